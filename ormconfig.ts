@@ -1,0 +1,9 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './src/database/data-source-options';
+
+/**
+ * The DataSource the TypeORM CLI uses. SQLite by default; set DATABASE_URL for PostgreSQL.
+ * Generated migrations go to src/database/migrations/{sqlite,postgres}/ and must be added to that folder's index.ts.
+ */
+export default new DataSource(dataSourceOptions());

@@ -1,0 +1,64 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
+import { BaseRecord } from '../common/base.entity';
+import { timestampColumn } from '../database/columns';
+import { Claim } from '../claims/claim.entity';
+import { Source } from '../sources/source.entity';
+import { AttributionMode, Stance } from './attribution-enums';
+import { RelayHop } from './relay-hop.entity';
+
+/** A source's stance on a claim, and the conditions under which it was given. */
+@Entity('attribution')
+export class Attribution extends BaseRecord {
+  @Column({ type: 'varchar', length: 36 })
+  @Index()
+  claimId: string;
+
+  @ManyToOne(() => Claim, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'claim_id' })
+  claim: Claim;
+
+  /** The original speaker. Outlets that passed the words on are in `chain`. */
+  @Column({ type: 'varchar', length: 36 })
+  @Index()
+  sourceId: string;
+
+  @ManyToOne(() => Source)
+  @JoinColumn({ name: 'source_id' })
+  source: Source;
+
+  @Column({ type: 'varchar', length: 16, default: Stance.ASSERTS })
+  @Index()
+  stance: Stance = Stance.ASSERTS;
+
+  /** The verb as written: "said", "reported", "quoting". */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  cue: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: AttributionMode.PARAPHRASE })
+  mode: AttributionMode = AttributionMode.PARAPHRASE;
+
+  @Column(timestampColumn({ nullable: true }))
+  saidAt: Date | null;
+
+  /** Admiralty information credibility: 1 confirmed ... 5 improbable, 6 cannot be judged. */
+  @Column({ type: 'int', nullable: true })
+  credibility: number | null;
+
+  /** Why anonymity was granted, as stated: "not authorized to speak about the talks". */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  anonymityReason: string | null;
+
+  /** The speaker's relationship to the matter: "close to the negotiations". */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  relationship: string | null;
+
+  /** Other conditions as written, e.g. "could not be independently verified". */
+  @Column({ type: 'simple-json' })
+  conditions: string[] = [];
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  createdBy: string | null;
+
+  @OneToMany(() => RelayHop, (hop) => hop.attribution, { cascade: true })
+  chain: RelayHop[];
+}

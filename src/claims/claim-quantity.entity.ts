@@ -1,0 +1,60 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { newId } from '../common/ids';
+import { decimalColumn } from '../database/columns';
+import { Claim } from './claim.entity';
+
+/**
+ * One reported figure. "more than 300 fighters" is lower=300 exclusive; "at least $200 million"
+ * is lower=200000000 inclusive, currency USD; "about 300" is value=300, approximate.
+ */
+@Entity('claim_quantity')
+export class ClaimQuantity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string = newId();
+
+  @Column({ type: 'varchar', length: 36 })
+  @Index()
+  claimId: string;
+
+  @ManyToOne(() => Claim, (claim) => claim.quantities, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'claim_id' })
+  claim: Claim;
+
+  @Column({ type: 'int', default: 0 })
+  position: number;
+
+  /** What is counted, as a stable key: "fighters_refusing_surrender", "cash_taken". */
+  @Column({ type: 'varchar', length: 100 })
+  @Index()
+  variable: string;
+
+  @Column(decimalColumn({ nullable: true }))
+  value: number | null;
+
+  @Column(decimalColumn({ nullable: true }))
+  lower: number | null;
+
+  @Column({ type: 'boolean', default: true })
+  lowerInclusive: boolean = true;
+
+  @Column(decimalColumn({ nullable: true }))
+  upper: number | null;
+
+  @Column({ type: 'boolean', default: true })
+  upperInclusive: boolean = true;
+
+  @Column({ type: 'boolean', default: false })
+  approximate: boolean = false;
+
+  /** The qualifier as written: "more than", "at least", "around". */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  qualifier: string | null;
+
+  /** The counted noun: "fighters", "trucks". */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  unit: string | null;
+
+  /** ISO 4217 code when the quantity is money. */
+  @Column({ type: 'varchar', length: 3, nullable: true })
+  currency: string | null;
+}

@@ -1,0 +1,68 @@
+import { Column, Entity, Index, OneToMany } from 'typeorm';
+import { BaseRecord } from '../common/base.entity';
+import { decimalColumn, timestampColumn } from '../database/columns';
+import { ClaimQuantity } from './claim-quantity.entity';
+import { ClaimStatus, PlacePrecision, TimePrecision } from './claim-status';
+
+export class PlaceColumns {
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  name: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  adminArea: string | null;
+
+  /** ISO 3166-1 alpha-2. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  country: string | null;
+
+  @Column(decimalColumn({ nullable: true, precision: 9, scale: 6 }))
+  latitude: number | null;
+
+  @Column(decimalColumn({ nullable: true, precision: 9, scale: 6 }))
+  longitude: number | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  precision: PlacePrecision | null;
+}
+
+export class EventTimeColumns {
+  @Column(timestampColumn({ nullable: true }))
+  start: Date | null;
+
+  /** Equal to start for an instant; later for a window ("in the past six months"). */
+  @Column(timestampColumn({ nullable: true }))
+  end: Date | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  precision: TimePrecision | null;
+}
+
+@Entity('claim')
+@Index(['eventTime.start', 'id'])
+export class Claim extends BaseRecord {
+  @Column({ type: 'text' })
+  statement: string;
+
+  /** The hedge as written: "may have", "reportedly". */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  hedge: string | null;
+
+  @Column({ type: 'simple-json' })
+  tags: string[] = [];
+
+  @Column({ type: 'varchar', length: 20, default: ClaimStatus.UNVERIFIED })
+  @Index()
+  status: ClaimStatus = ClaimStatus.UNVERIFIED;
+
+  @Column(() => PlaceColumns)
+  place: PlaceColumns;
+
+  @Column(() => EventTimeColumns)
+  eventTime: EventTimeColumns;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  createdBy: string | null;
+
+  @OneToMany(() => ClaimQuantity, (q) => q.claim, { cascade: true })
+  quantities: ClaimQuantity[];
+}

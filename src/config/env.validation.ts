@@ -1,0 +1,42 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+/** Every setting the service reads from the environment, validated once at start. */
+export class EnvironmentVariables {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// connection URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  SQLITE_PATH?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  DEMO_DATA?: string;
+}
+
+export class ConfigValidationError extends Error {}
+
+export function validateEnvironment(raw: Record<string, unknown>): Record<string, unknown> {
+  const env = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: true });
+  const errors = validateSync(env, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => {
+      const value = JSON.stringify(raw[e.property]);
+      return `  ${e.property}=${value}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+    });
+    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...raw, ...env };
+}

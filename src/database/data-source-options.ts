@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { DEFAULT_SQLITE_PATH, databaseKind } from '../config/settings';
+import { ENTITIES } from './entities';
+import { POSTGRES_MIGRATIONS } from './migrations/postgres';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/**
+ * One place that turns the environment into TypeORM options, used by the app, the CLI
+ * (ormconfig.ts) and the test harness alike. `synchronize` is never on: migrations only.
+ */
+export function dataSourceOptions(env: NodeJS.ProcessEnv = process.env): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'migrations',
+    logging: env.TYPEORM_LOGGING === 'true',
+  } as const;
+
+  if (databaseKind(env) === 'postgres') {
+    return { ...common, type: 'postgres', url: env.DATABASE_URL, migrations: POSTGRES_MIGRATIONS };
+  }
+  const path = env.SQLITE_PATH || DEFAULT_SQLITE_PATH;
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: path,
+    enableWAL: path !== ':memory:',
+    migrations: SQLITE_MIGRATIONS,
+  };
+}

@@ -1,0 +1,4 @@
+import { Initial1795529987498 } from './1795529987498-Initial';
+
+/** Applied in this order. A newly generated migration must be added here. */
+export const POSTGRES_MIGRATIONS: Function[] = [Initial1795529987498];

@@ -1,0 +1,4 @@
+import { Initial1795529985275 } from './1795529985275-Initial';
+
+/** Applied in this order. A newly generated migration must be added here. */
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795529985275];

@@ -1,0 +1,23 @@
+/** Stored as varchar (portable); exposed as GraphQL enums. */
+export enum SourceKind {
+  ARMED_GROUP = 'ARMED_GROUP',
+  MILITARY = 'MILITARY',
+  GOVERNMENT = 'GOVERNMENT',
+  MONITORING_GROUP = 'MONITORING_GROUP',
+  ACTIVIST_COLLECTIVE = 'ACTIVIST_COLLECTIVE',
+  MEDIA_OUTLET = 'MEDIA_OUTLET',
+  NEWS_AGENCY = 'NEWS_AGENCY',
+  NGO = 'NGO',
+  INDIVIDUAL = 'INDIVIDUAL',
+  ANONYMOUS = 'ANONYMOUS',
+}
+
+/** Admiralty (NATO) source reliability: A completely reliable ... E unreliable, F cannot be judged. */
+export enum Reliability {
+  A = 'A',
+  B = 'B',
+  C = 'C',
+  D = 'D',
+  E = 'E',
+  F = 'F',
+}
