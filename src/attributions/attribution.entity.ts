@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, Relation } from 'typeorm';
 import { BaseRecord } from '../common/base.entity';
 import { timestampColumn } from '../database/columns';
 import { Claim } from '../claims/claim.entity';
@@ -15,7 +15,7 @@ export class Attribution extends BaseRecord {
 
   @ManyToOne(() => Claim, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'claim_id' })
-  claim: Claim;
+  claim: Relation<Claim>;
 
   /** The original speaker. Outlets that passed the words on are in `chain`. */
   @Column({ type: 'varchar', length: 36 })
@@ -24,7 +24,7 @@ export class Attribution extends BaseRecord {
 
   @ManyToOne(() => Source)
   @JoinColumn({ name: 'source_id' })
-  source: Source;
+  source: Relation<Source>;
 
   @Column({ type: 'varchar', length: 16, default: Stance.ASSERTS })
   @Index()
@@ -60,5 +60,5 @@ export class Attribution extends BaseRecord {
   createdBy: string | null;
 
   @OneToMany(() => RelayHop, (hop) => hop.attribution, { cascade: true })
-  chain: RelayHop[];
+  chain: Relation<RelayHop[]>;
 }

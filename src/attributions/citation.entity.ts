@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
 import { BaseRecord } from '../common/base.entity';
 import { Article } from '../articles/article.entity';
 import { Attribution } from './attribution.entity';
@@ -15,7 +15,7 @@ export class Citation extends BaseRecord {
 
   @ManyToOne(() => Attribution, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'attribution_id' })
-  attribution: Attribution;
+  attribution: Relation<Attribution>;
 
   @Column({ type: 'varchar', length: 36 })
   @Index()
@@ -23,7 +23,7 @@ export class Citation extends BaseRecord {
 
   @ManyToOne(() => Article)
   @JoinColumn({ name: 'article_id' })
-  article: Article;
+  article: Relation<Article>;
 
   @Column({ type: 'text' })
   quote: string;

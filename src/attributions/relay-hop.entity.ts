@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { newId } from '../common/ids';
 import { Source } from '../sources/source.entity';
 import { Attribution } from './attribution.entity';
@@ -19,7 +19,7 @@ export class RelayHop {
 
   @ManyToOne(() => Attribution, (a) => a.chain, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'attribution_id' })
-  attribution: Attribution;
+  attribution: Relation<Attribution>;
 
   @Column({ type: 'int' })
   position: number;
@@ -30,7 +30,7 @@ export class RelayHop {
 
   @ManyToOne(() => Source)
   @JoinColumn({ name: 'source_id' })
-  source: Source;
+  source: Relation<Source>;
 
   /** How this hop passed it on: "quoting", "citing". */
   @Column({ type: 'varchar', length: 50, nullable: true })

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { newId } from '../common/ids';
 import { decimalColumn } from '../database/columns';
 import { Claim } from './claim.entity';
@@ -18,7 +18,7 @@ export class ClaimQuantity {
 
   @ManyToOne(() => Claim, (claim) => claim.quantities, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'claim_id' })
-  claim: Claim;
+  claim: Relation<Claim>;
 
   @Column({ type: 'int', default: 0 })
   position: number;

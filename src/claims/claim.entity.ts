@@ -1,4 +1,4 @@
-import { Column, Entity, Index, OneToMany } from 'typeorm';
+import { Column, Entity, Index, OneToMany, Relation } from 'typeorm';
 import { BaseRecord } from '../common/base.entity';
 import { decimalColumn, timestampColumn } from '../database/columns';
 import { ClaimQuantity } from './claim-quantity.entity';
@@ -64,5 +64,5 @@ export class Claim extends BaseRecord {
   createdBy: string | null;
 
   @OneToMany(() => ClaimQuantity, (q) => q.claim, { cascade: true })
-  quantities: ClaimQuantity[];
+  quantities: Relation<ClaimQuantity[]>;
 }

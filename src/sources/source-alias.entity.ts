@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { newId } from '../common/ids';
 import { Source } from './source.entity';
 
@@ -13,7 +13,7 @@ export class SourceAlias {
 
   @ManyToOne(() => Source, (source) => source.aliases, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'source_id' })
-  source: Source;
+  source: Relation<Source>;
 
   @Column({ type: 'varchar', length: 300 })
   alias: string;

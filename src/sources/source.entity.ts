@@ -1,4 +1,4 @@
-import { Column, Entity, Index, OneToMany } from 'typeorm';
+import { Column, Entity, Index, OneToMany, Relation } from 'typeorm';
 import { BaseRecord } from '../common/base.entity';
 import { SourceAlias } from './source-alias.entity';
 import { Reliability, SourceKind } from './source-kind';
@@ -35,5 +35,5 @@ export class Source extends BaseRecord {
   confidentialNote: string | null;
 
   @OneToMany(() => SourceAlias, (alias) => alias.source, { cascade: true })
-  aliases: SourceAlias[];
+  aliases: Relation<SourceAlias[]>;
 }

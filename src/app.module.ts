@@ -1,0 +1,42 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ArticlesModule } from './articles/articles.module';
+import { AttributionsModule } from './attributions/attributions.module';
+import { ClaimsModule } from './claims/claims.module';
+import { DomainErrorFilter, formatGraphQLError } from './common/graphql-errors';
+import { RequestLoaders } from './common/loaders';
+import { createValidationPipe } from './common/validation';
+import { validateEnvironment } from './config/env.validation';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { SourcesModule } from './sources/sources.module';
+
+@Module({
+  imports: [
+    // Settings come from the environment only: column types are chosen from it before any module loads.
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
+    DatabaseModule,
+    GraphQLModule.forRoot<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      path: '/graphql',
+      autoSchemaFile: true,
+      sortSchema: true,
+      context: ({ req }: { req: unknown }) => ({ req, loaders: new RequestLoaders() }),
+      formatError: formatGraphQLError,
+      includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    }),
+    SourcesModule,
+    ArticlesModule,
+    AttributionsModule,
+    ClaimsModule,
+    DemoModule,
+  ],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: DomainErrorFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,33 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IdArgs } from '../common/args';
+import { PageArgs } from '../common/pagination';
+import { ArticleConnection } from './article.connection';
+import { ArticleModel } from './article.model';
+import { ArticlesService } from './articles.service';
+import { CreateArticleInput } from './dto/article-fields.input';
+import { UpdateArticleInput } from './dto/update-article.input';
+
+@Resolver(() => ArticleModel)
+export class ArticlesResolver {
+  constructor(private readonly service: ArticlesService) {}
+
+  @Query(() => ArticleModel)
+  article(@Args() { id }: IdArgs): Promise<ArticleModel> {
+    return this.service.get(id);
+  }
+
+  @Query(() => ArticleConnection, { description: 'Articles, most recently recorded first.' })
+  articles(@Args() page: PageArgs): Promise<ArticleConnection> {
+    return this.service.list(page);
+  }
+
+  @Mutation(() => ArticleModel, { description: 'Refused with CONFLICT, naming the existing article, when the canonical URL is taken.' })
+  createArticle(@Args('input') input: CreateArticleInput): Promise<ArticleModel> {
+    return this.service.create(input);
+  }
+
+  @Mutation(() => ArticleModel)
+  updateArticle(@Args('input') input: UpdateArticleInput): Promise<ArticleModel> {
+    return this.service.update(input);
+  }
+}

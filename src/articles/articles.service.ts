@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
+import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
+import { pickDefined, versionedUpdate } from '../common/versioned-update';
+import { TransactionRunner } from '../database/transaction-runner';
+import { Article } from './article.entity';
+import { InvalidUrlError, canonicalizeUrl } from './canonical-url';
+import { ArticleFieldsInput, CreateArticleInput } from './dto/article-fields.input';
+import { UpdateArticleInput } from './dto/update-article.input';
+
+@Injectable()
+export class ArticlesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async get(id: string): Promise<Article> {
+    const article = await this.dataSource.manager.findOne(Article, { where: { id } });
+    if (!article) throw new NotFoundError('Article', id);
+    return article;
+  }
+
+  findByIds(ids: readonly string[]): Promise<Article[]> {
+    return this.dataSource.manager.find(Article, { where: { id: In([...ids]) }, withDeleted: true });
+  }
+
+  async list(args: PageArgs): Promise<Page<Article>> {
+    const size = pageSize(args.first);
+    const qb = this.dataSource.manager.createQueryBuilder(Article, 'a');
+    const totalCount = await qb.getCount();
+    if (args.after) {
+      const [id] = decodeCursor(args.after, 1);
+      qb.andWhere('a.id < :cid', { cid: id });
+    }
+    const rows = await qb.orderBy('a.id', 'DESC').take(size + 1).getMany();
+    return toPage(rows, size, totalCount, (a) => [a.id]);
+  }
+
+  create(input: CreateArticleInput): Promise<Article> {
+    return this.tx.run((manager) => this.createWith(manager, input, 'url'));
+  }
+
+  async createWith(manager: EntityManager, input: CreateArticleInput, field: string): Promise<Article> {
+    const canonicalUrl = canonical(input.url, field);
+    await this.refuseDuplicate(manager, canonicalUrl, field);
+    const article = manager.create(Article, { ...nullFields(input), url: input.url, canonicalUrl });
+    await manager.save(article);
+    return article;
+  }
+
+  /** Used by logClaim and imports: the article with this canonical URL, or a new one. */
+  async findOrCreate(manager: EntityManager, input: CreateArticleInput, field: string): Promise<Article> {
+    const existing = await manager.findOne(Article, { where: { canonicalUrl: canonical(input.url, `${field}.url`) } });
+    return existing ?? this.createWith(manager, input, `${field}.url`);
+  }
+
+  update(input: UpdateArticleInput): Promise<Article> {
+    return this.tx.run(async (manager) => {
+      const patch: Partial<Article> = pickDefined({ ...fieldsOf(input), url: input.url });
+      if (input.url) {
+        patch.canonicalUrl = canonical(input.url, 'url');
+        await this.refuseDuplicate(manager, patch.canonicalUrl, 'url', input.id);
+      }
+      const { after } = await versionedUpdate(manager, Article, 'Article', input.id, input.version, patch);
+      return after;
+    });
+  }
+
+  private async refuseDuplicate(manager: EntityManager, canonicalUrl: string, field: string, exceptId?: string): Promise<void> {
+    const existing = await manager.findOne(Article, { where: { canonicalUrl }, withDeleted: true });
+    if (existing && existing.id !== exceptId) {
+      throw new ConflictError(`Article ${existing.id} already has the URL ${canonicalUrl}`, {
+        field,
+        existingId: existing.id,
+        canonicalUrl,
+      });
+    }
+  }
+}
+
+function canonical(url: string, field: string): string {
+  try {
+    return canonicalizeUrl(url);
+  } catch (error) {
+    if (error instanceof InvalidUrlError) throw BadInputError.field(field, error.message);
+    throw error;
+  }
+}
+
+function fieldsOf(input: ArticleFieldsInput): ArticleFieldsInput {
+  const { headline, publisher, wireAgency, byline, publishedAt, language, bodyText, retrievedAt } = input;
+  return { headline, publisher, wireAgency, byline, publishedAt, language, bodyText, retrievedAt };
+}
+
+function nullFields(input: ArticleFieldsInput): Required<ArticleFieldsInput> {
+  const f = fieldsOf(input);
+  return {
+    headline: f.headline ?? null, publisher: f.publisher ?? null, wireAgency: f.wireAgency ?? null, byline: f.byline ?? null,
+    publishedAt: f.publishedAt ?? null, language: f.language ?? null, bodyText: f.bodyText ?? null, retrievedAt: f.retrievedAt ?? null,
+  };
+}

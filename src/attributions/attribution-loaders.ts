@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { Article } from '../articles/article.entity';
+import { ArticlesService } from '../articles/articles.service';
+import { RequestLoaders, byKey, groupByKey } from '../common/loaders';
+import { Source } from '../sources/source.entity';
+import { SourcesService } from '../sources/sources.service';
+import { Attribution } from './attribution.entity';
+import { AttributionsService } from './attributions.service';
+import { Citation } from './citation.entity';
+import { RelayHop } from './relay-hop.entity';
+
+/** The batch functions behind attribution-related fields; one DataLoader of each per request. */
+@Injectable()
+export class AttributionLoaders {
+  constructor(
+    private readonly attributions: AttributionsService,
+    private readonly sources: SourcesService,
+    private readonly articles: ArticlesService,
+  ) {}
+
+  source(loaders: RequestLoaders): DataLoader<string, Source | null> {
+    return loaders.get('source.byId', async (ids) => byKey(ids, await this.sources.findByIds(ids), (s) => s.id));
+  }
+
+  article(loaders: RequestLoaders): DataLoader<string, Article | null> {
+    return loaders.get('article.byId', async (ids) => byKey(ids, await this.articles.findByIds(ids), (a) => a.id));
+  }
+
+  attribution(loaders: RequestLoaders): DataLoader<string, Attribution | null> {
+    return loaders.get('attribution.byId', async (ids) => byKey(ids, await this.attributions.findByIds(ids), (a) => a.id));
+  }
+
+  byClaim(loaders: RequestLoaders): DataLoader<string, Attribution[]> {
+    return loaders.get('attribution.byClaim', async (ids) => groupByKey(ids, await this.attributions.byClaimIds(ids), (a) => a.claimId));
+  }
+
+  chain(loaders: RequestLoaders): DataLoader<string, RelayHop[]> {
+    return loaders.get('attribution.chain', async (ids) =>
+      groupByKey(ids, await this.attributions.chainsByAttributionIds(ids), (h) => h.attributionId),
+    );
+  }
+
+  citationsByAttribution(loaders: RequestLoaders): DataLoader<string, Citation[]> {
+    return loaders.get('citation.byAttribution', async (ids) =>
+      groupByKey(ids, await this.attributions.citationsByAttributionIds(ids), (c) => c.attributionId),
+    );
+  }
+
+  citationsByArticle(loaders: RequestLoaders): DataLoader<string, Citation[]> {
+    return loaders.get('citation.byArticle', async (ids) =>
+      groupByKey(ids, await this.attributions.citationsByArticleIds(ids), (c) => c.articleId),
+    );
+  }
+}

@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Article } from '../articles/article.entity';
+import { BadInputError, NotFoundError } from '../common/errors';
+import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
+import { pickDefined, staleVersion, versionedUpdate } from '../common/versioned-update';
+import { TransactionRunner } from '../database/transaction-runner';
+import { Source } from '../sources/source.entity';
+import { Attribution } from './attribution.entity';
+import { Citation } from './citation.entity';
+import { AddAttributionInput } from './dto/add-attribution.input';
+import { AddCitationInput, QuoteInput } from './dto/add-citation.input';
+import { RelayHopInput } from './dto/relay-hop.input';
+import { RemoveAttributionInput } from './dto/remove-attribution.input';
+import { UpdateAttributionInput } from './dto/update-attribution.input';
+import { chainProblems } from './relay-chain';
+import { RelayHop } from './relay-hop.entity';
+
+/** Listeners that keep derived per-claim values right, inside the writer's transaction. */
+export type ClaimsChangedHook = (manager: EntityManager, claimIds: string[]) => Promise<void>;
+
+@Injectable()
+export class AttributionsService {
+  private readonly hooks: ClaimsChangedHook[] = [];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  onClaimsChanged(hook: ClaimsChangedHook): void {
+    this.hooks.push(hook);
+  }
+
+  async claimsChanged(manager: EntityManager, claimIds: string[]): Promise<void> {
+    const unique = [...new Set(claimIds)];
+    for (const hook of this.hooks) await hook(manager, unique);
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Attribution> {
+    const attribution = await manager.findOne(Attribution, { where: { id } });
+    if (!attribution) throw new NotFoundError('Attribution', id);
+    return attribution;
+  }
+
+  findByIds(ids: readonly string[]): Promise<Attribution[]> {
+    return this.dataSource.manager.find(Attribution, { where: { id: In([...ids]) }, withDeleted: true });
+  }
+
+  byClaimIds(claimIds: readonly string[]): Promise<Attribution[]> {
+    return this.dataSource.manager.find(Attribution, { where: { claimId: In([...claimIds]) }, order: { id: 'ASC' } });
+  }
+
+  chainsByAttributionIds(ids: readonly string[]): Promise<RelayHop[]> {
+    return this.dataSource.manager.find(RelayHop, { where: { attributionId: In([...ids]) }, order: { position: 'ASC' } });
+  }
+
+  citationsByAttributionIds(ids: readonly string[]): Promise<Citation[]> {
+    return this.dataSource.manager.find(Citation, { where: { attributionId: In([...ids]) }, order: { id: 'ASC' } });
+  }
+
+  citationsByArticleIds(ids: readonly string[]): Promise<Citation[]> {
+    return this.dataSource.manager.find(Citation, { where: { articleId: In([...ids]) }, order: { id: 'ASC' } });
+  }
+
+  async pageBySource(sourceId: string, args: PageArgs): Promise<Page<Attribution>> {
+    const size = pageSize(args.first);
+    const qb = this.dataSource.manager.createQueryBuilder(Attribution, 'a').where('a.source_id = :sourceId', { sourceId });
+    const totalCount = await qb.clone().getCount();
+    if (args.after) qb.andWhere('a.id < :cid', { cid: decodeCursor(args.after, 1)[0] });
+    const rows = await qb.orderBy('a.id', 'DESC').take(size + 1).getMany();
+    return toPage(rows, size, totalCount, (a) => [a.id]);
+  }
+
+  add(input: AddAttributionInput, actorId: string | null = null): Promise<Attribution> {
+    return this.tx.run(async (manager) => {
+      await assertExists(manager, 'claim', 'Claim', input.claimId, 'claimId');
+      await assertSourcesExist(manager, [input.sourceId], 'sourceId');
+      const attribution = await this.addWith(manager, { ...input, chain: input.chain ?? [] }, actorId, '');
+      await this.claimsChanged(manager, [input.claimId]);
+      return attribution;
+    });
+  }
+
+  /** Creates an attribution whose claim and sources are known to exist; the caller owns the transaction. */
+  async addWith(manager: EntityManager, input: AddAttributionInput & { chain: RelayHopInput[] }, actorId: string | null, field: string): Promise<Attribution> {
+    const chainField = field ? `${field}.chain` : 'chain';
+    const problems = chainProblems(input.sourceId, input.chain.map((h) => h.sourceId), chainField);
+    if (problems.length) throw new BadInputError(problems);
+    await assertSourcesExist(manager, input.chain.map((h) => h.sourceId), chainField);
+    const attribution = manager.create(Attribution, {
+      claimId: input.claimId,
+      sourceId: input.sourceId,
+      stance: input.stance,
+      cue: input.cue ?? null,
+      mode: input.mode,
+      saidAt: input.saidAt ?? null,
+      credibility: input.credibility ?? null,
+      anonymityReason: input.anonymityReason ?? null,
+      relationship: input.relationship ?? null,
+      conditions: input.conditions ?? [],
+      createdBy: actorId,
+    });
+    await manager.save(attribution);
+    await this.writeChain(manager, attribution.id, input.chain);
+    return attribution;
+  }
+
+  update(input: UpdateAttributionInput): Promise<Attribution> {
+    return this.tx.run(async (manager) => {
+      const current = await this.get(input.id, manager);
+      const speakerId = input.sourceId ?? current.sourceId;
+      if (input.sourceId) await assertSourcesExist(manager, [input.sourceId], 'sourceId');
+      const chain = input.chain ?? (await manager.find(RelayHop, { where: { attributionId: input.id }, order: { position: 'ASC' } }));
+      const problems = chainProblems(speakerId, chain.map((h) => h.sourceId), 'chain');
+      if (problems.length) throw new BadInputError(problems);
+      const patch: Partial<Attribution> = pickDefined({
+        sourceId: input.sourceId,
+        stance: input.stance,
+        cue: input.cue,
+        mode: input.mode,
+        saidAt: input.saidAt,
+        credibility: input.credibility,
+        anonymityReason: input.anonymityReason,
+        relationship: input.relationship,
+        conditions: input.conditions,
+      });
+      const { after } = await versionedUpdate(manager, Attribution, 'Attribution', input.id, input.version, patch);
+      if (input.chain) {
+        await assertSourcesExist(manager, input.chain.map((h) => h.sourceId), 'chain');
+        await manager.delete(RelayHop, { attributionId: input.id });
+        await this.writeChain(manager, input.id, input.chain);
+      }
+      await this.claimsChanged(manager, [after.claimId]);
+      return after;
+    });
+  }
+
+  /** Deletion is a state: the attribution is marked deleted, never erased. */
+  remove(input: RemoveAttributionInput, actorId: string | null = null): Promise<Attribution> {
+    return this.tx.run(async (manager) => {
+      const current = await this.get(input.id, manager);
+      if (input.version !== undefined && input.version !== current.version) throw staleVersion('Attribution', input.id, current.version);
+      const { after } = await versionedUpdate(manager, Attribution, 'Attribution', input.id, current.version, {
+        deletedAt: new Date(),
+        deletedBy: actorId,
+      });
+      await this.claimsChanged(manager, [current.claimId]);
+      return after;
+    });
+  }
+
+  addCitation(input: AddCitationInput): Promise<Citation> {
+    return this.tx.run(async (manager) => {
+      await this.get(input.attributionId, manager);
+      const article = await manager.findOne(Article, { where: { id: input.articleId } });
+      if (!article) throw new NotFoundError('Article', input.articleId);
+      return this.citeWith(manager, input.attributionId, article, input, '');
+    });
+  }
+
+  /** Anchors a quote in an article; where the article's text is stored, the offsets must point at the quote. */
+  async citeWith(manager: EntityManager, attributionId: string, article: Article, quote: QuoteInput, field: string): Promise<Citation> {
+    const at = (name: string) => (field ? `${field}.${name}` : name);
+    const { startOffset, endOffset } = quote;
+    if (startOffset != null && endOffset != null && endOffset - startOffset !== quote.quote.length) {
+      throw BadInputError.field(at('endOffset'), 'endOffset - startOffset must equal the length of the quote');
+    }
+    if (article.bodyText && startOffset != null && article.bodyText.slice(startOffset, startOffset + quote.quote.length) !== quote.quote) {
+      throw BadInputError.field(at('startOffset'), 'the article text at this offset is not the quote');
+    }
+    const citation = manager.create(Citation, {
+      attributionId,
+      articleId: article.id,
+      quote: quote.quote,
+      prefix: quote.prefix ?? null,
+      suffix: quote.suffix ?? null,
+      startOffset: startOffset ?? null,
+      endOffset: endOffset ?? (startOffset != null ? startOffset + quote.quote.length : null),
+    });
+    await manager.save(citation);
+    return citation;
+  }
+
+  private async writeChain(manager: EntityManager, attributionId: string, chain: RelayHopInput[]): Promise<void> {
+    if (!chain.length) return;
+    await manager.insert(
+      RelayHop,
+      chain.map((hop, position) => manager.create(RelayHop, { attributionId, position, sourceId: hop.sourceId, cue: hop.cue ?? null })),
+    );
+  }
+}
+
+async function assertExists(manager: EntityManager, table: string, typeName: string, id: string, field: string): Promise<void> {
+  const row = await manager.createQueryBuilder().select('t.id', 'id').from(table, 't').where('t.id = :id AND t.deleted_at IS NULL', { id }).getRawOne();
+  if (!row) throw BadInputError.field(field, `no ${typeName.toLowerCase()} has id ${id}`);
+}
+
+async function assertSourcesExist(manager: EntityManager, ids: string[], field: string): Promise<void> {
+  if (!ids.length) return;
+  const found = new Set((await manager.find(Source, { where: { id: In(ids) }, select: { id: true } })).map((s) => s.id));
+  const problems = ids.flatMap((id, i) => (found.has(id) ? [] : [{ field: ids.length > 1 || field.endsWith('chain') ? `${field}.${i}.sourceId` : field, message: `no source has id ${id}` }]));
+  if (problems.length) throw new BadInputError(problems);
+}

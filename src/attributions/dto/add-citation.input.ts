@@ -1,0 +1,50 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { NotBefore } from '../../common/validators';
+
+/** The quoted words and their anchor in the article; shared by addCitation and logClaim. */
+@InputType({ isAbstract: true })
+export class QuoteInput {
+  @Field({ description: 'The exact words in the article.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  quote: string;
+
+  @Field(() => String, { nullable: true, description: 'Up to 200 characters just before the quote, to find it again.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  prefix?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  suffix?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  startOffset?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @NotBefore('startOffset')
+  endOffset?: number | null;
+}
+
+@InputType()
+export class AddCitationInput extends QuoteInput {
+  @Field(() => ID)
+  @IsUUID()
+  attributionId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  articleId: string;
+}
+

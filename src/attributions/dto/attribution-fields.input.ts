@@ -1,0 +1,64 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Trim, TrimEach } from '../../common/validators';
+import { AttributionMode, Stance } from '../attribution.enums';
+
+/** How a source said it: shared by addAttribution, updateAttribution and logClaim. */
+@InputType({ isAbstract: true })
+export class AttributionFieldsInput {
+  @Field(() => Stance, { nullable: true, description: 'Default ASSERTS.' })
+  @IsOptional()
+  @IsEnum(Stance)
+  stance?: Stance;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  cue?: string | null;
+
+  @Field(() => AttributionMode, { nullable: true, description: 'Default PARAPHRASE.' })
+  @IsOptional()
+  @IsEnum(AttributionMode)
+  mode?: AttributionMode;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  saidAt?: Date | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(6)
+  credibility?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  anonymityReason?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  relationship?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @TrimEach()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(300, { each: true })
+  conditions?: string[];
+}

@@ -1,0 +1,23 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { ClaimStatus, PlacePrecision, TimePrecision } from './claim-status';
+
+registerEnumType(ClaimStatus, { name: 'ClaimStatus', description: 'Editorial status; changes only through setClaimStatus.' });
+registerEnumType(TimePrecision, { name: 'TimePrecision' });
+registerEnumType(PlacePrecision, { name: 'PlacePrecision', description: 'How precisely the place is known: EXACT, NEAR, ADMIN2, ADMIN1, COUNTRY, REGION.' });
+
+export enum ClaimSort {
+  NEWEST = 'NEWEST',
+  EVENT_TIME = 'EVENT_TIME',
+}
+registerEnumType(ClaimSort, { name: 'ClaimSort', description: 'NEWEST: most recently logged first. EVENT_TIME: latest event first, undated last.' });
+
+export enum AnonymityFilter {
+  ANONYMOUS_ONLY = 'ANONYMOUS_ONLY',
+  NAMED_ONLY = 'NAMED_ONLY',
+}
+registerEnumType(AnonymityFilter, {
+  name: 'AnonymityFilter',
+  description: 'ANONYMOUS_ONLY: every attributed speaker is anonymous. NAMED_ONLY: none is.',
+});
+
+export { ClaimStatus, PlacePrecision, TimePrecision };

@@ -1,0 +1,104 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ClaimStatus, PlacePrecision, TimePrecision } from './claim.enums';
+
+@ObjectType('Quantity', { description: 'A reported figure: a value, or bounds, as the source put it.' })
+export class QuantityModel {
+  @Field({ description: 'What is counted, as a stable key: "fighters_refusing_surrender".' })
+  variable: string;
+
+  @Field(() => Float, { nullable: true })
+  value: number | null;
+
+  @Field(() => Float, { nullable: true })
+  lower: number | null;
+
+  @Field()
+  lowerInclusive: boolean;
+
+  @Field(() => Float, { nullable: true })
+  upper: number | null;
+
+  @Field()
+  upperInclusive: boolean;
+
+  @Field()
+  approximate: boolean;
+
+  @Field(() => String, { nullable: true, description: 'As written: "more than", "at least", "around".' })
+  qualifier: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The counted noun: "fighters".' })
+  unit: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 4217 code for money.' })
+  currency: string | null;
+}
+
+@ObjectType('Place')
+export class PlaceModel {
+  @Field(() => String, { nullable: true })
+  name: string | null;
+
+  @Field(() => String, { nullable: true })
+  adminArea: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' })
+  country: string | null;
+
+  @Field(() => Float, { nullable: true })
+  latitude: number | null;
+
+  @Field(() => Float, { nullable: true })
+  longitude: number | null;
+
+  @Field(() => PlacePrecision, { nullable: true })
+  precision: PlacePrecision | null;
+}
+
+@ObjectType('EventTime', { description: 'An instant (start = end) or a window.' })
+export class EventTimeModel {
+  @Field(() => Date, { nullable: true })
+  start: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  end: Date | null;
+
+  @Field(() => TimePrecision, { nullable: true })
+  precision: TimePrecision | null;
+}
+
+@ObjectType('Claim', { description: 'One checkable proposition, in the reporter\'s words.' })
+export class ClaimModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  statement: string;
+
+  @Field(() => String, { nullable: true, description: 'The hedge as written: "may have".' })
+  hedge: string | null;
+
+  @Field(() => [String])
+  tags: string[];
+
+  @Field(() => ClaimStatus)
+  status: ClaimStatus;
+
+  @Field(() => PlaceModel, { nullable: true })
+  place: PlaceModel | null;
+
+  @Field(() => EventTimeModel, { nullable: true })
+  eventTime: EventTimeModel | null;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  deletedAt: Date | null;
+}

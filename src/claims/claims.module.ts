@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ArticlesModule } from '../articles/articles.module';
+import { AttributionsModule } from '../attributions/attributions.module';
+import { SourcesModule } from '../sources/sources.module';
+import { AttributionClaimResolver, ClaimsResolver } from './claims.resolver';
+import { ClaimsService } from './claims.service';
+import { LogClaimService } from './log-claim.service';
+
+@Module({
+  imports: [SourcesModule, ArticlesModule, AttributionsModule],
+  providers: [ClaimsService, LogClaimService, ClaimsResolver, AttributionClaimResolver],
+  exports: [ClaimsService, LogClaimService],
+})
+export class ClaimsModule {}

@@ -1,0 +1,83 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AttributionLoaders } from '../attributions/attribution-loaders';
+import { AttributionModel } from '../attributions/attribution.model';
+import { IdArgs } from '../common/args';
+import { RequestContext } from '../common/context';
+import { NotFoundError } from '../common/errors';
+import { byKey, groupByKey } from '../common/loaders';
+import { Page } from '../common/pagination';
+import { ClaimConnection } from './claim.connection';
+import { Claim } from './claim.entity';
+import { toClaimModel } from './claim.mapper';
+import { ClaimModel, QuantityModel } from './claim.model';
+import { ClaimsService } from './claims.service';
+import { CreateClaimInput } from './dto/claim-fields.input';
+import { ClaimsArgs } from './dto/claims.args';
+import { LogClaimInput } from './dto/log-claim.input';
+import { UpdateClaimInput } from './dto/update-claim.input';
+import { LogClaimService } from './log-claim.service';
+
+@Resolver(() => ClaimModel)
+export class ClaimsResolver {
+  constructor(
+    private readonly service: ClaimsService,
+    private readonly logger: LogClaimService,
+    private readonly attributionLoaders: AttributionLoaders,
+  ) {}
+
+  @Query(() => ClaimModel)
+  async claim(@Args() { id }: IdArgs): Promise<ClaimModel> {
+    return toClaimModel(await this.service.get(id));
+  }
+
+  @Query(() => ClaimConnection)
+  async claims(@Args() { filter, sort, ...page }: ClaimsArgs): Promise<ClaimConnection> {
+    return mapPage(await this.service.list(page, filter ?? {}, sort));
+  }
+
+  @Mutation(() => ClaimModel)
+  async createClaim(@Args('input') input: CreateClaimInput): Promise<ClaimModel> {
+    return toClaimModel(await this.service.create(input));
+  }
+
+  @Mutation(() => ClaimModel, { description: 'Edits the claim; editorial status changes only through setClaimStatus.' })
+  async updateClaim(@Args('input') input: UpdateClaimInput): Promise<ClaimModel> {
+    return toClaimModel(await this.service.update(input));
+  }
+
+  @Mutation(() => ClaimModel, { description: 'Records a claim with its quantities, attributions, sources and citing article in one transaction.' })
+  async logClaim(@Args('input') input: LogClaimInput): Promise<ClaimModel> {
+    return toClaimModel(await this.logger.log(input));
+  }
+
+  @ResolveField(() => [QuantityModel])
+  quantities(@Parent() claim: ClaimModel, @Context() ctx: RequestContext): Promise<QuantityModel[]> {
+    const loader = ctx.loaders.get('claim.quantities', async (ids) =>
+      groupByKey(ids, await this.service.quantitiesByClaimIds(ids), (q) => q.claimId),
+    );
+    return loader.load(claim.id);
+  }
+
+  @ResolveField(() => [AttributionModel], { description: 'Live attributions, oldest first.' })
+  attributions(@Parent() claim: ClaimModel, @Context() ctx: RequestContext): Promise<AttributionModel[]> {
+    return this.attributionLoaders.byClaim(ctx.loaders).load(claim.id);
+  }
+}
+
+@Resolver(() => AttributionModel)
+export class AttributionClaimResolver {
+  constructor(private readonly service: ClaimsService) {}
+
+  @ResolveField(() => ClaimModel)
+  async claim(@Parent() a: AttributionModel, @Context() ctx: RequestContext): Promise<ClaimModel> {
+    const loader = ctx.loaders.get('claim.byId', async (ids) => byKey(ids, await this.service.findByIds(ids), (c) => c.id));
+    const claim = await loader.load(a.claimId);
+    if (!claim) throw new NotFoundError('Claim', a.claimId);
+    return toClaimModel(claim);
+  }
+}
+
+function mapPage(page: Page<Claim>): ClaimConnection {
+  const edges = page.edges.map((e) => ({ cursor: e.cursor, node: toClaimModel(e.node) }));
+  return { ...page, edges, nodes: edges.map((e) => e.node) };
+}

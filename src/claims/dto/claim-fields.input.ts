@@ -1,0 +1,58 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Trim, TrimEach } from '../../common/validators';
+import { EventTimeInput } from './event-time.input';
+import { PlaceInput } from './place.input';
+import { QuantityInput } from './quantity.input';
+
+export const STATEMENT_MAX = 2000;
+
+@InputType({ isAbstract: true })
+export class ClaimFieldsInput {
+  @Field(() => String, { nullable: true, description: 'The hedge as written: "may have", "reportedly".' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  hedge?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @TrimEach()
+  @Matches(/^[\p{L}\p{N}][\p{L}\p{N} _-]{0,59}$/u, { each: true, message: 'each tag must be 1 to 60 letters, digits, spaces, - or _' })
+  tags?: string[];
+
+  @Field(() => PlaceInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlaceInput)
+  place?: PlaceInput | null;
+
+  @Field(() => EventTimeInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EventTimeInput)
+  eventTime?: EventTimeInput | null;
+
+  @Field(() => [QuantityInput], { nullable: true, description: 'Replaces all quantities when given.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => QuantityInput)
+  quantities?: QuantityInput[];
+}
+
+@InputType()
+export class CreateClaimInput extends ClaimFieldsInput {
+  @Field({ description: 'One checkable proposition, in the reporter\'s words.' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(STATEMENT_MAX)
+  statement: string;
+}

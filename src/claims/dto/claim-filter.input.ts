@@ -1,0 +1,102 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsDate, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Stance } from '../../attributions/attribution.enums';
+import { NotBefore, Trim } from '../../common/validators';
+import { SourceKind } from '../../sources/source.enums';
+import { AnonymityFilter, ClaimStatus } from '../claim.enums';
+
+@InputType({ description: 'Every field narrows the list; omitted fields do not.' })
+export class ClaimFilterInput {
+  @Field({ nullable: true, description: 'Words in the statement (case-insensitive).' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  search?: string;
+
+  @Field(() => ClaimStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(ClaimStatus)
+  status?: ClaimStatus;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsNotEmpty()
+  @MaxLength(60)
+  tag?: string;
+
+  @Field({ nullable: true, description: 'Claims with a quantity on this variable.' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{0,99}$/, { message: 'must be a snake_case variable key' })
+  variable?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Claims this source speaks to or relays.' })
+  @IsOptional()
+  @IsUUID()
+  sourceId?: string;
+
+  @Field({ nullable: true, description: 'Claims a source of this name or alias speaks to or relays ("CNN", "SOHR").' })
+  @IsOptional()
+  @Trim()
+  @IsNotEmpty()
+  @MaxLength(300)
+  source?: string;
+
+  @Field({ nullable: true, description: 'Claims relayed by a source of this name or alias (as an intermediary only).' })
+  @IsOptional()
+  @Trim()
+  @IsNotEmpty()
+  @MaxLength(300)
+  relayedBy?: string;
+
+  @Field(() => SourceKind, { nullable: true, description: 'Claims with a speaker of this kind.' })
+  @IsOptional()
+  @IsEnum(SourceKind)
+  sourceKind?: SourceKind;
+
+  @Field(() => AnonymityFilter, { nullable: true })
+  @IsOptional()
+  @IsEnum(AnonymityFilter)
+  anonymity?: AnonymityFilter;
+
+  @Field(() => Stance, { nullable: true, description: 'Claims with at least one attribution of this stance.' })
+  @IsOptional()
+  @IsEnum(Stance)
+  stance?: Stance;
+
+  @Field(() => ID, { nullable: true, description: 'Claims cited in this article.' })
+  @IsOptional()
+  @IsUUID()
+  articleId?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Cited in an article published at or after this time.' })
+  @IsOptional()
+  @IsDate()
+  publishedFrom?: Date;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  @NotBefore('publishedFrom')
+  publishedTo?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Event time overlaps the range from this time.' })
+  @IsOptional()
+  @IsDate()
+  eventFrom?: Date;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  @NotBefore('eventFrom')
+  eventTo?: Date;
+
+  @Field({ nullable: true, description: 'Place name, admin area or country code (case-insensitive).' })
+  @IsOptional()
+  @Trim()
+  @IsNotEmpty()
+  @MaxLength(200)
+  place?: string;
+}

@@ -1,0 +1,43 @@
+import { Field, Float, InputType } from '@nestjs/graphql';
+import { IsEnum, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Trim } from '../../common/validators';
+import { PlacePrecision } from '../claim.enums';
+
+@InputType()
+export class PlaceInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  adminArea?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2: "SY".' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code such as SY' })
+  country?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsLatitude()
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsLongitude()
+  longitude?: number | null;
+
+  @Field(() => PlacePrecision, { nullable: true })
+  @IsOptional()
+  @IsEnum(PlacePrecision)
+  precision?: PlacePrecision | null;
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ArticlesService } from '../articles/articles.service';
+import { AttributionsService } from '../attributions/attributions.service';
+import { BadInputError } from '../common/errors';
+import { TransactionRunner } from '../database/transaction-runner';
+import { SourcesService } from '../sources/sources.service';
+import { sourceNameKey } from '../sources/source-name';
+import { Claim } from './claim.entity';
+import { ClaimsService } from './claims.service';
+import { LogClaimInput, SourceRefInput } from './dto/log-claim.input';
+
+/**
+ * What a reporter calls while reading: the claim, its quantities, each attribution with its
+ * relay chain and conditions, the sources they name and the citing article, in one transaction.
+ */
+@Injectable()
+export class LogClaimService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly claims: ClaimsService,
+    private readonly sources: SourcesService,
+    private readonly articles: ArticlesService,
+    private readonly attributions: AttributionsService,
+  ) {}
+
+  log(input: LogClaimInput, actorId: string | null = null): Promise<Claim> {
+    assertNoSelfRelay(input);
+    return this.tx.run((manager) => this.logWith(manager, input, actorId));
+  }
+
+  async logWith(manager: EntityManager, input: LogClaimInput, actorId: string | null): Promise<Claim> {
+    const claim = await this.claims.createWith(manager, input, actorId);
+    const article = await this.articles.findOrCreate(manager, input.article, 'article');
+    for (const [i, a] of input.attributions.entries()) {
+      const field = `attributions.${i}`;
+      const speaker = await this.sources.resolveRef(manager, toRef(a.source), `${field}.source`, article.id);
+      const chain = [];
+      for (const [j, hop] of (a.via ?? []).entries()) {
+        const relay = await this.sources.resolveRef(manager, toRef(hop.source), `${field}.via.${j}.source`, article.id);
+        chain.push({ sourceId: relay.id, cue: hop.cue });
+      }
+      const attribution = await this.attributions.addWith(
+        manager,
+        { ...a, claimId: claim.id, sourceId: speaker.id, chain },
+        actorId,
+        field,
+      );
+      if (a.quote) await this.attributions.citeWith(manager, attribution.id, article, a.quote, `${field}.quote`);
+    }
+    await this.attributions.claimsChanged(manager, [claim.id]);
+    return claim;
+  }
+}
+
+function toRef(ref: SourceRefInput) {
+  const { id, name, kind, aliases, basedIn, affiliation, wikidataId, reliability } = ref;
+  return { id, name, kind, aliases, basedIn, affiliation, wikidataId, reliability };
+}
+
+/** Caught before anything is written: a speaker named again as their own relay. */
+function assertNoSelfRelay(input: LogClaimInput): void {
+  const problems = input.attributions.flatMap((a, i) => {
+    const speaker = a.source.id ?? (a.source.name ? sourceNameKey(a.source.name) : undefined);
+    return (a.via ?? []).flatMap((hop, j) => {
+      const relay = hop.source.id ?? (hop.source.name ? sourceNameKey(hop.source.name) : undefined);
+      return speaker !== undefined && relay === speaker
+        ? [{ field: `attributions.${i}.via.${j}.source`, message: 'the speaker cannot be their own intermediary' }]
+        : [];
+    });
+  });
+  if (problems.length) throw new BadInputError(problems);
+}

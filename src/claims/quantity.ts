@@ -1,0 +1,73 @@
+import { FieldError } from '../common/errors';
+
+export interface QuantityShape {
+  value?: number | null;
+  lower?: number | null;
+  lowerInclusive?: boolean | null;
+  upper?: number | null;
+  upperInclusive?: boolean | null;
+  approximate?: boolean | null;
+}
+
+/** Checks that a quantity describes a possible number; returns errors under `field`. */
+export function quantityProblems(q: QuantityShape, field: string): FieldError[] {
+  const problems: FieldError[] = [];
+  const { value, lower, upper } = q;
+  const has = (n?: number | null): n is number => n !== null && n !== undefined;
+  if (!has(value) && !has(lower) && !has(upper)) {
+    problems.push({ field, message: 'give a value, a lower bound or an upper bound' });
+    return problems;
+  }
+  if (has(lower) && has(upper)) {
+    if (lower > upper) problems.push({ field: `${field}.lower`, message: `must not be above upper (${upper})` });
+    else if (lower === upper && (q.lowerInclusive === false || q.upperInclusive === false)) {
+      problems.push({ field: `${field}.lower`, message: 'equal bounds must both be inclusive' });
+    }
+  }
+  if (has(value) && has(lower) && (value < lower || (value === lower && q.lowerInclusive === false))) {
+    problems.push({ field: `${field}.value`, message: `must lie within the lower bound (${lower})` });
+  }
+  if (has(value) && has(upper) && (value > upper || (value === upper && q.upperInclusive === false))) {
+    problems.push({ field: `${field}.value`, message: `must lie within the upper bound (${upper})` });
+  }
+  return problems;
+}
+
+export interface NumericRange {
+  low: number;
+  lowInclusive: boolean;
+  high: number;
+  highInclusive: boolean;
+}
+
+/**
+ * Relative slack granted to an approximate figure: "about 300" is read as 300 ± 10%.
+ * Documented in docs/sourcing-rules.md; the discrepancy rule depends on it.
+ */
+export const APPROXIMATE_TOLERANCE = 0.1;
+
+/** The set of numbers a reported quantity allows. */
+export function quantityRange(q: QuantityShape): NumericRange {
+  const has = (n?: number | null): n is number => n !== null && n !== undefined;
+  if (has(q.value) && !has(q.lower) && !has(q.upper)) {
+    const slack = q.approximate ? Math.abs(q.value) * APPROXIMATE_TOLERANCE : 0;
+    return { low: q.value - slack, lowInclusive: true, high: q.value + slack, highInclusive: true };
+  }
+  const widen = (n: number, dir: -1 | 1) => (q.approximate ? n + dir * Math.abs(n) * APPROXIMATE_TOLERANCE : n);
+  return {
+    low: has(q.lower) ? widen(q.lower, -1) : -Infinity,
+    lowInclusive: has(q.lower) ? q.lowerInclusive !== false || !!q.approximate : false,
+    high: has(q.upper) ? widen(q.upper, 1) : Infinity,
+    highInclusive: has(q.upper) ? q.upperInclusive !== false || !!q.approximate : false,
+  };
+}
+
+/** True when no single number satisfies both ranges: the two figures cannot both be right. */
+export function rangesConflict(a: NumericRange, b: NumericRange): boolean {
+  return separated(a, b) || separated(b, a);
+}
+
+function separated(left: NumericRange, right: NumericRange): boolean {
+  if (left.high < right.low) return true;
+  return left.high === right.low && !(left.highInclusive && right.lowInclusive);
+}

@@ -1,0 +1,44 @@
+import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
+import { GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { DomainError } from './errors';
+
+/** The one place where domain error codes become GraphQL error codes. */
+@Catch(DomainError)
+export class DomainErrorFilter implements GqlExceptionFilter {
+  catch(error: DomainError, _host: ArgumentsHost): GraphQLError {
+    return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } });
+  }
+}
+
+const VARIABLE_PATH = /Variable "\$(\w+)" got invalid value .*? at "([^"]+)"; (.*)$/s;
+const VARIABLE_ROOT = /Variable "\$(\w+)" got invalid value .*?; (.*)$/s;
+
+/**
+ * Shapes every error leaving the server: GraphQL's own input-coercion errors get the same
+ * `{field, message}` list as ours, and unexpected errors are masked outside development.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const development = process.env.NODE_ENV === 'development';
+  const code = formatted.extensions?.code as string | undefined;
+  const extensions: Record<string, unknown> = { ...formatted.extensions };
+  if (!development) delete extensions.stacktrace;
+
+  if (code === 'BAD_USER_INPUT' && !extensions.fields) {
+    const match = VARIABLE_PATH.exec(formatted.message) ?? VARIABLE_ROOT.exec(formatted.message);
+    if (match) {
+      // Paths start with the variable's name ("input.kind"); ours are relative to the input, like class-validator's.
+      const field = match.length === 4 ? match[2].split('.').slice(1).join('.') || match[1] : match[1];
+      extensions.fields = [{ field, message: match[match.length - 1] }];
+    }
+  }
+  if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+    Logger.error(unwrap(error), 'GraphQL');
+    if (!development) return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  return { ...formatted, extensions };
+}
+
+function unwrap(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError ? error.originalError : error;
+}

@@ -1,0 +1,53 @@
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { ConflictError, NotFoundError } from './errors';
+
+interface Versioned extends ObjectLiteral {
+  id: string;
+  version: number;
+}
+
+/**
+ * Optimistic concurrency: the UPDATE only matches the version that was read, so of two
+ * writers starting from the same version exactly one wins, on SQLite and PostgreSQL alike.
+ * Returns the row as it was before and after.
+ */
+export async function versionedUpdate<T extends Versioned>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  typeName: string,
+  id: string,
+  expectedVersion: number | undefined,
+  patch: Partial<T>,
+): Promise<{ before: T; after: T }> {
+  const repo = manager.getRepository(target);
+  const before = await repo.findOne({ where: { id } as never });
+  if (!before) throw new NotFoundError(typeName, id);
+  if (expectedVersion !== undefined && expectedVersion !== before.version) {
+    throw staleVersion(typeName, id, before.version);
+  }
+  const result = await repo
+    .createQueryBuilder()
+    .update()
+    .set({ ...patch, updatedAt: new Date(), version: () => 'version + 1' } as never)
+    .where('id = :id AND version = :version', { id, version: before.version })
+    .execute();
+  if (!result.affected) {
+    const current = await repo.findOne({ where: { id } as never, withDeleted: true });
+    throw staleVersion(typeName, id, current?.version ?? before.version + 1);
+  }
+  const after = (await repo.findOne({ where: { id } as never, withDeleted: true })) as T;
+  return { before, after };
+}
+
+export function staleVersion(typeName: string, id: string, currentVersion: number): ConflictError {
+  return new ConflictError(`${typeName} ${id} was changed by someone else: it is now at version ${currentVersion}`, {
+    type: typeName,
+    id,
+    currentVersion,
+  });
+}
+
+/** Only the fields a client actually sent: an omitted field is left alone, an explicit null clears it. */
+export function pickDefined<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigValidationError, validateEnvironment } from './config/env.validation';
+import { DEFAULT_PORT } from './config/settings';
+
+async function bootstrap(): Promise<void> {
+  try {
+    validateEnvironment(process.env);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  // Imported after validation: entity column types are read from the environment at import time.
+  const { AppModule } = await import('./app.module');
+  const app = await NestFactory.create(AppModule, { bufferLogs: false });
+  app.enableShutdownHooks();
+  const port = Number(process.env.PORT ?? DEFAULT_PORT);
+  await app.listen(port);
+  Logger.log(`claimdesk GraphQL API at http://localhost:${port}/graphql`, 'Bootstrap');
+}
+
+void bootstrap();

@@ -1,0 +1,60 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsEnum, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Trim, TrimEach } from '../../common/validators';
+import { Reliability, SourceKind } from '../source.enums';
+
+/** The descriptive fields shared by createSource, updateSource and logClaim's new sources. */
+@InputType({ isAbstract: true })
+export class SourceFieldsInput {
+  @Field(() => [String], { nullable: true, description: 'Other names: "SOHR" for the Syrian Observatory for Human Rights.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @TrimEach()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(300, { each: true })
+  aliases?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Where the source is based: "Britain".' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  basedIn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  affiliation?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A Wikidata item id such as Q12345.' })
+  @IsOptional()
+  @Trim()
+  @Matches(/^Q[1-9][0-9]{0,11}$/, { message: 'must be a Wikidata item id such as Q12345' })
+  wikidataId?: string | null;
+
+  @Field(() => Reliability, { nullable: true })
+  @IsOptional()
+  @IsEnum(Reliability)
+  reliability?: Reliability | null;
+}
+
+export const SOURCE_NAME_MAX = 300;
+
+@InputType()
+export class CreateSourceInput extends SourceFieldsInput {
+  @Field(() => SourceKind)
+  @IsEnum(SourceKind)
+  kind: SourceKind;
+
+  @Field({ description: 'The name, or for an anonymous source its description as written.' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(SOURCE_NAME_MAX)
+  name: string;
+}

@@ -1,0 +1,38 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Reliability, SourceKind } from './source.enums';
+
+@ObjectType('Source', { description: 'Who speaks: a group, an outlet, a person, or an anonymous speaker described as written.' })
+export class SourceModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => SourceKind)
+  kind: SourceKind;
+
+  @Field({ description: 'For an anonymous source, its description: "a senior military official".' })
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  basedIn: string | null;
+
+  @Field(() => String, { nullable: true })
+  affiliation: string | null;
+
+  @Field(() => String, { nullable: true })
+  wikidataId: string | null;
+
+  @Field(() => Reliability, { nullable: true })
+  reliability: Reliability | null;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  deletedAt: Date | null;
+}

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { BadInputError, NotFoundError } from '../common/errors';
+import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
+import { pickDefined, versionedUpdate } from '../common/versioned-update';
+import { TransactionRunner } from '../database/transaction-runner';
+import { CreateSourceInput, SourceFieldsInput } from './dto/source-fields.input';
+import { MergeSourcesInput } from './dto/merge-sources.input';
+import { SourceFilterInput } from './dto/source-filter.input';
+import { UpdateSourceInput } from './dto/update-source.input';
+import { SourceAlias } from './source-alias.entity';
+import { SourceKind } from './source-kind';
+import { sourceNameKey } from './source-name';
+import { Source } from './source.entity';
+
+/** A source named in logClaim or an import: by id, or by name (found or created). */
+export interface SourceRef extends SourceFieldsInput {
+  id?: string;
+  name?: string;
+  kind?: SourceKind;
+}
+
+@Injectable()
+export class SourcesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Source> {
+    const source = await manager.findOne(Source, { where: { id } });
+    if (!source) throw new NotFoundError('Source', id);
+    return source;
+  }
+
+  /** Includes merged (deleted) sources, so history and old attributions still resolve. */
+  findByIds(ids: readonly string[]): Promise<Source[]> {
+    return this.dataSource.manager.find(Source, { where: { id: In([...ids]) }, withDeleted: true });
+  }
+
+  async aliasesBySourceIds(ids: readonly string[]): Promise<SourceAlias[]> {
+    return this.dataSource.manager.find(SourceAlias, { where: { sourceId: In([...ids]) }, order: { alias: 'ASC' } });
+  }
+
+  /** Live sources whose name or alias folds to the same key as `name`. */
+  async findByNameOrAlias(name: string, manager: EntityManager = this.dataSource.manager): Promise<Source[]> {
+    const key = sourceNameKey(name);
+    return manager
+      .createQueryBuilder(Source, 's')
+      .where('s.name_key = :key', { key })
+      .orWhere('s.id IN (SELECT a.source_id FROM source_alias a WHERE a.alias_key = :key)', { key })
+      .orderBy('s.id', 'ASC')
+      .getMany();
+  }
+
+  async list(args: PageArgs, filter: SourceFilterInput = {}): Promise<Page<Source>> {
+    const size = pageSize(args.first);
+    const qb = this.dataSource.manager.createQueryBuilder(Source, 's');
+    if (filter.kind) qb.andWhere('s.kind = :kind', { kind: filter.kind });
+    if (filter.name) {
+      const key = sourceNameKey(filter.name);
+      qb.andWhere('(s.name_key = :key OR s.id IN (SELECT a.source_id FROM source_alias a WHERE a.alias_key = :key))', { key });
+    }
+    const totalCount = await qb.getCount();
+    if (args.after) {
+      const [nameKey, id] = decodeCursor(args.after, 2);
+      qb.andWhere('(s.name_key > :ck OR (s.name_key = :ck AND s.id > :cid))', { ck: nameKey, cid: id });
+    }
+    const rows = await qb.orderBy('s.name_key', 'ASC').addOrderBy('s.id', 'ASC').take(size + 1).getMany();
+    return toPage(rows, size, totalCount, (s) => [s.nameKey, s.id]);
+  }
+
+  create(input: CreateSourceInput): Promise<Source> {
+    return this.tx.run((manager) => this.createWith(manager, input));
+  }
+
+  async createWith(manager: EntityManager, input: CreateSourceInput): Promise<Source> {
+    const source = manager.create(Source, {
+      kind: input.kind,
+      name: input.name,
+      nameKey: sourceNameKey(input.name),
+      basedIn: input.basedIn ?? null,
+      affiliation: input.affiliation ?? null,
+      wikidataId: input.wikidataId ?? null,
+      reliability: input.reliability ?? null,
+      confidentialNote: null,
+    });
+    await manager.save(source);
+    await this.addAliases(manager, source, input.aliases ?? []);
+    return source;
+  }
+
+  update(input: UpdateSourceInput): Promise<Source> {
+    return this.tx.run(async (manager) => {
+      const patch: Partial<Source> = pickDefined({
+        kind: input.kind,
+        name: input.name,
+        basedIn: input.basedIn,
+        affiliation: input.affiliation,
+        wikidataId: input.wikidataId,
+        reliability: input.reliability,
+      });
+      if (input.name) patch.nameKey = sourceNameKey(input.name);
+      const { after } = await versionedUpdate(manager, Source, 'Source', input.id, input.version, patch);
+      if (input.aliases) {
+        await manager.delete(SourceAlias, { sourceId: input.id });
+        await this.addAliases(manager, after, input.aliases);
+      }
+      return after;
+    });
+  }
+
+  /** Moves every attribution and relay of the duplicate to the survivor; the duplicate's names become aliases. */
+  merge(input: MergeSourcesInput): Promise<Source> {
+    if (input.survivorId === input.mergedId) {
+      return Promise.reject(BadInputError.field('mergedId', 'must differ from survivorId'));
+    }
+    return this.tx.run(async (manager) => {
+      const survivor = await this.get(input.survivorId, manager);
+      const merged = await this.get(input.mergedId, manager);
+      const mergedAliases = await manager.find(SourceAlias, { where: { sourceId: merged.id } });
+      await manager.createQueryBuilder().update('attribution').set({ sourceId: survivor.id }).where('source_id = :m', { m: merged.id }).execute();
+      await manager.createQueryBuilder().update('relay_hop').set({ sourceId: survivor.id }).where('source_id = :m', { m: merged.id }).execute();
+      await this.addAliases(manager, survivor, [merged.name, ...mergedAliases.map((a) => a.alias)]);
+      await manager.softDelete(Source, { id: merged.id });
+      return this.get(survivor.id, manager);
+    });
+  }
+
+  /**
+   * Finds a named source by name or alias, or creates it. An anonymous speaker matches only an
+   * anonymous source of the same description already cited in the same article: "a senior
+   * official" in two stories need not be one person, but within one story it is.
+   */
+  async resolveRef(manager: EntityManager, ref: SourceRef, field: string, articleId?: string): Promise<Source> {
+    if (ref.id) {
+      const found = await manager.findOne(Source, { where: { id: ref.id } });
+      if (!found) throw BadInputError.field(`${field}.id`, `no source has id ${ref.id}`);
+      return found;
+    }
+    if (!ref.name) throw BadInputError.field(field, 'give either id or name');
+    const kind = ref.kind ?? SourceKind.INDIVIDUAL;
+    if (kind !== SourceKind.ANONYMOUS) {
+      const [match] = await this.findByNameOrAlias(ref.name, manager);
+      if (match) return match;
+    } else if (articleId) {
+      const match = await this.findAnonymousInArticle(manager, ref.name, articleId);
+      if (match) return match;
+    }
+    return this.createWith(manager, { ...ref, name: ref.name, kind });
+  }
+
+  private findAnonymousInArticle(manager: EntityManager, description: string, articleId: string): Promise<Source | null> {
+    return manager
+      .createQueryBuilder(Source, 's')
+      .where('s.kind = :kind AND s.name_key = :key', { kind: SourceKind.ANONYMOUS, key: sourceNameKey(description) })
+      .andWhere(
+        'EXISTS (SELECT 1 FROM attribution a JOIN citation ci ON ci.attribution_id = a.id WHERE a.source_id = s.id AND ci.article_id = :articleId AND a.deleted_at IS NULL)',
+        { articleId },
+      )
+      .orderBy('s.id', 'ASC')
+      .getOne();
+  }
+
+  private async addAliases(manager: EntityManager, source: Source, aliases: string[]): Promise<void> {
+    const existing = new Set((await manager.find(SourceAlias, { where: { sourceId: source.id } })).map((a) => a.aliasKey));
+    existing.add(source.nameKey);
+    const fresh: SourceAlias[] = [];
+    for (const alias of aliases) {
+      const aliasKey = sourceNameKey(alias);
+      if (!aliasKey || existing.has(aliasKey)) continue;
+      existing.add(aliasKey);
+      fresh.push(manager.create(SourceAlias, { sourceId: source.id, alias, aliasKey }));
+    }
+    if (fresh.length) await manager.insert(SourceAlias, fresh);
+  }
+}

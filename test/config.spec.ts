@@ -1,0 +1,18 @@
+import { ConfigValidationError, validateEnvironment } from '../src/config/env.validation';
+
+describe('validateEnvironment', () => {
+  it('accepts the defaults', () => {
+    expect(() => validateEnvironment({})).not.toThrow();
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT="eighty"/],
+    ['PORT', '70000', /PORT="70000"/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL="mysql:\/\/x".*postgres/],
+    ['NODE_ENV', 'staging', /NODE_ENV/],
+    ['DEMO_DATA', 'yes', /DEMO_DATA/],
+  ])('stops on a bad %s and names it', (name, value, message) => {
+    expect(() => validateEnvironment({ [name]: value })).toThrow(ConfigValidationError);
+    expect(() => validateEnvironment({ [name]: value })).toThrow(message);
+  });
+});

@@ -1,0 +1,59 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../../src/app.module';
+import { createTestDatabase } from './database';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; extensions?: Record<string, any>; path?: string[] }>;
+}
+
+export interface TestApp {
+  app: INestApplication;
+  url: string;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** Boots the real application on a fresh database and talks to it over real HTTP. */
+export async function startTestApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const saved = { ...process.env };
+  Object.assign(process.env, db.env, extraEnv);
+  const app = await NestFactory.create(AppModule, { logger: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  const url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
+  process.env = saved;
+  return {
+    app,
+    url,
+    async gql(query, variables, headers = {}) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as GraphQLResponse;
+      return { ...body, status: response.status };
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Fails with the server's errors in the message, which makes a broken query easy to read. */
+export function expectData<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length || !response.data) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+  }
+  return response.data;
+}
+
+export function errorOf(response: GraphQLResponse): { code: string; fields?: Array<{ field: string; message: string }>; message: string; extensions: Record<string, any> } {
+  const error = response.errors?.[0];
+  if (!error) throw new Error(`expected an error, got data ${JSON.stringify(response.data)}`);
+  return { code: error.extensions?.code, fields: error.extensions?.fields, message: error.message, extensions: error.extensions ?? {} };
+}
