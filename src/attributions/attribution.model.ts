@@ -62,8 +62,8 @@ export class CitationModel {
   attributionId: string;
   articleId: string;
 
-  @Field()
-  quote: string;
+  @Field(() => String, { nullable: true, description: 'Null when only the article was recorded, not the words.' })
+  quote: string | null;
 
   @Field(() => String, { nullable: true })
   prefix: string | null;

@@ -160,13 +160,23 @@ export class AttributionsService {
   }
 
   /** Anchors a quote in an article; where the article's text is stored, the offsets must point at the quote. */
-  async citeWith(manager: EntityManager, attributionId: string, article: Article, quote: QuoteInput, field: string): Promise<Citation> {
+  async citeWith(
+    manager: EntityManager,
+    attributionId: string,
+    article: Article,
+    quote: Omit<QuoteInput, 'quote'> & { quote: string | null },
+    field: string,
+  ): Promise<Citation> {
     const at = (name: string) => (field ? `${field}.${name}` : name);
     const { startOffset, endOffset } = quote;
-    if (startOffset != null && endOffset != null && endOffset - startOffset !== quote.quote.length) {
+    const length = quote.quote?.length ?? 0;
+    if (quote.quote === null && (startOffset != null || endOffset != null)) {
+      throw BadInputError.field(at('quote'), 'offsets need the quoted words');
+    }
+    if (startOffset != null && endOffset != null && endOffset - startOffset !== length) {
       throw BadInputError.field(at('endOffset'), 'endOffset - startOffset must equal the length of the quote');
     }
-    if (article.bodyText && startOffset != null && article.bodyText.slice(startOffset, startOffset + quote.quote.length) !== quote.quote) {
+    if (article.bodyText && startOffset != null && article.bodyText.slice(startOffset, startOffset + length) !== quote.quote) {
       throw BadInputError.field(at('startOffset'), 'the article text at this offset is not the quote');
     }
     const citation = manager.create(Citation, {
@@ -176,7 +186,7 @@ export class AttributionsService {
       prefix: quote.prefix ?? null,
       suffix: quote.suffix ?? null,
       startOffset: startOffset ?? null,
-      endOffset: endOffset ?? (startOffset != null ? startOffset + quote.quote.length : null),
+      endOffset: endOffset ?? (startOffset != null ? startOffset + length : null),
     });
     await manager.save(citation);
     return citation;

@@ -25,8 +25,9 @@ export class Citation extends BaseRecord {
   @JoinColumn({ name: 'article_id' })
   article: Relation<Article>;
 
-  @Column({ type: 'text' })
-  quote: string;
+  /** Null when the reporter recorded only that the article carries the attribution. */
+  @Column({ type: 'text', nullable: true })
+  quote: string | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   prefix: string | null;

@@ -46,7 +46,8 @@ export class LogClaimService {
         actorId,
         field,
       );
-      if (a.quote) await this.attributions.citeWith(manager, attribution.id, article, a.quote, `${field}.quote`);
+      // Every attribution logged from an article is cited in it, with or without the exact words.
+      await this.attributions.citeWith(manager, attribution.id, article, a.quote ?? { quote: null }, `${field}.quote`);
     }
     await this.attributions.claimsChanged(manager, [claim.id]);
     return claim;

@@ -26,10 +26,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
 
   if (code === 'BAD_USER_INPUT' && !extensions.fields) {
     const match = VARIABLE_PATH.exec(formatted.message) ?? VARIABLE_ROOT.exec(formatted.message);
+    const unknownField = /Field "([^"]+)" is not defined by type/.exec(formatted.message);
     if (match) {
       // Paths start with the variable's name ("input.kind"); ours are relative to the input, like class-validator's.
-      const field = match.length === 4 ? match[2].split('.').slice(1).join('.') || match[1] : match[1];
-      extensions.fields = [{ field, message: match[match.length - 1] }];
+      const path = match.length === 4 ? match[2].replace(/\[(\d+)\]/g, '.$1') : match[1];
+      const field = match.length === 4 ? path.split('.').slice(1).join('.') || match[1] : path;
+      const prefix = match.length === 4 ? `${field}.` : '';
+      extensions.fields = [{ field: unknownField ? `${prefix}${unknownField[1]}`.replace(/^\./, '') : field, message: match[match.length - 1] }];
     }
   }
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {

@@ -55,5 +55,7 @@ export function expectData<T>(response: GraphQLResponse<T>): T {
 export function errorOf(response: GraphQLResponse): { code: string; fields?: Array<{ field: string; message: string }>; message: string; extensions: Record<string, any> } {
   const error = response.errors?.[0];
   if (!error) throw new Error(`expected an error, got data ${JSON.stringify(response.data)}`);
+  // No stack trace ever reaches a client outside development.
+  if (error.extensions?.stacktrace) throw new Error(`stack trace leaked: ${JSON.stringify(error.extensions.stacktrace)}`);
   return { code: error.extensions?.code, fields: error.extensions?.fields, message: error.message, extensions: error.extensions ?? {} };
 }

@@ -1,0 +1,44 @@
+import { QueryCounter } from '../src/database/query-counter';
+import { TestApp, expectData, startTestApp } from './support/app';
+import { logClaimInput } from './factories';
+import { CLAIM_FIELDS } from './factories/operations';
+
+/** Proves DataLoader batching: one page costs the same number of SQL statements for 5 claims as for 50. */
+describe('claims page SQL statement count', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  const PAGE = `query($first: Int) { claims(first: $first) { totalCount nodes { ${CLAIM_FIELDS} attributions { claim { id } citations { attribution { id } article { citations { id } } } } } } }`;
+
+  async function logClaims(n: number): Promise<void> {
+    for (let i = 0; i < n; i++) {
+      const input = logClaimInput();
+      // Three-hop chains and quotes, so every nested loader has rows to fetch.
+      input.attributions[1].via = [
+        { source: { name: `Agency ${i}`, kind: 'NEWS_AGENCY' }, cue: 'citing' },
+        { source: { name: `Paper ${i}`, kind: 'MEDIA_OUTLET' }, cue: 'citing' },
+        { source: { name: `Channel ${i}`, kind: 'MEDIA_OUTLET' }, cue: 'quoting' },
+      ];
+      expectData(await t.gql(`mutation($input: LogClaimInput!) { logClaim(input: $input) { id } }`, { input }));
+    }
+  }
+
+  async function statementsFor(first: number): Promise<number> {
+    QueryCounter.reset();
+    const data = expectData(await t.gql(PAGE, { first })).claims;
+    expect(data.nodes).toHaveLength(first);
+    expect(data.nodes[0].attributions[1].chain).toHaveLength(3);
+    return QueryCounter.count;
+  }
+
+  it('is the same for 5 claims as for 50', async () => {
+    await logClaims(5);
+    const five = await statementsFor(5);
+    await logClaims(45);
+    const fifty = await statementsFor(50);
+    expect(fifty).toBe(five);
+    // count + page + quantities + attributions + sources + aliases + chains + hop sources + citations + articles + ... stays small.
+    expect(five).toBeLessThanOrEqual(14);
+  });
+});
