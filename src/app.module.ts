@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AnalysisModule } from './analysis/analysis.module';
 import { ArticlesModule } from './articles/articles.module';
 import { AttributionsModule } from './attributions/attributions.module';
 import { ClaimsModule } from './claims/claims.module';
@@ -32,6 +33,7 @@ import { SourcesModule } from './sources/sources.module';
     ArticlesModule,
     AttributionsModule,
     ClaimsModule,
+    AnalysisModule,
     DemoModule,
   ],
   providers: [

@@ -63,6 +63,25 @@ export class Claim extends BaseRecord {
   @Column({ type: 'varchar', length: 36, nullable: true })
   createdBy: string | null;
 
+  // Derived from the live attributions and kept right by the analysis module inside every
+  // writer's transaction, so editors' filters run in SQL. Never typed in.
+  @Column({ type: 'int', default: 0 })
+  @Index()
+  independentSourceCount: number = 0;
+
+  @Column({ type: 'int', default: 0 })
+  denyingSourceCount: number = 0;
+
+  @Column({ type: 'int', default: 0 })
+  questioningSourceCount: number = 0;
+
+  @Column({ type: 'varchar', length: 20, default: 'UNSOURCED' })
+  @Index()
+  sourcing: string = 'UNSOURCED';
+
+  @Column({ type: 'boolean', default: false })
+  circular: boolean = false;
+
   @OneToMany(() => ClaimQuantity, (q) => q.claim, { cascade: true })
   quantities: Relation<ClaimQuantity[]>;
 }

@@ -1,3 +1,4 @@
+import { Sourcing } from '../analysis/sourcing';
 import { Claim } from './claim.entity';
 import { ClaimModel } from './claim.model';
 
@@ -13,6 +14,11 @@ export function toClaimModel(claim: Claim): ClaimModel {
     status: claim.status,
     place,
     eventTime,
+    independentSourceCount: claim.independentSourceCount,
+    denyingSourceCount: claim.denyingSourceCount,
+    questioningSourceCount: claim.questioningSourceCount,
+    sourcing: claim.sourcing as Sourcing,
+    circular: claim.circular,
     version: claim.version,
     createdAt: claim.createdAt,
     updatedAt: claim.updatedAt,

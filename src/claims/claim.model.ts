@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Sourcing } from '../analysis/sourcing.enum';
 import { ClaimStatus, PlacePrecision, TimePrecision } from './claim.enums';
 
 @ObjectType('Quantity', { description: 'A reported figure: a value, or bounds, as the source put it.' })
@@ -90,6 +91,21 @@ export class ClaimModel {
   @Field(() => EventTimeModel, { nullable: true })
   eventTime: EventTimeModel | null;
 
+  @Field(() => Int, { description: 'Distinct originating speakers asserting the claim; relays collapse onto their origin.' })
+  independentSourceCount: number;
+
+  @Field(() => Int, { description: 'Distinct origins denying the claim.' })
+  denyingSourceCount: number;
+
+  @Field(() => Int, { description: 'Distinct origins questioning the claim.' })
+  questioningSourceCount: number;
+
+  @Field(() => Sourcing)
+  sourcing: Sourcing;
+
+  @Field({ description: 'True when several apparent sources all trace back to a single origin.' })
+  circular: boolean;
+
   @Field(() => Int)
   version: number;
 
@@ -101,4 +117,22 @@ export class ClaimModel {
 
   @Field(() => Date, { nullable: true })
   deletedAt: Date | null;
+}
+
+@ObjectType('ClaimStatusChange')
+export class ClaimStatusChangeModel {
+  @Field(() => ClaimStatus)
+  fromStatus: ClaimStatus;
+
+  @Field(() => ClaimStatus)
+  toStatus: ClaimStatus;
+
+  @Field()
+  reason: string;
+
+  @Field(() => ID, { nullable: true, description: 'The user who made the change.' })
+  actorId: string | null;
+
+  @Field()
+  changedAt: Date;
 }

@@ -9,7 +9,8 @@ import { Page } from '../common/pagination';
 import { ClaimConnection } from './claim.connection';
 import { Claim } from './claim.entity';
 import { toClaimModel } from './claim.mapper';
-import { ClaimModel, QuantityModel } from './claim.model';
+import { ClaimModel, ClaimStatusChangeModel, QuantityModel } from './claim.model';
+import { SetClaimStatusInput } from './dto/set-claim-status.input';
 import { ClaimsService } from './claims.service';
 import { CreateClaimInput } from './dto/claim-fields.input';
 import { ClaimsArgs } from './dto/claims.args';
@@ -48,6 +49,17 @@ export class ClaimsResolver {
   @Mutation(() => ClaimModel, { description: 'Records a claim with its quantities, attributions, sources and citing article in one transaction.' })
   async logClaim(@Args('input') input: LogClaimInput): Promise<ClaimModel> {
     return toClaimModel(await this.logger.log(input));
+  }
+
+  @Mutation(() => ClaimModel, { description: 'The only way to change editorial status; the reason is kept in statusHistory.' })
+  async setClaimStatus(@Args('input') input: SetClaimStatusInput): Promise<ClaimModel> {
+    return toClaimModel(await this.service.setStatus(input));
+  }
+
+  @ResolveField(() => [ClaimStatusChangeModel], { description: 'Editorial status changes, oldest first.' })
+  async statusHistory(@Parent() claim: ClaimModel, @Context() ctx: RequestContext): Promise<ClaimStatusChangeModel[]> {
+    const loader = ctx.loaders.get('claim.statusHistory', async (ids) => groupByKey(ids, await this.service.statusHistory(ids), (c) => c.claimId));
+    return (await loader.load(claim.id)) as ClaimStatusChangeModel[];
   }
 
   @ResolveField(() => [QuantityModel])

@@ -6,6 +6,8 @@ import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { TextSearch, textSearchFor } from '../database/text-search';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ClaimQuantity } from './claim-quantity.entity';
+import { ClaimStatusChange } from './claim-status-change.entity';
+import { SetClaimStatusInput } from './dto/set-claim-status.input';
 import { applyClaimFilter } from './claim-filter';
 import { ClaimSort } from './claim.enums';
 import { Claim } from './claim.entity';
@@ -15,15 +17,27 @@ import { QuantityInput } from './dto/quantity.input';
 import { UpdateClaimInput } from './dto/update-claim.input';
 import { quantityProblems } from './quantity';
 
+/** Listeners told which claims' figures or event times changed, inside the writer's transaction. */
+export type FiguresChangedHook = (manager: EntityManager, claimIds: string[]) => Promise<void>;
+
 @Injectable()
 export class ClaimsService {
   private readonly textSearch: TextSearch;
+  private readonly figureHooks: FiguresChangedHook[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
   ) {
     this.textSearch = textSearchFor(dataSource.options.type);
+  }
+
+  onFiguresChanged(hook: FiguresChangedHook): void {
+    this.figureHooks.push(hook);
+  }
+
+  private async figuresChanged(manager: EntityManager, claimIds: string[]): Promise<void> {
+    for (const hook of this.figureHooks) await hook(manager, claimIds);
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Claim> {
@@ -85,6 +99,7 @@ export class ClaimsService {
     });
     await manager.save(claim);
     await this.replaceQuantities(manager, claim.id, input.quantities ?? []);
+    if (input.quantities?.length) await this.figuresChanged(manager, [claim.id]);
     return claim;
   }
 
@@ -100,8 +115,27 @@ export class ClaimsService {
       });
       const { after } = await versionedUpdate(manager, Claim, 'Claim', input.id, input.version, patch);
       if (input.quantities) await this.replaceQuantities(manager, input.id, input.quantities);
+      if (input.quantities || input.eventTime !== undefined) await this.figuresChanged(manager, [input.id]);
       return after;
     });
+  }
+
+  /** The only way the editorial status changes; every change is kept with its reason. */
+  setStatus(input: SetClaimStatusInput, actorId: string | null = null): Promise<Claim> {
+    return this.tx.run(async (manager) => {
+      const { before, after } = await versionedUpdate(manager, Claim, 'Claim', input.id, input.version, { status: input.status });
+      if (before.status !== after.status) {
+        await manager.insert(
+          ClaimStatusChange,
+          manager.create(ClaimStatusChange, { claimId: input.id, fromStatus: before.status, toStatus: after.status, reason: input.reason, actorId }),
+        );
+      }
+      return after;
+    });
+  }
+
+  statusHistory(claimIds: readonly string[]): Promise<ClaimStatusChange[]> {
+    return this.dataSource.manager.find(ClaimStatusChange, { where: { claimId: In([...claimIds]) }, order: { changedAt: 'ASC', id: 'ASC' } });
   }
 
   private async replaceQuantities(manager: EntityManager, claimId: string, quantities: QuantityInput[]): Promise<void> {

@@ -1,10 +1,25 @@
+import { ClaimConflict } from '../analysis/claim-conflict.entity';
 import { Article } from '../articles/article.entity';
 import { Attribution } from '../attributions/attribution.entity';
 import { Citation } from '../attributions/citation.entity';
 import { RelayHop } from '../attributions/relay-hop.entity';
 import { ClaimQuantity } from '../claims/claim-quantity.entity';
+import { ClaimStatusChange } from '../claims/claim-status-change.entity';
 import { Claim } from '../claims/claim.entity';
+import { ReliabilityChange } from '../sources/reliability-change.entity';
 import { SourceAlias } from '../sources/source-alias.entity';
 import { Source } from '../sources/source.entity';
 
-export const ENTITIES = [Source, SourceAlias, Article, Claim, ClaimQuantity, Attribution, RelayHop, Citation];
+export const ENTITIES = [
+  Source,
+  SourceAlias,
+  ReliabilityChange,
+  Article,
+  Claim,
+  ClaimQuantity,
+  ClaimStatusChange,
+  ClaimConflict,
+  Attribution,
+  RelayHop,
+  Citation,
+];

@@ -34,6 +34,11 @@ export class Source extends BaseRecord {
   @Column({ type: 'text', nullable: true })
   confidentialNote: string | null;
 
+  /** Sources an editor has linked as one origin (e.g. the same anonymous official in two stories). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  @Index()
+  originGroupId: string | null;
+
   @OneToMany(() => SourceAlias, (alias) => alias.source, { cascade: true })
   aliases: Relation<SourceAlias[]>;
 }

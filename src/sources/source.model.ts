@@ -36,3 +36,21 @@ export class SourceModel {
   @Field(() => Date, { nullable: true })
   deletedAt: Date | null;
 }
+
+@ObjectType('ReliabilityChange', { description: 'One change of a source\'s Admiralty grade.' })
+export class ReliabilityChangeModel {
+  @Field(() => Reliability, { nullable: true })
+  fromGrade: Reliability | null;
+
+  @Field(() => Reliability, { nullable: true })
+  toGrade: Reliability | null;
+
+  @Field(() => String, { nullable: true })
+  reason: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The user who made the change.' })
+  actorId: string | null;
+
+  @Field()
+  changedAt: Date;
+}

@@ -8,7 +8,9 @@ import { SourcesArgs } from './dto/sources.args';
 import { UpdateSourceInput } from './dto/update-source.input';
 import { SourceKind } from './source-kind';
 import { SourceConnection } from './source.connection';
-import { SourceModel } from './source.model';
+import { ReliabilityChangeModel, SourceModel } from './source.model';
+import { SetReliabilityInput } from './dto/set-reliability.input';
+import { LinkSourcesInput, UnlinkSourcesInput } from './dto/source-ids.input';
 import { SourcesService } from './sources.service';
 
 @Resolver(() => SourceModel)
@@ -38,6 +40,38 @@ export class SourcesResolver {
   @Mutation(() => SourceModel, { description: 'Folds a duplicate into the survivor and returns the survivor.' })
   mergeSources(@Args('input') input: MergeSourcesInput): Promise<SourceModel> {
     return this.service.merge(input);
+  }
+
+  @Mutation(() => SourceModel, { description: 'Sets the Admiralty reliability grade, keeping who changed it and why.' })
+  setSourceReliability(@Args('input') input: SetReliabilityInput): Promise<SourceModel> {
+    return this.service.setReliability(input);
+  }
+
+  @Mutation(() => [SourceModel], { description: 'Marks sources as one origin, so independence counts them once.' })
+  linkSources(@Args('input') input: LinkSourcesInput): Promise<SourceModel[]> {
+    return this.service.link(input.sourceIds);
+  }
+
+  @Mutation(() => [SourceModel], { description: 'Undoes linkSources for these sources.' })
+  unlinkSources(@Args('input') input: UnlinkSourcesInput): Promise<SourceModel[]> {
+    return this.service.unlink(input.sourceIds);
+  }
+
+  @ResolveField(() => [ReliabilityChangeModel], { description: 'Every change of the reliability grade, oldest first.' })
+  async reliabilityHistory(@Parent() source: SourceModel, @Context() ctx: RequestContext): Promise<ReliabilityChangeModel[]> {
+    const loader = ctx.loaders.get('source.reliabilityHistory', async (ids) =>
+      groupByKey(ids, await this.service.reliabilityHistory(ids), (r) => r.sourceId),
+    );
+    return (await loader.load(source.id)) as ReliabilityChangeModel[];
+  }
+
+  @ResolveField(() => [SourceModel], { description: 'Other sources an editor linked to this one as the same origin.' })
+  async linkedSources(@Parent() source: SourceModel & { originGroupId?: string | null }, @Context() ctx: RequestContext): Promise<SourceModel[]> {
+    if (!source.originGroupId) return [];
+    const loader = ctx.loaders.get('source.linked', async (groups) =>
+      groupByKey(groups, await this.service.linkedSources(groups), (s) => s.originGroupId as string),
+    );
+    return (await loader.load(source.originGroupId)).filter((s) => s.id !== source.id);
   }
 
   @ResolveField(() => [String])

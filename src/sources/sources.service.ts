@@ -9,6 +9,9 @@ import { MergeSourcesInput } from './dto/merge-sources.input';
 import { SourceFilterInput } from './dto/source-filter.input';
 import { UpdateSourceInput } from './dto/update-source.input';
 import { SourceAlias } from './source-alias.entity';
+import { ReliabilityChange } from './reliability-change.entity';
+import { SetReliabilityInput } from './dto/set-reliability.input';
+import { newId } from '../common/ids';
 import { SourceKind } from './source-kind';
 import { sourceNameKey } from './source-name';
 import { Source } from './source.entity';
@@ -20,12 +23,25 @@ export interface SourceRef extends SourceFieldsInput {
   kind?: SourceKind;
 }
 
+/** Listeners told which sources changed identity (merged, linked), inside the writer's transaction. */
+export type SourcesChangedHook = (manager: EntityManager, sourceIds: string[]) => Promise<void>;
+
 @Injectable()
 export class SourcesService {
+  private readonly hooks: SourcesChangedHook[] = [];
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
   ) {}
+
+  onSourcesChanged(hook: SourcesChangedHook): void {
+    this.hooks.push(hook);
+  }
+
+  private async sourcesChanged(manager: EntityManager, sourceIds: string[]): Promise<void> {
+    for (const hook of this.hooks) await hook(manager, sourceIds);
+  }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Source> {
     const source = await manager.findOne(Source, { where: { id } });
@@ -90,7 +106,7 @@ export class SourcesService {
     return source;
   }
 
-  update(input: UpdateSourceInput): Promise<Source> {
+  update(input: UpdateSourceInput, actorId: string | null = null): Promise<Source> {
     return this.tx.run(async (manager) => {
       const patch: Partial<Source> = pickDefined({
         kind: input.kind,
@@ -101,7 +117,8 @@ export class SourcesService {
         reliability: input.reliability,
       });
       if (input.name) patch.nameKey = sourceNameKey(input.name);
-      const { after } = await versionedUpdate(manager, Source, 'Source', input.id, input.version, patch);
+      const { before, after } = await versionedUpdate(manager, Source, 'Source', input.id, input.version, patch);
+      await this.recordReliability(manager, before, after, null, actorId);
       if (input.aliases) {
         await manager.delete(SourceAlias, { sourceId: input.id });
         await this.addAliases(manager, after, input.aliases);
@@ -111,7 +128,7 @@ export class SourcesService {
   }
 
   /** Moves every attribution and relay of the duplicate to the survivor; the duplicate's names become aliases. */
-  merge(input: MergeSourcesInput): Promise<Source> {
+  merge(input: MergeSourcesInput, actorId: string | null = null): Promise<Source> {
     if (input.survivorId === input.mergedId) {
       return Promise.reject(BadInputError.field('mergedId', 'must differ from survivorId'));
     }
@@ -122,9 +139,68 @@ export class SourcesService {
       await manager.createQueryBuilder().update('attribution').set({ sourceId: survivor.id }).where('source_id = :m', { m: merged.id }).execute();
       await manager.createQueryBuilder().update('relay_hop').set({ sourceId: survivor.id }).where('source_id = :m', { m: merged.id }).execute();
       await this.addAliases(manager, survivor, [merged.name, ...mergedAliases.map((a) => a.alias)]);
-      await manager.softDelete(Source, { id: merged.id });
+      await manager.update(Source, { id: merged.id }, { deletedAt: new Date(), deletedBy: actorId, version: () => 'version + 1' });
+      await this.sourcesChanged(manager, [survivor.id, merged.id]);
       return this.get(survivor.id, manager);
     });
+  }
+
+  /** Grades a source, keeping who changed the grade and why. */
+  setReliability(input: SetReliabilityInput, actorId: string | null = null): Promise<Source> {
+    return this.tx.run(async (manager) => {
+      const { before, after } = await versionedUpdate(manager, Source, 'Source', input.id, input.version, { reliability: input.reliability ?? null });
+      await this.recordReliability(manager, before, after, input.reason, actorId);
+      return after;
+    });
+  }
+
+  reliabilityHistory(sourceIds: readonly string[]): Promise<ReliabilityChange[]> {
+    return this.dataSource.manager.find(ReliabilityChange, { where: { sourceId: In([...sourceIds]) }, order: { changedAt: 'ASC', id: 'ASC' } });
+  }
+
+  private async recordReliability(manager: EntityManager, before: Source, after: Source, reason: string | null, actorId: string | null): Promise<void> {
+    if (before.reliability === after.reliability) return;
+    await manager.insert(
+      ReliabilityChange,
+      manager.create(ReliabilityChange, { sourceId: after.id, fromGrade: before.reliability, toGrade: after.reliability, reason, actorId }),
+    );
+  }
+
+  /**
+   * Marks sources as one origin for independence counting: the same anonymous official quoted
+   * in two stories, say. Groups already formed are joined into one.
+   */
+  link(sourceIds: string[], actorId: string | null = null): Promise<Source[]> {
+    return this.tx.run(async (manager) => {
+      const sources = await this.getAll(manager, sourceIds);
+      const groups = new Set(sources.map((s) => s.originGroupId).filter((g): g is string => !!g));
+      const groupId = [...groups].sort()[0] ?? newId();
+      const members = groups.size ? await manager.find(Source, { where: { originGroupId: In([...groups]) } }) : [];
+      const ids = [...new Set([...sourceIds, ...members.map((m) => m.id)])];
+      await manager.update(Source, { id: In(ids) }, { originGroupId: groupId, updatedAt: new Date(), version: () => 'version + 1' });
+      await this.sourcesChanged(manager, ids);
+      return manager.find(Source, { where: { id: In(ids) }, order: { id: 'ASC' } });
+    });
+  }
+
+  unlink(sourceIds: string[], actorId: string | null = null): Promise<Source[]> {
+    return this.tx.run(async (manager) => {
+      await this.getAll(manager, sourceIds);
+      await manager.update(Source, { id: In(sourceIds) }, { originGroupId: null, updatedAt: new Date(), version: () => 'version + 1' });
+      await this.sourcesChanged(manager, sourceIds);
+      return manager.find(Source, { where: { id: In(sourceIds) }, order: { id: 'ASC' } });
+    });
+  }
+
+  linkedSources(groupIds: readonly string[]): Promise<Source[]> {
+    return this.dataSource.manager.find(Source, { where: { originGroupId: In([...groupIds]) }, order: { id: 'ASC' } });
+  }
+
+  private async getAll(manager: EntityManager, ids: string[]): Promise<Source[]> {
+    const found = await manager.find(Source, { where: { id: In(ids) } });
+    const missing = ids.filter((id) => !found.some((s) => s.id === id));
+    if (missing.length) throw new BadInputError(missing.map((id) => ({ field: `sourceIds.${ids.indexOf(id)}`, message: `no source has id ${id}` })));
+    return found;
   }
 
   /**

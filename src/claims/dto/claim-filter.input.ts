@@ -1,5 +1,6 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsDate, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Sourcing } from '../../analysis/sourcing.enum';
 import { Stance } from '../../attributions/attribution.enums';
 import { NotBefore, Trim } from '../../common/validators';
 import { SourceKind } from '../../sources/source.enums';
@@ -99,4 +100,26 @@ export class ClaimFilterInput {
   @IsNotEmpty()
   @MaxLength(200)
   place?: string;
+
+  @Field(() => Sourcing, { nullable: true })
+  @IsOptional()
+  @IsEnum(Sourcing)
+  sourcing?: Sourcing;
+
+  @Field(() => Int, { nullable: true, description: 'At least this many independent origins assert the claim.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  minIndependentSources?: number;
+
+  @Field({ nullable: true, description: 'true: claims whose figures contradict another claim\'s; false: claims with no such contradiction.' })
+  @IsOptional()
+  @IsBoolean()
+  hasDiscrepancy?: boolean;
+
+  @Field({ nullable: true, description: 'true: several apparent sources that all trace back to one origin.' })
+  @IsOptional()
+  @IsBoolean()
+  circular?: boolean;
 }

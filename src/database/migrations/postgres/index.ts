@@ -1,4 +1,5 @@
 import { Initial1795529987498 } from './1795529987498-Initial';
+import { Analysis1795531026459 } from './1795531026459-Analysis';
 
 /** Applied in this order. A newly generated migration must be added here. */
-export const POSTGRES_MIGRATIONS: Function[] = [Initial1795529987498];
+export const POSTGRES_MIGRATIONS: Function[] = [Initial1795529987498, Analysis1795531026459];

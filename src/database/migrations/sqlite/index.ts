@@ -1,4 +1,5 @@
 import { Initial1795529985275 } from './1795529985275-Initial';
+import { Analysis1795531020246 } from './1795531020246-Analysis';
 
 /** Applied in this order. A newly generated migration must be added here. */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795529985275];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795529985275, Analysis1795531020246];

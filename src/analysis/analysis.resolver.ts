@@ -1,0 +1,75 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { toClaimModel } from '../claims/claim.mapper';
+import { ClaimModel } from '../claims/claim.model';
+import { ClaimsService } from '../claims/claims.service';
+import { RequestContext } from '../common/context';
+import { byKey, groupByKey } from '../common/loaders';
+import { SourceModel } from '../sources/source.model';
+import { AnalysisQueriesService } from './analysis-queries.service';
+import { DiscrepancyModel, SourceTrackRecordModel } from './analysis.model';
+import { AnalysisService } from './analysis.service';
+import { attributionLine } from './attribution-line';
+import { DiscrepanciesArgs } from './dto/discrepancies.args';
+
+@Resolver(() => ClaimModel)
+export class ClaimAnalysisResolver {
+  constructor(
+    private readonly analysis: AnalysisService,
+    private readonly queries: AnalysisQueriesService,
+    private readonly claims: ClaimsService,
+  ) {}
+
+  @ResolveField(() => String, { description: 'Newsroom-style attribution: "CNN, quoting a senior military official (anonymous); also reported by ...".' })
+  async attributionLine(@Parent() claim: ClaimModel, @Context() ctx: RequestContext): Promise<string> {
+    const loader = ctx.loaders.get('claim.attributionFacts', async (ids) => {
+      const facts = await this.analysis.attributionFacts(ids);
+      return ids.map((id) => facts.get(id) ?? []);
+    });
+    return attributionLine(await loader.load(claim.id));
+  }
+
+  @ResolveField(() => [ClaimModel], { description: 'Claims whose figures for a shared variable cannot both be true with this one\'s.' })
+  async conflictsWith(@Parent() claim: ClaimModel, @Context() ctx: RequestContext): Promise<ClaimModel[]> {
+    const pairs = await this.conflictLoader(ctx).load(claim.id);
+    const ids = [...new Set(pairs.map((p) => p.otherClaimId))];
+    const claimLoader = ctx.loaders.get('claim.byId', async (keys) => byKey(keys, await this.claims.findByIds(keys), (c) => c.id));
+    const others = await claimLoader.loadMany(ids);
+    return others.filter((c): c is NonNullable<typeof c> & object => !!c && !(c instanceof Error)).map((c) => toClaimModel(c as never));
+  }
+
+  @ResolveField(() => Boolean)
+  async hasDiscrepancy(@Parent() claim: ClaimModel, @Context() ctx: RequestContext): Promise<boolean> {
+    return (await this.conflictLoader(ctx).load(claim.id)).length > 0;
+  }
+
+  @Query(() => [DiscrepancyModel], { description: 'Pairs of claims on one variable whose figures cannot both be true.' })
+  async discrepancies(@Args() args: DiscrepanciesArgs): Promise<DiscrepancyModel[]> {
+    const pairs = await this.queries.discrepancies(args);
+    return pairs.map((p) => ({ variable: p.variable, claim: toClaimModel(p.claim), otherClaim: toClaimModel(p.otherClaim) }));
+  }
+
+  private conflictLoader(ctx: RequestContext) {
+    return ctx.loaders.get('claim.conflicts', async (ids) => groupByKey(ids, await this.queries.conflictsOf(ids), (c) => c.claimId));
+  }
+}
+
+@Resolver(() => SourceModel)
+export class SourceAnalysisResolver {
+  constructor(private readonly queries: AnalysisQueriesService) {}
+
+  @ResolveField(() => SourceTrackRecordModel, { description: 'Claims this source asserts, by editorial status.' })
+  async trackRecord(@Parent() source: SourceModel, @Context() ctx: RequestContext): Promise<SourceTrackRecordModel> {
+    const loader = ctx.loaders.get('source.trackRecord', async (ids) => groupByKey(ids, await this.queries.trackRecords(ids), (r) => r.sourceId));
+    const rows = await loader.load(source.id);
+    const count = (status: string) => rows.find((r) => r.status === status)?.count ?? 0;
+    return {
+      total: rows.reduce((sum, r) => sum + r.count, 0),
+      unverified: count('UNVERIFIED'),
+      corroborated: count('CORROBORATED'),
+      contested: count('CONTESTED'),
+      confirmed: count('CONFIRMED'),
+      falseCount: count('FALSE'),
+      retracted: count('RETRACTED'),
+    };
+  }
+}
