@@ -3,9 +3,11 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AccessModule } from './access/access.module';
 import { AnalysisModule } from './analysis/analysis.module';
 import { ArticlesModule } from './articles/articles.module';
 import { AttributionsModule } from './attributions/attributions.module';
+import { AuditModule } from './audit/audit.module';
 import { ClaimsModule } from './claims/claims.module';
 import { DomainErrorFilter, formatGraphQLError } from './common/graphql-errors';
 import { RequestLoaders } from './common/loaders';
@@ -13,6 +15,7 @@ import { createValidationPipe } from './common/validation';
 import { validateEnvironment } from './config/env.validation';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { RecordsModule } from './records/records.module';
 import { SourcesModule } from './sources/sources.module';
 
 @Module({
@@ -20,6 +23,8 @@ import { SourcesModule } from './sources/sources.module';
     // Settings come from the environment only: column types are chosen from it before any module loads.
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
     DatabaseModule,
+    AuditModule,
+    AccessModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({
       driver: ApolloDriver,
       path: '/graphql',
@@ -34,6 +39,7 @@ import { SourcesModule } from './sources/sources.module';
     AttributionsModule,
     ClaimsModule,
     AnalysisModule,
+    RecordsModule,
     DemoModule,
   ],
   providers: [

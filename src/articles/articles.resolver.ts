@@ -1,3 +1,5 @@
+import { Actor } from '../access/actor';
+import { CurrentActor } from '../access/current-actor.decorator';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IdArgs } from '../common/args';
 import { PageArgs } from '../common/pagination';
@@ -22,12 +24,12 @@ export class ArticlesResolver {
   }
 
   @Mutation(() => ArticleModel, { description: 'Refused with CONFLICT, naming the existing article, when the canonical URL is taken.' })
-  createArticle(@Args('input') input: CreateArticleInput): Promise<ArticleModel> {
-    return this.service.create(input);
+  createArticle(@Args('input') input: CreateArticleInput, @CurrentActor() actor: Actor): Promise<ArticleModel> {
+    return this.service.create(input, actor);
   }
 
   @Mutation(() => ArticleModel)
-  updateArticle(@Args('input') input: UpdateArticleInput): Promise<ArticleModel> {
-    return this.service.update(input);
+  updateArticle(@Args('input') input: UpdateArticleInput, @CurrentActor() actor: Actor): Promise<ArticleModel> {
+    return this.service.update(input, actor);
   }
 }

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor } from '../access/actor';
+import { assertCanEdit } from '../access/edit-policy';
+import { AuditService } from '../audit/audit.service';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
+import { RecordType } from '../common/record-type';
 import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -14,6 +18,7 @@ export class ArticlesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
   ) {}
 
   async get(id: string): Promise<Article> {
@@ -38,32 +43,37 @@ export class ArticlesService {
     return toPage(rows, size, totalCount, (a) => [a.id]);
   }
 
-  create(input: CreateArticleInput): Promise<Article> {
-    return this.tx.run((manager) => this.createWith(manager, input, 'url'));
+  create(input: CreateArticleInput, actor: Actor): Promise<Article> {
+    return this.tx.run((manager) => this.createWith(manager, input, 'url', actor));
   }
 
-  async createWith(manager: EntityManager, input: CreateArticleInput, field: string): Promise<Article> {
+  async createWith(manager: EntityManager, input: CreateArticleInput, field: string, actor: Actor): Promise<Article> {
     const canonicalUrl = canonical(input.url, field);
     await this.refuseDuplicate(manager, canonicalUrl, field);
-    const article = manager.create(Article, { ...nullFields(input), url: input.url, canonicalUrl });
+    const article = manager.create(Article, { ...nullFields(input), url: input.url, canonicalUrl, createdBy: actor.id });
     await manager.save(article);
+    await this.audit.recordCreate(manager, actor, RecordType.ARTICLE, article);
     return article;
   }
 
   /** Used by logClaim and imports: the article with this canonical URL, or a new one. */
-  async findOrCreate(manager: EntityManager, input: CreateArticleInput, field: string): Promise<Article> {
+  async findOrCreate(manager: EntityManager, input: CreateArticleInput, field: string, actor: Actor): Promise<Article> {
     const existing = await manager.findOne(Article, { where: { canonicalUrl: canonical(input.url, `${field}.url`) } });
-    return existing ?? this.createWith(manager, input, `${field}.url`);
+    return existing ?? this.createWith(manager, input, `${field}.url`, actor);
   }
 
-  update(input: UpdateArticleInput): Promise<Article> {
+  update(input: UpdateArticleInput, actor: Actor): Promise<Article> {
     return this.tx.run(async (manager) => {
+      const current = await manager.findOne(Article, { where: { id: input.id } });
+      if (!current) throw new NotFoundError('Article', input.id);
+      assertCanEdit(actor, current);
       const patch: Partial<Article> = pickDefined({ ...fieldsOf(input), url: input.url });
       if (input.url) {
         patch.canonicalUrl = canonical(input.url, 'url');
         await this.refuseDuplicate(manager, patch.canonicalUrl, 'url', input.id);
       }
-      const { after } = await versionedUpdate(manager, Article, 'Article', input.id, input.version, patch);
+      const { before, after } = await versionedUpdate<Article>(manager, Article, 'Article', input.id, input.version, patch);
+      await this.audit.recordUpdate(manager, actor, RecordType.ARTICLE, before, after);
       return after;
     });
   }

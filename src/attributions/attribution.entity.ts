@@ -56,9 +56,6 @@ export class Attribution extends BaseRecord {
   @Column({ type: 'simple-json' })
   conditions: string[] = [];
 
-  @Column({ type: 'varchar', length: 36, nullable: true })
-  createdBy: string | null;
-
   @OneToMany(() => RelayHop, (hop) => hop.attribution, { cascade: true })
   chain: Relation<RelayHop[]>;
 }

@@ -1,3 +1,5 @@
+import { Actor } from '../access/actor';
+import { CurrentActor } from '../access/current-actor.decorator';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ArticleModel } from '../articles/article.model';
 import { IdArgs } from '../common/args';
@@ -27,18 +29,18 @@ export class AttributionsResolver {
   }
 
   @Mutation(() => AttributionModel)
-  addAttribution(@Args('input') input: AddAttributionInput): Promise<AttributionModel> {
-    return this.service.add(input);
+  addAttribution(@Args('input') input: AddAttributionInput, @CurrentActor() actor: Actor): Promise<AttributionModel> {
+    return this.service.add(input, actor);
   }
 
   @Mutation(() => AttributionModel)
-  updateAttribution(@Args('input') input: UpdateAttributionInput): Promise<AttributionModel> {
-    return this.service.update(input);
+  updateAttribution(@Args('input') input: UpdateAttributionInput, @CurrentActor() actor: Actor): Promise<AttributionModel> {
+    return this.service.update(input, actor);
   }
 
   @Mutation(() => AttributionModel, { description: 'Marks the attribution deleted; it stays in history.' })
-  removeAttribution(@Args('input') input: RemoveAttributionInput): Promise<AttributionModel> {
-    return this.service.remove(input);
+  removeAttribution(@Args('input') input: RemoveAttributionInput, @CurrentActor() actor: Actor): Promise<AttributionModel> {
+    return this.service.remove(input, actor);
   }
 
   @ResolveField(() => SourceModel, { description: 'The original speaker.' })
@@ -75,8 +77,8 @@ export class CitationsResolver {
   ) {}
 
   @Mutation(() => CitationModel)
-  addCitation(@Args('input') input: AddCitationInput): Promise<CitationModel> {
-    return this.service.addCitation(input);
+  addCitation(@Args('input') input: AddCitationInput, @CurrentActor() actor: Actor): Promise<CitationModel> {
+    return this.service.addCitation(input, actor);
   }
 
   @ResolveField(() => ArticleModel)

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Article } from '../articles/article.entity';
+import { Actor } from '../access/actor';
+import { assertCanEdit } from '../access/edit-policy';
+import { AuditService } from '../audit/audit.service';
 import { BadInputError, NotFoundError } from '../common/errors';
+import { RecordType } from '../common/record-type';
 import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
 import { pickDefined, staleVersion, versionedUpdate } from '../common/versioned-update';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -26,6 +30,7 @@ export class AttributionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
   ) {}
 
   onClaimsChanged(hook: ClaimsChangedHook): void {
@@ -72,18 +77,18 @@ export class AttributionsService {
     return toPage(rows, size, totalCount, (a) => [a.id]);
   }
 
-  add(input: AddAttributionInput, actorId: string | null = null): Promise<Attribution> {
+  add(input: AddAttributionInput, actor: Actor): Promise<Attribution> {
     return this.tx.run(async (manager) => {
       await assertExists(manager, 'claim', 'Claim', input.claimId, 'claimId');
       await assertSourcesExist(manager, [input.sourceId], 'sourceId');
-      const attribution = await this.addWith(manager, { ...input, chain: input.chain ?? [] }, actorId, '');
+      const attribution = await this.addWith(manager, { ...input, chain: input.chain ?? [] }, actor, '');
       await this.claimsChanged(manager, [input.claimId]);
       return attribution;
     });
   }
 
   /** Creates an attribution whose claim and sources are known to exist; the caller owns the transaction. */
-  async addWith(manager: EntityManager, input: AddAttributionInput & { chain: RelayHopInput[] }, actorId: string | null, field: string): Promise<Attribution> {
+  async addWith(manager: EntityManager, input: AddAttributionInput & { chain: RelayHopInput[] }, actor: Actor, field: string): Promise<Attribution> {
     const chainField = field ? `${field}.chain` : 'chain';
     const problems = chainProblems(input.sourceId, input.chain.map((h) => h.sourceId), chainField);
     if (problems.length) throw new BadInputError(problems);
@@ -99,16 +104,19 @@ export class AttributionsService {
       anonymityReason: input.anonymityReason ?? null,
       relationship: input.relationship ?? null,
       conditions: input.conditions ?? [],
-      createdBy: actorId,
+      createdBy: actor.id,
     });
     await manager.save(attribution);
     await this.writeChain(manager, attribution.id, input.chain);
+    await this.audit.recordCreate(manager, actor, RecordType.ATTRIBUTION, { ...attribution, chain: await this.chainOf(manager, attribution.id) });
     return attribution;
   }
 
-  update(input: UpdateAttributionInput): Promise<Attribution> {
+  update(input: UpdateAttributionInput, actor: Actor): Promise<Attribution> {
     return this.tx.run(async (manager) => {
       const current = await this.get(input.id, manager);
+      assertCanEdit(actor, current, await claimStatus(manager, current.claimId));
+      const chainBefore = await this.chainOf(manager, input.id);
       const speakerId = input.sourceId ?? current.sourceId;
       if (input.sourceId) await assertSourcesExist(manager, [input.sourceId], 'sourceId');
       const chain = input.chain ?? (await manager.find(RelayHop, { where: { attributionId: input.id }, order: { position: 'ASC' } }));
@@ -125,37 +133,40 @@ export class AttributionsService {
         relationship: input.relationship,
         conditions: input.conditions,
       });
-      const { after } = await versionedUpdate(manager, Attribution, 'Attribution', input.id, input.version, patch);
+      const { before, after } = await versionedUpdate<Attribution>(manager, Attribution, 'Attribution', input.id, input.version, patch);
       if (input.chain) {
         await assertSourcesExist(manager, input.chain.map((h) => h.sourceId), 'chain');
         await manager.delete(RelayHop, { attributionId: input.id });
         await this.writeChain(manager, input.id, input.chain);
       }
+      await this.audit.recordUpdate(manager, actor, RecordType.ATTRIBUTION, { ...before, chain: chainBefore }, { ...after, chain: await this.chainOf(manager, input.id) });
       await this.claimsChanged(manager, [after.claimId]);
       return after;
     });
   }
 
   /** Deletion is a state: the attribution is marked deleted, never erased. */
-  remove(input: RemoveAttributionInput, actorId: string | null = null): Promise<Attribution> {
+  remove(input: RemoveAttributionInput, actor: Actor): Promise<Attribution> {
     return this.tx.run(async (manager) => {
       const current = await this.get(input.id, manager);
+      assertCanEdit(actor, current, await claimStatus(manager, current.claimId));
       if (input.version !== undefined && input.version !== current.version) throw staleVersion('Attribution', input.id, current.version);
-      const { after } = await versionedUpdate(manager, Attribution, 'Attribution', input.id, current.version, {
+      const { before, after } = await versionedUpdate<Attribution>(manager, Attribution, 'Attribution', input.id, current.version, {
         deletedAt: new Date(),
-        deletedBy: actorId,
+        deletedBy: actor.id,
       });
+      await this.audit.recordUpdate(manager, actor, RecordType.ATTRIBUTION, before, after);
       await this.claimsChanged(manager, [current.claimId]);
       return after;
     });
   }
 
-  addCitation(input: AddCitationInput): Promise<Citation> {
+  addCitation(input: AddCitationInput, actor: Actor): Promise<Citation> {
     return this.tx.run(async (manager) => {
       await this.get(input.attributionId, manager);
       const article = await manager.findOne(Article, { where: { id: input.articleId } });
       if (!article) throw new NotFoundError('Article', input.articleId);
-      return this.citeWith(manager, input.attributionId, article, input, '');
+      return this.citeWith(manager, input.attributionId, article, input, '', actor);
     });
   }
 
@@ -166,6 +177,7 @@ export class AttributionsService {
     article: Article,
     quote: Omit<QuoteInput, 'quote'> & { quote: string | null },
     field: string,
+    actor: Actor,
   ): Promise<Citation> {
     const at = (name: string) => (field ? `${field}.${name}` : name);
     const { startOffset, endOffset } = quote;
@@ -187,9 +199,17 @@ export class AttributionsService {
       suffix: quote.suffix ?? null,
       startOffset: startOffset ?? null,
       endOffset: endOffset ?? (startOffset != null ? startOffset + length : null),
+      createdBy: actor.id,
     });
     await manager.save(citation);
+    await this.audit.recordCreate(manager, actor, RecordType.CITATION, citation);
     return citation;
+  }
+
+  /** The chain as audited: "source id (cue)" per hop, outermost first. */
+  private async chainOf(manager: EntityManager, attributionId: string): Promise<string[]> {
+    const hops = await manager.find(RelayHop, { where: { attributionId }, order: { position: 'ASC' } });
+    return hops.map((h) => (h.cue ? `${h.sourceId} (${h.cue})` : h.sourceId));
   }
 
   private async writeChain(manager: EntityManager, attributionId: string, chain: RelayHopInput[]): Promise<void> {
@@ -211,4 +231,9 @@ async function assertSourcesExist(manager: EntityManager, ids: string[], field: 
   const found = new Set((await manager.find(Source, { where: { id: In(ids) }, select: { id: true } })).map((s) => s.id));
   const problems = ids.flatMap((id, i) => (found.has(id) ? [] : [{ field: ids.length > 1 || field.endsWith('chain') ? `${field}.${i}.sourceId` : field, message: `no source has id ${id}` }]));
   if (problems.length) throw new BadInputError(problems);
+}
+
+async function claimStatus(manager: EntityManager, claimId: string): Promise<string | undefined> {
+  const row = await manager.createQueryBuilder().select('c.status', 'status').from('claim', 'c').where('c.id = :claimId', { claimId }).getRawOne();
+  return row?.status;
 }

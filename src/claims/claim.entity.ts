@@ -60,9 +60,6 @@ export class Claim extends BaseRecord {
   @Column(() => EventTimeColumns)
   eventTime: EventTimeColumns;
 
-  @Column({ type: 'varchar', length: 36, nullable: true })
-  createdBy: string | null;
-
   // Derived from the live attributions and kept right by the analysis module inside every
   // writer's transaction, so editors' filters run in SQL. Never typed in.
   @Column({ type: 'int', default: 0 })

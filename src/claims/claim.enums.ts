@@ -20,4 +20,11 @@ registerEnumType(AnonymityFilter, {
   description: 'ANONYMOUS_ONLY: every attributed speaker is anonymous. NAMED_ONLY: none is.',
 });
 
+export enum DeletedFilter {
+  EXCLUDE = 'EXCLUDE',
+  INCLUDE = 'INCLUDE',
+  ONLY = 'ONLY',
+}
+registerEnumType(DeletedFilter, { name: 'DeletedFilter', description: 'Whether deleted records are listed: EXCLUDE (default), INCLUDE or ONLY.' });
+
 export { ClaimStatus, PlacePrecision, TimePrecision };

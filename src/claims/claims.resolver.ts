@@ -1,3 +1,5 @@
+import { Actor } from '../access/actor';
+import { CurrentActor } from '../access/current-actor.decorator';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AttributionLoaders } from '../attributions/attribution-loaders';
 import { AttributionModel } from '../attributions/attribution.model';
@@ -32,28 +34,28 @@ export class ClaimsResolver {
   }
 
   @Query(() => ClaimConnection)
-  async claims(@Args() { filter, sort, ...page }: ClaimsArgs): Promise<ClaimConnection> {
-    return mapPage(await this.service.list(page, filter ?? {}, sort));
+  async claims(@Args() { filter, sort, ...page }: ClaimsArgs, @CurrentActor() actor: Actor): Promise<ClaimConnection> {
+    return mapPage(await this.service.list(page, filter ?? {}, sort, actor));
   }
 
   @Mutation(() => ClaimModel)
-  async createClaim(@Args('input') input: CreateClaimInput): Promise<ClaimModel> {
-    return toClaimModel(await this.service.create(input));
+  async createClaim(@Args('input') input: CreateClaimInput, @CurrentActor() actor: Actor): Promise<ClaimModel> {
+    return toClaimModel(await this.service.create(input, actor));
   }
 
   @Mutation(() => ClaimModel, { description: 'Edits the claim; editorial status changes only through setClaimStatus.' })
-  async updateClaim(@Args('input') input: UpdateClaimInput): Promise<ClaimModel> {
-    return toClaimModel(await this.service.update(input));
+  async updateClaim(@Args('input') input: UpdateClaimInput, @CurrentActor() actor: Actor): Promise<ClaimModel> {
+    return toClaimModel(await this.service.update(input, actor));
   }
 
   @Mutation(() => ClaimModel, { description: 'Records a claim with its quantities, attributions, sources and citing article in one transaction.' })
-  async logClaim(@Args('input') input: LogClaimInput): Promise<ClaimModel> {
-    return toClaimModel(await this.logger.log(input));
+  async logClaim(@Args('input') input: LogClaimInput, @CurrentActor() actor: Actor): Promise<ClaimModel> {
+    return toClaimModel(await this.logger.log(input, actor));
   }
 
   @Mutation(() => ClaimModel, { description: 'The only way to change editorial status; the reason is kept in statusHistory.' })
-  async setClaimStatus(@Args('input') input: SetClaimStatusInput): Promise<ClaimModel> {
-    return toClaimModel(await this.service.setStatus(input));
+  async setClaimStatus(@Args('input') input: SetClaimStatusInput, @CurrentActor() actor: Actor): Promise<ClaimModel> {
+    return toClaimModel(await this.service.setStatus(input, actor));
   }
 
   @ResolveField(() => [ClaimStatusChangeModel], { description: 'Editorial status changes, oldest first.' })

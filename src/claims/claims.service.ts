@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { BadInputError, FieldError, NotFoundError } from '../common/errors';
+import { Actor } from '../access/actor';
+import { assertCanEdit } from '../access/edit-policy';
+import { AuditService } from '../audit/audit.service';
+import { BadInputError, FieldError, ForbiddenError, NotFoundError } from '../common/errors';
+import { isEditorial } from '../access/role';
+import { RecordType } from '../common/record-type';
 import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { TextSearch, textSearchFor } from '../database/text-search';
@@ -9,7 +14,7 @@ import { ClaimQuantity } from './claim-quantity.entity';
 import { ClaimStatusChange } from './claim-status-change.entity';
 import { SetClaimStatusInput } from './dto/set-claim-status.input';
 import { applyClaimFilter } from './claim-filter';
-import { ClaimSort } from './claim.enums';
+import { ClaimSort, DeletedFilter } from './claim.enums';
 import { Claim } from './claim.entity';
 import { ClaimFieldsInput, CreateClaimInput } from './dto/claim-fields.input';
 import { ClaimFilterInput } from './dto/claim-filter.input';
@@ -28,6 +33,7 @@ export class ClaimsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
   ) {
     this.textSearch = textSearchFor(dataSource.options.type);
   }
@@ -36,7 +42,7 @@ export class ClaimsService {
     this.figureHooks.push(hook);
   }
 
-  private async figuresChanged(manager: EntityManager, claimIds: string[]): Promise<void> {
+  async notifyFiguresChanged(manager: EntityManager, claimIds: string[]): Promise<void> {
     for (const hook of this.figureHooks) await hook(manager, claimIds);
   }
 
@@ -54,9 +60,14 @@ export class ClaimsService {
     return this.dataSource.manager.find(ClaimQuantity, { where: { claimId: In([...ids]) }, order: { position: 'ASC' } });
   }
 
-  async list(args: PageArgs, filter: ClaimFilterInput = {}, sort: ClaimSort = ClaimSort.NEWEST): Promise<Page<Claim>> {
+  async list(args: PageArgs, filter: ClaimFilterInput = {}, sort: ClaimSort = ClaimSort.NEWEST, actor?: Actor): Promise<Page<Claim>> {
     const size = pageSize(args.first);
     const qb = applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch);
+    if (filter.deleted && filter.deleted !== DeletedFilter.EXCLUDE) {
+      if (actor && !isEditorial(actor.role)) throw new ForbiddenError('Only editors and admins can list deleted claims');
+      qb.withDeleted();
+      if (filter.deleted === DeletedFilter.ONLY) qb.andWhere('c.deleted_at IS NOT NULL');
+    }
     const totalCount = await qb.clone().getCount();
     if (sort === ClaimSort.EVENT_TIME) {
       if (args.after) {
@@ -83,11 +94,11 @@ export class ClaimsService {
     return toPage(rows, size, totalCount, (c) => [c.id]);
   }
 
-  create(input: CreateClaimInput, actorId: string | null = null): Promise<Claim> {
-    return this.tx.run((manager) => this.createWith(manager, input, actorId));
+  create(input: CreateClaimInput, actor: Actor): Promise<Claim> {
+    return this.tx.run((manager) => this.createWith(manager, input, actor));
   }
 
-  async createWith(manager: EntityManager, input: CreateClaimInput, actorId: string | null, field = ''): Promise<Claim> {
+  async createWith(manager: EntityManager, input: CreateClaimInput, actor: Actor, field = ''): Promise<Claim> {
     assertQuantities(input.quantities ?? [], field);
     const claim = manager.create(Claim, {
       statement: input.statement,
@@ -95,17 +106,21 @@ export class ClaimsService {
       tags: dedupe(input.tags ?? []),
       place: placeColumns(input),
       eventTime: eventTimeColumns(input),
-      createdBy: actorId,
+      createdBy: actor.id,
     });
     await manager.save(claim);
     await this.replaceQuantities(manager, claim.id, input.quantities ?? []);
-    if (input.quantities?.length) await this.figuresChanged(manager, [claim.id]);
+    await this.audit.recordCreate(manager, actor, RecordType.CLAIM, { ...claim, quantities: await this.quantityRows(manager, claim.id) });
+    if (input.quantities?.length) await this.notifyFiguresChanged(manager, [claim.id]);
     return claim;
   }
 
-  update(input: UpdateClaimInput): Promise<Claim> {
+  update(input: UpdateClaimInput, actor: Actor): Promise<Claim> {
     return this.tx.run(async (manager) => {
       if (input.quantities) assertQuantities(input.quantities, '');
+      const current = await this.get(input.id, manager);
+      assertCanEdit(actor, current, current.status);
+      const quantitiesBefore = await this.quantityRows(manager, input.id);
       const patch: Partial<Claim> = pickDefined({
         statement: input.statement,
         hedge: input.hedge,
@@ -113,21 +128,30 @@ export class ClaimsService {
         place: input.place !== undefined ? placeColumns(input) : undefined,
         eventTime: input.eventTime !== undefined ? eventTimeColumns(input) : undefined,
       });
-      const { after } = await versionedUpdate(manager, Claim, 'Claim', input.id, input.version, patch);
+      const { before, after } = await versionedUpdate<Claim>(manager, Claim, 'Claim', input.id, input.version, patch);
       if (input.quantities) await this.replaceQuantities(manager, input.id, input.quantities);
-      if (input.quantities || input.eventTime !== undefined) await this.figuresChanged(manager, [input.id]);
+      await this.audit.recordUpdate(
+        manager,
+        actor,
+        RecordType.CLAIM,
+        { ...before, quantities: quantitiesBefore },
+        { ...after, quantities: await this.quantityRows(manager, input.id) },
+      );
+      if (input.quantities || input.eventTime !== undefined) await this.notifyFiguresChanged(manager, [input.id]);
       return after;
     });
   }
 
   /** The only way the editorial status changes; every change is kept with its reason. */
-  setStatus(input: SetClaimStatusInput, actorId: string | null = null): Promise<Claim> {
+  setStatus(input: SetClaimStatusInput, actor: Actor): Promise<Claim> {
     return this.tx.run(async (manager) => {
-      const { before, after } = await versionedUpdate(manager, Claim, 'Claim', input.id, input.version, { status: input.status });
+      await this.get(input.id, manager);
+      const { before, after } = await versionedUpdate<Claim>(manager, Claim, 'Claim', input.id, input.version, { status: input.status });
+      await this.audit.recordUpdate(manager, actor, RecordType.CLAIM, before, { ...after, statusReason: input.reason });
       if (before.status !== after.status) {
         await manager.insert(
           ClaimStatusChange,
-          manager.create(ClaimStatusChange, { claimId: input.id, fromStatus: before.status, toStatus: after.status, reason: input.reason, actorId }),
+          manager.create(ClaimStatusChange, { claimId: input.id, fromStatus: before.status, toStatus: after.status, reason: input.reason, actorId: actor.id }),
         );
       }
       return after;
@@ -136,6 +160,12 @@ export class ClaimsService {
 
   statusHistory(claimIds: readonly string[]): Promise<ClaimStatusChange[]> {
     return this.dataSource.manager.find(ClaimStatusChange, { where: { claimId: In([...claimIds]) }, order: { changedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Quantities as audited: the figures only, without row ids. */
+  private async quantityRows(manager: EntityManager, claimId: string): Promise<Array<Record<string, unknown>>> {
+    const rows = await manager.find(ClaimQuantity, { where: { claimId }, order: { position: 'ASC' } });
+    return rows.map(({ id: _id, claimId: _claim, claim: _c, position: _p, ...figure }) => figure);
   }
 
   private async replaceQuantities(manager: EntityManager, claimId: string, quantities: QuantityInput[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Actor } from '../access/actor';
 import { ArticlesService } from '../articles/articles.service';
 import { AttributionsService } from '../attributions/attributions.service';
 import { BadInputError } from '../common/errors';
@@ -24,30 +25,30 @@ export class LogClaimService {
     private readonly attributions: AttributionsService,
   ) {}
 
-  log(input: LogClaimInput, actorId: string | null = null): Promise<Claim> {
+  log(input: LogClaimInput, actor: Actor): Promise<Claim> {
     assertNoSelfRelay(input);
-    return this.tx.run((manager) => this.logWith(manager, input, actorId));
+    return this.tx.run((manager) => this.logWith(manager, input, actor));
   }
 
-  async logWith(manager: EntityManager, input: LogClaimInput, actorId: string | null): Promise<Claim> {
-    const claim = await this.claims.createWith(manager, input, actorId);
-    const article = await this.articles.findOrCreate(manager, input.article, 'article');
+  async logWith(manager: EntityManager, input: LogClaimInput, actor: Actor): Promise<Claim> {
+    const claim = await this.claims.createWith(manager, input, actor);
+    const article = await this.articles.findOrCreate(manager, input.article, 'article', actor);
     for (const [i, a] of input.attributions.entries()) {
       const field = `attributions.${i}`;
-      const speaker = await this.sources.resolveRef(manager, toRef(a.source), `${field}.source`, article.id);
+      const speaker = await this.sources.resolveRef(manager, toRef(a.source), `${field}.source`, actor, article.id);
       const chain = [];
       for (const [j, hop] of (a.via ?? []).entries()) {
-        const relay = await this.sources.resolveRef(manager, toRef(hop.source), `${field}.via.${j}.source`, article.id);
+        const relay = await this.sources.resolveRef(manager, toRef(hop.source), `${field}.via.${j}.source`, actor, article.id);
         chain.push({ sourceId: relay.id, cue: hop.cue });
       }
       const attribution = await this.attributions.addWith(
         manager,
         { ...a, claimId: claim.id, sourceId: speaker.id, chain },
-        actorId,
+        actor,
         field,
       );
       // Every attribution logged from an article is cited in it, with or without the exact words.
-      await this.attributions.citeWith(manager, attribution.id, article, a.quote ?? { quote: null }, `${field}.quote`);
+      await this.attributions.citeWith(manager, attribution.id, article, a.quote ?? { quote: null }, `${field}.quote`, actor);
     }
     await this.attributions.claimsChanged(manager, [claim.id]);
     return claim;

@@ -25,6 +25,10 @@ export abstract class BaseRecord {
   @Column({ type: 'varchar', length: 36, nullable: true })
   deletedBy: string | null;
 
+  /** The user who created the record; reporters may edit only their own. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  createdBy: string | null = null;
+
   @BeforeUpdate()
   protected touch(): void {
     this.updatedAt = new Date();

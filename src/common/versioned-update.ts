@@ -20,7 +20,8 @@ export async function versionedUpdate<T extends Versioned>(
   patch: Partial<T>,
 ): Promise<{ before: T; after: T }> {
   const repo = manager.getRepository(target);
-  const before = await repo.findOne({ where: { id } as never });
+  // Deleted rows are found too: restoring one is an update. Callers refuse edits of deleted rows themselves.
+  const before = await repo.findOne({ where: { id } as never, withDeleted: true });
   if (!before) throw new NotFoundError(typeName, id);
   if (expectedVersion !== undefined && expectedVersion !== before.version) {
     throw staleVersion(typeName, id, before.version);

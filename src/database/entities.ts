@@ -1,4 +1,7 @@
+import { ApiKey } from '../access/api-key.entity';
+import { User } from '../access/user.entity';
 import { ClaimConflict } from '../analysis/claim-conflict.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
 import { Article } from '../articles/article.entity';
 import { Attribution } from '../attributions/attribution.entity';
 import { Citation } from '../attributions/citation.entity';
@@ -22,4 +25,7 @@ export const ENTITIES = [
   Attribution,
   RelayHop,
   Citation,
+  User,
+  ApiKey,
+  AuditEvent,
 ];

@@ -1,4 +1,7 @@
+import { Actor } from '../access/actor';
+import { CurrentActor } from '../access/current-actor.decorator';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { isEditorial } from '../access/role';
 import { IdArgs } from '../common/args';
 import { RequestContext } from '../common/context';
 import { groupByKey } from '../common/loaders';
@@ -28,33 +31,33 @@ export class SourcesResolver {
   }
 
   @Mutation(() => SourceModel)
-  createSource(@Args('input') input: CreateSourceInput): Promise<SourceModel> {
-    return this.service.create(input);
+  createSource(@Args('input') input: CreateSourceInput, @CurrentActor() actor: Actor): Promise<SourceModel> {
+    return this.service.create(input, actor);
   }
 
   @Mutation(() => SourceModel)
-  updateSource(@Args('input') input: UpdateSourceInput): Promise<SourceModel> {
-    return this.service.update(input);
+  updateSource(@Args('input') input: UpdateSourceInput, @CurrentActor() actor: Actor): Promise<SourceModel> {
+    return this.service.update(input, actor);
   }
 
   @Mutation(() => SourceModel, { description: 'Folds a duplicate into the survivor and returns the survivor.' })
-  mergeSources(@Args('input') input: MergeSourcesInput): Promise<SourceModel> {
-    return this.service.merge(input);
+  mergeSources(@Args('input') input: MergeSourcesInput, @CurrentActor() actor: Actor): Promise<SourceModel> {
+    return this.service.merge(input, actor);
   }
 
   @Mutation(() => SourceModel, { description: 'Sets the Admiralty reliability grade, keeping who changed it and why.' })
-  setSourceReliability(@Args('input') input: SetReliabilityInput): Promise<SourceModel> {
-    return this.service.setReliability(input);
+  setSourceReliability(@Args('input') input: SetReliabilityInput, @CurrentActor() actor: Actor): Promise<SourceModel> {
+    return this.service.setReliability(input, actor);
   }
 
   @Mutation(() => [SourceModel], { description: 'Marks sources as one origin, so independence counts them once.' })
-  linkSources(@Args('input') input: LinkSourcesInput): Promise<SourceModel[]> {
-    return this.service.link(input.sourceIds);
+  linkSources(@Args('input') input: LinkSourcesInput, @CurrentActor() actor: Actor): Promise<SourceModel[]> {
+    return this.service.link(input.sourceIds, actor);
   }
 
   @Mutation(() => [SourceModel], { description: 'Undoes linkSources for these sources.' })
-  unlinkSources(@Args('input') input: UnlinkSourcesInput): Promise<SourceModel[]> {
-    return this.service.unlink(input.sourceIds);
+  unlinkSources(@Args('input') input: UnlinkSourcesInput, @CurrentActor() actor: Actor): Promise<SourceModel[]> {
+    return this.service.unlink(input.sourceIds, actor);
   }
 
   @ResolveField(() => [ReliabilityChangeModel], { description: 'Every change of the reliability grade, oldest first.' })
@@ -80,6 +83,11 @@ export class SourcesResolver {
       groupByKey(ids, await this.service.aliasesBySourceIds(ids), (a) => a.sourceId),
     );
     return (await loader.load(source.id)).map((a) => a.alias);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Who an anonymous source is, if known. Editors and admins only: null for every other role.' })
+  confidentialNote(@Parent() source: SourceModel & { confidentialNote?: string | null }, @Context() ctx: RequestContext): string | null {
+    return isEditorial(ctx.actor.role) ? (source.confidentialNote ?? null) : null;
   }
 
   @ResolveField(() => Boolean, { description: 'True when the speaker is known only by a description.' })

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor } from '../access/actor';
+import { assertCanEdit, assertEditorial } from '../access/edit-policy';
+import { AuditService } from '../audit/audit.service';
 import { BadInputError, NotFoundError } from '../common/errors';
+import { RecordType } from '../common/record-type';
 import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -33,6 +37,7 @@ export class SourcesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
   ) {}
 
   onSourcesChanged(hook: SourcesChangedHook): void {
@@ -86,11 +91,13 @@ export class SourcesService {
     return toPage(rows, size, totalCount, (s) => [s.nameKey, s.id]);
   }
 
-  create(input: CreateSourceInput): Promise<Source> {
-    return this.tx.run((manager) => this.createWith(manager, input));
+  create(input: CreateSourceInput, actor: Actor): Promise<Source> {
+    return this.tx.run((manager) => this.createWith(manager, input, actor));
   }
 
-  async createWith(manager: EntityManager, input: CreateSourceInput): Promise<Source> {
+  async createWith(manager: EntityManager, input: CreateSourceInput, actor: Actor): Promise<Source> {
+    if (input.reliability) assertEditorial(actor, 'grade reliability');
+    assertConfidentialFits(input.kind, input.confidentialNote);
     const source = manager.create(Source, {
       kind: input.kind,
       name: input.name,
@@ -99,15 +106,22 @@ export class SourcesService {
       affiliation: input.affiliation ?? null,
       wikidataId: input.wikidataId ?? null,
       reliability: input.reliability ?? null,
-      confidentialNote: null,
+      confidentialNote: input.confidentialNote ?? null,
+      createdBy: actor.id,
     });
     await manager.save(source);
     await this.addAliases(manager, source, input.aliases ?? []);
+    await this.audit.recordCreate(manager, actor, RecordType.SOURCE, { ...source, aliases: input.aliases ?? [] });
     return source;
   }
 
-  update(input: UpdateSourceInput, actorId: string | null = null): Promise<Source> {
+  update(input: UpdateSourceInput, actor: Actor): Promise<Source> {
     return this.tx.run(async (manager) => {
+      const current = await this.get(input.id, manager);
+      assertCanEdit(actor, current);
+      if (input.reliability !== undefined && input.reliability !== current.reliability) assertEditorial(actor, 'grade reliability');
+      assertConfidentialFits(input.kind ?? current.kind, input.confidentialNote);
+      const aliasesBefore = await this.aliasNames(manager, input.id);
       const patch: Partial<Source> = pickDefined({
         kind: input.kind,
         name: input.name,
@@ -115,20 +129,23 @@ export class SourcesService {
         affiliation: input.affiliation,
         wikidataId: input.wikidataId,
         reliability: input.reliability,
+        confidentialNote: input.confidentialNote,
       });
       if (input.name) patch.nameKey = sourceNameKey(input.name);
-      const { before, after } = await versionedUpdate(manager, Source, 'Source', input.id, input.version, patch);
-      await this.recordReliability(manager, before, after, null, actorId);
+      const { before, after } = await versionedUpdate<Source>(manager, Source, 'Source', input.id, input.version, patch);
+      await this.recordReliability(manager, before, after, null, actor.id);
       if (input.aliases) {
         await manager.delete(SourceAlias, { sourceId: input.id });
         await this.addAliases(manager, after, input.aliases);
       }
+      const aliasesAfter = await this.aliasNames(manager, input.id);
+      await this.audit.recordUpdate(manager, actor, RecordType.SOURCE, { ...before, aliases: aliasesBefore }, { ...after, aliases: aliasesAfter });
       return after;
     });
   }
 
   /** Moves every attribution and relay of the duplicate to the survivor; the duplicate's names become aliases. */
-  merge(input: MergeSourcesInput, actorId: string | null = null): Promise<Source> {
+  merge(input: MergeSourcesInput, actor: Actor): Promise<Source> {
     if (input.survivorId === input.mergedId) {
       return Promise.reject(BadInputError.field('mergedId', 'must differ from survivorId'));
     }
@@ -136,20 +153,28 @@ export class SourcesService {
       const survivor = await this.get(input.survivorId, manager);
       const merged = await this.get(input.mergedId, manager);
       const mergedAliases = await manager.find(SourceAlias, { where: { sourceId: merged.id } });
+      const survivorAliases = await this.aliasNames(manager, survivor.id);
       await manager.createQueryBuilder().update('attribution').set({ sourceId: survivor.id }).where('source_id = :m', { m: merged.id }).execute();
       await manager.createQueryBuilder().update('relay_hop').set({ sourceId: survivor.id }).where('source_id = :m', { m: merged.id }).execute();
       await this.addAliases(manager, survivor, [merged.name, ...mergedAliases.map((a) => a.alias)]);
-      await manager.update(Source, { id: merged.id }, { deletedAt: new Date(), deletedBy: actorId, version: () => 'version + 1' });
+      const deleted = await versionedUpdate<Source>(manager, Source, 'Source', merged.id, undefined, { deletedAt: new Date(), deletedBy: actor.id });
+      await this.audit.recordUpdate(manager, actor, RecordType.SOURCE, deleted.before, { ...deleted.after, mergedInto: survivor.id });
+      await this.audit.record(manager, actor, 'UPDATE', RecordType.SOURCE, survivor.id, [
+        { field: 'aliases', before: survivorAliases, after: await this.aliasNames(manager, survivor.id) },
+        { field: 'mergedFrom', before: null, after: merged.id },
+      ]);
       await this.sourcesChanged(manager, [survivor.id, merged.id]);
       return this.get(survivor.id, manager);
     });
   }
 
   /** Grades a source, keeping who changed the grade and why. */
-  setReliability(input: SetReliabilityInput, actorId: string | null = null): Promise<Source> {
+  setReliability(input: SetReliabilityInput, actor: Actor): Promise<Source> {
     return this.tx.run(async (manager) => {
-      const { before, after } = await versionedUpdate(manager, Source, 'Source', input.id, input.version, { reliability: input.reliability ?? null });
-      await this.recordReliability(manager, before, after, input.reason, actorId);
+      await this.get(input.id, manager);
+      const { before, after } = await versionedUpdate<Source>(manager, Source, 'Source', input.id, input.version, { reliability: input.reliability ?? null });
+      await this.recordReliability(manager, before, after, input.reason, actor.id);
+      await this.audit.recordUpdate(manager, actor, RecordType.SOURCE, before, after);
       return after;
     });
   }
@@ -170,26 +195,37 @@ export class SourcesService {
    * Marks sources as one origin for independence counting: the same anonymous official quoted
    * in two stories, say. Groups already formed are joined into one.
    */
-  link(sourceIds: string[], actorId: string | null = null): Promise<Source[]> {
+  link(sourceIds: string[], actor: Actor): Promise<Source[]> {
     return this.tx.run(async (manager) => {
       const sources = await this.getAll(manager, sourceIds);
       const groups = new Set(sources.map((s) => s.originGroupId).filter((g): g is string => !!g));
       const groupId = [...groups].sort()[0] ?? newId();
       const members = groups.size ? await manager.find(Source, { where: { originGroupId: In([...groups]) } }) : [];
       const ids = [...new Set([...sourceIds, ...members.map((m) => m.id)])];
-      await manager.update(Source, { id: In(ids) }, { originGroupId: groupId, updatedAt: new Date(), version: () => 'version + 1' });
+      await this.setOriginGroup(manager, actor, ids, groupId);
       await this.sourcesChanged(manager, ids);
       return manager.find(Source, { where: { id: In(ids) }, order: { id: 'ASC' } });
     });
   }
 
-  unlink(sourceIds: string[], actorId: string | null = null): Promise<Source[]> {
+  unlink(sourceIds: string[], actor: Actor): Promise<Source[]> {
     return this.tx.run(async (manager) => {
       await this.getAll(manager, sourceIds);
-      await manager.update(Source, { id: In(sourceIds) }, { originGroupId: null, updatedAt: new Date(), version: () => 'version + 1' });
+      await this.setOriginGroup(manager, actor, sourceIds, null);
       await this.sourcesChanged(manager, sourceIds);
       return manager.find(Source, { where: { id: In(sourceIds) }, order: { id: 'ASC' } });
     });
+  }
+
+  private async setOriginGroup(manager: EntityManager, actor: Actor, ids: string[], groupId: string | null): Promise<void> {
+    for (const id of ids) {
+      const { before, after } = await versionedUpdate<Source>(manager, Source, 'Source', id, undefined, { originGroupId: groupId });
+      await this.audit.recordUpdate(manager, actor, RecordType.SOURCE, before, after);
+    }
+  }
+
+  private async aliasNames(manager: EntityManager, sourceId: string): Promise<string[]> {
+    return (await manager.find(SourceAlias, { where: { sourceId }, order: { alias: 'ASC' } })).map((a) => a.alias);
   }
 
   linkedSources(groupIds: readonly string[]): Promise<Source[]> {
@@ -208,7 +244,7 @@ export class SourcesService {
    * anonymous source of the same description already cited in the same article: "a senior
    * official" in two stories need not be one person, but within one story it is.
    */
-  async resolveRef(manager: EntityManager, ref: SourceRef, field: string, articleId?: string): Promise<Source> {
+  async resolveRef(manager: EntityManager, ref: SourceRef, field: string, actor: Actor, articleId?: string): Promise<Source> {
     if (ref.id) {
       const found = await manager.findOne(Source, { where: { id: ref.id } });
       if (!found) throw BadInputError.field(`${field}.id`, `no source has id ${ref.id}`);
@@ -223,7 +259,7 @@ export class SourcesService {
       const match = await this.findAnonymousInArticle(manager, ref.name, articleId);
       if (match) return match;
     }
-    return this.createWith(manager, { ...ref, name: ref.name, kind });
+    return this.createWith(manager, { ...ref, name: ref.name, kind }, actor);
   }
 
   private findAnonymousInArticle(manager: EntityManager, description: string, articleId: string): Promise<Source | null> {
@@ -250,4 +286,9 @@ export class SourcesService {
     }
     if (fresh.length) await manager.insert(SourceAlias, fresh);
   }
+}
+
+/** A confidential note says who an anonymous speaker is; a named source has nothing to hide. */
+function assertConfidentialFits(kind: SourceKind, note: string | null | undefined): void {
+  if (note && kind !== SourceKind.ANONYMOUS) throw BadInputError.field('confidentialNote', 'only an anonymous source can carry a confidential note');
 }

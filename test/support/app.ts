@@ -1,5 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AccessService } from '../../src/access/access.service';
+import { SYSTEM_ACTOR } from '../../src/access/actor';
+import { Role } from '../../src/access/role';
 import { AppModule } from '../../src/app.module';
 import { createTestDatabase } from './database';
 
@@ -12,6 +15,10 @@ export interface GraphQLResponse<T = any> {
 export interface TestApp {
   app: INestApplication;
   url: string;
+  /** An admin's key, sent by gql() unless other headers are given. */
+  adminKey: string;
+  /** A fresh user of this role and their key. */
+  userWithRole(role: Role | keyof typeof Role): Promise<{ id: string; key: string; as: Record<string, string> }>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
@@ -25,10 +32,19 @@ export async function startTestApp(extraEnv: Record<string, string> = {}): Promi
   await app.listen(0, '127.0.0.1');
   const url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
   process.env = saved;
+  const access = app.get(AccessService);
+  const userWithRole = async (role: Role | keyof typeof Role) => {
+    const user = await access.createUser({ name: `Test ${role}`, role: role as Role }, SYSTEM_ACTOR);
+    const { key } = await access.createKey({ userId: user.id, name: 'test' }, SYSTEM_ACTOR);
+    return { id: user.id, key, as: { authorization: `Bearer ${key}` } };
+  };
+  const admin = await userWithRole(Role.ADMIN);
   return {
     app,
     url,
-    async gql(query, variables, headers = {}) {
+    adminKey: admin.key,
+    userWithRole,
+    async gql(query, variables, headers = admin.as) {
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },

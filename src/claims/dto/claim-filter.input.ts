@@ -4,7 +4,7 @@ import { Sourcing } from '../../analysis/sourcing.enum';
 import { Stance } from '../../attributions/attribution.enums';
 import { NotBefore, Trim } from '../../common/validators';
 import { SourceKind } from '../../sources/source.enums';
-import { AnonymityFilter, ClaimStatus } from '../claim.enums';
+import { AnonymityFilter, ClaimStatus, DeletedFilter } from '../claim.enums';
 
 @InputType({ description: 'Every field narrows the list; omitted fields do not.' })
 export class ClaimFilterInput {
@@ -122,4 +122,9 @@ export class ClaimFilterInput {
   @IsOptional()
   @IsBoolean()
   circular?: boolean;
+
+  @Field(() => DeletedFilter, { nullable: true, description: 'Editors and admins only. Default EXCLUDE.' })
+  @IsOptional()
+  @IsEnum(DeletedFilter)
+  deleted?: DeletedFilter;
 }

@@ -37,10 +37,18 @@ export class SourceFieldsInput {
   @Matches(/^Q[1-9][0-9]{0,11}$/, { message: 'must be a Wikidata item id such as Q12345' })
   wikidataId?: string | null;
 
-  @Field(() => Reliability, { nullable: true })
+  @Field(() => Reliability, { nullable: true, description: 'Editors and admins only.' })
   @IsOptional()
   @IsEnum(Reliability)
   reliability?: Reliability | null;
+
+  @Field(() => String, { nullable: true, description: 'Who an anonymous source is, if known. Readable by editors and admins only; never exported or logged.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  confidentialNote?: string | null;
 }
 
 export const SOURCE_NAME_MAX = 300;

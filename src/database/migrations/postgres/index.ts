@@ -1,5 +1,6 @@
 import { Initial1795529987498 } from './1795529987498-Initial';
 import { Analysis1795531026459 } from './1795531026459-Analysis';
+import { Access1795531453492 } from './1795531453492-Access';
 
 /** Applied in this order. A newly generated migration must be added here. */
-export const POSTGRES_MIGRATIONS: Function[] = [Initial1795529987498, Analysis1795531026459];
+export const POSTGRES_MIGRATIONS: Function[] = [Initial1795529987498, Analysis1795531026459, Access1795531453492];

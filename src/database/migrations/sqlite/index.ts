@@ -1,5 +1,6 @@
 import { Initial1795529985275 } from './1795529985275-Initial';
 import { Analysis1795531020246 } from './1795531020246-Analysis';
+import { Access1795531432801 } from './1795531432801-Access';
 
 /** Applied in this order. A newly generated migration must be added here. */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795529985275, Analysis1795531020246];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795529985275, Analysis1795531020246, Access1795531432801];

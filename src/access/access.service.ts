@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ConflictError, NotFoundError } from '../common/errors';
+import { pickDefined, versionedUpdate } from '../common/versioned-update';
+import { TransactionRunner } from '../database/transaction-runner';
+import { Actor } from './actor';
+import { ApiKey } from './api-key.entity';
+import { generateApiKey, hashApiKey, keyPrefix } from './api-keys';
+import { CreateApiKeyInput, CreateUserInput, UpdateUserInput } from './dto/user.input';
+import { User } from './user.entity';
+
+/** Writing "last used" on every request would turn reads into writes; once a minute is enough. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+@Injectable()
+export class AccessService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The actor behind a raw API key, or null when the key is unknown or revoked. */
+  async authenticate(rawKey: string): Promise<Actor | null> {
+    const key = (await this.dataSource.manager
+      .createQueryBuilder(ApiKey, 'k')
+      .innerJoinAndMapOne('k.user', User, 'u', 'u.id = k.user_id AND u.deleted_at IS NULL')
+      .where('k.hash = :hash AND k.revoked_at IS NULL', { hash: hashApiKey(rawKey) })
+      .getOne()) as (ApiKey & { user: User }) | null;
+    if (!key) return null;
+    const { user } = key;
+    const now = Date.now();
+    if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await this.dataSource.manager.update(ApiKey, { id: key.id }, { lastUsedAt: new Date(now) });
+    }
+    return { id: user.id, name: user.name, role: user.role };
+  }
+
+  createUser(input: CreateUserInput, actor: Actor): Promise<User> {
+    return this.tx.run((manager) => this.createUserWith(manager, input, actor));
+  }
+
+  async createUserWith(manager: EntityManager, input: CreateUserInput, actor: Actor): Promise<User> {
+    if (input.email && (await manager.findOne(User, { where: { email: input.email }, withDeleted: true }))) {
+      throw new ConflictError(`A user with the email ${input.email} already exists`, { field: 'email' });
+    }
+    const user = manager.create(User, { name: input.name, email: input.email ?? null, role: input.role, createdBy: actor.id });
+    await manager.save(user);
+    await this.audit.recordCreate(manager, actor, 'User', user);
+    return user;
+  }
+
+  updateUser(input: UpdateUserInput, actor: Actor): Promise<User> {
+    return this.tx.run(async (manager) => {
+      if (!(await manager.findOne(User, { where: { id: input.id } }))) throw new NotFoundError('User', input.id);
+      const { before, after } = await versionedUpdate<User>(manager, User, 'User', input.id, input.version, pickDefined({ name: input.name, role: input.role }));
+      await this.audit.recordUpdate(manager, actor, 'User', before, after);
+      return after;
+    });
+  }
+
+  /** Returns the key in clear exactly once; afterwards only its hash exists. */
+  createKey(input: CreateApiKeyInput, actor: Actor): Promise<{ key: string; apiKey: ApiKey }> {
+    return this.tx.run((manager) => this.createKeyWith(manager, input));
+  }
+
+  async createKeyWith(manager: EntityManager, input: CreateApiKeyInput): Promise<{ key: string; apiKey: ApiKey }> {
+    const user = await manager.findOne(User, { where: { id: input.userId } });
+    if (!user) throw new NotFoundError('User', input.userId);
+    const key = generateApiKey();
+    const apiKey = manager.create(ApiKey, { userId: user.id, name: input.name, prefix: keyPrefix(key), hash: hashApiKey(key) });
+    await manager.save(apiKey);
+    return { key, apiKey };
+  }
+
+  async revokeKey(id: string): Promise<ApiKey> {
+    return this.tx.run(async (manager) => {
+      const key = await manager.findOne(ApiKey, { where: { id } });
+      if (!key) throw new NotFoundError('ApiKey', id);
+      if (!key.revokedAt) {
+        key.revokedAt = new Date();
+        await manager.save(key);
+      }
+      return key;
+    });
+  }
+
+  listUsers(): Promise<User[]> {
+    return this.dataSource.manager.find(User, { order: { name: 'ASC' }, take: 1000 });
+  }
+
+  keysOf(userIds: readonly string[]): Promise<ApiKey[]> {
+    return this.dataSource.manager.find(ApiKey, { where: userIds.map((userId) => ({ userId })), order: { createdAt: 'ASC' } });
+  }
+
+  findUsersByIds(ids: readonly string[]): Promise<User[]> {
+    return this.dataSource.manager.find(User, { where: ids.map((id) => ({ id })), withDeleted: true });
+  }
+}

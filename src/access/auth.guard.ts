@@ -1,0 +1,64 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
+import { ForbiddenError, UnauthenticatedError } from '../common/errors';
+import { AccessService } from './access.service';
+import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
+import { Actor } from './actor';
+import { bearerToken } from './api-keys';
+import { MUTATION_RULES } from './mutation-rules';
+import { QUERY_RULES } from './query-rules';
+import { Role } from './role';
+
+type Carrier = { headers: Record<string, string | string[] | undefined>; actor?: Promise<Actor | null> };
+
+/**
+ * Every request needs a valid API key; what it may do depends on the key's role. GraphQL
+ * mutations are checked against MUTATION_RULES (a mutation without a rule is refused),
+ * queries against QUERY_RULES, HTTP routes against their @Roles metadata.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly access: AccessService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType<GqlContextType>() === 'graphql') {
+      const gql = GqlExecutionContext.create(context);
+      const ctx = gql.getContext<{ req: Carrier; actor?: Actor }>();
+      const { parentType, fieldName } = gql.getInfo();
+      const actor = await this.actorOf(ctx.req);
+      ctx.actor = actor;
+      const allowed = parentType.name === 'Mutation' ? (MUTATION_RULES[fieldName] ?? []) : (QUERY_RULES[fieldName] ?? Object.values(Role));
+      return this.check(actor, allowed, fieldName);
+    }
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()])) return true;
+    const req = context.switchToHttp().getRequest<Carrier & { actorValue?: Actor; method: string; path: string }>();
+    const actor = await this.actorOf(req);
+    req.actorValue = actor;
+    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, [context.getHandler(), context.getClass()]) ?? Object.values(Role);
+    return this.check(actor, roles, `${req.method} ${req.path}`);
+  }
+
+  private check(actor: Actor, allowed: Role[], what: string): boolean {
+    if (!allowed.includes(actor.role)) throw new ForbiddenError(`The ${actor.role} role may not use ${what}`);
+    return true;
+  }
+
+  /** Looked up once per request, however many root fields it has. */
+  private async actorOf(req: Carrier): Promise<Actor> {
+    req.actor ??= (async () => {
+      const token = bearerToken(req.headers.authorization);
+      return token ? this.access.authenticate(token) : null;
+    })();
+    const actor = await req.actor;
+    if (!actor) {
+      throw new UnauthenticatedError(
+        req.headers.authorization ? 'This API key is not valid or has been revoked' : 'A valid API key is required: send Authorization: Bearer <key>',
+      );
+    }
+    return actor;
+  }
+}

@@ -1,0 +1,89 @@
+import { Args, ArgsType, Field, ID, InputType, Query, Resolver } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsDate, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { Actor } from '../access/actor';
+import { CurrentActor } from '../access/current-actor.decorator';
+import { isEditorial } from '../access/role';
+import { PageArgs } from '../common/pagination';
+import { RecordType } from '../common/record-type';
+import { NotBefore } from '../common/validators';
+import { AuditEvent } from './audit-event.entity';
+import { AuditEventConnection, AuditEventModel } from './audit.model';
+import { AuditService } from './audit.service';
+
+/** Fields no one but editors and admins may read, even as history. */
+const CONFIDENTIAL_FIELDS = new Set(['confidentialNote']);
+
+@ArgsType()
+class HistoryArgs extends PageArgs {
+  @Field(() => RecordType)
+  @IsEnum(RecordType)
+  entityType: RecordType;
+
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+}
+
+@InputType()
+class AuditFilterInput {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @Field(() => RecordType, { nullable: true })
+  @IsOptional()
+  @IsEnum(RecordType)
+  entityType?: RecordType;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  from?: Date;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  @NotBefore('from')
+  to?: Date;
+}
+
+@ArgsType()
+class AuditEventsArgs extends PageArgs {
+  @Field(() => AuditFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AuditFilterInput)
+  filter?: AuditFilterInput;
+}
+
+@Resolver(() => AuditEventModel)
+export class AuditResolver {
+  constructor(private readonly audit: AuditService) {}
+
+  @Query(() => AuditEventConnection, { description: 'Every change to one record, oldest first (editors and admins).' })
+  async history(@Args() { entityType, id, ...page }: HistoryArgs, @CurrentActor() actor: Actor): Promise<AuditEventConnection> {
+    return this.shape(await this.audit.list({ entityType, entityId: id }, page.first, page.after), actor);
+  }
+
+  @Query(() => AuditEventConnection, { description: 'Changes by actor, record type and time, oldest first (editors and admins).' })
+  async auditEvents(@Args() { filter, ...page }: AuditEventsArgs, @CurrentActor() actor: Actor): Promise<AuditEventConnection> {
+    return this.shape(await this.audit.list(filter ?? {}, page.first, page.after), actor);
+  }
+
+  private shape(page: Awaited<ReturnType<AuditService['list']>>, actor: Actor): AuditEventConnection {
+    const toModel = (e: AuditEvent): AuditEventModel => ({
+      ...e,
+      changes: e.changes
+        .filter((c) => isEditorial(actor.role) || !CONFIDENTIAL_FIELDS.has(c.field))
+        .map((c) => ({ field: c.field, before: encode(c.before), after: encode(c.after) })),
+    });
+    const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: toModel(edge.node) }));
+    return { ...page, edges, nodes: edges.map((edge) => edge.node) };
+  }
+}
+
+function encode(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}

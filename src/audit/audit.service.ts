@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../access/actor';
+import { Page, decodeCursor, pageSize, toPage } from '../common/pagination';
+import { AuditEvent, FieldChange } from './audit-event.entity';
+import { diffRecords } from './diff';
+
+/** A record as audited: its columns plus any related values worth keeping (aliases, quantities, chain). */
+export type AuditSnapshot = { id: string };
+
+export interface AuditFilter {
+  actorId?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/**
+ * Records who changed what. Always called with the writer's EntityManager, so an event exists
+ * exactly when its change was committed.
+ */
+@Injectable()
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  recordCreate<T extends AuditSnapshot>(manager: EntityManager, actor: Actor, entityType: string, record: T): Promise<void> {
+    return this.record(manager, actor, 'CREATE', entityType, record.id, diffRecords(null, record));
+  }
+
+  async recordUpdate<B extends AuditSnapshot, A extends AuditSnapshot>(manager: EntityManager, actor: Actor, entityType: string, before: B, after: A): Promise<void> {
+    const changes = diffRecords(before, after);
+    const deleted = changes.find((c) => c.field === 'deletedAt');
+    const action = deleted ? (deleted.after ? 'DELETE' : 'RESTORE') : 'UPDATE';
+    if (changes.length) await this.record(manager, actor, action, entityType, after.id, changes);
+  }
+
+  async record(manager: EntityManager, actor: Actor, action: string, entityType: string, entityId: string, changes: FieldChange[]): Promise<void> {
+    const event = manager.create(AuditEvent, { actorId: actor.id, actorName: actor.name, action, entityType, entityId, changes });
+    await manager.insert(AuditEvent, event as never);
+  }
+
+  async list(filter: AuditFilter, first?: number, after?: string): Promise<Page<AuditEvent>> {
+    const size = pageSize(first);
+    const qb = this.dataSource.manager.createQueryBuilder(AuditEvent, 'e');
+    if (filter.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });
+    if (filter.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: filter.entityType });
+    if (filter.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.from) qb.andWhere('e.at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('e.at <= :to', { to: filter.to });
+    const totalCount = await qb.clone().getCount();
+    // Ids are time-ordered, so id order is the order events were written in.
+    if (after) qb.andWhere('e.id > :cid', { cid: decodeCursor(after, 1)[0] });
+    const rows = await qb.orderBy('e.id', 'ASC').take(size + 1).getMany();
+    return toPage(rows, size, totalCount, (e) => [e.id]);
+  }
+}

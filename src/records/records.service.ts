@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, EntityTarget } from 'typeorm';
+import { Actor } from '../access/actor';
+import { assertCanEdit } from '../access/edit-policy';
+import { User } from '../access/user.entity';
+import { ApiKey } from '../access/api-key.entity';
+import { Article } from '../articles/article.entity';
+import { Attribution } from '../attributions/attribution.entity';
+import { AttributionsService } from '../attributions/attributions.service';
+import { Citation } from '../attributions/citation.entity';
+import { AuditService } from '../audit/audit.service';
+import { Claim } from '../claims/claim.entity';
+import { ClaimsService } from '../claims/claims.service';
+import { BaseRecord } from '../common/base.entity';
+import { NotFoundError } from '../common/errors';
+import { RecordType } from '../common/record-type';
+import { versionedUpdate } from '../common/versioned-update';
+import { TransactionRunner } from '../database/transaction-runner';
+import { Source } from '../sources/source.entity';
+import { DeleteRecordInput, RestoreRecordInput } from './dto/record-ref.input';
+
+const TARGETS: Record<RecordType, EntityTarget<BaseRecord>> = {
+  [RecordType.CLAIM]: Claim,
+  [RecordType.SOURCE]: Source,
+  [RecordType.ATTRIBUTION]: Attribution,
+  [RecordType.CITATION]: Citation,
+  [RecordType.ARTICLE]: Article,
+  [RecordType.USER]: User,
+};
+
+/**
+ * Deletion is a state: a deleted record keeps every column, gains deleted-at and deleted-by,
+ * disappears from queries and exports, and can be restored by an editor.
+ */
+@Injectable()
+export class RecordsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly claims: ClaimsService,
+    private readonly attributions: AttributionsService,
+  ) {}
+
+  delete(input: DeleteRecordInput, actor: Actor): Promise<BaseRecord> {
+    return this.tx.run(async (manager) => {
+      const current = await manager.findOne(TARGETS[input.type], { where: { id: input.id } });
+      if (!current) throw new NotFoundError(input.type, input.id);
+      assertCanEdit(actor, current, await this.claimStatusOf(manager, input.type, current));
+      const { before, after } = await versionedUpdate<BaseRecord>(manager, TARGETS[input.type], input.type, input.id, input.version, {
+        deletedAt: new Date(),
+        deletedBy: actor.id,
+      });
+      await this.audit.recordUpdate(manager, actor, input.type, before, after);
+      if (input.type === RecordType.USER) await manager.update(ApiKey, { userId: input.id }, { revokedAt: new Date() });
+      await this.afterChange(manager, input.type, after);
+      return after;
+    });
+  }
+
+  restore(input: RestoreRecordInput, actor: Actor): Promise<BaseRecord> {
+    return this.tx.run(async (manager) => {
+      const current = await manager.findOne(TARGETS[input.type], { where: { id: input.id }, withDeleted: true });
+      if (!current) throw new NotFoundError(input.type, input.id);
+      if (!current.deletedAt) return current;
+      const { before, after } = await versionedUpdate<BaseRecord>(manager, TARGETS[input.type], input.type, input.id, undefined, {
+        deletedAt: null,
+        deletedBy: null,
+      });
+      await this.audit.recordUpdate(manager, actor, input.type, before, after);
+      await this.afterChange(manager, input.type, after);
+      return after;
+    });
+  }
+
+  /** Derived values depend on which claims and attributions are live. */
+  private async afterChange(manager: EntityManager, type: RecordType, record: BaseRecord): Promise<void> {
+    if (type === RecordType.CLAIM) await this.claims.notifyFiguresChanged(manager, [record.id]);
+    if (type === RecordType.ATTRIBUTION) await this.attributions.claimsChanged(manager, [(record as Attribution).claimId]);
+  }
+
+  private async claimStatusOf(manager: EntityManager, type: RecordType, record: BaseRecord): Promise<string | undefined> {
+    let claimId: string | undefined;
+    if (type === RecordType.CLAIM) claimId = record.id;
+    if (type === RecordType.ATTRIBUTION) claimId = (record as Attribution).claimId;
+    if (type === RecordType.CITATION) {
+      claimId = (await manager.findOne(Attribution, { where: { id: (record as Citation).attributionId }, withDeleted: true }))?.claimId;
+    }
+    if (!claimId) return undefined;
+    return (await manager.findOne(Claim, { where: { id: claimId }, withDeleted: true }))?.status;
+  }
+}

@@ -1,0 +1,88 @@
+import { TestApp, errorOf, expectData, startTestApp } from './support/app';
+import { logClaimInput } from './factories';
+import { createClaim } from './factories/operations';
+
+describe('audit history', () => {
+  let t: TestApp;
+  let editor: { id: string; as: Record<string, string> };
+  beforeAll(async () => {
+    t = await startTestApp();
+    editor = await t.userWithRole('EDITOR');
+  });
+  afterAll(() => t.close());
+
+  const HISTORY = `query($type: RecordType!, $id: ID!) { history(entityType: $type, id: $id) { totalCount nodes { action actorId actorName entityType changes { field before after } } } }`;
+
+  it('records create, update and delete with the actor and the per-field difference', async () => {
+    const claim = expectData(await t.gql(`mutation { createClaim(input: { statement: "Audited.", quantities: [{ variable: "x", value: 1 }] }) { id } }`, {}, editor.as)).createClaim;
+    expectData(await t.gql(`mutation($id: ID!) { updateClaim(input: { id: $id, statement: "Audited, edited.", quantities: [{ variable: "x", value: 2 }] }) { id } }`, { id: claim.id }, editor.as));
+    expectData(await t.gql(`mutation($id: ID!) { deleteRecord(input: { type: CLAIM, id: $id }) { deletedAt } }`, { id: claim.id }, editor.as));
+
+    const history = expectData(await t.gql(HISTORY, { type: 'CLAIM', id: claim.id }, editor.as)).history;
+    expect(history.nodes.map((e: any) => e.action)).toEqual(['CREATE', 'UPDATE', 'DELETE']);
+    expect(history.nodes.every((e: any) => e.actorId === editor.id && e.entityType === 'Claim')).toBe(true);
+    const update = history.nodes[1].changes;
+    expect(update).toContainEqual({ field: 'statement', before: '"Audited."', after: '"Audited, edited."' });
+    const quantities = update.find((c: any) => c.field === 'quantities');
+    expect(JSON.parse(quantities.before)[0].value).toBe(1);
+    expect(JSON.parse(quantities.after)[0].value).toBe(2);
+    expect(history.nodes[2].changes.map((c: any) => c.field)).toEqual(['deletedAt', 'deletedBy']);
+  });
+
+  it('writes nothing when the change rolls back', async () => {
+    const before = expectData(await t.gql(`{ auditEvents(first: 1) { totalCount } }`)).auditEvents.totalCount;
+    const input = logClaimInput();
+    input.attributions.push({ source: { id: '01890000-0000-7000-8000-000000000bad' } } as never);
+    expect(errorOf(await t.gql(`mutation($input: LogClaimInput!) { logClaim(input: $input) { id } }`, { input })).code).toBe('BAD_USER_INPUT');
+    expect(expectData(await t.gql(`{ auditEvents(first: 1) { totalCount } }`)).auditEvents.totalCount).toBe(before);
+  });
+
+  it('records every record logClaim creates', async () => {
+    const reporter = await t.userWithRole('REPORTER');
+    const claim = expectData(await t.gql(`mutation($input: LogClaimInput!) { logClaim(input: $input) { id } }`, { input: logClaimInput() }, reporter.as)).logClaim;
+    const events = expectData(
+      await t.gql(`query($actor: ID!) { auditEvents(first: 100, filter: { actorId: $actor }) { nodes { action entityType entityId } } }`, { actor: reporter.id }),
+    ).auditEvents.nodes;
+    const types = events.map((e: any) => e.entityType).sort();
+    expect(types).toEqual(['Article', 'Attribution', 'Attribution', 'Citation', 'Citation', 'Claim', 'Source', 'Source', 'Source'].sort());
+    expect(events.find((e: any) => e.entityType === 'Claim').entityId).toBe(claim.id);
+  });
+
+  it('filters by type and time, pages, and is closed to reporters and researchers', async () => {
+    const claim = await createClaim(t);
+    const page = expectData(await t.gql(`query($from: DateTime) { auditEvents(first: 2, filter: { entityType: CLAIM, from: $from }) { totalCount nodes { entityType } pageInfo { hasNextPage } } }`, { from: '2000-01-01T00:00:00Z' })).auditEvents;
+    expect(page.nodes.every((e: any) => e.entityType === 'Claim')).toBe(true);
+    expect(page.totalCount).toBeGreaterThan(2);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const future = expectData(await t.gql(`{ auditEvents(filter: { from: "2999-01-01T00:00:00Z" }) { totalCount } }`)).auditEvents;
+    expect(future.totalCount).toBe(0);
+    for (const role of ['REPORTER', 'RESEARCHER'] as const) {
+      const user = await t.userWithRole(role);
+      expect(errorOf(await t.gql(HISTORY, { type: 'CLAIM', id: claim.id }, user.as)).code).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('optimistic concurrency', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('lets exactly one of 20 concurrent updates from one base version through', async () => {
+    const claim = await createClaim(t);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.gql(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version } }`, { input: { id: claim.id, version: claim.version, statement: `Edit ${i}.` } }),
+      ),
+    );
+    const ok = responses.filter((r) => !r.errors);
+    const conflicts = responses.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT');
+    expect(ok).toHaveLength(1);
+    expect(conflicts).toHaveLength(19);
+    expect(conflicts.every((r) => r.errors?.[0]?.extensions?.currentVersion === 2)).toBe(true);
+    const history = expectData(
+      await t.gql(`query($id: ID!) { history(entityType: CLAIM, id: $id) { nodes { action } } }`, { id: claim.id }),
+    ).history.nodes.map((e: any) => e.action);
+    expect(history).toEqual(['CREATE', 'UPDATE']);
+  });
+});
