@@ -1,0 +1,48 @@
+/*
+ * Scores the extractor against the hand-annotated gold set and measures throughput.
+ * Run with `npm run eval:extraction`; pass --json for machine-readable output.
+ */
+import { performance } from 'node:perf_hooks';
+import { evaluate, extractAttributions, type EvaluationReport, type FieldAccuracy, type PrecisionRecall } from '../src/extraction';
+import { goldPassages } from '../test/fixtures/extraction/gold';
+import { buildBenchmarkArticle } from '../test/fixtures/extraction/benchmark-article';
+
+const WARM_UP_RUNS = 20;
+const TIMED_RUNS = 100;
+
+function formatScore(label: string, score: PrecisionRecall): string {
+  return `${label.padEnd(18)} P=${score.precision.toFixed(3)} R=${score.recall.toFixed(3)} F1=${score.f1.toFixed(3)}  (tp ${score.truePositives}, predicted ${score.predicted}, expected ${score.expected})`;
+}
+
+function formatAccuracy(label: string, accuracy: FieldAccuracy): string {
+  return `${label.padEnd(18)} accuracy=${accuracy.accuracy.toFixed(3)}  (${accuracy.correct}/${accuracy.total} fields)`;
+}
+
+function measureThroughput(): { words: number; articlesPerSecond: number; meanMs: number } {
+  const { text, publishedAt } = buildBenchmarkArticle();
+  for (let i = 0; i < WARM_UP_RUNS; i++) extractAttributions(text, { publishedAt });
+  const started = performance.now();
+  for (let i = 0; i < TIMED_RUNS; i++) extractAttributions(text, { publishedAt });
+  const elapsedMs = performance.now() - started;
+  return { words: text.split(/\s+/).length, articlesPerSecond: (TIMED_RUNS * 1000) / elapsedMs, meanMs: elapsedMs / TIMED_RUNS };
+}
+
+function main(): void {
+  const report: EvaluationReport = evaluate(goldPassages, (text, publishedAt) => extractAttributions(text, { publishedAt }));
+  const speed = measureThroughput();
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify({ ...report, speed }, null, 2));
+    return;
+  }
+  const attributionCount = goldPassages.reduce((sum, passage) => sum + passage.attributions.length, 0);
+  console.log(`Gold set: ${report.passages} passages, ${attributionCount} attributions`);
+  console.log(formatScore('sources', report.sources));
+  console.log(formatScore('cues', report.cues));
+  console.log(formatScore('triples', report.triples));
+  console.log(formatAccuracy('quantity fields', report.quantityFields));
+  console.log(formatAccuracy('time fields', report.timeFields));
+  console.log(formatAccuracy('attribute fields', report.attributeFields));
+  console.log(`speed              ${speed.articlesPerSecond.toFixed(1)} articles/s on a ${speed.words}-word article (${speed.meanMs.toFixed(2)} ms each, ${TIMED_RUNS} timed runs after ${WARM_UP_RUNS} warm-up)`);
+}
+
+main();
