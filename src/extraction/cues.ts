@@ -30,7 +30,7 @@ export function findCues(sentence: string): CueMatch[] {
   for (let match = CUE_PATTERN.exec(sentence); match; match = CUE_PATTERN.exec(sentence)) {
     if (/^[A-Z]/.test(match[0]) && !/^according/i.test(match[0])) continue;
     // "an estimated 5,000", "the reported strike": participles used as adjectives.
-    if (/\b(?:a|an|the|its|their|his|her|unconfirmed|widely|previously|newly|officially|frequently)\s+$/i.test(sentence.slice(0, match.index))) continue;
+    if (/\b(?:a|an|the|its|their|his|her|unconfirmed|newly)\s+$/i.test(sentence.slice(0, match.index))) continue;
     found.push({ text: match[0], start: match.index, end: match.index + match[0].length });
   }
   return found;
@@ -52,4 +52,4 @@ export const FOLLOW_ON_CUE = /^(?:adding|added|saying|noting|warning|claiming|co
  * audience ("to reporters") and a complementiser. Times are skipped separately so they can be kept.
  */
 export const CUE_ADJUNCT =
-  /^\s*,?\s*(?:(?:in|on|via|through|during|at)\s+(?:a|an|its|their|his|her|the|a\s+joint)?\s*(?:[\w-]+\s+){0,3}?(?:statement|report|interview|post|posting|briefing|update|tweet|video|message|communique|communiqu\u00e9|press conference|news conference|address|speech|Telegram|X|Twitter|Facebook|social media|website|broadcast|bulletin|letter|sermon)s?(?:\s+(?:released|published|issued|posted|carried|broadcast|aired)(?:\s+(?:by|on)\s+[^,]+?)?)?|to\s+(?:reporters|journalists|the\s+press|the\s+media|lawmakers)|by\s+(?:phone|telephone)|in\s+an?\s+(?:\w+\s+)?interview)(?=[\s,.:;]|$)/i;
+  /^\s*,?\s*(?:(?:in|on|via|through|during|at)\s+(?:a|an|its|their|his|her|the|a\s+joint)?\s*(?:[\w-]+\s+){0,3}?(?:statement|report|interview|post|posting|briefing|update|tweet|video|message|communique|communiqu\u00e9|press conference|news conference|address|speech|Telegram|X|Twitter|Facebook|social media|website|broadcast|bulletin|letter|sermon|assessment)s?(?:\s+(?:post|posting|message|video|statement|channel|account|page|update))?(?:\s+(?:released|published|issued|posted|carried|broadcast|aired)(?:\s+(?:by|on)\s+[^,]+?)?)?|to\s+(?:reporters|journalists|the\s+press|the\s+media|lawmakers)|by\s+(?:phone|telephone)|in\s+an?\s+(?:\w+\s+)?interview)(?=[\s,.:;]|$)/i;

@@ -85,6 +85,7 @@ function buildSuggestion(
   previous: Suggestion | undefined,
   history: Remembered[],
   options: ExtractionOptions,
+  previousSentence: Sentence | undefined,
 ): Suggestion | null {
   let content = frame.content;
   const conditions = emptyConditions();
@@ -108,9 +109,14 @@ function buildSuggestion(
   } else if (isPronounSource(frame.speaker.text)) {
     const antecedent = findAntecedent(history, sentence.index);
     confidence = 'low';
-    source = antecedent
-      ? { ...antecedent.source, span: { start: frame.speaker.start, end: frame.speaker.end }, descriptor: frame.speaker.text }
-      : { name: frame.speaker.text, span: { start: frame.speaker.start, end: frame.speaker.end }, kind: 'ANONYMOUS', anonymous: false, descriptor: frame.speaker.text };
+    const subject = antecedent ? undefined : previousSubject(text, previousSentence);
+    if (antecedent) {
+      source = { ...antecedent.source, span: { start: frame.speaker.start, end: frame.speaker.end }, descriptor: frame.speaker.text };
+    } else if (subject) {
+      source = buildSource({ ...frame, appositives: [] }, subject, options.knownSources).source;
+    } else {
+      source = { name: frame.speaker.text, span: { start: frame.speaker.start, end: frame.speaker.end }, kind: 'ANONYMOUS', anonymous: false, descriptor: frame.speaker.text };
+    }
   } else {
     const built = buildSource(frame, frame.speaker, options.knownSources);
     source = built.source;
@@ -129,6 +135,8 @@ function buildSuggestion(
 
   const body = text.slice(content.start, content.end);
   const times = findTimes(body, content.start, options.publishedAt);
+  // "In a statement on Sunday, the ministry said ...": the intro can date the statement.
+  const saidAt = frame.saidAt ?? frame.intro.map((chunk) => findTimes(chunk.text, chunk.start, options.publishedAt)[0]).find(Boolean) ?? null;
   const durations = times.map((time) => time.span);
   return {
     content: { text: body, start: content.start, end: content.end },
@@ -140,11 +148,21 @@ function buildSuggestion(
     stance: stanceOfCue(frame.cue.text),
     hedge: frame.mode === 'DIRECT_QUOTE' ? null : findHedge(body, content.start),
     quantities: findQuantities(body, content.start, durations),
-    time: times[0] ?? frame.saidAt,
-    saidAt: frame.saidAt,
+    time: times[0] ?? saidAt,
+    saidAt,
     place: findPlace(body, content.start),
     confidence,
   };
+}
+
+// "The Ethiopian government did not respond ... It has denied ...": the subject of a cue-less sentence.
+const SUBJECT_BEFORE_VERB = /^((?:The\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Za-z][\w'\u2019-]*){0,4}?)\s+(?:did|does|has|have|had|was|is|were|are|declined|refused|would|could|will)\b/;
+
+function previousSubject(text: string, sentence: Sentence | undefined): Chunk | undefined {
+  if (!sentence) return undefined;
+  const match = SUBJECT_BEFORE_VERB.exec(sentence.text);
+  if (!match || /^(?:It|He|She|They|There|This|That)$/.test(match[1])) return undefined;
+  return { text: match[1], start: sentence.start, end: sentence.start + match[1].length };
 }
 
 /** A sentence that only grants anonymity ("He spoke on condition of anonymity because ...") qualifies the last anonymous source. */
@@ -174,20 +192,23 @@ function attachStandaloneCondition(sentence: Sentence, history: Remembered[]): v
 export function extractAttributions(text: string, options: ExtractionOptions): Suggestion[] {
   const suggestions: Suggestion[] = [];
   const history: Remembered[] = [];
+  let previousSentence: Sentence | undefined;
   for (const sentence of splitSentences(text)) {
     const frames = readFrames(sentence, options.publishedAt);
     if (frames.length === 0) {
       attachStandaloneCondition(sentence, history);
+      previousSentence = sentence;
       continue;
     }
     let previous: Suggestion | undefined;
     for (const frame of frames) {
-      const suggestion = buildSuggestion(text, sentence, frame, previous, history, options);
+      const suggestion = buildSuggestion(text, sentence, frame, previous, history, options, previousSentence);
       if (!suggestion) continue;
       suggestions.push(suggestion);
       history.push({ sentenceIndex: sentence.index, suggestion });
       previous = suggestion;
     }
+    previousSentence = sentence;
   }
   return suggestions;
 }

@@ -57,7 +57,8 @@ function trimContent(sentence: Sentence, start: number, end: number): Span | nul
 }
 
 function isPlausibleSpeaker(phrase: string): boolean {
-  const head = phrase.replace(/\s+(?:who|which|that)\b.*$/i, '');
+  // "Residents reached by phone": a passive participle describes the speaker rather than making a clause.
+  const head = phrase.replace(/\s+(?:who|which|that)\b.*$/i, '').replace(/\b\w+ed\s+by\s+(?:phone|telephone|\w+)/gi, '');
   if (countWords(head) === 0 || countWords(head) > MAX_SOURCE_WORDS) return false;
   if (NOT_A_SOURCE_START.test(head)) return false;
   if (QUOTE_CHARS.test(head)) return false;
@@ -152,6 +153,7 @@ function findFollowOns(sentence: Sentence, cues: CueMatch[], from: number, to: n
 
 interface TrailingReading {
   relay: Chunk | null;
+  anonymityClause?: Chunk;
   followOnStart: number | null;
 }
 
@@ -168,10 +170,18 @@ function readTrailingRemainder(sentence: Sentence, cueEnd: number, publishedAt: 
     relay = chunkAt(sentence, innerStart, innerStart + inner.length);
     position += relayMatch[0].length;
   }
+  // ", speaking on condition of anonymity." closes the sentence without adding content.
+  const anonymityTail = /^\s*,\s*(?:speaking|who\s+spoke|who\s+asked|asking|who\s+requested|requesting|who\s+declined|declining)\b[^,]*?(?:anonymity|named|identified)\b[^,]*/i.exec(text.slice(position));
+  let anonymityClause: Chunk | undefined;
+  if (anonymityTail) {
+    anonymityClause = chunkAt(sentence, position, position + anonymityTail[0].length);
+    anonymityClause = { ...anonymityClause, text: anonymityClause.text.replace(/^,\s*/, '') };
+    position += anonymityTail[0].length;
+  }
   const rest = text.slice(position);
-  if (/^\s*[.!?"\u201d]*\s*$/.test(rest)) return { relay, followOnStart: null, saidAt: skipped.saidAt };
+  if (/^\s*[.!?"\u201d]*\s*$/.test(rest)) return { relay, anonymityClause, followOnStart: null, saidAt: skipped.saidAt };
   const followOn = /^\s*,\s*(?:adding|saying|noting|warning|claiming)\b/i.exec(rest);
-  if (followOn) return { relay, followOnStart: position, saidAt: skipped.saidAt };
+  if (followOn) return { relay, anonymityClause, followOnStart: position, saidAt: skipped.saidAt };
   return null;
 }
 
@@ -308,6 +318,7 @@ export function readFrames(sentence: Sentence, publishedAt: Date): Frame[] {
           const frames = speakers.map((speaker) => {
             const frame = baseFrame(absoluteCue(sentence, cue), content, speaker);
             frame.saidAt = trailing.saidAt;
+            if (trailing.anonymityClause) frame.appositives = [trailing.anonymityClause];
             if (trailing.relay) {
               frame.relays = [{ phrase: speaker, verb: 'citing' }];
               frame.speaker = trailing.relay;
@@ -336,6 +347,14 @@ export function readFrames(sentence: Sentence, publishedAt: Date): Frame[] {
     }
     const addressee = readAddressee(sentence, cue);
     if (addressee) relays.unshift(addressee);
+    // "RIA Novosti reported, citing the Defense Ministry, that ...": the relay sits between cue and content.
+    const midRelay = /^\s*,\s*(citing|quoting)\s+([^,]+?)\s*,\s*/i.exec(text.slice(contentFrom));
+    if (midRelay) {
+      relays.push({ phrase: speaker, verb: midRelay[1] });
+      const innerStart = contentFrom + midRelay[0].indexOf(midRelay[2], midRelay[1].length);
+      speaker = chunkAt(sentence, innerStart, innerStart + midRelay[2].length);
+      contentFrom += midRelay[0].length;
+    }
     const skipped = skipCueAdjuncts(sentence, contentFrom, publishedAt);
     const quote = quotedContent(sentence, skipped.position);
     const contentEnd = text.length;

@@ -110,7 +110,7 @@ export function parseNumber(figure: string): number | undefined {
 function currencyOf(figure: string, following: string): string | null {
   const sign = new RegExp(`^${CURRENCY_SIGN}`, 'i').exec(figure.trim());
   if (sign) return CURRENCY_BY_SIGN[sign[0].toUpperCase()] ?? CURRENCY_BY_SIGN[sign[0]] ?? null;
-  for (const [pattern, code] of CURRENCY_BY_WORD) if (pattern.test(following)) return code;
+  for (const [pattern, code] of CURRENCY_BY_WORD) if (pattern.test(following.trimStart())) return code;
   return null;
 }
 

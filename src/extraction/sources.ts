@@ -71,7 +71,8 @@ export function cleanSourceName(phrase: string): string {
 }
 
 export function isAnonymousPhrase(phrase: string): boolean {
-  const head = phrase.trim().replace(PHRASE_TAIL, '');
+  // "the official SANA news agency": "official" as an adjective does not make a person.
+  const head = phrase.trim().replace(PHRASE_TAIL, '').replace(/\bofficial\s+(?=[A-Z]|news\b|media\b|state\b|government\b|spokes|website\b|account\b|channel\b)/g, '');
   if (/\b(?:unnamed|anonymous|unidentified)\b/i.test(head)) return true;
   if (!ANONYMOUS_HEADS.test(head)) return false;
   // A proper name in the head ("Mohammed Idris, a spokesman") means the speaker is named.
