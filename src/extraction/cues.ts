@@ -37,8 +37,8 @@ export function findCues(sentence: string): CueMatch[] {
 }
 
 export function stanceOfCue(cue: string): StanceValue {
-  if (/^(?:denied|denies|denying|rejected)/i.test(cue)) return 'DENIES';
-  if (/^(?:questioned|disputed|disputes)/i.test(cue)) return 'QUESTIONS';
+  if (/^(?:denied|denies|denying|reject)/i.test(cue)) return 'DENIES';
+  if (/^(?:questioned|questions|disputed|disputes)/i.test(cue)) return 'QUESTIONS';
   return 'ASSERTS';
 }
 

@@ -7,9 +7,9 @@ import { findQuantities } from './quantities';
 import { readFrames, type Frame } from './frames';
 import type { Chunk } from './relays';
 import { splitSentences, type Sentence } from './sentences';
-import { isPronounSource, looksLikePersonName, readSource } from './sources';
+import { anaphorFits, isPronounSource, looksLikePersonName, readSource } from './sources';
 import { findTimes } from './times';
-import type { Confidence, ExtractionOptions, KnownSource, RelayHop, SuggestedSource, Suggestion } from './suggestion';
+import type { Confidence, ExtractionOptions, KnownSource, RelayHop, SuggestedSource, SuggestedTime, Suggestion } from './suggestion';
 
 /** Pronoun and "the group" sources may reach back this many sentences for their antecedent. */
 const PRONOUN_REACH_SENTENCES = 2;
@@ -69,6 +69,13 @@ function buildChain(frame: Frame, knownSources: KnownSource[] | undefined): Rela
   });
 }
 
+function isResolvable(phrase: string, history: Remembered[], sentenceIndex: number): boolean {
+  const antecedent = findAntecedent(history, sentenceIndex);
+  // Bare pronouns always resolve (to the previous sentence's subject if need be); "the army" only to a fitting speaker.
+  if (!antecedent) return /^(?:he|she|they|it|we|i)$/i.test(phrase.trim()) || /^the\s+(?:group|organization|agency|monitor|center|network|collective|movement)$/i.test(phrase.trim());
+  return anaphorFits(phrase, antecedent.source);
+}
+
 function findAntecedent(history: Remembered[], sentenceIndex: number): Suggestion | undefined {
   for (let i = history.length - 1; i >= 0; i--) {
     const remembered = history[i];
@@ -95,7 +102,11 @@ function buildSuggestion(
     conditions.other.push(unverified.note);
     if (unverified.index > 3) content = { start: content.start, end: content.start + unverified.index };
   }
-  const contentText = text.slice(content.start, content.end).replace(/[\s,;:]+$/, '');
+  // ", according to a statement" names the medium, not another source.
+  const contentText = text
+    .slice(content.start, content.end)
+    .replace(/,\s+according\s+to\s+(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:statement|report|post|video|tweet|communique|bulletin)s?$/i, '')
+    .replace(/[\s,;:]+$/, '');
   content = { start: content.start, end: content.start + contentText.length };
 
   let source: SuggestedSource;
@@ -106,7 +117,7 @@ function buildSuggestion(
     source = previous.source;
     chain = previous.chain;
     confidence = previous.confidence;
-  } else if (isPronounSource(frame.speaker.text)) {
+  } else if (isPronounSource(frame.speaker.text) && isResolvable(frame.speaker.text, history, sentence.index)) {
     const antecedent = findAntecedent(history, sentence.index);
     confidence = 'low';
     const subject = antecedent ? undefined : previousSubject(text, previousSentence);
@@ -148,7 +159,7 @@ function buildSuggestion(
     stance: stanceOfCue(frame.cue.text),
     hedge: frame.mode === 'DIRECT_QUOTE' ? null : findHedge(body, content.start),
     quantities: findQuantities(body, content.start, durations),
-    time: times[0] ?? saidAt,
+    time: mainTime(times) ?? saidAt,
     saidAt,
     place: findPlace(body, content.start),
     confidence,
@@ -163,6 +174,14 @@ function previousSubject(text: string, sentence: Sentence | undefined): Chunk | 
   const match = SUBJECT_BEFORE_VERB.exec(sentence.text);
   if (!match || /^(?:It|He|She|They|There|This|That)$/.test(match[1])) return undefined;
   return { text: match[1], start: sentence.start, end: sentence.start + match[1].length };
+}
+
+/**
+ * "The truce reached last week has been extended for five more days as of Sunday": an explicit
+ * forward window belongs to the main verb; otherwise the first time named is the event time.
+ */
+function mainTime(times: SuggestedTime[]): SuggestedTime | undefined {
+  return times.find((time) => /^for\b.*\b(?:as of|from|starting|beginning)\b/i.test(time.text)) ?? times[0];
 }
 
 /** A sentence that only grants anonymity ("He spoke on condition of anonymity because ...") qualifies the last anonymous source. */

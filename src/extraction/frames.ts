@@ -58,7 +58,7 @@ function trimContent(sentence: Sentence, start: number, end: number): Span | nul
 
 function isPlausibleSpeaker(phrase: string): boolean {
   // "Residents reached by phone": a passive participle describes the speaker rather than making a clause.
-  const head = phrase.replace(/\s+(?:who|which|that)\b.*$/i, '').replace(/\b\w+ed\s+by\s+(?:phone|telephone|\w+)/gi, '');
+  const head = phrase.replace(/\s+(?:who|which|that)\b.*$/, '').replace(/\b\w+ed\s+by\s+(?:phone|telephone|\w+)/gi, '');
   if (countWords(head) === 0 || countWords(head) > MAX_SOURCE_WORDS) return false;
   if (NOT_A_SOURCE_START.test(head)) return false;
   if (QUOTE_CHARS.test(head)) return false;
@@ -252,14 +252,22 @@ function readAccordingTo(sentence: Sentence, cue: CueMatch): Frame | null {
   const text = sentence.text;
   const beforeCue = text.slice(0, cue.start);
   if (/^\s*$/.test(beforeCue) || /^[^,]{0,40},\s*$/.test(beforeCue) && !/[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/.test(beforeCue)) {
-    const comma = text.indexOf(',', cue.end);
-    if (comma < 0) return null;
-    const region = parseSourceRegion(text.slice(cue.end, comma), sentence.start + cue.end);
-    const content = trimContent(sentence, comma + 1, text.length);
-    if (!region || !content) return null;
-    const frame = baseFrame(absoluteCue(sentence, cue), content, region.speaker);
-    frame.relays = region.relays;
-    frame.appositives = region.appositives;
+    // "According to the ministry, citing hospital records, 34 people were killed."
+    const chunks = splitTopLevelCommas(text.slice(cue.end), sentence.start + cue.end);
+    if (chunks.length < 2) return null;
+    let speaker = chunks[0];
+    const relays: RelayLink[] = [];
+    let next = 1;
+    for (; next < chunks.length - 1; next++) {
+      const relay = /^(citing|quoting)\s+(.+)$/i.exec(chunks[next].text);
+      if (!relay) break;
+      relays.push({ phrase: speaker, verb: relay[1] });
+      speaker = { text: relay[2], start: chunks[next].end - relay[2].length, end: chunks[next].end };
+    }
+    const content = trimContent(sentence, chunks[next].start - sentence.start, text.length);
+    if (!content || !isPlausibleSpeaker(speaker.text)) return null;
+    const frame = baseFrame(absoluteCue(sentence, cue), content, speaker);
+    frame.relays = relays;
     return frame;
   }
   const content = trimContent(sentence, 0, cue.start);
@@ -278,8 +286,40 @@ function readAccordingTo(sentence: Sentence, cue: CueMatch): Frame | null {
   return frame;
 }
 
+// ", a figure Hamas disputes" / ", a claim the army denied": a second speaker's stance on the same content.
+const COUNTER_CLAIM_TAIL =
+  /,\s+(?:a|the)\s+(?:claim|figure|toll|number|account|report|allegation|accusation|version)s?\s+(?:that\s+|which\s+)?((?:the\s+)?[A-Z]?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(denied|denies|disputed|disputes|rejected|rejects|questioned|questions|confirmed|confirms)\b[^,]*$/d;
+
+function splitCounterClaims(sentence: Sentence, frames: Frame[]): Frame[] {
+  const result: Frame[] = [];
+  for (const frame of frames) {
+    result.push(frame);
+    if (!frame.speaker || frame.mode === 'DIRECT_QUOTE') continue;
+    const local = frame.content.start - sentence.start;
+    const body = sentence.text.slice(local, frame.content.end - sentence.start);
+    const tail = COUNTER_CLAIM_TAIL.exec(body);
+    if (!tail) continue;
+    frame.content = { start: frame.content.start, end: frame.content.start + tail.index };
+    const indices = tail.indices as Array<[number, number]>;
+    const [speakerFrom, speakerTo] = indices[1];
+    const [cueFrom, cueTo] = indices[2];
+    const counter = baseFrame(
+      { text: tail[2], start: frame.content.start + cueFrom, end: frame.content.start + cueTo },
+      frame.content,
+      chunkAt(sentence, local + speakerFrom, local + speakerTo),
+    );
+    counter.saidAt = null;
+    result.push(counter);
+  }
+  return result;
+}
+
 /** Frames for one sentence, primary first, then follow-ons of the same speaker. */
 export function readFrames(sentence: Sentence, publishedAt: Date): Frame[] {
+  return splitCounterClaims(sentence, readFramesInSentence(sentence, publishedAt));
+}
+
+function readFramesInSentence(sentence: Sentence, publishedAt: Date): Frame[] {
   const cues = findCues(sentence.text);
   if (cues.length === 0) return [];
   const quoted = readQuoteFirst(sentence, cues, publishedAt);
@@ -312,7 +352,9 @@ export function readFrames(sentence: Sentence, publishedAt: Date): Frame[] {
       const chunks = splitTopLevelCommas(stripTrailingAdverbs(before), sentence.start);
       const last = chunks[chunks.length - 1];
       if (chunks.length >= 2 && isPlausibleSpeaker(last.text)) {
-        const content = trimContent(sentence, 0, last.start - sentence.start);
+        // "Fleeing jihadis demand ...; around 1,000 may have ..., CNN reports": the source covers the last clause.
+        const semicolon = text.slice(0, last.start - sentence.start).lastIndexOf('; ');
+        const content = trimContent(sentence, semicolon >= 0 ? semicolon + 2 : 0, last.start - sentence.start);
         if (content) {
           const speakers = splitCoordinatedSpeakers(sentence, last);
           const frames = speakers.map((speaker) => {
@@ -359,7 +401,9 @@ export function readFrames(sentence: Sentence, publishedAt: Date): Frame[] {
     const quote = quotedContent(sentence, skipped.position);
     const contentEnd = text.length;
     const follows = quote ? [] : findFollowOns(sentence, cues, skipped.position, contentEnd);
-    const primaryEnd = follows.length > 0 ? follows[0].markerStart : contentEnd;
+    const secondSpeaker = quote ? null : findSecondSpeaker(sentence, cues, skipped.position, contentEnd);
+    const ownEnd = secondSpeaker ? secondSpeaker.markerStart : contentEnd;
+    const primaryEnd = follows.length > 0 && follows[0].markerStart < ownEnd ? follows[0].markerStart : ownEnd;
     const content = quote ? trimContent(sentence, quote.start, quote.end) : trimContent(sentence, skipped.position, primaryEnd);
     if (!content) continue;
     const frame = baseFrame(absoluteCue(sentence, cue), content, speaker);
@@ -369,10 +413,34 @@ export function readFrames(sentence: Sentence, publishedAt: Date): Frame[] {
     frame.intro = region.intro;
     frame.saidAt = skipped.saidAt;
     const frames = [frame];
-    if (follows.length > 0) frames.push(...followOnFrames(sentence, cues, follows[0].markerStart, publishedAt));
+    if (follows.length > 0 && follows[0].markerStart < ownEnd) {
+      frames.push(...followOnFrames({ ...sentence, text: text.slice(0, ownEnd) }, cues, follows[0].markerStart, publishedAt));
+    }
+    if (secondSpeaker) {
+      const rest: Sentence = { ...sentence, text: text.slice(secondSpeaker.speakerStart), start: sentence.start + secondSpeaker.speakerStart };
+      frames.push(...readFramesInSentence(rest, publishedAt));
+    }
     return frames;
   }
   return [];
+}
+
+const PRIMARY_SPEECH_VERB = /^(?:said|says|told|reported|claimed|denied|insisted|warned|announced|confirmed)$/i;
+
+/** ", while Hamas said it would fight on": a second speaker whose words must not be read as the first's. */
+function findSecondSpeaker(sentence: Sentence, cues: CueMatch[], from: number, to: number): { markerStart: number; speakerStart: number } | null {
+  const text = sentence.text;
+  for (const cue of cues) {
+    if (cue.start <= from || cue.start >= to || !PRIMARY_SPEECH_VERB.test(cue.text)) continue;
+    const before = text.slice(from, cue.start);
+    const markers = [...before.matchAll(/(?:,\s*|\s+)(?:while|whereas|but|although)\s+/gi)];
+    const marker = markers[markers.length - 1];
+    if (!marker || marker.index === undefined) continue;
+    const speaker = before.slice(marker.index + marker[0].length).replace(TRAILING_ADVERBS, '');
+    if (countWords(speaker) > 6 || !/^(?:[A-Z]|the\s|a\s|an\s)/.test(speaker) || FINITE_VERBS.test(speaker)) continue;
+    return { markerStart: from + marker.index, speakerStart: from + marker.index + marker[0].length };
+  }
+  return null;
 }
 
 /** Frames that continue the previous speaker from `from` to the end of the sentence. */

@@ -7,15 +7,29 @@ const ANONYMOUS_HEADS =
   /\b(?:officials?|sources?|person|people|persons|diplomats?|commanders?|officers?|members?|insiders?|residents?|witnesses|witness|spokesman|spokeswoman|spokesperson|aides?|advisers?|advisors?|employees?|staffers?|doctors?|medics?|nurses?|workers?|rescuers?|negotiators?|mediators?|fighters?|soldiers?|survivors?|relatives?|man|woman|men|women|official|engineers?|analysts?|lawmakers?|legislators?|envoys?|representatives?)\b/i;
 
 // The part of a phrase that names the speaker ends where the affiliation or relationship starts.
-const PHRASE_TAIL = /\s+(?:in|of|from|with|at|for|on|inside|within|familiar|close|briefed|who|which|that|involved|based|speaking|privy|knowledgeable|linked|allied|loyal)\b.*$/i;
+const PHRASE_TAIL = /\s+(?:in|of|from|with|at|for|on|inside|within|familiar|close|briefed|who|which|that|involved|based|speaking|privy|knowledgeable|linked|allied|loyal)\b.*$/;
 
 const PRONOUN_SOURCE = /^(?:he|she|they|it|we|i)$/i;
-const ANAPHOR_SOURCE =
-  /^the\s+(?:group|monitor|observatory|center|centre|organization|organisation|agency|ministry|militia|network|collective|movement|diplomat|official|officials|source|sources|spokesman|spokeswoman|spokesperson|commander|army|military|statement|outlet|broadcaster|channel|person|man|woman|witness|resident|doctor|mayor|governor|minister|council|office|authorities|insurgents|militants|rebels)$/i;
+// Nouns that, after "the", point back to whoever spoke last whatever their name.
+const GENERIC_ANAPHOR = /^the\s+(?:group|monitor|observatory|center|centre|organization|organisation|agency|network|collective|movement|statement|outlet|broadcaster|channel)$/i;
+// Nouns that point back only to a speaker they describe ("the ministry" after "the Health Ministry").
+const DESCRIPTIVE_ANAPHOR = /^the\s+(ministry|militia|diplomat|official|officials|source|sources|spokesman|spokeswoman|spokesperson|commander|army|military|person|man|woman|witness|resident|doctor|mayor|governor|minister|council|office|authorities|insurgents|militants|rebels)$/i;
+const PERSON_ANAPHOR = /^(?:diplomat|official|officials|source|sources|spokesman|spokeswoman|spokesperson|commander|person|man|woman|witness|resident|doctor)$/i;
 
 export function isPronounSource(phrase: string): boolean {
   const trimmed = phrase.trim();
-  return PRONOUN_SOURCE.test(trimmed) || ANAPHOR_SOURCE.test(trimmed);
+  return PRONOUN_SOURCE.test(trimmed) || GENERIC_ANAPHOR.test(trimmed) || DESCRIPTIVE_ANAPHOR.test(trimmed);
+}
+
+/** Whether an anaphor such as "the diplomat" may refer to this earlier source. */
+export function anaphorFits(phrase: string, antecedent: { name: string; descriptor: string; anonymous: boolean; kind: string }): boolean {
+  const trimmed = phrase.trim();
+  if (PRONOUN_SOURCE.test(trimmed) || GENERIC_ANAPHOR.test(trimmed)) return true;
+  const noun = DESCRIPTIVE_ANAPHOR.exec(trimmed)?.[1];
+  if (!noun) return false;
+  const stem = noun.toLowerCase().replace(/s$/, '');
+  if (`${antecedent.name} ${antecedent.descriptor}`.toLowerCase().includes(stem)) return true;
+  return PERSON_ANAPHOR.test(noun) && (antecedent.anonymous || antecedent.kind === 'INDIVIDUAL');
 }
 
 const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
