@@ -6,10 +6,11 @@ import { performance } from 'node:perf_hooks';
 import { evaluate, extractAttributions, type EvaluationReport, type FieldAccuracy, type PrecisionRecall } from '../src/extraction';
 import { goldPassages } from '../test/fixtures/extraction/gold';
 import { heldOutPassages } from '../test/fixtures/extraction/gold-heldout';
+import { blindPassages } from '../test/fixtures/extraction/gold-blind';
 import { buildBenchmarkArticle } from '../test/fixtures/extraction/benchmark-article';
 
-const WARM_UP_RUNS = 20;
-const TIMED_RUNS = 100;
+const WARM_UP_RUNS = 50;
+const TIMED_RUNS = 200;
 
 function formatScore(label: string, score: PrecisionRecall): string {
   return `${label.padEnd(18)} P=${score.precision.toFixed(3)} R=${score.recall.toFixed(3)} F1=${score.f1.toFixed(3)}  (tp ${score.truePositives}, predicted ${score.predicted}, expected ${score.expected})`;
@@ -44,13 +45,14 @@ function printReport(title: string, passages: typeof goldPassages): EvaluationRe
 }
 
 function main(): void {
-  const allPassages = [...goldPassages, ...heldOutPassages];
+  const allPassages = [...goldPassages, ...heldOutPassages, ...blindPassages];
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify({ all: evaluate(allPassages, extractor), development: evaluate(goldPassages, extractor), heldOut: evaluate(heldOutPassages, extractor), speed: measureThroughput() }, null, 2));
+    console.log(JSON.stringify({ all: evaluate(allPassages, extractor), development: evaluate(goldPassages, extractor), heldOut: evaluate(heldOutPassages, extractor), blind: evaluate(blindPassages, extractor), speed: measureThroughput() }, null, 2));
     return;
   }
   printReport('Development split (gold.ts)', goldPassages);
   printReport('Held-out split (gold-heldout.ts)', heldOutPassages);
+  printReport('Blind split (gold-blind.ts)', blindPassages);
   printReport('All gold passages', allPassages);
   const speed = measureThroughput();
   console.log(`\nspeed              ${speed.articlesPerSecond.toFixed(1)} articles/s on a ${speed.words}-word article (${speed.meanMs.toFixed(2)} ms each, ${TIMED_RUNS} timed runs after ${WARM_UP_RUNS} warm-up)`);
