@@ -2,6 +2,8 @@
  * Scores the extractor against the hand-annotated gold set and measures throughput.
  * Run with `npm run eval:extraction`; pass --json for machine-readable output.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { evaluate, extractAttributions, type EvaluationReport, type FieldAccuracy, type PrecisionRecall } from '../src/extraction';
 import { goldPassages } from '../test/fixtures/extraction/gold';
@@ -44,6 +46,25 @@ function printReport(title: string, passages: typeof goldPassages): EvaluationRe
   return report;
 }
 
+const BASELINE_PATH = join(__dirname, '..', 'test', 'fixtures', 'extraction', 'baseline.json');
+
+/** Rounds down so a re-run of the same code never falls below its own baseline. */
+function floor3(value: number): number {
+  return Math.floor(value * 1000) / 1000;
+}
+
+function writeBaseline(report: EvaluationReport): void {
+  const baseline = {
+    recordedAt: new Date().toISOString().slice(0, 10),
+    passages: report.passages,
+    note: 'All gold splits (gold.ts, gold-heldout.ts, gold-blind.ts). Rewrite with `npm run eval:extraction -- --write-baseline` after a deliberate change.',
+    f1: { sources: floor3(report.sources.f1), cues: floor3(report.cues.f1), triples: floor3(report.triples.f1) },
+    accuracy: { quantityFields: floor3(report.quantityFields.accuracy), timeFields: floor3(report.timeFields.accuracy) },
+  };
+  writeFileSync(BASELINE_PATH, `${JSON.stringify(baseline, null, 2)}\n`);
+  console.log(`\nbaseline written to ${BASELINE_PATH}`);
+}
+
 function main(): void {
   const allPassages = [...goldPassages, ...heldOutPassages, ...blindPassages];
   if (process.argv.includes('--json')) {
@@ -53,7 +74,8 @@ function main(): void {
   printReport('Development split (gold.ts)', goldPassages);
   printReport('Held-out split (gold-heldout.ts)', heldOutPassages);
   printReport('Blind split (gold-blind.ts)', blindPassages);
-  printReport('All gold passages', allPassages);
+  const overall = printReport('All gold passages', allPassages);
+  if (process.argv.includes('--write-baseline')) writeBaseline(overall);
   const speed = measureThroughput();
   console.log(`\nspeed              ${speed.articlesPerSecond.toFixed(1)} articles/s on a ${speed.words}-word article (${speed.meanMs.toFixed(2)} ms each, ${TIMED_RUNS} timed runs after ${WARM_UP_RUNS} warm-up)`);
 }

@@ -248,7 +248,7 @@ function addresseeEnd(sentence: Sentence, cue: CueMatch): number {
   return match ? cue.end + match[0].length : cue.end;
 }
 
-function readAccordingTo(sentence: Sentence, cue: CueMatch): Frame | null {
+function readAccordingTo(sentence: Sentence, cue: CueMatch, publishedAt: Date): Frame[] | null {
   const text = sentence.text;
   const beforeCue = text.slice(0, cue.start);
   if (/^\s*$/.test(beforeCue) || /^[^,]{0,40},\s*$/.test(beforeCue) && !/[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/.test(beforeCue)) {
@@ -268,13 +268,29 @@ function readAccordingTo(sentence: Sentence, cue: CueMatch): Frame | null {
     if (!content || !isPlausibleSpeaker(speaker.text)) return null;
     const frame = baseFrame(absoluteCue(sentence, cue), content, speaker);
     frame.relays = relays;
-    return frame;
+    return [frame];
   }
   const content = trimContent(sentence, 0, cue.start);
   const rest = text.slice(cue.end).replace(/[.!?]+\s*$/, '');
   const chunks = splitTopLevelCommas(rest, sentence.start + cue.end);
   if (!content || chunks.length === 0) return null;
   const frame = baseFrame(absoluteCue(sentence, cue), content, chunks[0]);
+  // "..., according to the Civil Defense agency, which said many more remained under the rubble."
+  const relative = chunks.slice(1).find((chunk) => /^(?:which|who)\s+(?:also\s+)?(?:said|added|told\s+\w+|warned|noted|reported)\b/i.test(chunk.text));
+  if (relative) {
+    const verb = /^(?:which|who)\s+(?:also\s+)?(\w+)/i.exec(relative.text) as RegExpExecArray;
+    const cueStart = relative.start - sentence.start + relative.text.indexOf(verb[1], verb[0].length - verb[1].length);
+    const relativeCue: CueMatch = { text: verb[1], start: cueStart, end: cueStart + verb[1].length };
+    const skipped = skipCueAdjuncts(sentence, relativeCue.end, publishedAt);
+    const followContent = trimContent(sentence, skipped.position, text.length);
+    if (followContent) {
+      const follow = baseFrame(absoluteCue(sentence, relativeCue), followContent, null);
+      follow.followsPrevious = true;
+      follow.saidAt = skipped.saidAt;
+      frame.appositives = chunks.slice(1).filter((chunk) => chunk.start < relative.start);
+      return [frame, follow];
+    }
+  }
   const relay = chunks.slice(1).find((chunk) => /^(?:citing|quoting)\s/i.test(chunk.text));
   if (relay) {
     const inner = relay.text.replace(/^(?:citing|quoting)\s+/i, '');
@@ -283,12 +299,12 @@ function readAccordingTo(sentence: Sentence, cue: CueMatch): Frame | null {
   } else {
     frame.appositives = chunks.slice(1);
   }
-  return frame;
+  return [frame];
 }
 
 // ", a figure Hamas disputes" / ", a claim the army denied": a second speaker's stance on the same content.
 const COUNTER_CLAIM_TAIL =
-  /,\s+(?:a|the)\s+(?:claim|figure|toll|number|account|report|allegation|accusation|version)s?\s+(?:that\s+|which\s+)?((?:the\s+)?[A-Z]?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(denied|denies|disputed|disputes|rejected|rejects|questioned|questions|confirmed|confirms)\b[^,]*$/d;
+  /,\s+(?:(?:a|the)\s+)?(?:claim|figure|toll|number|account|report|allegation|accusation|version)s?\s+(?:that\s+|which\s+)?((?:the\s+)?[A-Z]?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(denied|denies|disputed|disputes|rejected|rejects|questioned|questions|confirmed|confirms)\b[^,]*$/d;
 
 function splitCounterClaims(sentence: Sentence, frames: Frame[]): Frame[] {
   const result: Frame[] = [];
@@ -328,8 +344,8 @@ function readFramesInSentence(sentence: Sentence, publishedAt: Date): Frame[] {
   const text = sentence.text;
   for (const cue of cues) {
     if (/^according\s+to$/i.test(cue.text)) {
-      const frame = readAccordingTo(sentence, cue);
-      if (frame) return [frame];
+      const frames = readAccordingTo(sentence, cue, publishedAt);
+      if (frames) return frames;
       continue;
     }
     if (FOLLOW_ON_CUE.test(cue.text) && /^(?:adding|saying|noting|warning|claiming|denying|confirming)$/i.test(cue.text)) continue;

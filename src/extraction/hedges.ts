@@ -9,7 +9,7 @@ const HEDGE_PATTERN = new RegExp(
     "it (?:was|is|remained|remains) (?:not|n't|un)clear",
     'it (?:was|is) not (?:immediately )?clear',
     'it could not be (?:immediately )?(?:confirmed|verified)',
-    '(?:may|might|could|would|must) (?:have|be)',
+    '(?:may|might|could|would|must) have',
     'may',
     'might',
     'could',

@@ -50,7 +50,9 @@ export interface ParsedSourceRegion {
   intro: Chunk[];
 }
 
-const INTRO_CHUNK = /^(?:in|on|at|during|earlier|later|late|meanwhile|separately|however|but|and|asked|last|overnight|after|before|when|while|elsewhere|also|yet|still|then|instead|in\s+a\s+statement)\b/i;
+const INTRO_CHUNK = /^(?:in|on|at|during|earlier|later|late|meanwhile|separately|however|but|and|asked|last|overnight|after|before|when|while|elsewhere|also|yet|still|then|instead|speaking|writing|in\s+a\s+statement)\b/i;
+// "Speaking to Al Arabiya, the head of ... said": the outlet relays the speaker.
+const SPOKE_TO = /^(?:speaking|talking|writing)\s+(?:to|with|in|on)\s+(.+)$/i;
 const LEADING_CONJUNCTION = /^(?:but|and|meanwhile|however|separately|also|yet|so)\s+/i;
 const RELAY_APPOSITIVE = /^(?:quoting|citing)\s+(.+)$/i;
 const NESTED_RELAY_APPOSITIVE = /^(?:which|who|that)\s+(?:in\s+turn\s+)?(?:quoted|cited|was\s+quoting|was\s+citing)\s+(.+)$/i;
@@ -75,6 +77,8 @@ export function parseSourceRegion(region: string, offset: number): ParsedSourceR
   for (const chunk of intro) {
     const carried = CARRIED_BY.exec(chunk.text);
     if (carried) relays.push({ phrase: subChunk(chunk, carried[1].trim()), verb: 'carried by' });
+    const spokeTo = SPOKE_TO.exec(chunk.text);
+    if (spokeTo && isMediaAddressee(spokeTo[1].trim())) relays.push({ phrase: subChunk(chunk, spokeTo[1].trim()), verb: 'speaking to' });
   }
 
   let speaker = chunks[0];

@@ -1,13 +1,14 @@
 import { evaluate, extractAttributions } from '../../src/extraction';
 import baseline from '../fixtures/extraction/baseline.json';
 import { goldPassages } from '../fixtures/extraction/gold';
+import { blindPassages } from '../fixtures/extraction/gold-blind';
 import { heldOutPassages } from '../fixtures/extraction/gold-heldout';
 
 // A rule change may cost at most this much F1 (or field accuracy) against the recorded baseline.
 const ALLOWED_DROP = 0.02;
 
 describe('extraction accuracy against the gold set', () => {
-  const report = evaluate([...goldPassages, ...heldOutPassages], (text, publishedAt) => extractAttributions(text, { publishedAt }));
+  const report = evaluate([...goldPassages, ...heldOutPassages, ...blindPassages], (text, publishedAt) => extractAttributions(text, { publishedAt }));
 
   it('holds at least 40 annotated passages, some expecting nothing', () => {
     expect(goldPassages.length).toBeGreaterThanOrEqual(40);
