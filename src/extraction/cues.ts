@@ -29,6 +29,12 @@ export function findCues(sentence: string): CueMatch[] {
   CUE_PATTERN.lastIndex = 0;
   for (let match = CUE_PATTERN.exec(sentence); match; match = CUE_PATTERN.exec(sentence)) {
     if (/^[A-Z]/.test(match[0]) && !/^according/i.test(match[0])) continue;
+    // "Residents were told to leave", "it was reported": passives name no speaker.
+    if (/\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(0, match.index)) && !/^according/i.test(match[0])) continue;
+    // "fighters who claimed allegiance": a relative clause inside someone else's sentence.
+    if (/\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?$/i.test(sentence.slice(0, match.index)) && !/,\s*(?:who|which)\s+(?:had\s+|has\s+|have\s+)?$/i.test(sentence.slice(0, match.index))) continue;
+    // "troops estimated to number", "reported to have": raising verbs, not speech.
+    if (/^\s+to\s+(?:be|have|number|total|reach|exceed|include|stand|involve)\b/i.test(sentence.slice(match.index + match[0].length))) continue;
     // "an estimated 5,000", "the reported strike": participles used as adjectives.
     if (/\b(?:a|an|the|its|their|his|her|unconfirmed|newly)\s+$/i.test(sentence.slice(0, match.index))) continue;
     found.push({ text: match[0], start: match.index, end: match.index + match[0].length });

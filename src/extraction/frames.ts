@@ -1,6 +1,7 @@
 import { CUE_ADJUNCT, FOLLOW_ON_CUE, findCues, type CueMatch } from './cues';
 import { countWords } from './normalize';
 import { isMediaAddressee, parseSourceRegion, splitTopLevelCommas, type Chunk, type RelayLink } from './relays';
+import { isAnonymousPhrase } from './sources';
 import { findTimes } from './times';
 import type { ModeValue, Span, SuggestedTime } from './suggestion';
 import type { Sentence } from './sentences';
@@ -188,7 +189,8 @@ function readTrailingRemainder(sentence: Sentence, cueEnd: number, publishedAt: 
 function splitCoordinatedSpeakers(sentence: Sentence, chunk: Chunk): Chunk[] {
   const parts = chunk.text.split(/\s+and\s+/);
   if (parts.length !== 2) return [chunk];
-  const looksLikeSpeaker = (part: string) => /^(?:[A-Z]|the\s|a\s|an\s|two\s|three\s|several\s)/.test(part) && countWords(part) <= 8;
+  const looksLikeSpeaker = (part: string) =>
+    (/^(?:[A-Z]|the\s|a\s|an\s|two\s|three\s|several\s)/.test(part) || isAnonymousPhrase(part)) && countWords(part) <= 8;
   if (!parts.every(looksLikeSpeaker)) return [chunk];
   const secondStart = chunk.text.lastIndexOf(parts[1]);
   return [
@@ -392,6 +394,9 @@ function readFramesInSentence(sentence: Sentence, publishedAt: Date): Frame[] {
     // Leading: "CNN, quoting a senior military official, reported Monday that ...".
     const region = parseSourceRegion(stripTrailingAdverbs(before), sentence.start);
     if (!region || !isPlausibleSpeaker(region.speaker.text)) continue;
+    // "The town, which officials said had been emptied": the cue belongs to a relative clause.
+    const lastAppositive = region.appositives[region.appositives.length - 1];
+    if (lastAppositive && /^(?:which|who|that|where|what|whom)\b/i.test(lastAppositive.text) && sentence.start + before.trimEnd().length === lastAppositive.end) continue;
     let contentFrom = addresseeEnd(sentence, cue);
     const relays = [...region.relays];
     let speaker = region.speaker;
