@@ -9,7 +9,8 @@ const SPEECH_VERBS = [
   'stated', 'announced', 'announces', 'claimed', 'claiming', 'confirmed', 'confirms', 'confirming', 'denied', 'denies', 'denying',
   'rejected claims', 'rejected reports', 'rejected accusations', 'rejected allegations', 'disputed', 'disputes', 'questioned',
   'warned', 'warns', 'warning', 'estimated', 'wrote', 'writes', 'posted', 'tweeted', 'insisted', 'insists', 'acknowledged',
-  'acknowledges', 'alleged', 'alleges', 'noted', 'noting', 'recorded', 'documented', 'quoted', 'cited', 'according to',
+  'acknowledges', 'alleged', 'alleges', 'accused', 'accuses', 'noted', 'noting', 'recorded', 'documented', 'quoted', 'cited',
+  'according to',
 ];
 
 export const CUE_PATTERN = new RegExp(

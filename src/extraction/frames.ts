@@ -190,7 +190,9 @@ function splitCoordinatedSpeakers(sentence: Sentence, chunk: Chunk): Chunk[] {
   const parts = chunk.text.split(/\s+and\s+/);
   if (parts.length !== 2) return [chunk];
   const looksLikeSpeaker = (part: string) =>
-    (/^(?:[A-Z]|the\s|a\s|an\s|two\s|three\s|several\s)/.test(part) || isAnonymousPhrase(part)) && countWords(part) <= 8;
+    (/^(?:[A-Z]|the\s|a\s|an\s|two\s|three\s|several\s)/.test(part) || isAnonymousPhrase(part) || /[a-z]s$/.test(part)) &&
+    countWords(part) <= 8 &&
+    !FINITE_VERBS.test(part);
   if (!parts.every(looksLikeSpeaker)) return [chunk];
   const secondStart = chunk.text.lastIndexOf(parts[1]);
   return [

@@ -152,6 +152,7 @@ function ruleFor(qualifier: string | undefined): BoundRule | undefined {
   return QUALIFIER_RULES.find(([phrase]) => phrase === normalised)?.[1];
 }
 
+const TIME_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const YEAR_LIKE = /^(1[89]\d\d|20\d\d)$/;
 
 /**
@@ -191,8 +192,9 @@ export function findQuantities(text: string, offset: number, excluded: Span[] = 
     const foundUnit = currency ? null : findUnit(following);
     const unit = foundUnit?.unit ?? null;
     if (isWordNumber && !rawQualifier && !unit) continue;
-    // Named things carry numbers too ("Resolution 2254", "Route 4", "DeirEzzor 24"); a counted noun says otherwise.
-    if (!rawQualifier && !unit && !currency && /[A-Z][\w-]*\s$/.test(before)) continue;
+    // Named things carry numbers ("Resolution 2254", "DeirEzzor 24", "Leopard 2 tanks"); a weekday before a figure does not.
+    const capitalisedBefore = /(^|[\s(])([A-Z][\w-]*)\s$/.exec(before);
+    if (!rawQualifier && !currency && capitalisedBefore && !TIME_WORDS.test(capitalisedBefore[2]) && !/(?:^|[.!?:"\u201c]\s*)$/.test(before.slice(0, before.length - capitalisedBefore[2].length - 1))) continue;
     const textEnd = foundUnit ? whole.length + foundUnit.end : whole.length;
 
     const quantity: SuggestedQuantity = {

@@ -95,8 +95,12 @@ export function isAnonymousPhrase(phrase: string): boolean {
 }
 
 /** Names, kinds and anonymity for a source phrase, with the descriptor (appositives) used as extra evidence. */
+// "Wagner's founder", "the group's leader": a person in an organisation, not the organisation.
+const ROLE_OF_ORGANISATION = /^(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}['\u2019]s?\s+(?:founder|leader|chief|head|director|commander|president|prime\s+minister|foreign\s+minister|defense\s+minister|defence\s+minister|envoy|ambassador)$/i;
+
 export function readSource(phrase: string, descriptor: string): SourceReading {
   const cleaned = cleanSourceName(phrase);
+  if (ROLE_OF_ORGANISATION.test(phrase.trim())) return { name: cleaned, kind: 'INDIVIDUAL', anonymous: false };
   if (isAnonymousPhrase(phrase)) {
     return { name: cleaned, kind: 'ANONYMOUS', anonymous: true };
   }
