@@ -1,124 +1,26 @@
-import { CUE_ADJUNCT, FOLLOW_ON_CUE, findCues, type CueMatch } from './cues';
+import { findCues, FOLLOW_ON_CUE, type CueMatch } from './cues';
+import { findFollowOns, findSecondSpeaker, followOnFrames, splitCounterClaims } from './continuations';
+import {
+  absoluteCue,
+  baseFrame,
+  chunkAt,
+  FINITE_VERBS,
+  isPlausibleSpeaker,
+  QUOTE_CHARS,
+  quotedContent,
+  skipCueAdjuncts,
+  stripTrailingAdverbs,
+  trimContent,
+  type Frame,
+} from './frame-parts';
 import { countWords } from './normalize';
 import { isMediaAddressee, parseSourceRegion, splitTopLevelCommas, type Chunk, type RelayLink } from './relays';
-import { isAnonymousPhrase } from './sources';
-import { findTimes } from './times';
-import type { ModeValue, Span, SuggestedTime } from './suggestion';
 import type { Sentence } from './sentences';
+import { isAnonymousPhrase } from './sources';
+import type { SuggestedTime } from './suggestion';
+import { findTimes } from './times';
 
-/**
- * One attribution read off a sentence, before sources are resolved. Offsets are absolute (into the
- * article), so later steps never need to know which sentence a frame came from.
- */
-export interface Frame {
-  cue: CueMatch;
-  mode: ModeValue;
-  content: Span;
-  /** The speaker phrase as written; null when the frame continues the previous speaker. */
-  speaker: Chunk | null;
-  relays: RelayLink[];
-  appositives: Chunk[];
-  intro: Chunk[];
-  saidAt: SuggestedTime | null;
-  /** "adding that", "and said": same speaker as the frame before it in the sentence. */
-  followsPrevious: boolean;
-}
-
-const QUOTE_CHARS = /["\u201c\u201d]/;
-const TRAILING_ADVERBS = /\s+(?:also|later|further|separately|earlier|previously|again|then|has|had|have|was|were|would|will|had\s+also|has\s+also|on\s+\w+day)\s*$/i;
-const FINITE_VERBS = /\b(?:was|were|is|are|had|has|have|will|would|did|does|been|being|could|should|can|killed|fled|remain|remains|entered|struck|reached|launched)\b/i;
-const NOT_A_SOURCE_START = /^(?:in|on|at|while|when|as|because|after|before|including|down|up|from|with|to|for|of|since|until|where|which|who|that|than|but|and|or|if|although|though|despite)\b/i;
-const MAX_SOURCE_WORDS = 12;
-
-function absolute(sentence: Sentence, start: number, end: number): Span {
-  return { start: sentence.start + start, end: sentence.start + end };
-}
-
-function absoluteCue(sentence: Sentence, cue: CueMatch): CueMatch {
-  return { text: cue.text, start: sentence.start + cue.start, end: sentence.start + cue.end };
-}
-
-function chunkAt(sentence: Sentence, start: number, end: number): Chunk {
-  const raw = sentence.text.slice(start, end);
-  const lead = raw.length - raw.trimStart().length;
-  const text = raw.trim();
-  return { text, start: sentence.start + start + lead, end: sentence.start + start + lead + text.length };
-}
-
-/** Trims whitespace, quotes and closing punctuation from a content span. */
-function trimContent(sentence: Sentence, start: number, end: number): Span | null {
-  const text = sentence.text;
-  let from = start;
-  let to = end;
-  while (from < to && /[\s,:;"\u201c\u201d]/.test(text[from])) from++;
-  while (to > from && /[\s,.;:!?"\u201c\u201d]/.test(text[to - 1])) to--;
-  const that = /^that\s+/i.exec(text.slice(from, to));
-  if (that) from += that[0].length;
-  return to - from >= 3 ? absolute(sentence, from, to) : null;
-}
-
-function isPlausibleSpeaker(phrase: string): boolean {
-  // "Residents reached by phone": a passive participle describes the speaker rather than making a clause.
-  const head = phrase.replace(/\s+(?:who|which|that)\b.*$/, '').replace(/\b\w+ed\s+by\s+(?:phone|telephone|\w+)/gi, '');
-  if (countWords(head) === 0 || countWords(head) > MAX_SOURCE_WORDS) return false;
-  if (NOT_A_SOURCE_START.test(head)) return false;
-  if (QUOTE_CHARS.test(head)) return false;
-  return !FINITE_VERBS.test(head);
-}
-
-interface SkipResult {
-  position: number;
-  saidAt: SuggestedTime | null;
-}
-
-/** Steps over what sits between a cue and its content ("Monday", "in a statement", "that"). */
-function skipCueAdjuncts(sentence: Sentence, position: number, publishedAt: Date): SkipResult {
-  const text = sentence.text;
-  let saidAt: SuggestedTime | null = null;
-  for (let guard = 0; guard < 6; guard++) {
-    const rest = text.slice(position);
-    const adjunct = CUE_ADJUNCT.exec(rest);
-    if (adjunct && adjunct[0].trim() !== '') {
-      position += adjunct[0].length;
-      continue;
-    }
-    const lead = /^[\s,]*/.exec(rest)?.[0].length ?? 0;
-    const time = findTimes(rest, sentence.start + position, publishedAt)[0];
-    if (time && time.span.start - sentence.start - position === lead && !/^for\b/i.test(time.text)) {
-      saidAt = saidAt ?? time;
-      position = time.span.end - sentence.start;
-      continue;
-    }
-    break;
-  }
-  const complementiser = /^\s*,?\s*(?:that\b|:)\s*/i.exec(text.slice(position));
-  if (complementiser) position += complementiser[0].length;
-  return { position, saidAt };
-}
-
-/** A direct quote starting at `position`, if the content is one: returns the inner span. */
-function quotedContent(sentence: Sentence, position: number): { start: number; end: number } | null {
-  const text = sentence.text;
-  let from = position;
-  while (from < text.length && /\s/.test(text[from])) from++;
-  if (!QUOTE_CHARS.test(text[from] ?? '')) return null;
-  const close = text.slice(from + 1).search(QUOTE_CHARS);
-  if (close < 0) return { start: from + 1, end: text.length };
-  const end = from + 1 + close;
-  // Only a quote that closes the sentence is the whole content; a partial quote stays a paraphrase.
-  if (text.slice(end + 1).trim().replace(/^[.,]/, '') !== '') return null;
-  return { start: from + 1, end };
-}
-
-function stripTrailingAdverbs(region: string): string {
-  let result = region;
-  for (let guard = 0; guard < 3; guard++) {
-    const next = result.replace(TRAILING_ADVERBS, '');
-    if (next === result) break;
-    result = next;
-  }
-  return result;
-}
+export type { Frame } from './frame-parts';
 
 /** Speaker(s) after an inverted cue: "..., said Ahmed al-Wazir, a spokesman for ...". */
 function readInvertedSpeaker(sentence: Sentence, from: number): { speaker: Chunk; appositives: Chunk[] } | null {
@@ -126,30 +28,11 @@ function readInvertedSpeaker(sentence: Sentence, from: number): { speaker: Chunk
   const chunks = splitTopLevelCommas(rest, sentence.start + from);
   if (chunks.length === 0) return null;
   const [speaker, ...appositives] = chunks;
+  // "reported Monday that ...": a time or a clause after the cue is content, not a speaker. Only the
+  // position of the time matters here, so any reference date will do.
   if (/\bthat\b/i.test(speaker.text) || findTimes(speaker.text, 0, new Date(0)).some((time) => time.span.start === 0)) return null;
   if (!isPlausibleSpeaker(speaker.text) || !/^(?:[A-Z]|the\s|a\s|an\s|two\s|three\s|several\s)/.test(speaker.text)) return null;
   return { speaker, appositives };
-}
-
-interface FollowOn {
-  cue: CueMatch;
-  markerStart: number;
-}
-
-/** ", adding that ...", " and said ..." inside a content span: where the next frame of the same speaker begins. */
-function findFollowOns(sentence: Sentence, cues: CueMatch[], from: number, to: number): FollowOn[] {
-  const found: FollowOn[] = [];
-  for (const cue of cues) {
-    if (cue.start < from || cue.end > to) continue;
-    if (!FOLLOW_ON_CUE.test(cue.text)) continue;
-    const before = sentence.text.slice(from, cue.start);
-    const marker = /(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)$/.exec(before);
-    if (!marker) continue;
-    // "said" after a comma is the inverted form of another speaker, not a continuation.
-    if (/^(?:said|told|warned|claimed|denied|insisted|acknowledged|stated)$/i.test(cue.text) && !/\b(?:and|but)\s+$/.test(marker[0])) continue;
-    found.push({ cue, markerStart: from + marker.index });
-  }
-  return found;
 }
 
 interface TrailingReading {
@@ -199,10 +82,6 @@ function splitCoordinatedSpeakers(sentence: Sentence, chunk: Chunk): Chunk[] {
     { text: parts[0], start: chunk.start, end: chunk.start + parts[0].length },
     { text: parts[1], start: chunk.start + secondStart, end: chunk.start + secondStart + parts[1].length },
   ].filter((part) => part.text.length > 0 && sentence.text.length > 0);
-}
-
-function baseFrame(cue: CueMatch, content: Span, speaker: Chunk | null): Frame {
-  return { cue, mode: 'PARAPHRASE', content, speaker, relays: [], appositives: [], intro: [], saidAt: null, followsPrevious: false };
 }
 
 /** "\"We will not leave,\" said Umm Khaled" and "\"Nobody is safe,\" a resident told Al Jazeera". */
@@ -304,34 +183,6 @@ function readAccordingTo(sentence: Sentence, cue: CueMatch, publishedAt: Date): 
     frame.appositives = chunks.slice(1);
   }
   return [frame];
-}
-
-// ", a figure Hamas disputes" / ", a claim the army denied": a second speaker's stance on the same content.
-const COUNTER_CLAIM_TAIL =
-  /,\s+(?:(?:a|the)\s+)?(?:claim|figure|toll|number|account|report|allegation|accusation|version)s?\s+(?:that\s+|which\s+)?((?:the\s+)?[A-Z]?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(denied|denies|disputed|disputes|rejected|rejects|questioned|questions|confirmed|confirms)\b[^,]*$/d;
-
-function splitCounterClaims(sentence: Sentence, frames: Frame[]): Frame[] {
-  const result: Frame[] = [];
-  for (const frame of frames) {
-    result.push(frame);
-    if (!frame.speaker || frame.mode === 'DIRECT_QUOTE') continue;
-    const local = frame.content.start - sentence.start;
-    const body = sentence.text.slice(local, frame.content.end - sentence.start);
-    const tail = COUNTER_CLAIM_TAIL.exec(body);
-    if (!tail) continue;
-    frame.content = { start: frame.content.start, end: frame.content.start + tail.index };
-    const indices = tail.indices as Array<[number, number]>;
-    const [speakerFrom, speakerTo] = indices[1];
-    const [cueFrom, cueTo] = indices[2];
-    const counter = baseFrame(
-      { text: tail[2], start: frame.content.start + cueFrom, end: frame.content.start + cueTo },
-      frame.content,
-      chunkAt(sentence, local + speakerFrom, local + speakerTo),
-    );
-    counter.saidAt = null;
-    result.push(counter);
-  }
-  return result;
 }
 
 /** Frames for one sentence, primary first, then follow-ons of the same speaker. */
@@ -446,41 +297,4 @@ function readFramesInSentence(sentence: Sentence, publishedAt: Date): Frame[] {
     return frames;
   }
   return [];
-}
-
-const PRIMARY_SPEECH_VERB = /^(?:said|says|told|reported|claimed|denied|insisted|warned|announced|confirmed)$/i;
-
-/** ", while Hamas said it would fight on": a second speaker whose words must not be read as the first's. */
-function findSecondSpeaker(sentence: Sentence, cues: CueMatch[], from: number, to: number): { markerStart: number; speakerStart: number } | null {
-  const text = sentence.text;
-  for (const cue of cues) {
-    if (cue.start <= from || cue.start >= to || !PRIMARY_SPEECH_VERB.test(cue.text)) continue;
-    const before = text.slice(from, cue.start);
-    const markers = [...before.matchAll(/(?:,\s*|\s+)(?:while|whereas|but|although)\s+/gi)];
-    const marker = markers[markers.length - 1];
-    if (!marker || marker.index === undefined) continue;
-    const speaker = before.slice(marker.index + marker[0].length).replace(TRAILING_ADVERBS, '');
-    if (countWords(speaker) > 6 || !/^(?:[A-Z]|the\s|a\s|an\s)/.test(speaker) || FINITE_VERBS.test(speaker)) continue;
-    return { markerStart: from + marker.index, speakerStart: from + marker.index + marker[0].length };
-  }
-  return null;
-}
-
-/** Frames that continue the previous speaker from `from` to the end of the sentence. */
-function followOnFrames(sentence: Sentence, cues: CueMatch[], from: number, publishedAt: Date): Frame[] {
-  const frames: Frame[] = [];
-  const follows = findFollowOns(sentence, cues, from, sentence.text.length);
-  follows.forEach((follow, i) => {
-    const skipped = skipCueAdjuncts(sentence, follow.cue.end, publishedAt);
-    const end = i + 1 < follows.length ? follows[i + 1].markerStart : sentence.text.length;
-    const quote = quotedContent(sentence, skipped.position);
-    const content = quote ? trimContent(sentence, quote.start, quote.end) : trimContent(sentence, skipped.position, end);
-    if (!content) return;
-    const frame = baseFrame(absoluteCue(sentence, follow.cue), content, null);
-    frame.mode = quote ? 'DIRECT_QUOTE' : 'PARAPHRASE';
-    frame.followsPrevious = true;
-    frame.saidAt = skipped.saidAt;
-    frames.push(frame);
-  });
-  return frames;
 }
