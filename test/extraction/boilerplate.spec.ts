@@ -31,3 +31,17 @@ describe('boilerplate', () => {
     expect(extractAttributions(wall, { publishedAt })).toEqual([]);
   });
 });
+
+describe('messy input', () => {
+  it('returns nothing for empty or blank text', () => {
+    expect(extractAttributions('', { publishedAt })).toEqual([]);
+    expect(extractAttributions(' \n\r\n\t', { publishedAt })).toEqual([]);
+  });
+
+  it('keeps offsets right with Windows line endings and curly quotes', () => {
+    const text = 'Read more:\r\nSign in\r\n\u201cWe will stay,\u201d said Umm Khaled, a mother of four.\r\n';
+    const [suggestion] = extractAttributions(text, { publishedAt });
+    expect(suggestion.content.text).toBe('We will stay');
+    expect(text.slice(suggestion.source.span.start, suggestion.source.span.end)).toBe('Umm Khaled');
+  });
+});
