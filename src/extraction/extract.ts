@@ -1,0 +1,233 @@
+import { emptyConditions, findAnonymityGrant, findRelationship, findUnverifiedNote } from './conditions';
+import { stanceOfCue } from './cues';
+import { findGazetteerEntry, matchKnownSource } from './gazetteer';
+import { findHedge } from './hedges';
+import { findPlace } from './places';
+import { findQuantities } from './quantities';
+import { readFrames, type Frame } from './frames';
+import type { Chunk } from './relays';
+import { splitSentences, type Sentence } from './sentences';
+import { anaphorFits, isPronounSource, looksLikePersonName, readSource } from './sources';
+import { findTimes } from './times';
+import type { Confidence, ExtractionOptions, KnownSource, RelayHop, SuggestedSource, SuggestedTime, Suggestion } from './suggestion';
+
+/** Pronoun and "the group" sources may reach back this many sentences for their antecedent. */
+const PRONOUN_REACH_SENTENCES = 2;
+
+interface Remembered {
+  sentenceIndex: number;
+  suggestion: Suggestion;
+}
+
+function knownSourceId(name: string, written: string, knownSources: KnownSource[] | undefined): string | undefined {
+  const entry = findGazetteerEntry(name);
+  return matchKnownSource(name, knownSources, [written, ...(entry ? [entry.name, ...entry.aliases] : [])]);
+}
+
+function buildSource(frame: Frame, speaker: Chunk, knownSources: KnownSource[] | undefined): { source: SuggestedSource; named: boolean } {
+  const descriptor = [speaker.text, ...frame.appositives.map((chunk) => chunk.text)].join(', ');
+  const reading = readSource(speaker.text, descriptor);
+  // "The army spokesman, Brig. Gen. Yehia Rasool": the appositive carries the name.
+  const personAppositive = frame.appositives.find((chunk) => looksLikePersonName(chunk.text));
+  if (personAppositive && (reading.anonymous || reading.kind === 'GOVERNMENT' || reading.kind === 'MILITARY')) {
+    const person = readSource(personAppositive.text, descriptor);
+    return {
+      source: {
+        name: person.name,
+        span: { start: personAppositive.start, end: personAppositive.end },
+        kind: 'INDIVIDUAL',
+        anonymous: false,
+        descriptor,
+        matchedSourceId: knownSourceId(person.name, personAppositive.text, knownSources),
+      },
+      named: true,
+    };
+  }
+  return {
+    source: {
+      name: reading.name,
+      span: { start: speaker.start, end: speaker.end },
+      kind: reading.kind,
+      anonymous: reading.anonymous,
+      descriptor,
+      matchedSourceId: reading.anonymous ? undefined : knownSourceId(reading.name, speaker.text, knownSources),
+    },
+    named: reading.gazetteerName !== undefined || reading.kind === 'INDIVIDUAL',
+  };
+}
+
+function buildChain(frame: Frame, knownSources: KnownSource[] | undefined): RelayHop[] {
+  return frame.relays.map((relay) => {
+    const reading = readSource(relay.phrase.text, relay.phrase.text);
+    return {
+      name: reading.name,
+      span: { start: relay.phrase.start, end: relay.phrase.end },
+      kind: reading.kind === 'ANONYMOUS' ? 'MEDIA_OUTLET' : reading.kind,
+      cue: relay.verb,
+      matchedSourceId: knownSourceId(reading.name, relay.phrase.text, knownSources),
+    };
+  });
+}
+
+function isResolvable(phrase: string, history: Remembered[], sentenceIndex: number): boolean {
+  const antecedent = findAntecedent(history, sentenceIndex);
+  // Bare pronouns always resolve (to the previous sentence's subject if need be); "the army" only to a fitting speaker.
+  if (!antecedent) return /^(?:he|she|they|it|we|i)$/i.test(phrase.trim()) || /^the\s+(?:group|organization|agency|monitor|center|network|collective|movement)$/i.test(phrase.trim());
+  return anaphorFits(phrase, antecedent.source);
+}
+
+function findAntecedent(history: Remembered[], sentenceIndex: number): Suggestion | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const remembered = history[i];
+    if (sentenceIndex - remembered.sentenceIndex > PRONOUN_REACH_SENTENCES) return undefined;
+    return remembered.suggestion;
+  }
+  return undefined;
+}
+
+function buildSuggestion(
+  text: string,
+  sentence: Sentence,
+  frame: Frame,
+  previous: Suggestion | undefined,
+  history: Remembered[],
+  options: ExtractionOptions,
+  previousSentence: Sentence | undefined,
+): Suggestion | null {
+  let content = frame.content;
+  const conditions = emptyConditions();
+
+  const unverified = findUnverifiedNote(text.slice(content.start, content.end));
+  if (unverified) {
+    conditions.other.push(unverified.note);
+    if (unverified.index > 3) content = { start: content.start, end: content.start + unverified.index };
+  }
+  // ", according to a statement" names the medium, not another source.
+  const contentText = text
+    .slice(content.start, content.end)
+    .replace(/,\s+according\s+to\s+(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:statement|report|post|video|tweet|communique|bulletin)s?$/i, '')
+    .replace(/[\s,;:]+$/, '');
+  content = { start: content.start, end: content.start + contentText.length };
+
+  let source: SuggestedSource;
+  let confidence: Confidence = 'high';
+  let chain = buildChain(frame, options.knownSources);
+  if (frame.followsPrevious || frame.speaker === null) {
+    if (!previous) return null;
+    source = previous.source;
+    chain = previous.chain;
+    confidence = previous.confidence;
+  } else if (isPronounSource(frame.speaker.text) && isResolvable(frame.speaker.text, history, sentence.index)) {
+    const antecedent = findAntecedent(history, sentence.index);
+    confidence = 'low';
+    const subject = antecedent ? undefined : previousSubject(text, previousSentence);
+    if (antecedent) {
+      source = { ...antecedent.source, span: { start: frame.speaker.start, end: frame.speaker.end }, descriptor: frame.speaker.text };
+    } else if (subject) {
+      source = buildSource({ ...frame, appositives: [] }, subject, options.knownSources).source;
+    } else {
+      source = { name: frame.speaker.text, span: { start: frame.speaker.start, end: frame.speaker.end }, kind: 'ANONYMOUS', anonymous: false, descriptor: frame.speaker.text };
+    }
+  } else {
+    const built = buildSource(frame, frame.speaker, options.knownSources);
+    source = built.source;
+    if (!built.named && !source.anonymous) confidence = 'medium';
+  }
+
+  const descriptorText = [source.descriptor, ...frame.intro.map((chunk) => chunk.text)].join(', ');
+  const grant = findAnonymityGrant(descriptorText);
+  if (grant?.reason) conditions.anonymityReason = grant.reason;
+  const relationship = findRelationship(source.descriptor);
+  if (relationship) conditions.relationship = relationship;
+  if (!unverified) {
+    const elsewhere = findUnverifiedNote(sentence.text);
+    if (elsewhere) conditions.other.push(elsewhere.note);
+  }
+
+  const body = text.slice(content.start, content.end);
+  const times = findTimes(body, content.start, options.publishedAt);
+  // "In a statement on Sunday, the ministry said ...": the intro can date the statement.
+  const saidAt = frame.saidAt ?? frame.intro.map((chunk) => findTimes(chunk.text, chunk.start, options.publishedAt)[0]).find(Boolean) ?? null;
+  const durations = times.map((time) => time.span);
+  return {
+    content: { text: body, start: content.start, end: content.end },
+    source,
+    cue: { text: frame.cue.text, start: frame.cue.start, end: frame.cue.end },
+    mode: frame.mode,
+    chain,
+    conditions,
+    stance: stanceOfCue(frame.cue.text),
+    hedge: frame.mode === 'DIRECT_QUOTE' ? null : findHedge(body, content.start),
+    quantities: findQuantities(body, content.start, durations),
+    time: mainTime(times) ?? saidAt,
+    saidAt,
+    place: findPlace(body, content.start),
+    confidence,
+  };
+}
+
+// "The Ethiopian government did not respond ... It has denied ...": the subject of a cue-less sentence.
+const SUBJECT_BEFORE_VERB = /^((?:The\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Za-z][\w'\u2019-]*){0,4}?)\s+(?:did|does|has|have|had|was|is|were|are|declined|refused|would|could|will)\b/;
+
+function previousSubject(text: string, sentence: Sentence | undefined): Chunk | undefined {
+  if (!sentence) return undefined;
+  const match = SUBJECT_BEFORE_VERB.exec(sentence.text);
+  if (!match || /^(?:It|He|She|They|There|This|That)$/.test(match[1])) return undefined;
+  return { text: match[1], start: sentence.start, end: sentence.start + match[1].length };
+}
+
+/**
+ * "The truce reached last week has been extended for five more days as of Sunday": an explicit
+ * forward window belongs to the main verb; otherwise the first time named is the event time.
+ */
+function mainTime(times: SuggestedTime[]): SuggestedTime | undefined {
+  return times.find((time) => /^for\b.*\b(?:as of|from|starting|beginning)\b/i.test(time.text)) ?? times[0];
+}
+
+/** A sentence that only grants anonymity ("He spoke on condition of anonymity because ...") qualifies the last anonymous source. */
+function attachStandaloneCondition(sentence: Sentence, history: Remembered[]): void {
+  const grant = findAnonymityGrant(sentence.text);
+  if (!grant) return;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const remembered = history[i];
+    if (sentence.index - remembered.sentenceIndex > PRONOUN_REACH_SENTENCES) return;
+    if (!remembered.suggestion.source.anonymous) continue;
+    const conditions = remembered.suggestion.conditions;
+    if (!conditions.anonymityReason && grant.reason) conditions.anonymityReason = grant.reason;
+    // Several frames of one speaker share the same condition.
+    for (let j = i - 1; j >= 0 && history[j].sentenceIndex === remembered.sentenceIndex; j--) {
+      if (history[j].suggestion.source.name === remembered.suggestion.source.name && grant.reason && !history[j].suggestion.conditions.anonymityReason) {
+        history[j].suggestion.conditions.anonymityReason = grant.reason;
+      }
+    }
+    return;
+  }
+}
+
+/**
+ * Suggests attributions (who said what, through whom, when) found in article text. Pure: no I/O,
+ * no clock; every span is a pair of offsets into `text`.
+ */
+export function extractAttributions(text: string, options: ExtractionOptions): Suggestion[] {
+  const suggestions: Suggestion[] = [];
+  const history: Remembered[] = [];
+  let previousSentence: Sentence | undefined;
+  for (const sentence of splitSentences(text)) {
+    const frames = readFrames(sentence, options.publishedAt);
+    if (frames.length === 0) {
+      attachStandaloneCondition(sentence, history);
+      previousSentence = sentence;
+      continue;
+    }
+    let previous: Suggestion | undefined;
+    for (const frame of frames) {
+      const suggestion = buildSuggestion(text, sentence, frame, previous, history, options, previousSentence);
+      if (!suggestion) continue;
+      suggestions.push(suggestion);
+      history.push({ sentenceIndex: sentence.index, suggestion });
+      previous = suggestion;
+    }
+    previousSentence = sentence;
+  }
+  return suggestions;
+}

@@ -1,0 +1,108 @@
+import { findGazetteerMention } from './gazetteer';
+
+export interface Chunk {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Splits at commas that are not inside quotes or brackets, keeping offsets relative to `offset`. */
+export function splitTopLevelCommas(text: string, offset: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  let depth = 0;
+  let quoted = false;
+  let from = 0;
+  const push = (to: number) => {
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) chunks.push({ text: trimmed, start: offset + from + lead, end: offset + from + lead + trimmed.length });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '(') depth++;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    else if (char === '"' || char === '\u201c' || char === '\u201d') quoted = char === '\u201c' ? true : char === '\u201d' ? false : !quoted;
+    // "2,500" is one figure, not two chunks.
+    else if (char === ',' && depth === 0 && !quoted && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) {
+      push(i);
+      from = i + 1;
+    }
+  }
+  push(text.length);
+  return chunks;
+}
+
+export interface RelayLink {
+  /** The relaying party as written. */
+  phrase: Chunk;
+  /** The verb that hands over to the next party inward. */
+  verb: string;
+}
+
+export interface ParsedSourceRegion {
+  /** Outermost first; the speaker is not included. */
+  relays: RelayLink[];
+  speaker: Chunk;
+  /** Appositives about the speaker ("an activist group that monitors ..."). */
+  appositives: Chunk[];
+  /** Chunks that introduce the sentence ("In a statement carried by ..."). */
+  intro: Chunk[];
+}
+
+const INTRO_CHUNK = /^(?:in|on|at|during|earlier|later|late|meanwhile|separately|however|but|and|asked|last|overnight|after|before|when|while|elsewhere|also|yet|still|then|instead|speaking|writing|in\s+a\s+statement)\b/i;
+// "Speaking to Al Arabiya, the head of ... said": the outlet relays the speaker.
+const SPOKE_TO = /^(?:speaking|talking|writing)\s+(?:to|with|in|on)\s+(.+)$/i;
+const LEADING_CONJUNCTION = /^(?:but|and|meanwhile|however|separately|also|yet|so)\s+/i;
+const RELAY_APPOSITIVE = /^(?:quoting|citing)\s+(.+)$/i;
+const NESTED_RELAY_APPOSITIVE = /^(?:which|who|that)\s+(?:in\s+turn\s+)?(?:quoted|cited|was\s+quoting|was\s+citing)\s+(.+)$/i;
+const CARRIED_BY = /\b(?:carried|published|aired|broadcast|released|posted|circulated)\s+(?:by|on)\s+(.+)$/i;
+
+function subChunk(chunk: Chunk, inner: string): Chunk {
+  const index = chunk.text.lastIndexOf(inner);
+  return { text: inner, start: chunk.start + index, end: chunk.start + index + inner.length };
+}
+
+/**
+ * Reads the phrase in front of a cue: "AFP, citing Al Jazeera, which quoted an unnamed official"
+ * becomes relays [AFP, Al Jazeera] and speaker "an unnamed official".
+ */
+export function parseSourceRegion(region: string, offset: number): ParsedSourceRegion | null {
+  const chunks = splitTopLevelCommas(region, offset);
+  const intro: Chunk[] = [];
+  while (chunks.length > 1 && INTRO_CHUNK.test(chunks[0].text)) intro.push(chunks.shift() as Chunk);
+  if (chunks.length === 0) return null;
+
+  const relays: RelayLink[] = [];
+  for (const chunk of intro) {
+    const carried = CARRIED_BY.exec(chunk.text);
+    if (carried) relays.push({ phrase: subChunk(chunk, carried[1].trim()), verb: 'carried by' });
+    const spokeTo = SPOKE_TO.exec(chunk.text);
+    if (spokeTo && isMediaAddressee(spokeTo[1].trim())) relays.push({ phrase: subChunk(chunk, spokeTo[1].trim()), verb: 'speaking to' });
+  }
+
+  let speaker = chunks[0];
+  const conjunction = LEADING_CONJUNCTION.exec(speaker.text);
+  if (conjunction) speaker = subChunk(speaker, speaker.text.slice(conjunction[0].length));
+  const appositives: Chunk[] = [];
+  for (const chunk of chunks.slice(1)) {
+    const relay = RELAY_APPOSITIVE.exec(chunk.text) ?? NESTED_RELAY_APPOSITIVE.exec(chunk.text);
+    if (relay) {
+      relays.push({ phrase: speaker, verb: chunk.text.split(/\s+/).find((word) => /quot|cit/i.test(word)) ?? 'citing' });
+      speaker = subChunk(chunk, relay[1].trim());
+      appositives.length = 0;
+      continue;
+    }
+    appositives.push(chunk);
+  }
+  return { relays, speaker, appositives, intro };
+}
+
+const MEDIA_WORDS = /\b(?:tv|television|broadcaster|channel|radio|newspaper|daily|agency|outlet|network|news|times|post|press)\b/i;
+
+/** Whether an addressee ("told Al Jazeera") is a medium that relays the speaker rather than an audience. */
+export function isMediaAddressee(phrase: string): boolean {
+  const mention = findGazetteerMention(phrase);
+  if (mention) return mention.entry.kind === 'MEDIA_OUTLET' || mention.entry.kind === 'NEWS_AGENCY';
+  return /^(?:the\s+)?[A-Z]/.test(phrase) && MEDIA_WORDS.test(phrase);
+}

@@ -1,0 +1,109 @@
+/** Character offsets into the original article text, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TextSpan extends Span {
+  text: string;
+}
+
+/** Mirrors the values of SourceKind in src/sources so suggestions map onto entities without a DB import. */
+export type GuessedSourceKind =
+  | 'ARMED_GROUP'
+  | 'MILITARY'
+  | 'GOVERNMENT'
+  | 'MONITORING_GROUP'
+  | 'ACTIVIST_COLLECTIVE'
+  | 'MEDIA_OUTLET'
+  | 'NEWS_AGENCY'
+  | 'NGO'
+  | 'INDIVIDUAL'
+  | 'ANONYMOUS';
+
+export type StanceValue = 'ASSERTS' | 'DENIES' | 'QUESTIONS';
+export type ModeValue = 'DIRECT_QUOTE' | 'PARAPHRASE';
+export type Confidence = 'high' | 'medium' | 'low';
+export type TimePrecision = 'DAY' | 'WEEK' | 'MONTH' | 'YEAR' | 'EXACT';
+
+export interface KnownSource {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: string;
+}
+
+export interface SuggestedSource {
+  name: string;
+  span: Span;
+  kind: GuessedSourceKind;
+  anonymous: boolean;
+  /** The noun phrase as written, with any appositive ("an activist group that monitors ..."). */
+  descriptor: string;
+  matchedSourceId?: string;
+}
+
+export interface RelayHop {
+  name: string;
+  span: Span;
+  kind: GuessedSourceKind;
+  /** The verb that links this hop to the next one inward ("quoting", "citing", "told"). */
+  cue: string;
+  matchedSourceId?: string;
+}
+
+export interface SuggestedConditions {
+  anonymityReason?: string;
+  relationship?: string;
+  other: string[];
+}
+
+export interface SuggestedQuantity {
+  text: string;
+  span: Span;
+  value?: number;
+  lower?: number;
+  upper?: number;
+  lowerInclusive: boolean;
+  upperInclusive: boolean;
+  approximate: boolean;
+  qualifier: string | null;
+  unit: string | null;
+  currency: string | null;
+}
+
+export interface SuggestedTime {
+  text: string;
+  span: Span;
+  start: string;
+  end: string;
+  precision: TimePrecision;
+}
+
+export interface SuggestedPlace {
+  name: string;
+  span: Span;
+}
+
+export interface Suggestion {
+  content: TextSpan;
+  source: SuggestedSource;
+  cue: TextSpan;
+  mode: ModeValue;
+  chain: RelayHop[];
+  conditions: SuggestedConditions;
+  stance: StanceValue;
+  hedge: TextSpan | null;
+  quantities: SuggestedQuantity[];
+  /** Event time named in the content, else the time attached to the cue ("said Monday"). */
+  time: SuggestedTime | null;
+  /** When the source spoke, if the copy says so ("said Monday"). */
+  saidAt: SuggestedTime | null;
+  place: SuggestedPlace | null;
+  confidence: Confidence;
+}
+
+export interface ExtractionOptions {
+  publishedAt: Date;
+  knownSources?: KnownSource[];
+}

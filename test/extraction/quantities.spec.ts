@@ -1,0 +1,77 @@
+import { findQuantities, parseNumber } from '../../src/extraction';
+
+function only(text: string) {
+  const found = findQuantities(text, 0);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+describe('quantity parsing', () => {
+  it.each([
+    ['more than 300 fighters', { lower: 300, lowerInclusive: false }],
+    ['over 60 trucks', { lower: 60, lowerInclusive: false }],
+    ['at least 1,000 fighters', { lower: 1000, lowerInclusive: true }],
+    ['no fewer than 12 soldiers', { lower: 12, lowerInclusive: true }],
+    ['up to 40 vehicles', { upper: 40, upperInclusive: true }],
+    ['as many as 2,500 militants', { upper: 2500, upperInclusive: true }],
+    ['fewer than 50 families', { upper: 50, upperInclusive: false }],
+    ['less than 20 hostages', { upper: 20, upperInclusive: false }],
+    ['between 20 and 30 fighters', { lower: 20, upper: 30, lowerInclusive: true, upperInclusive: true }],
+  ])('reads the bound in "%s"', (text, expected) => {
+    const quantity = only(text);
+    expect(quantity).toMatchObject({ ...expected, approximate: false });
+    expect(quantity.value).toBeUndefined();
+  });
+
+  it.each(['some', 'about', 'around', 'nearly', 'roughly', 'approximately', 'almost', 'an estimated'])(
+    'marks "%s" figures as approximate values',
+    (qualifier) => {
+      const quantity = only(`${qualifier} 1,000 people`);
+      expect(quantity).toMatchObject({ value: 1000, approximate: true, qualifier, unit: 'people' });
+      expect(quantity.lower).toBeUndefined();
+    },
+  );
+
+  it('keeps the qualifier as written', () => {
+    expect(only('More than 300 Islamic State fighters').qualifier).toBe('More than');
+  });
+
+  it('scales money and names the currency', () => {
+    expect(only('at least $200 million in cash')).toMatchObject({ lower: 200_000_000, lowerInclusive: true, currency: 'USD', unit: null });
+    expect(only('about $1.2 billion')).toMatchObject({ value: 1_200_000_000, currency: 'USD', approximate: true });
+    expect(only('5 million euros')).toMatchObject({ value: 5_000_000, currency: 'EUR' });
+  });
+
+  it('reads thousands separators and number words', () => {
+    expect(parseNumber('1,000')).toBe(1000);
+    expect(parseNumber('ten')).toBe(10);
+    expect(parseNumber('twenty-five')).toBe(25);
+    expect(only('five people')).toMatchObject({ value: 5, unit: 'people' });
+  });
+
+  it('takes the counted noun past modifiers', () => {
+    expect(only('released 10 SDF fighters it had been holding')).toMatchObject({ value: 10, unit: 'fighters' });
+    expect(only('327 Syrian government troops')).toMatchObject({ unit: 'troops' });
+    expect(only('two of its fighters')).toMatchObject({ value: 2, unit: 'fighters' });
+    expect(only('more than 100 wounded')).toMatchObject({ unit: 'wounded' });
+    expect(only('1,500 displaced people')).toMatchObject({ unit: 'people' });
+  });
+
+  it('ignores vague amounts, years, names and places joined by "and"', () => {
+    expect(findQuantities('dozens of bodies and hundreds of homes', 0)).toEqual([]);
+    expect(findQuantities('since 2016', 0)).toEqual([]);
+    expect(findQuantities('the DeirEzzor 24 collective and Resolution 2254', 0)).toEqual([]);
+    expect(findQuantities('the highway between Zamfara and Sokoto', 0)).toEqual([]);
+    expect(findQuantities('one of the commanders', 0)).toEqual([]);
+  });
+
+  it('reports offsets into the text it was given', () => {
+    const text = 'Officials said at least 12 people died.';
+    const [quantity] = findQuantities(text.slice(15), 15);
+    expect(text.slice(quantity.span.start, quantity.span.end)).toBe('at least 12 people');
+  });
+
+  it('leaves spans claimed by time expressions alone', () => {
+    expect(findQuantities('in the past six months', 0, [{ start: 0, end: 22 }])).toEqual([]);
+  });
+});
