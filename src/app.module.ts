@@ -17,6 +17,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { RecordsModule } from './records/records.module';
 import { SourcesModule } from './sources/sources.module';
+import { SuggestionsModule } from './suggestions/suggestions.module';
 
 @Module({
   imports: [
@@ -40,6 +41,7 @@ import { SourcesModule } from './sources/sources.module';
     ClaimsModule,
     AnalysisModule,
     RecordsModule,
+    SuggestionsModule,
     DemoModule,
   ],
   providers: [

@@ -28,6 +28,7 @@ const SAMPLES: Record<string, { doc: string; input: Record<string, unknown> }> =
   updateAttribution: { doc: 'UpdateAttributionInput', input: { id: NO_ID } },
   removeAttribution: { doc: 'RemoveAttributionInput', input: { id: NO_ID } },
   addCitation: { doc: 'AddCitationInput', input: { attributionId: NO_ID, articleId: NO_ID, quote: 'q' } },
+  acceptSuggestion: { doc: 'AcceptSuggestionInput', input: { articleId: NO_ID, statement: 'A sample.', attribution: { source: { name: 'Sample' } } } },
   deleteRecord: { doc: 'DeleteRecordInput', input: { type: 'CLAIM', id: NO_ID } },
   restoreRecord: { doc: 'RestoreRecordInput', input: { type: 'CLAIM', id: NO_ID } },
   createUser: { doc: 'CreateUserInput', input: { name: 'Sample', role: 'REPORTER' } },

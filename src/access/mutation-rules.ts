@@ -26,6 +26,7 @@ export const MUTATION_RULES: Record<string, Role[]> = {
   updateAttribution: WRITERS,
   removeAttribution: WRITERS,
   addCitation: WRITERS,
+  acceptSuggestion: WRITERS,
   deleteRecord: WRITERS,
   restoreRecord: EDITORS,
   createUser: [ADMIN],

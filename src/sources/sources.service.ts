@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { Actor } from '../access/actor';
 import { assertCanEdit, assertEditorial } from '../access/edit-policy';
 import { AuditService } from '../audit/audit.service';
@@ -61,6 +61,11 @@ export class SourcesService {
 
   async aliasesBySourceIds(ids: readonly string[]): Promise<SourceAlias[]> {
     return this.dataSource.manager.find(SourceAlias, { where: { sourceId: In([...ids]) }, order: { alias: 'ASC' } });
+  }
+
+  /** Every live named source: the vocabulary the extractor matches speakers against. */
+  namedSources(): Promise<Source[]> {
+    return this.dataSource.manager.find(Source, { where: { kind: Not(SourceKind.ANONYMOUS) }, order: { id: 'ASC' } });
   }
 
   /** Live sources whose name or alias folds to the same key as `name`. */

@@ -1,0 +1,22 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsDate, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+@ArgsType()
+export class SuggestArgs {
+  @Field(() => ID, { nullable: true, description: 'An article with stored body text and publication time.' })
+  @IsOptional()
+  @IsUUID()
+  articleId?: string;
+
+  @Field({ nullable: true, description: 'Text to read instead of a stored article.' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200_000)
+  text?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Publication time, needed with text: relative dates are resolved against it.' })
+  @IsOptional()
+  @IsDate()
+  publishedAt?: Date;
+}

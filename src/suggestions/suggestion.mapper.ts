@@ -1,0 +1,64 @@
+import { AttributionMode, Stance } from '../attributions/attribution.enums';
+import { TimePrecision } from '../claims/claim.enums';
+import { Span, SuggestedTime, Suggestion } from '../extraction';
+import { SourceKind } from '../sources/source.enums';
+import { AttributionSuggestionModel, SuggestedTimeModel, SuggestionConfidence, TextSpanModel } from './suggestion.model';
+
+function span(text: string, s: Span): TextSpanModel {
+  return { text: text.slice(s.start, s.end), start: s.start, end: s.end };
+}
+
+function time(t: SuggestedTime | null): SuggestedTimeModel | null {
+  return t ? { text: t.text, start: t.span.start, end: t.span.end, from: new Date(t.start), until: new Date(t.end), precision: t.precision as TimePrecision } : null;
+}
+
+/** "fighters" -> "fighters"; "$200 million" -> "money_usd": a starting key the reporter can rename. */
+export function suggestedVariable(unit: string | null, currency: string | null): string {
+  const key = (unit ?? (currency ? `money ${currency}` : 'count'))
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return /^[a-z]/.test(key) ? key.slice(0, 100) : `n_${key}`.slice(0, 100);
+}
+
+export function toSuggestionModel(text: string, s: Suggestion): AttributionSuggestionModel {
+  return {
+    content: { text: s.content.text, start: s.content.start, end: s.content.end },
+    source: { ...span(text, s.source.span), text: s.source.name, kind: s.source.kind as SourceKind, anonymous: s.source.anonymous, descriptor: s.source.descriptor, matchedSourceId: s.source.matchedSourceId ?? null },
+    chain: s.chain.map((hop) => ({
+      ...span(text, hop.span),
+      text: hop.name,
+      kind: hop.kind as SourceKind,
+      anonymous: hop.kind === 'ANONYMOUS',
+      descriptor: hop.name,
+      matchedSourceId: hop.matchedSourceId ?? null,
+      cue: hop.cue,
+    })),
+    cue: { text: s.cue.text, start: s.cue.start, end: s.cue.end },
+    mode: s.mode as AttributionMode,
+    stance: s.stance as Stance,
+    anonymityReason: s.conditions.anonymityReason ?? null,
+    relationship: s.conditions.relationship ?? null,
+    conditions: s.conditions.other,
+    hedge: s.hedge ? { text: s.hedge.text, start: s.hedge.start, end: s.hedge.end } : null,
+    quantities: s.quantities.map((q) => ({
+      ...span(text, q.span),
+      text: q.text,
+      suggestedVariable: suggestedVariable(q.unit, q.currency),
+      value: q.value ?? null,
+      lower: q.lower ?? null,
+      upper: q.upper ?? null,
+      lowerInclusive: q.lowerInclusive,
+      upperInclusive: q.upperInclusive,
+      approximate: q.approximate,
+      qualifier: q.qualifier,
+      unit: q.unit,
+      currency: q.currency,
+    })),
+    time: time(s.time),
+    saidAt: time(s.saidAt),
+    place: s.place ? { text: s.place.name, start: s.place.span.start, end: s.place.span.end } : null,
+    confidence: s.confidence.toUpperCase() as SuggestionConfidence,
+  };
+}

@@ -1,0 +1,66 @@
+import { TestApp, errorOf, expectData, startTestApp } from './support/app';
+import { createArticle } from './factories/operations';
+
+const TEXT = [
+  'BEIRUT (Example Wire) — At least 40 families fled the town of Qasr Hamid on Sunday, the Levant Monitor for Human Rights said.',
+  'Channel Nine, quoting a senior security official, reported that more than 200 fighters remained inside.',
+  'A local official, who spoke on condition of anonymity because he was not authorized to brief reporters, said the water plant may have been damaged.',
+  'Read more: Register for free to continue reading',
+].join('\n\n');
+
+describe('suggestions from article text', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  const SUGGEST = `query($id: ID, $text: String, $at: DateTime) { suggestAttributions(articleId: $id, text: $text, publishedAt: $at) {
+    content { text start end } source { text kind anonymous matchedSourceId } chain { text cue } cue { text } mode stance
+    anonymityReason hedge { text } quantities { text suggestedVariable lower lowerInclusive unit } time { from until precision } confidence } }`;
+
+  it('suggests attributions with relays, conditions, hedges, bounds and resolved times, and skips boilerplate', async () => {
+    const monitor = expectData(await t.gql(`mutation { createSource(input: { kind: MONITORING_GROUP, name: "Levant Monitor for Human Rights", aliases: ["LMHR"] }) { id } }`)).createSource;
+    const article = await createArticle(t, { bodyText: TEXT, publishedAt: '2019-02-18T12:00:00Z' });
+    const suggestions = expectData(await t.gql(SUGGEST, { id: article.id })).suggestAttributions;
+    expect(suggestions.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(suggestions)).not.toContain('Register');
+
+    const fled = suggestions.find((s: any) => s.content.text.includes('40 families'));
+    expect(fled.source).toMatchObject({ text: 'Levant Monitor for Human Rights', matchedSourceId: monitor.id });
+    expect(fled.quantities[0]).toMatchObject({ lower: 40, lowerInclusive: true, suggestedVariable: 'families' });
+    expect(fled.time.from).toBe('2019-02-17T00:00:00.000Z');
+    expect(TEXT.slice(fled.content.start, fled.content.end)).toBe(fled.content.text);
+
+    const relayed = suggestions.find((s: any) => s.chain.length > 0);
+    expect(relayed.source).toMatchObject({ anonymous: true, kind: 'ANONYMOUS' });
+    expect(relayed.chain[0]).toMatchObject({ text: 'Channel Nine', cue: 'quoting' });
+    expect(relayed.quantities[0]).toMatchObject({ lower: 200, lowerInclusive: false });
+
+    const hedged = suggestions.find((s: any) => s.hedge);
+    expect(hedged.hedge.text).toBe('may have');
+    expect(hedged.anonymityReason).toContain('not authorized to brief reporters');
+  });
+
+  it('accepts an edited suggestion as claim, attribution, sources and an anchored citation', async () => {
+    const article = await createArticle(t, { bodyText: TEXT, publishedAt: '2019-02-18T12:00:00Z' });
+    const [first] = expectData(await t.gql(SUGGEST, { id: article.id })).suggestAttributions;
+    const claim = expectData(
+      await t.gql(`mutation($input: AcceptSuggestionInput!) { acceptSuggestion(input: $input) { statement attributions { cue source { name } citations { quote startOffset article { id } } } } }`, {
+        input: {
+          articleId: article.id,
+          statement: 'At least 40 families fled Qasr Hamid.',
+          quantities: [{ variable: 'families_displaced', lower: 40, qualifier: 'at least', unit: 'families' }],
+          attribution: { source: { name: first.source.text, kind: first.source.kind }, cue: first.cue.text, quote: { quote: first.content.text, startOffset: first.content.start } },
+        },
+      }),
+    ).acceptSuggestion;
+    expect(claim.attributions[0].citations[0]).toMatchObject({ quote: first.content.text, startOffset: first.content.start, article: { id: article.id } });
+  });
+
+  it('needs either a stored article with text or text with its publication time', async () => {
+    expect(errorOf(await t.gql(SUGGEST, { text: 'Officials said so.' })).fields?.[0].field).toBe('publishedAt');
+    const bare = await createArticle(t);
+    expect(errorOf(await t.gql(SUGGEST, { id: bare.id })).fields?.[0].field).toBe('articleId');
+    const fromText = expectData(await t.gql(SUGGEST, { text: 'The ministry said 12 people were killed on Friday.', at: '2019-02-18T12:00:00Z' })).suggestAttributions;
+    expect(fromText[0].time.from).toBe('2019-02-15T00:00:00.000Z');
+  });
+});
