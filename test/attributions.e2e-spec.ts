@@ -101,3 +101,16 @@ describe('attributions and citations over GraphQL', () => {
     expect(page.nodes).toHaveLength(2);
   });
 });
+
+describe('nested list bounds', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('caps first at 100 on nested connections too', async () => {
+    const s = await createSource(t);
+    const error = errorOf(await t.gql(`query($id: ID!) { source(id: $id) { attributions(first: 1000) { totalCount } } }`, { id: s.id }));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.fields?.[0].field).toBe('first');
+  });
+});

@@ -7,8 +7,12 @@ import { DomainError } from './errors';
 @Catch(DomainError)
 export class DomainErrorFilter implements GqlExceptionFilter {
   catch(error: DomainError, _host: ArgumentsHost): GraphQLError {
-    return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } });
+    return toGraphQLError(error);
   }
+}
+
+export function toGraphQLError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } });
 }
 
 const VARIABLE_PATH = /Variable "\$(\w+)" got invalid value .*? at "([^"]+)"; (.*)$/s;
@@ -20,6 +24,11 @@ const VARIABLE_ROOT = /Variable "\$(\w+)" got invalid value .*?; (.*)$/s;
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const development = process.env.NODE_ENV === 'development';
+  // Field resolvers run without Nest's exception filters, so their domain errors are mapped here.
+  const original = unwrap(error);
+  if (original instanceof DomainError) {
+    formatted = { ...formatted, message: original.message, extensions: toGraphQLError(original).extensions };
+  }
   const code = formatted.extensions?.code as string | undefined;
   const extensions: Record<string, unknown> = { ...formatted.extensions };
   if (!development) delete extensions.stacktrace;
