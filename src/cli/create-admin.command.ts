@@ -10,6 +10,7 @@ export async function createAdminCommand(app: INestApplicationContext, args: str
   const { values } = parseArgs({ args, options: { name: { type: 'string' }, email: { type: 'string' } } });
   const name = values.name?.trim();
   if (!name) throw new Error('usage: npm run cli -- create-admin --name "Desk Admin" [--email admin@example.org]');
+  if (values.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) throw new Error(`--email: ${values.email} is not an email address`);
   const access = app.get(AccessService);
   const key = await app.get(TransactionRunner).run(async (manager) => {
     const user = await access.createUserWith(manager, { name, email: values.email ?? null, role: Role.ADMIN }, SYSTEM_ACTOR);
