@@ -85,6 +85,8 @@ describe('attributions and citations over GraphQL', () => {
     const c = expectData(await t.gql(CITE, { input: { attributionId: a.id, articleId: article.id, quote: 'at least 1,000 fighters', startOffset: 15, prefix: 'said ' } })).addCitation;
     expect(c).toMatchObject({ startOffset: 15, endOffset: 38, attribution: { id: a.id } });
     expect(c.article.citations).toHaveLength(1);
+    const byId = expectData(await t.gql(`query($id: ID!) { citation(id: $id) { quote attribution { id } } }`, { id: c.article.citations[0].id })).citation;
+    expect(byId).toEqual({ quote: 'at least 1,000 fighters', attribution: { id: a.id } });
     const wrong = errorOf(await t.gql(CITE, { input: { attributionId: a.id, articleId: article.id, quote: 'at least 1,000 fighters', startOffset: 2 } }));
     expect(wrong.fields?.[0].field).toBe('startOffset');
     const missing = errorOf(await t.gql(CITE, { input: { attributionId: a.id, articleId: '01890000-0000-7000-8000-0000000000aa', quote: 'x' } }));

@@ -76,6 +76,11 @@ export class CitationsResolver {
     private readonly loaders: AttributionLoaders,
   ) {}
 
+  @Query(() => CitationModel)
+  citation(@Args() { id }: IdArgs): Promise<CitationModel> {
+    return this.service.getCitation(id);
+  }
+
   @Mutation(() => CitationModel)
   addCitation(@Args('input') input: AddCitationInput, @CurrentActor() actor: Actor): Promise<CitationModel> {
     return this.service.addCitation(input, actor);

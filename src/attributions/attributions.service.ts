@@ -48,6 +48,12 @@ export class AttributionsService {
     return attribution;
   }
 
+  async getCitation(id: string): Promise<Citation> {
+    const citation = await this.dataSource.manager.findOne(Citation, { where: { id } });
+    if (!citation) throw new NotFoundError('Citation', id);
+    return citation;
+  }
+
   findByIds(ids: readonly string[]): Promise<Attribution[]> {
     return this.dataSource.manager.find(Attribution, { where: { id: In([...ids]) }, withDeleted: true });
   }
