@@ -63,6 +63,11 @@ export class Claim extends BaseRecord {
   @Column({ type: 'varchar', length: 36, nullable: true })
   createdBy: string | null;
 
+  /** The claim's id in the system it was imported from; makes re-importing the same file a no-op. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  @Index({ unique: true })
+  externalId: string | null;
+
   @OneToMany(() => ClaimQuantity, (q) => q.claim, { cascade: true })
   quantities: Relation<ClaimQuantity[]>;
 }
