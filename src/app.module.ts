@@ -12,6 +12,7 @@ import { createValidationPipe } from './common/validation';
 import { validateEnvironment } from './config/env.validation';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { ExportsModule } from './exports/exports.module';
 import { SourcesModule } from './sources/sources.module';
 
 @Module({
@@ -33,6 +34,7 @@ import { SourcesModule } from './sources/sources.module';
     AttributionsModule,
     ClaimsModule,
     DemoModule,
+    ExportsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
