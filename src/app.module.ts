@@ -13,6 +13,7 @@ import { validateEnvironment } from './config/env.validation';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { ExportsModule } from './exports/exports.module';
+import { ImportsModule } from './imports/imports.module';
 import { SourcesModule } from './sources/sources.module';
 
 @Module({
@@ -35,6 +36,7 @@ import { SourcesModule } from './sources/sources.module';
     ClaimsModule,
     DemoModule,
     ExportsModule,
+    ImportsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -7,7 +7,7 @@ import { TextSearch, textSearchFor } from '../database/text-search';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ClaimQuantity } from './claim-quantity.entity';
 import { applyClaimFilter } from './claim-filter';
-import { ClaimSort } from './claim.enums';
+import { ClaimSort, ClaimStatus } from './claim.enums';
 import { Claim } from './claim.entity';
 import { ClaimFieldsInput, CreateClaimInput } from './dto/claim-fields.input';
 import { ClaimFilterInput } from './dto/claim-filter.input';
@@ -73,9 +73,17 @@ export class ClaimsService {
     return this.tx.run((manager) => this.createWith(manager, input, actorId));
   }
 
-  async createWith(manager: EntityManager, input: CreateClaimInput, actorId: string | null, field = ''): Promise<Claim> {
+  /** `imported` carries what only an import may set at creation: the source system's id and its editorial status. */
+  async createWith(
+    manager: EntityManager,
+    input: CreateClaimInput,
+    actorId: string | null,
+    field = '',
+    imported: { externalId: string; status: ClaimStatus } | null = null,
+  ): Promise<Claim> {
     assertQuantities(input.quantities ?? [], field);
     const claim = manager.create(Claim, {
+      ...(imported ?? {}),
       statement: input.statement,
       hedge: input.hedge ?? null,
       tags: dedupe(input.tags ?? []),
