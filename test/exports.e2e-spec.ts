@@ -105,9 +105,9 @@ describe('exports over HTTP', () => {
   it('refuses a bad filter with 400 and the fields at fault', async () => {
     const res = await fetch(`${base}/exports/claims.csv?status=MAYBE&eventFrom=yesterday&colour=red`);
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as { code: string; fields: Array<{ field: string }> };
     expect(body.code).toBe('BAD_USER_INPUT');
-    expect(body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['colour', 'eventFrom', 'status']);
+    expect(body.fields.map((f) => f.field).sort()).toEqual(['colour', 'eventFrom', 'status']);
   });
 
   it('writes the UCDP profile with GED column names and precision codes', async () => {

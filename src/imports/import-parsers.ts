@@ -16,23 +16,41 @@ export interface ParsedFile {
 
 /** CSV with a header row. Line numbers are where each record starts, counting the header as line 1. */
 export function parseCsv(text: string): ParsedFile {
-  let rows: Array<{ record: string[]; info: { lines: number } }>;
+  const buffer = Buffer.from(text, 'utf8');
+  let rows: Array<{ record: string[]; info: { bytes: number } }>;
   try {
-    rows = parse(text, { info: true, bom: true, skip_empty_lines: true }) as unknown as typeof rows;
+    rows = parse(buffer, { info: true, bom: true, skip_empty_lines: true }) as unknown as typeof rows;
   } catch (error) {
     const e = error as Error & { lines?: number };
     return { records: [], problems: [{ line: e.lines ?? 1, field: '', message: `not valid CSV: ${e.message}` }] };
   }
   if (!rows.length) return { records: [], problems: [{ line: 1, field: '', message: 'the file is empty' }] };
   const header = rows[0].record.map((h) => h.trim());
+  // csv-parse's own line counter drifts on CRLF inside quoted cells, so count newline bytes up to each record's start.
+  const lines = new LineCounter(buffer);
+  let start = rows[0].info.bytes;
   const records = rows.slice(1).map(({ record, info }) => {
-    // csv-parse reports the line a record ends on; a quoted cell can span lines.
-    const breaks = record.reduce((n, cell) => n + (cell.match(/[\r\n]/g)?.length ?? 0), 0);
     const values: Record<string, unknown> = {};
     header.forEach((name, i) => (values[name] = record[i]));
-    return { line: info.lines - breaks, values };
+    const line = lines.lineAt(start);
+    start = info.bytes;
+    return { line, values };
   });
   return { records, problems: [] };
+}
+
+/** 1-based line of the first non-blank byte at or after an offset; offsets must not decrease. */
+class LineCounter {
+  private offset = 0;
+  private line = 1;
+
+  constructor(private readonly buffer: Buffer) {}
+
+  lineAt(start: number): number {
+    while (start < this.buffer.length && (this.buffer[start] === 0x0a || this.buffer[start] === 0x0d)) start += 1;
+    for (; this.offset < start; this.offset += 1) if (this.buffer[this.offset] === 0x0a) this.line += 1;
+    return this.line;
+  }
 }
 
 /** JSON Lines: one object per line; blank lines and the export's own `_summary` line are skipped. */
