@@ -19,7 +19,8 @@ for kind in sqlite postgres; do
   class=$(grep -o "class $name[0-9]*" "$file" | cut -d' ' -f2)
   base=$(basename "$file" .ts)
   index=src/database/migrations/$kind/index.ts
-  sed -i "0,/^\/\*\*/s//import { $class } from '.\/$base';\n\n\/**/" "$index"
+  last_import=$(grep -n '^import ' "$index" | tail -1 | cut -d: -f1)
+  sed -i "${last_import}a import { $class } from './$base';" "$index"
   sed -i "s/\(MIGRATIONS: Function\[\] = \[.*\)\];/\1, $class];/" "$index"
 done
 python3 scripts/fix-sqlite-down.py "$(ls src/database/migrations/sqlite/*-"$name".ts)"

@@ -16,6 +16,8 @@ import { validateEnvironment } from './config/env.validation';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { RecordsModule } from './records/records.module';
+import { ExportsModule } from './exports/exports.module';
+import { ImportsModule } from './imports/imports.module';
 import { SourcesModule } from './sources/sources.module';
 import { SuggestionsModule } from './suggestions/suggestions.module';
 
@@ -43,6 +45,8 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
     RecordsModule,
     SuggestionsModule,
     DemoModule,
+    ExportsModule,
+    ImportsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Claim } from '../claims/claim.entity';
+import { ClaimsService } from '../claims/claims.service';
 import { pageSize } from '../common/pagination';
-import { ClaimConflict } from './claim-conflict.entity';
+import { AnalysisService } from './analysis.service';
 import { DiscrepanciesArgs } from './dto/discrepancies.args';
 
 export interface TrackRecordRow {
@@ -11,19 +12,21 @@ export interface TrackRecordRow {
   count: number;
 }
 
-/** Read-side questions editors ask of the maintained analysis tables. */
+/** Read-side questions editors ask of the maintained analysis values. */
 @Injectable()
 export class AnalysisQueriesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly analysis: AnalysisService,
+    private readonly claims: ClaimsService,
+  ) {}
 
-  /** Conflict pairs of these claims whose other side is still live. */
-  conflictsOf(claimIds: readonly string[]): Promise<ClaimConflict[]> {
-    return this.dataSource.manager
-      .createQueryBuilder(ClaimConflict, 'cc')
-      .innerJoin(Claim, 'o', 'o.id = cc.other_claim_id AND o.deleted_at IS NULL')
-      .where('cc.claim_id IN (:...ids)', { ids: [...claimIds] })
-      .orderBy('cc.other_claim_id', 'ASC')
-      .getMany();
+  /** Claims whose figures contradict this one's: a query only for claims flagged as in discrepancy. */
+  async conflictsOf(claim: Claim, limit = 100): Promise<Claim[]> {
+    if (!claim.hasDiscrepancy) return [];
+    const manager = this.dataSource.manager;
+    const ids = await this.analysis.contradicting(manager, claim.id, await this.claims.figuresOf(manager, claim), limit);
+    return ids.length ? this.claims.findByIds(ids) : [];
   }
 
   async trackRecords(sourceIds: readonly string[]): Promise<TrackRecordRow[]> {
@@ -41,20 +44,34 @@ export class AnalysisQueriesService {
     return rows.map((r) => ({ sourceId: r.source_id, status: r.status, count: Number(r.n) }));
   }
 
-  /** Each pair once (claim id < other id), most recently logged first. */
+  /**
+   * Pairs of contradicting claims on one variable, each pair once, newest claims first. Built
+   * from the flagged claims, so the work is bounded by `first`, not by the variable's size.
+   */
   async discrepancies(args: DiscrepanciesArgs): Promise<Array<{ variable: string; claim: Claim; otherClaim: Claim }>> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(ClaimConflict, 'cc')
-      .innerJoinAndMapOne('cc.claim', Claim, 'a', 'a.id = cc.claim_id AND a.deleted_at IS NULL')
-      .innerJoinAndMapOne('cc.otherClaim', Claim, 'b', 'b.id = cc.other_claim_id AND b.deleted_at IS NULL')
-      .where('cc.variable = :variable AND cc.claim_id < cc.other_claim_id', { variable: args.variable });
-    for (const alias of ['a', 'b']) {
-      if (args.from) qb.andWhere(`(${alias}.event_time_start IS NULL OR COALESCE(${alias}.event_time_end, ${alias}.event_time_start) >= :from)`, { from: args.from });
-      if (args.to) qb.andWhere(`(${alias}.event_time_start IS NULL OR ${alias}.event_time_start <= :to)`, { to: args.to });
+    const wanted = pageSize(args.first);
+    const manager = this.dataSource.manager;
+    const qb = manager
+      .createQueryBuilder(Claim, 'c')
+      .where('c.has_discrepancy = :flag', { flag: true })
+      .andWhere('EXISTS (SELECT 1 FROM claim_quantity q WHERE q.claim_id = c.id AND q.variable = :variable)', { variable: args.variable });
+    if (args.from) qb.andWhere('(c.event_time_start IS NULL OR COALESCE(c.event_time_end, c.event_time_start) >= :from)', { from: args.from });
+    if (args.to) qb.andWhere('(c.event_time_start IS NULL OR c.event_time_start <= :to)', { to: args.to });
+    const flagged = await qb.orderBy('c.id', 'DESC').take(wanted * 2).getMany();
+    const pairs: Array<{ variable: string; claim: Claim; otherClaim: Claim }> = [];
+    const seen = new Set<string>();
+    for (const claim of flagged) {
+      const figures = await this.claims.figuresOf(manager, claim);
+      figures.quantities = figures.quantities.filter((q) => q.variable === args.variable);
+      const others = await this.analysis.contradicting(manager, claim.id, figures, wanted);
+      for (const other of others.length ? await this.claims.findByIds(others) : []) {
+        const key = [claim.id, other.id].sort().join(':');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pairs.push({ variable: args.variable, claim, otherClaim: other });
+        if (pairs.length >= wanted) return pairs;
+      }
     }
-    const rows = (await qb.orderBy('cc.claim_id', 'DESC').addOrderBy('cc.other_claim_id', 'DESC').take(pageSize(args.first)).getMany()) as Array<
-      ClaimConflict & { claim: Claim; otherClaim: Claim }
-    >;
-    return rows.map((r) => ({ variable: r.variable, claim: r.claim, otherClaim: r.otherClaim }));
+    return pairs;
   }
 }

@@ -28,28 +28,17 @@ export class ClaimAnalysisResolver {
     return attributionLine(await loader.load(claim.id));
   }
 
-  @ResolveField(() => [ClaimModel], { description: 'Claims whose figures for a shared variable cannot both be true with this one\'s.' })
-  async conflictsWith(@Parent() claim: ClaimModel, @Context() ctx: RequestContext): Promise<ClaimModel[]> {
-    const pairs = await this.conflictLoader(ctx).load(claim.id);
-    const ids = [...new Set(pairs.map((p) => p.otherClaimId))];
-    const claimLoader = ctx.loaders.get('claim.byId', async (keys) => byKey(keys, await this.claims.findByIds(keys), (c) => c.id));
-    const others = await claimLoader.loadMany(ids);
-    return others.filter((c): c is NonNullable<typeof c> & object => !!c && !(c instanceof Error)).map((c) => toClaimModel(c as never));
-  }
-
-  @ResolveField(() => Boolean)
-  async hasDiscrepancy(@Parent() claim: ClaimModel, @Context() ctx: RequestContext): Promise<boolean> {
-    return (await this.conflictLoader(ctx).load(claim.id)).length > 0;
+  @ResolveField(() => [ClaimModel], { description: 'Claims whose figures for a shared variable cannot both be true with this one\'s (at most 100).' })
+  async conflictsWith(@Parent() claim: ClaimModel): Promise<ClaimModel[]> {
+    if (!claim.hasDiscrepancy) return [];
+    const [stored] = await this.claims.findByIds([claim.id]);
+    return stored ? (await this.queries.conflictsOf(stored)).map(toClaimModel) : [];
   }
 
   @Query(() => [DiscrepancyModel], { description: 'Pairs of claims on one variable whose figures cannot both be true.' })
   async discrepancies(@Args() args: DiscrepanciesArgs): Promise<DiscrepancyModel[]> {
     const pairs = await this.queries.discrepancies(args);
     return pairs.map((p) => ({ variable: p.variable, claim: toClaimModel(p.claim), otherClaim: toClaimModel(p.otherClaim) }));
-  }
-
-  private conflictLoader(ctx: RequestContext) {
-    return ctx.loaders.get('claim.conflicts', async (ids) => groupByKey(ids, await this.queries.conflictsOf(ids), (c) => c.claimId));
   }
 }
 

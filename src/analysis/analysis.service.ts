@@ -5,13 +5,12 @@ import { AttributionsService } from '../attributions/attributions.service';
 import { RelayHop } from '../attributions/relay-hop.entity';
 import { ClaimQuantity } from '../claims/claim-quantity.entity';
 import { Claim } from '../claims/claim.entity';
-import { ClaimsService } from '../claims/claims.service';
-import { APPROXIMATE_TOLERANCE, quantityRange } from '../claims/quantity';
+import { ClaimsService, Figures, FiguresChange } from '../claims/claims.service';
+import { quantityRange } from '../claims/quantity';
 import { SourceKind } from '../sources/source-kind';
 import { Source } from '../sources/source.entity';
 import { SourcesService } from '../sources/sources.service';
-import { ClaimConflict } from './claim-conflict.entity';
-import { quantitiesConflict, windowsOverlap } from './discrepancy';
+import { contradictsSql } from './discrepancy-sql';
 import { AttributionFacts, SourceFacts, summarizeSourcing } from './sourcing';
 
 /**
@@ -30,7 +29,7 @@ export class AnalysisService implements OnModuleInit {
   onModuleInit(): void {
     this.attributions.onClaimsChanged((manager, claimIds) => this.refreshSourcing(manager, claimIds));
     this.sources.onSourcesChanged(async (manager, sourceIds) => this.refreshSourcing(manager, await this.claimIdsCiting(manager, sourceIds)));
-    this.claims.onFiguresChanged((manager, claimIds) => this.refreshConflicts(manager, claimIds));
+    this.claims.onFiguresChanged((manager, changes) => this.refreshDiscrepancies(manager, changes));
   }
 
   /** Live attributions of these claims as plain facts, grouped by claim, in three queries. */
@@ -62,52 +61,53 @@ export class AnalysisService implements OnModuleInit {
     }
   }
 
-  /** Recomputes every discrepancy pair that involves these claims. */
-  async refreshConflicts(manager: EntityManager, claimIds: string[]): Promise<void> {
-    for (const claimId of claimIds) {
-      await manager.delete(ClaimConflict, { claimId });
-      await manager.delete(ClaimConflict, { otherClaimId: claimId });
+  /**
+   * Keeps `claim.has_discrepancy` right after one claim's figures changed. New contradictions
+   * only switch flags on; a claim that contradicted the old figures is re-checked, because it
+   * may have no contradiction left.
+   */
+  async refreshDiscrepancies(manager: EntityManager, changes: FiguresChange[]): Promise<void> {
+    for (const { claimId, before } of changes) {
       const claim = await manager.findOne(Claim, { where: { id: claimId } });
-      if (!claim) continue;
-      const own = await manager.find(ClaimQuantity, { where: { claimId } });
-      const found = new Map<string, ClaimConflict>();
-      for (const q of own) {
-        for (const other of await this.conflictCandidates(manager, claim, q)) {
-          if (!windowsOverlap(claim.eventTime, other.claim.eventTime) || !quantitiesConflict(q, other)) continue;
-          for (const [a, b] of [[claimId, other.claimId], [other.claimId, claimId]]) {
-            found.set(`${a}:${b}:${q.variable}`, manager.create(ClaimConflict, { claimId: a, otherClaimId: b, variable: q.variable }));
-          }
-        }
+      const now = claim ? { quantities: await manager.find(ClaimQuantity, { where: { claimId } }), eventTime: claim.eventTime } : null;
+      const contradictedNow = now ? await this.contradicting(manager, claimId, now) : [];
+      const contradictedBefore = before ? await this.contradicting(manager, claimId, before) : [];
+      if (claim) await manager.update(Claim, { id: claimId }, { hasDiscrepancy: contradictedNow.length > 0 });
+      if (contradictedNow.length) await manager.update(Claim, { id: In(contradictedNow) }, { hasDiscrepancy: true });
+      const nowSet = new Set(contradictedNow);
+      for (const otherId of contradictedBefore.filter((id) => !nowSet.has(id))) {
+        const other = await manager.findOne(Claim, { where: { id: otherId } });
+        if (!other) continue;
+        const figures = { quantities: await manager.find(ClaimQuantity, { where: { claimId: otherId } }), eventTime: other.eventTime };
+        await manager.update(Claim, { id: otherId }, { hasDiscrepancy: (await this.contradicting(manager, otherId, figures, 1)).length > 0 });
       }
-      const pairs = [...found.values()];
-      if (pairs.length) await manager.insert(ClaimConflict, pairs);
     }
   }
 
-  /**
-   * Quantities on the same variable whose range could lie wholly below or above `q`'s: a SQL
-   * prefilter (with the approximate tolerance applied generously) so a busy variable is not
-   * loaded whole; the exact rule is then applied in memory.
-   */
-  private conflictCandidates(manager: EntityManager, claim: Claim, q: ClaimQuantity): Promise<Array<ClaimQuantity & { claim: Claim }>> {
-    const range = quantityRange(q);
-    const widen = 1 + APPROXIMATE_TOLERANCE;
-    const sides: string[] = [];
-    if (Number.isFinite(range.low)) sides.push(`COALESCE(q.upper, q.value) * (CASE WHEN q.approximate THEN ${widen} ELSE 1 END) <= :low`);
-    if (Number.isFinite(range.high)) sides.push(`COALESCE(q.lower, q.value) * (CASE WHEN q.approximate THEN ${2 - widen} ELSE 1 END) >= :high`);
-    if (!sides.length) return Promise.resolve([]);
-    const qb = manager
-      .createQueryBuilder(ClaimQuantity, 'q')
-      .innerJoinAndMapOne('q.claim', Claim, 'c', 'c.id = q.claim_id AND c.deleted_at IS NULL')
-      .where('q.variable = :variable AND q.claim_id <> :claimId', { variable: q.variable, claimId: claim.id })
-      .andWhere(`(${sides.join(' OR ')})`, { low: range.low, high: range.high });
-    if (claim.eventTime.start) {
-      qb.andWhere('(c.event_time_start IS NULL OR (c.event_time_start <= :windowEnd AND COALESCE(c.event_time_end, c.event_time_start) >= :windowStart))', {
-        windowStart: claim.eventTime.start,
-        windowEnd: claim.eventTime.end ?? claim.eventTime.start,
-      });
+  /** Live claims whose figures contradict these, at most `limit` of them. */
+  async contradicting(manager: EntityManager, claimId: string, figures: Figures, limit?: number): Promise<string[]> {
+    const found = new Set<string>();
+    for (const [i, q] of figures.quantities.entries()) {
+      const { sql, params } = contradictsSql('q', quantityRange(q), `f${i}`);
+      const qb = manager
+        .createQueryBuilder()
+        .select('DISTINCT q.claim_id', 'claim_id')
+        .from('claim_quantity', 'q')
+        .innerJoin('claim', 'c', 'c.id = q.claim_id AND c.deleted_at IS NULL')
+        .where('q.variable = :variable AND q.claim_id <> :claimId', { variable: q.variable, claimId })
+        .andWhere(sql, params);
+      const { start, end } = figures.eventTime ?? { start: null, end: null };
+      if (start) {
+        qb.andWhere('(c.event_time_start IS NULL OR (c.event_time_start <= :windowEnd AND COALESCE(c.event_time_end, c.event_time_start) >= :windowStart))', {
+          windowStart: start,
+          windowEnd: end ?? start,
+        });
+      }
+      if (limit) qb.limit(limit);
+      for (const row of await qb.getRawMany<{ claim_id: string }>()) found.add(row.claim_id);
+      if (limit && found.size >= limit) break;
     }
-    return qb.getMany() as Promise<Array<ClaimQuantity & { claim: Claim }>>;
+    return [...found];
   }
 
   private async claimIdsCiting(manager: EntityManager, sourceIds: string[]): Promise<string[]> {

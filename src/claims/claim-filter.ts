@@ -83,9 +83,6 @@ export function applyClaimFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimFil
     qb.andWhere('c.independent_source_count >= :minIndependent', { minIndependent: filter.minIndependentSources });
   }
   if (filter.circular !== undefined) qb.andWhere('c.circular = :circular', { circular: filter.circular });
-  if (filter.hasDiscrepancy !== undefined) {
-    const exists = 'EXISTS (SELECT 1 FROM claim_conflict cc JOIN claim o ON o.id = cc.other_claim_id AND o.deleted_at IS NULL WHERE cc.claim_id = c.id)';
-    qb.andWhere(filter.hasDiscrepancy ? exists : `NOT ${exists}`);
-  }
+  if (filter.hasDiscrepancy !== undefined) qb.andWhere('c.has_discrepancy = :hasDiscrepancy', { hasDiscrepancy: filter.hasDiscrepancy });
   return qb;
 }

@@ -79,6 +79,16 @@ export class Claim extends BaseRecord {
   @Column({ type: 'boolean', default: false })
   circular: boolean = false;
 
+  /** True while another live claim's figures for a shared variable cannot be true with this one's. */
+  @Column({ type: 'boolean', default: false })
+  @Index()
+  hasDiscrepancy: boolean = false;
+
+  /** The claim's id in the system it was imported from; makes re-importing the same file a no-op. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  @Index({ unique: true })
+  externalId: string | null;
+
   @OneToMany(() => ClaimQuantity, (q) => q.claim, { cascade: true })
   quantities: Relation<ClaimQuantity[]>;
 }

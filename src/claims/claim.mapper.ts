@@ -19,6 +19,7 @@ export function toClaimModel(claim: Claim): ClaimModel {
     questioningSourceCount: claim.questioningSourceCount,
     sourcing: claim.sourcing as Sourcing,
     circular: claim.circular,
+    hasDiscrepancy: claim.hasDiscrepancy,
     version: claim.version,
     createdAt: claim.createdAt,
     updatedAt: claim.updatedAt,

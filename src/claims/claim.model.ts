@@ -106,6 +106,9 @@ export class ClaimModel {
   @Field({ description: 'True when several apparent sources all trace back to a single origin.' })
   circular: boolean;
 
+  @Field({ description: 'True when another claim\'s figures for a shared variable cannot be true together with this one\'s.' })
+  hasDiscrepancy: boolean;
+
   @Field(() => Int)
   version: number;
 

@@ -14,16 +14,28 @@ import { ClaimQuantity } from './claim-quantity.entity';
 import { ClaimStatusChange } from './claim-status-change.entity';
 import { SetClaimStatusInput } from './dto/set-claim-status.input';
 import { applyClaimFilter } from './claim-filter';
-import { ClaimSort, DeletedFilter } from './claim.enums';
+import { ClaimSort, ClaimStatus, DeletedFilter } from './claim.enums';
 import { Claim } from './claim.entity';
 import { ClaimFieldsInput, CreateClaimInput } from './dto/claim-fields.input';
 import { ClaimFilterInput } from './dto/claim-filter.input';
 import { QuantityInput } from './dto/quantity.input';
 import { UpdateClaimInput } from './dto/update-claim.input';
-import { quantityProblems } from './quantity';
+import { QuantityShape, quantityProblems } from './quantity';
+
+/** What a discrepancy depends on: a claim's quantities and event window. */
+export interface Figures {
+  quantities: Array<QuantityShape & { variable: string }>;
+  eventTime: { start: Date | null; end: Date | null } | null;
+}
+
+/** A claim whose figures changed; `before` is null for a new (or restored) claim. */
+export interface FiguresChange {
+  claimId: string;
+  before: Figures | null;
+}
 
 /** Listeners told which claims' figures or event times changed, inside the writer's transaction. */
-export type FiguresChangedHook = (manager: EntityManager, claimIds: string[]) => Promise<void>;
+export type FiguresChangedHook = (manager: EntityManager, changes: FiguresChange[]) => Promise<void>;
 
 @Injectable()
 export class ClaimsService {
@@ -42,8 +54,12 @@ export class ClaimsService {
     this.figureHooks.push(hook);
   }
 
-  async notifyFiguresChanged(manager: EntityManager, claimIds: string[]): Promise<void> {
-    for (const hook of this.figureHooks) await hook(manager, claimIds);
+  async notifyFiguresChanged(manager: EntityManager, changes: FiguresChange[]): Promise<void> {
+    for (const hook of this.figureHooks) await hook(manager, changes);
+  }
+
+  async figuresOf(manager: EntityManager, claim: Claim): Promise<Figures> {
+    return { quantities: await manager.find(ClaimQuantity, { where: { claimId: claim.id } }), eventTime: claim.eventTime };
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Claim> {
@@ -98,9 +114,17 @@ export class ClaimsService {
     return this.tx.run((manager) => this.createWith(manager, input, actor));
   }
 
-  async createWith(manager: EntityManager, input: CreateClaimInput, actor: Actor, field = ''): Promise<Claim> {
+  /** `imported` carries what only an import may set at creation: the source system's id and its editorial status. */
+  async createWith(
+    manager: EntityManager,
+    input: CreateClaimInput,
+    actor: Actor,
+    field = '',
+    imported: { externalId: string; status: ClaimStatus } | null = null,
+  ): Promise<Claim> {
     assertQuantities(input.quantities ?? [], field);
     const claim = manager.create(Claim, {
+      ...(imported ?? {}),
       statement: input.statement,
       hedge: input.hedge ?? null,
       tags: dedupe(input.tags ?? []),
@@ -111,7 +135,7 @@ export class ClaimsService {
     await manager.save(claim);
     await this.replaceQuantities(manager, claim.id, input.quantities ?? []);
     await this.audit.recordCreate(manager, actor, RecordType.CLAIM, { ...claim, quantities: await this.quantityRows(manager, claim.id) });
-    if (input.quantities?.length) await this.notifyFiguresChanged(manager, [claim.id]);
+    if (input.quantities?.length) await this.notifyFiguresChanged(manager, [{ claimId: claim.id, before: null }]);
     return claim;
   }
 
@@ -137,7 +161,9 @@ export class ClaimsService {
         { ...before, quantities: quantitiesBefore },
         { ...after, quantities: await this.quantityRows(manager, input.id) },
       );
-      if (input.quantities || input.eventTime !== undefined) await this.notifyFiguresChanged(manager, [input.id]);
+      if (input.quantities || input.eventTime !== undefined) {
+        await this.notifyFiguresChanged(manager, [{ claimId: input.id, before: { quantities: quantitiesBefore, eventTime: current.eventTime } }]);
+      }
       return after;
     });
   }
@@ -163,7 +189,7 @@ export class ClaimsService {
   }
 
   /** Quantities as audited: the figures only, without row ids. */
-  private async quantityRows(manager: EntityManager, claimId: string): Promise<Array<Record<string, unknown>>> {
+  private async quantityRows(manager: EntityManager, claimId: string): Promise<Array<Omit<ClaimQuantity, 'id' | 'claimId' | 'claim' | 'position'>>> {
     const rows = await manager.find(ClaimQuantity, { where: { claimId }, order: { position: 'ASC' } });
     return rows.map(({ id: _id, claimId: _claim, claim: _c, position: _p, ...figure }) => figure);
   }

@@ -49,11 +49,11 @@ export const APPROXIMATE_TOLERANCE = 0.1;
 /** The set of numbers a reported quantity allows. */
 export function quantityRange(q: QuantityShape): NumericRange {
   const has = (n?: number | null): n is number => n !== null && n !== undefined;
+  // Figures are never negative (inputs are validated), so widening is a multiplication, as in the SQL twin.
+  const widen = (n: number, dir: -1 | 1) => (q.approximate ? n * (1 + dir * APPROXIMATE_TOLERANCE) : n);
   if (has(q.value) && !has(q.lower) && !has(q.upper)) {
-    const slack = q.approximate ? Math.abs(q.value) * APPROXIMATE_TOLERANCE : 0;
-    return { low: q.value - slack, lowInclusive: true, high: q.value + slack, highInclusive: true };
+    return { low: widen(q.value, -1), lowInclusive: true, high: widen(q.value, 1), highInclusive: true };
   }
-  const widen = (n: number, dir: -1 | 1) => (q.approximate ? n + dir * Math.abs(n) * APPROXIMATE_TOLERANCE : n);
   return {
     low: has(q.lower) ? widen(q.lower, -1) : -Infinity,
     lowInclusive: has(q.lower) ? q.lowerInclusive !== false || !!q.approximate : false,

@@ -2,11 +2,16 @@ import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError } from './errors';
+import { sendDomainError } from './http-errors';
 
-/** The one place where domain error codes become GraphQL error codes. */
+/**
+ * The one place where domain error codes leave the server: as GraphQL `extensions.code` on
+ * /graphql, and as JSON with the matching HTTP status on the REST routes (exports, imports).
+ */
 @Catch(DomainError)
 export class DomainErrorFilter implements GqlExceptionFilter {
-  catch(error: DomainError, _host: ArgumentsHost): GraphQLError {
+  catch(error: DomainError, host: ArgumentsHost): GraphQLError | void {
+    if (host.getType() === 'http') return sendDomainError(error, host);
     return toGraphQLError(error);
   }
 }

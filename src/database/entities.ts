@@ -1,6 +1,5 @@
 import { ApiKey } from '../access/api-key.entity';
 import { User } from '../access/user.entity';
-import { ClaimConflict } from '../analysis/claim-conflict.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Article } from '../articles/article.entity';
 import { Attribution } from '../attributions/attribution.entity';
@@ -21,7 +20,6 @@ export const ENTITIES = [
   Claim,
   ClaimQuantity,
   ClaimStatusChange,
-  ClaimConflict,
   Attribution,
   RelayHop,
   Citation,

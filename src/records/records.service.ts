@@ -10,7 +10,7 @@ import { AttributionsService } from '../attributions/attributions.service';
 import { Citation } from '../attributions/citation.entity';
 import { AuditService } from '../audit/audit.service';
 import { Claim } from '../claims/claim.entity';
-import { ClaimsService } from '../claims/claims.service';
+import { ClaimsService, Figures } from '../claims/claims.service';
 import { BaseRecord } from '../common/base.entity';
 import { NotFoundError } from '../common/errors';
 import { RecordType } from '../common/record-type';
@@ -46,13 +46,14 @@ export class RecordsService {
       const current = await manager.findOne(TARGETS[input.type], { where: { id: input.id } });
       if (!current) throw new NotFoundError(input.type, input.id);
       assertCanEdit(actor, current, await this.claimStatusOf(manager, input.type, current));
+      const figures = input.type === RecordType.CLAIM ? await this.claims.figuresOf(manager, current as Claim) : null;
       const { before, after } = await versionedUpdate<BaseRecord>(manager, TARGETS[input.type], input.type, input.id, input.version, {
         deletedAt: new Date(),
         deletedBy: actor.id,
       });
       await this.audit.recordUpdate(manager, actor, input.type, before, after);
       if (input.type === RecordType.USER) await manager.update(ApiKey, { userId: input.id }, { revokedAt: new Date() });
-      await this.afterChange(manager, input.type, after);
+      await this.afterChange(manager, input.type, after, figures);
       return after;
     });
   }
@@ -73,8 +74,8 @@ export class RecordsService {
   }
 
   /** Derived values depend on which claims and attributions are live. */
-  private async afterChange(manager: EntityManager, type: RecordType, record: BaseRecord): Promise<void> {
-    if (type === RecordType.CLAIM) await this.claims.notifyFiguresChanged(manager, [record.id]);
+  private async afterChange(manager: EntityManager, type: RecordType, record: BaseRecord, figuresBefore: Figures | null = null): Promise<void> {
+    if (type === RecordType.CLAIM) await this.claims.notifyFiguresChanged(manager, [{ claimId: record.id, before: figuresBefore }]);
     if (type === RecordType.ATTRIBUTION) await this.attributions.claimsChanged(manager, [(record as Attribution).claimId]);
   }
 

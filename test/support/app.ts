@@ -23,6 +23,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Admin keys of the running test apps by origin, so plain-HTTP helpers can authenticate too. */
+const adminKeys = new Map<string, string>();
+
+export function authHeaders(url: string): Record<string, string> {
+  const key = adminKeys.get(new URL(url).origin);
+  return key ? { authorization: `Bearer ${key}` } : {};
+}
+
 /** Boots the real application on a fresh database and talks to it over real HTTP. */
 export async function startTestApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
@@ -39,6 +47,7 @@ export async function startTestApp(extraEnv: Record<string, string> = {}): Promi
     return { id: user.id, key, as: { authorization: `Bearer ${key}` } };
   };
   const admin = await userWithRole(Role.ADMIN);
+  adminKeys.set(new URL(url).origin, admin.key);
   return {
     app,
     url,

@@ -1,0 +1,179 @@
+/**
+ * Export benchmark: `npm run bench:export [-- --rows N]` (default 1,000,000 claim-attribution rows).
+ * SQLite by default (a temporary file); with DATABASE_URL=postgres://... it creates a scratch
+ * database on that server, and also times PostgreSQL's own COPY over the same rows for comparison.
+ * Prints rows/s and the peak RSS growth of the server process during the export.
+ */
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { newId } from '../src/common/ids';
+
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
+const ROWS = Number(values.rows);
+const ATTRIBUTIONS_PER_CLAIM = 2;
+const SOURCES = 500;
+const ARTICLES = 2000;
+const postgresUrl = process.env.DATABASE_URL;
+
+async function main(): Promise<void> {
+  const db = await scratchDatabase();
+  process.env.DEMO_DATA = 'false';
+  const { AppModule } = await import('../src/app.module');
+  const app = await NestFactory.create(AppModule, { logger: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  try {
+    const ds = app.get(DataSource);
+    let t = Date.now();
+    const generated = await generate(ds);
+    console.log(`generated ${generated.claims} claims, ${generated.attributions} attributions on ${postgresUrl ? 'PostgreSQL' : 'SQLite'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+
+    const export1 = await timedExport(`${base}/exports/claims.csv`);
+    console.log(`HTTP CSV export: ${export1.rows} rows, ${(export1.bytes / 1e6).toFixed(1)} MB in ${export1.seconds.toFixed(2)} s = ${Math.round(export1.rows / export1.seconds)} rows/s; peak RSS growth ${(export1.rssGrowth / 1e6).toFixed(1)} MB`);
+    const export2 = await timedExport(`${base}/exports/claims.jsonl`);
+    console.log(`HTTP JSONL export: ${export2.rows} lines in ${export2.seconds.toFixed(2)} s = ${Math.round(export2.rows / export2.seconds)} rows/s; peak RSS growth ${(export2.rssGrowth / 1e6).toFixed(1)} MB`);
+
+    if (postgresUrl) {
+      t = Date.now();
+      const copy = spawnSync('psql', [db.url as string, '-q', '-c', `\\copy (${COPY_QUERY}) to '/dev/null' csv header`], { encoding: 'utf8' });
+      if (copy.status !== 0) throw new Error(`psql failed: ${copy.stderr}`);
+      const copySeconds = (Date.now() - t) / 1000;
+      const copyRate = export1.rows / copySeconds;
+      console.log(`PostgreSQL COPY (psql \\copy of the same rows, joined in SQL): ${copySeconds.toFixed(2)} s = ${Math.round(copyRate)} rows/s`);
+      console.log(`ratio HTTP CSV / COPY throughput: ${(export1.rows / export1.seconds / copyRate).toFixed(2)}`);
+    }
+  } finally {
+    await app.close();
+    await db.drop();
+  }
+}
+
+/** The export's rows (first quantity, live attributions, first citation) computed entirely by PostgreSQL. */
+const COPY_QUERY = `SELECT c.id, c.statement, c.hedge, c.status, c.tags, q.variable, q.lower, q.value, q.upper, q.lower_inclusive, q.upper_inclusive, q.approximate, q.unit, q.currency, q.qualifier,
+ c.place_name, c.place_admin_area, c.place_country, c.place_precision, c.place_latitude, c.place_longitude, c.event_time_start, c.event_time_end, c.event_time_precision,
+ a.id, s.id, s.name, s.kind, s.reliability, a.stance, a.cue, a.mode, a.said_at, a.credibility,
+ (SELECT string_agg(hs.name, ' <- ' ORDER BY h.position) FROM relay_hop h JOIN source hs ON hs.id = h.source_id WHERE h.attribution_id = a.id),
+ a.anonymity_reason, a.relationship, a.conditions, ci.quote, ar.canonical_url, ar.headline, ar.publisher, ar.published_at, c.created_at, c.updated_at
+ FROM claim c LEFT JOIN claim_quantity q ON q.claim_id = c.id AND q.position = 0
+ LEFT JOIN attribution a ON a.claim_id = c.id AND a.deleted_at IS NULL LEFT JOIN source s ON s.id = a.source_id
+ LEFT JOIN citation ci ON ci.id = (SELECT MIN(c2.id) FROM citation c2 WHERE c2.attribution_id = a.id AND c2.deleted_at IS NULL)
+ LEFT JOIN article ar ON ar.id = ci.article_id WHERE c.deleted_at IS NULL ORDER BY c.id, a.id`;
+
+async function timedExport(url: string): Promise<{ rows: number; bytes: number; seconds: number; rssGrowth: number }> {
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const started = Date.now();
+  const response = await fetch(url);
+  let lines = 0;
+  let bytes = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.length;
+    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 0x0a) lines += 1;
+  }
+  const seconds = (Date.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  // CSV: minus the header; JSONL: minus the summary line. Synthetic text has no embedded newlines.
+  return { rows: lines - 1, bytes, seconds, rssGrowth: peak - baseline };
+}
+
+interface Scratch {
+  url?: string;
+  drop(): Promise<void>;
+}
+
+async function scratchDatabase(): Promise<Scratch> {
+  if (!postgresUrl) {
+    const path = join(tmpdir(), `claimdesk-bench-${process.pid}.sqlite`);
+    process.env.SQLITE_PATH = path;
+    return { drop: async () => ['', '-wal', '-shm'].forEach((s) => rmSync(`${path}${s}`, { force: true })) };
+  }
+  const name = `claimdesk_bench_${randomBytes(4).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: postgresUrl });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Synthetic data with bulk multi-row INSERTs: 2 attributions per claim, a citation each, a relay hop on every fourth. */
+async function generate(ds: DataSource): Promise<{ claims: number; attributions: number }> {
+  const pg = ds.options.type === 'postgres';
+  const now = pg ? new Date().toISOString() : new Date().toISOString().replace('T', ' ').replace('Z', '');
+  const kinds = ['MONITORING_GROUP', 'MEDIA_OUTLET', 'ANONYMOUS', 'MILITARY', 'ACTIVIST_COLLECTIVE'];
+  const base = ['created_at', 'updated_at', 'version'];
+  const stamp = [now, now, 1];
+  const sources = Array.from({ length: SOURCES }, (_, i) => [newId(), ...stamp, kinds[i % kinds.length], `Source ${i}`, `source ${i}`, 'B']);
+  await insert(ds, 'source', ['id', ...base, 'kind', 'name', 'name_key', 'reliability'], sources);
+  const articles = Array.from({ length: ARTICLES }, (_, i) => {
+    const url = `https://bench.example.org/story/${i}`;
+    return [newId(), ...stamp, url, url, `Headline ${i}`, 'Bench Wire', now];
+  });
+  await insert(ds, 'article', ['id', ...base, 'url', 'canonical_url', 'headline', 'publisher', 'published_at'], articles);
+
+  const claims = Math.ceil(ROWS / ATTRIBUTIONS_PER_CLAIM);
+  const CHUNK = 5000;
+  let attributionCount = 0;
+  for (let start = 0; start < claims; start += CHUNK) {
+    const claimRows: unknown[][] = [];
+    const quantityRows: unknown[][] = [];
+    const attributionRows: unknown[][] = [];
+    const citationRows: unknown[][] = [];
+    const hopRows: unknown[][] = [];
+    for (let i = start; i < Math.min(claims, start + CHUNK); i++) {
+      const claimId = newId();
+      claimRows.push([claimId, ...stamp, `Claim ${i}: more than ${i % 500} fighters remain in the old quarter, "activists" said.`, '["siege","bench"]', 'UNVERIFIED', 'Tell Hamra', 'SY', 'NEAR', now, now, 'DAY']);
+      quantityRows.push([newId(), claimId, 0, 'fighters_remaining', i % 500, false, true, false, 'more than', 'fighters']);
+      for (let j = 0; j < ATTRIBUTIONS_PER_CLAIM && attributionCount < ROWS; j++, attributionCount++) {
+        const attributionId = newId();
+        attributionRows.push([attributionId, ...stamp, claimId, sources[(i * 7 + j) % SOURCES][0], 'ASSERTS', 'said', 'PARAPHRASE', '[]']);
+        citationRows.push([newId(), ...stamp, attributionId, articles[i % ARTICLES][0], `words of claim ${i}, attribution ${j}`]);
+        if (attributionCount % 4 === 0) hopRows.push([newId(), attributionId, 0, sources[(i * 7 + j + 1) % SOURCES][0], 'quoting']);
+      }
+    }
+    await ds.transaction(async (m) => {
+      const run = (table: string, cols: string[], rows: unknown[][]) => insert(m.connection, table, cols, rows, m.queryRunner);
+      await run('claim', ['id', ...base, 'statement', 'tags', 'status', 'place_name', 'place_country', 'place_precision', 'event_time_start', 'event_time_end', 'event_time_precision'], claimRows);
+      await run('claim_quantity', ['id', 'claim_id', 'position', 'variable', 'lower', 'lower_inclusive', 'upper_inclusive', 'approximate', 'qualifier', 'unit'], quantityRows);
+      await run('attribution', ['id', ...base, 'claim_id', 'source_id', 'stance', 'cue', 'mode', 'conditions'], attributionRows);
+      await run('citation', ['id', ...base, 'attribution_id', 'article_id', 'quote'], citationRows);
+      await run('relay_hop', ['id', 'attribution_id', 'position', 'source_id', 'cue'], hopRows);
+    });
+    if (process.stdout.isTTY) process.stdout.write(`\rgenerating: ${Math.min(claims, start + CHUNK)}/${claims} claims`);
+  }
+  if (process.stdout.isTTY) process.stdout.write('\n');
+  if (ds.options.type === 'postgres') await ds.query('ANALYZE');
+  return { claims, attributions: attributionCount };
+}
+
+/** One multi-row INSERT per slice, sized under SQLite's 32,766 and PostgreSQL's 65,535 bound-parameter limits. */
+async function insert(ds: DataSource, table: string, cols: string[], rows: unknown[][], runner?: import('typeorm').QueryRunner): Promise<void> {
+  const pg = ds.options.type === 'postgres';
+  const perStatement = Math.floor(30000 / cols.length);
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const slice = rows.slice(i, i + perStatement);
+    let n = 0;
+    const tuples = slice.map((r) => `(${r.map(() => (pg ? `$${++n}` : '?')).join(',')})`).join(',');
+    const params = slice.flat().map((v) => (typeof v === 'boolean' && !pg ? (v ? 1 : 0) : v));
+    await ds.query(`INSERT INTO ${table} (${cols.join(',')}) VALUES ${tuples}`, params, runner);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

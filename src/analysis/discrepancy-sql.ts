@@ -1,0 +1,36 @@
+import { APPROXIMATE_TOLERANCE, NumericRange } from '../claims/quantity';
+
+/**
+ * The discrepancy rule of src/claims/quantity.ts (quantityRange + rangesConflict) written as SQL
+ * over a claim_quantity alias, so "which claims contradict this figure" is one query instead
+ * of a stored pair per contradiction, which grows with the square of a busy variable.
+ */
+function rangeSql(q: string) {
+  const boundless = `(${q}.lower IS NULL AND ${q}.upper IS NULL)`;
+  const down = `(CASE WHEN ${q}.approximate THEN ${1 - APPROXIMATE_TOLERANCE} ELSE 1 END)`;
+  const up = `(CASE WHEN ${q}.approximate THEN ${1 + APPROXIMATE_TOLERANCE} ELSE 1 END)`;
+  return {
+    low: `(CASE WHEN ${boundless} THEN ${q}.value ELSE ${q}.lower END) * ${down}`,
+    lowInclusive: `(${boundless} OR ${q}.lower_inclusive OR ${q}.approximate)`,
+    high: `(CASE WHEN ${boundless} THEN ${q}.value ELSE ${q}.upper END) * ${up}`,
+    highInclusive: `(${boundless} OR ${q}.upper_inclusive OR ${q}.approximate)`,
+  };
+}
+
+/** SQL that is true when quantity `q` cannot be true together with `range`; `p` prefixes the parameter names. */
+export function contradictsSql(q: string, range: NumericRange, p: string): { sql: string; params: Record<string, number> } {
+  const other = rangeSql(q);
+  const sides: string[] = [];
+  const params: Record<string, number> = {};
+  if (Number.isFinite(range.low)) {
+    params[`${p}low`] = range.low;
+    const touching = range.lowInclusive ? `NOT ${other.highInclusive}` : '1 = 1';
+    sides.push(`(${other.high} < :${p}low OR (${other.high} = :${p}low AND ${touching}))`);
+  }
+  if (Number.isFinite(range.high)) {
+    params[`${p}high`] = range.high;
+    const touching = range.highInclusive ? `NOT ${other.lowInclusive}` : '1 = 1';
+    sides.push(`(${other.low} > :${p}high OR (${other.low} = :${p}high AND ${touching}))`);
+  }
+  return { sql: sides.length ? `(${sides.join(' OR ')})` : '1 = 0', params };
+}

@@ -1,0 +1,41 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { SYSTEM_ACTOR } from '../access/actor';
+import { ImportRejectedError } from '../imports/import-errors';
+import { ImportService } from '../imports/import.service';
+import { Progress } from './progress';
+
+/** `import claims.jsonl [--dry-run]`: the format follows the file's extension. */
+export async function importCommand(app: INestApplicationContext, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+  const [file] = positionals;
+  if (!file) throw new Error('usage: npm run import -- FILE.csv|FILE.jsonl [--dry-run]');
+  const format = /\.csv$/i.test(file) ? 'csv' : /\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : null;
+  if (!format) throw new Error(`${file}: the name must end in .csv, .jsonl or .ndjson`);
+  const dryRun = values['dry-run'] as boolean;
+
+  let progress: Progress | null = null;
+  try {
+    const report = await app.get(ImportService).run(readFileSync(file, 'utf8'), {
+      format,
+      dryRun,
+      actor: SYSTEM_ACTOR,
+      onProgress: (done, total) => {
+        progress ??= new Progress(total, 'rows');
+        progress.update(done, done);
+      },
+    });
+    (progress as Progress | null)?.stop();
+    console.error(
+      `${dryRun ? 'dry run (nothing written): ' : ''}${report.rows} rows, ${report.claims} claims: ${report.claimsCreated} created, ${report.claimsUnchanged} unchanged, ${report.attributionsCreated} attributions`,
+    );
+    return 0;
+  } catch (error) {
+    (progress as Progress | null)?.stop();
+    if (!(error instanceof ImportRejectedError)) throw error;
+    for (const e of error.errors) console.error(`${file}:${e.line}: ${e.field ? `${e.field}: ` : ''}${e.message}`);
+    console.error(`import refused: ${error.errors.length} problem(s); nothing was written`);
+    return 1;
+  }
+}

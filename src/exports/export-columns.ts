@@ -1,0 +1,93 @@
+/**
+ * The export's columns: names are a published contract (researchers' scripts depend on them),
+ * so they only ever get added, never renamed. The codebook, the CSV header and the import
+ * reader are all driven from these lists.
+ */
+export type ColumnType = 'text' | 'enum' | 'integer' | 'number' | 'boolean' | 'datetime' | 'date' | 'text[]' | 'json';
+
+export interface ColumnDef {
+  name: string;
+  type: ColumnType;
+  doc: string;
+}
+
+export type ExportProfile = 'full' | 'ucdp';
+
+export const FULL_COLUMNS: readonly ColumnDef[] = [
+  { name: 'claim_id', type: 'text', doc: 'The claim\'s id (UUIDv7). The import\'s idempotency key.' },
+  { name: 'statement', type: 'text', doc: 'The claim in the reporter\'s words.' },
+  { name: 'hedge', type: 'text', doc: 'The hedge as written ("may have", "reportedly").' },
+  { name: 'status', type: 'enum', doc: 'Editorial status: UNVERIFIED, CORROBORATED, CONTESTED, CONFIRMED, FALSE, RETRACTED.' },
+  { name: 'tags', type: 'text[]', doc: 'Tags. CSV: joined with "; " (a tag cannot contain ";"). JSONL: an array.' },
+  { name: 'quantity_variable', type: 'text', doc: 'Primary quantity (the first by position): what is counted, a snake_case key.' },
+  { name: 'quantity_low', type: 'number', doc: 'Primary quantity: the lower bound, or the value when the figure is a single value. Empty: no lower bound.' },
+  { name: 'quantity_best', type: 'number', doc: 'Primary quantity: the best estimate (see "Best, low and high").' },
+  { name: 'quantity_high', type: 'number', doc: 'Primary quantity: the upper bound, or the value when the figure is a single value. Empty: no upper bound.' },
+  { name: 'quantity_low_inclusive', type: 'boolean', doc: 'Whether quantity_low itself is possible: true for "at least 300", false for "more than 300".' },
+  { name: 'quantity_high_inclusive', type: 'boolean', doc: 'Whether quantity_high itself is possible: true for "up to 50", false for "fewer than 50".' },
+  { name: 'quantity_approximate', type: 'boolean', doc: 'True for "about", "around", "some".' },
+  { name: 'quantity_unit', type: 'text', doc: 'Primary quantity: the counted noun ("fighters").' },
+  { name: 'quantity_currency', type: 'text', doc: 'Primary quantity: ISO 4217 code when the figure is money.' },
+  { name: 'quantity_qualifier', type: 'text', doc: 'Primary quantity: the qualifier as written ("more than", "at least").' },
+  { name: 'quantities_json', type: 'json', doc: 'Every quantity, in position order, as stored: an array of {variable, value, lower, lower_inclusive, upper, upper_inclusive, approximate, qualifier, unit, currency}. CSV: JSON text. JSONL: an array.' },
+  { name: 'place_name', type: 'text', doc: 'Place name as reported.' },
+  { name: 'place_admin_area', type: 'text', doc: 'First-level administrative area.' },
+  { name: 'place_country', type: 'text', doc: 'ISO 3166-1 alpha-2 country code.' },
+  { name: 'place_precision', type: 'enum', doc: 'How precisely the place is known: EXACT, NEAR, ADMIN2, ADMIN1, COUNTRY, REGION (see "Precision codes").' },
+  { name: 'latitude', type: 'number', doc: 'WGS 84 latitude, decimal degrees.' },
+  { name: 'longitude', type: 'number', doc: 'WGS 84 longitude, decimal degrees.' },
+  { name: 'event_start', type: 'datetime', doc: 'Start of the event time (ISO 8601, UTC).' },
+  { name: 'event_end', type: 'datetime', doc: 'End of the event time; equal to event_start for an instant.' },
+  { name: 'event_precision', type: 'enum', doc: 'How precisely the time is known: EXACT, HOUR, DAY, WEEK, MONTH, YEAR.' },
+  { name: 'attribution_id', type: 'text', doc: 'The attribution\'s id. Empty when the claim has no attribution.' },
+  { name: 'source_id', type: 'text', doc: 'The original speaker\'s id.' },
+  { name: 'source_name', type: 'text', doc: 'The original speaker; for an anonymous source, its description ("a senior military official").' },
+  { name: 'source_kind', type: 'enum', doc: 'ARMED_GROUP, MILITARY, GOVERNMENT, MONITORING_GROUP, ACTIVIST_COLLECTIVE, MEDIA_OUTLET, NEWS_AGENCY, NGO, INDIVIDUAL, ANONYMOUS.' },
+  { name: 'source_reliability', type: 'enum', doc: 'Admiralty source reliability A (completely reliable) to E (unreliable), F (cannot be judged).' },
+  { name: 'source_anonymous', type: 'boolean', doc: 'True when source_kind is ANONYMOUS.' },
+  { name: 'stance', type: 'enum', doc: 'ASSERTS, DENIES or QUESTIONS.' },
+  { name: 'cue', type: 'text', doc: 'The attribution verb as written ("said", "reported").' },
+  { name: 'mode', type: 'enum', doc: 'DIRECT_QUOTE or PARAPHRASE.' },
+  { name: 'said_at', type: 'datetime', doc: 'When the source said it, if known.' },
+  { name: 'credibility', type: 'integer', doc: 'Admiralty information credibility 1 (confirmed) to 5 (improbable), 6 (cannot be judged).' },
+  { name: 'relay_chain', type: 'text[]', doc: 'Who passed the words on, outermost intermediary first, ending with the speaker: "CNN <- a senior military official". A direct attribution is the speaker alone. CSV: joined with " <- ". JSONL: an array of names.' },
+  { name: 'anonymity_reason', type: 'text', doc: 'Why anonymity was granted, as stated.' },
+  { name: 'relationship', type: 'text', doc: 'The speaker\'s relationship to the matter ("close to the negotiations").' },
+  { name: 'conditions', type: 'json', doc: 'Other conditions as written ("could not be independently verified"). CSV: a JSON array of strings (conditions are free text). JSONL: an array.' },
+  { name: 'quote', type: 'text', doc: 'The exact words of the first citation (see "Which citation").' },
+  { name: 'article_url', type: 'text', doc: 'Canonical URL of the first citation\'s article.' },
+  { name: 'article_headline', type: 'text', doc: 'Headline of that article.' },
+  { name: 'article_publisher', type: 'text', doc: 'Publisher of that article.' },
+  { name: 'article_published_at', type: 'datetime', doc: 'Publication time of that article.' },
+  { name: 'independent_source_count', type: 'integer', doc: 'Distinct original speakers asserting the claim (live ASSERTS attributions). Two outlets relaying the same speaker count once, because the chain is not the speaker. The same on every row of a claim.' },
+  { name: 'created_at', type: 'datetime', doc: 'When the claim was recorded.' },
+  { name: 'updated_at', type: 'datetime', doc: 'When the claim was last edited.' },
+];
+
+export const UCDP_COLUMNS: readonly ColumnDef[] = [
+  { name: 'id', type: 'text', doc: 'Row id: the attribution_id, or the claim_id for a claim without attribution.' },
+  { name: 'claim_id', type: 'text', doc: 'As in the full profile.' },
+  { name: 'statement', type: 'text', doc: 'As in the full profile.' },
+  { name: 'variable', type: 'text', doc: 'quantity_variable: what best/low/high count.' },
+  { name: 'best', type: 'number', doc: 'quantity_best.' },
+  { name: 'low', type: 'number', doc: 'quantity_low.' },
+  { name: 'high', type: 'number', doc: 'quantity_high.' },
+  { name: 'source_office', type: 'text', doc: 'article_publisher: the outlet that published the report.' },
+  { name: 'source_original', type: 'text', doc: 'source_name: the original speaker as described.' },
+  { name: 'source_headline', type: 'text', doc: 'article_headline.' },
+  { name: 'source_date', type: 'date', doc: 'article_published_at as a date (YYYY-MM-DD, UTC).' },
+  { name: 'number_of_sources', type: 'integer', doc: 'independent_source_count.' },
+  { name: 'date_prec', type: 'integer', doc: 'UCDP date precision code from event_precision (see "Precision codes").' },
+  { name: 'where_prec', type: 'integer', doc: 'UCDP place precision code from place_precision (see "Precision codes").' },
+  { name: 'date_start', type: 'date', doc: 'event_start as a date (YYYY-MM-DD, UTC).' },
+  { name: 'date_end', type: 'date', doc: 'event_end as a date (YYYY-MM-DD, UTC).' },
+  { name: 'where_coordinates', type: 'text', doc: 'place_name.' },
+  { name: 'adm_1', type: 'text', doc: 'place_admin_area.' },
+  { name: 'country', type: 'text', doc: 'place_country (ISO alpha-2, not UCDP\'s Gleditsch-Ward number).' },
+  { name: 'latitude', type: 'number', doc: 'As in the full profile.' },
+  { name: 'longitude', type: 'number', doc: 'As in the full profile.' },
+];
+
+export function columnsFor(profile: ExportProfile): readonly ColumnDef[] {
+  return profile === 'ucdp' ? UCDP_COLUMNS : FULL_COLUMNS;
+}

@@ -1,0 +1,225 @@
+import { PlacePrecision, TimePrecision } from '../claims/claim-status';
+import { SourceKind } from '../sources/source-kind';
+
+/** One claim as the export reads it: plain values, already normalised from either driver. */
+export interface ClaimRecord {
+  id: string;
+  statement: string;
+  hedge: string | null;
+  status: string;
+  tags: string[];
+  placeName: string | null;
+  placeAdminArea: string | null;
+  placeCountry: string | null;
+  placePrecision: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  eventStart: Date | null;
+  eventEnd: Date | null;
+  eventPrecision: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface QuantityRecord {
+  variable: string;
+  value: number | null;
+  lower: number | null;
+  lowerInclusive: boolean;
+  upper: number | null;
+  upperInclusive: boolean;
+  approximate: boolean;
+  qualifier: string | null;
+  unit: string | null;
+  currency: string | null;
+}
+
+export interface AttributionRecord {
+  id: string;
+  sourceId: string;
+  sourceName: string;
+  sourceKind: string;
+  sourceReliability: string | null;
+  stance: string;
+  cue: string | null;
+  mode: string;
+  saidAt: Date | null;
+  credibility: number | null;
+  anonymityReason: string | null;
+  relationship: string | null;
+  conditions: string[];
+  /** Intermediaries' names, outermost first. */
+  chain: string[];
+  quote: string | null;
+  articleUrl: string | null;
+  articleHeadline: string | null;
+  articlePublisher: string | null;
+  articlePublishedAt: Date | null;
+}
+
+export interface ClaimBundle {
+  claim: ClaimRecord;
+  quantities: QuantityRecord[];
+  attributions: AttributionRecord[];
+}
+
+export interface QuantityJson {
+  variable: string;
+  value: number | null;
+  lower: number | null;
+  lower_inclusive: boolean;
+  upper: number | null;
+  upper_inclusive: boolean;
+  approximate: boolean;
+  qualifier: string | null;
+  unit: string | null;
+  currency: string | null;
+}
+
+/** A row of the full profile, typed: JSONL writes it as is, CSV renders each cell by column type. */
+export type ExportRow = Record<string, unknown>;
+
+export const RELAY_SEPARATOR = ' <- ';
+
+/**
+ * Best, low and high of one reported figure (documented in the codebook): a single value is
+ * its own best, low and high; a bound is reported as the best figure on its side, because
+ * "at least 1,000" is a claim about 1,000, and the open side stays empty.
+ */
+export function bestLowHigh(q: QuantityRecord): { low: number | null; best: number | null; high: number | null } {
+  const low = q.lower ?? q.value;
+  const high = q.upper ?? q.value;
+  const best = q.value ?? q.lower ?? q.upper;
+  return { low, best, high };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Distinct original speakers asserting the claim: relaying outlets do not add sources. */
+export function independentSourceCount(attributions: AttributionRecord[]): number {
+  return new Set(attributions.filter((a) => a.stance === 'ASSERTS').map((a) => a.sourceId)).size;
+}
+
+/** One row per live attribution; a claim with none still gets one row with empty attribution columns. */
+export function fullRows(bundle: ClaimBundle): ExportRow[] {
+  const { claim: c, quantities } = bundle;
+  const primary = quantities[0];
+  const blh = primary ? bestLowHigh(primary) : { low: null, best: null, high: null };
+  const count = independentSourceCount(bundle.attributions);
+  const attributions: (AttributionRecord | null)[] = bundle.attributions.length ? bundle.attributions : [null];
+  return attributions.map((a) => ({
+    claim_id: c.id,
+    statement: c.statement,
+    hedge: c.hedge,
+    status: c.status,
+    tags: c.tags,
+    quantity_variable: primary?.variable ?? null,
+    quantity_low: blh.low,
+    quantity_best: blh.best,
+    quantity_high: blh.high,
+    quantity_low_inclusive: primary ? (blh.low === null ? null : primary.lower === null ? true : primary.lowerInclusive) : null,
+    quantity_high_inclusive: primary ? (blh.high === null ? null : primary.upper === null ? true : primary.upperInclusive) : null,
+    quantity_approximate: primary ? primary.approximate : null,
+    quantity_unit: primary?.unit ?? null,
+    quantity_currency: primary?.currency ?? null,
+    quantity_qualifier: primary?.qualifier ?? null,
+    quantities_json: quantities.map(toQuantityJson),
+    place_name: c.placeName,
+    place_admin_area: c.placeAdminArea,
+    place_country: c.placeCountry,
+    place_precision: c.placePrecision,
+    latitude: c.latitude,
+    longitude: c.longitude,
+    event_start: iso(c.eventStart),
+    event_end: iso(c.eventEnd),
+    event_precision: c.eventPrecision,
+    attribution_id: a?.id ?? null,
+    source_id: a?.sourceId ?? null,
+    source_name: a?.sourceName ?? null,
+    source_kind: a?.sourceKind ?? null,
+    source_reliability: a?.sourceReliability ?? null,
+    source_anonymous: a ? a.sourceKind === SourceKind.ANONYMOUS : null,
+    stance: a?.stance ?? null,
+    cue: a?.cue ?? null,
+    mode: a?.mode ?? null,
+    said_at: iso(a?.saidAt ?? null),
+    credibility: a?.credibility ?? null,
+    relay_chain: a ? [...a.chain, a.sourceName] : [],
+    anonymity_reason: a?.anonymityReason ?? null,
+    relationship: a?.relationship ?? null,
+    conditions: a?.conditions ?? [],
+    quote: a?.quote ?? null,
+    article_url: a?.articleUrl ?? null,
+    article_headline: a?.articleHeadline ?? null,
+    article_publisher: a?.articlePublisher ?? null,
+    article_published_at: iso(a?.articlePublishedAt ?? null),
+    independent_source_count: count,
+    created_at: iso(c.createdAt),
+    updated_at: iso(c.updatedAt),
+  }));
+}
+
+/** UCDP GED date_prec: 1 exact day, 3 week, 4 month, 5 year. */
+export const UCDP_DATE_PREC: Record<TimePrecision, number> = {
+  [TimePrecision.EXACT]: 1,
+  [TimePrecision.HOUR]: 1,
+  [TimePrecision.DAY]: 1,
+  [TimePrecision.WEEK]: 3,
+  [TimePrecision.MONTH]: 4,
+  [TimePrecision.YEAR]: 5,
+};
+
+/** UCDP GED where_prec: 1 exact, 2 within 25 km, 3 second-order admin, 4 first-order admin, 5 region, 6 country. */
+export const UCDP_WHERE_PREC: Record<PlacePrecision, number> = {
+  [PlacePrecision.EXACT]: 1,
+  [PlacePrecision.NEAR]: 2,
+  [PlacePrecision.ADMIN2]: 3,
+  [PlacePrecision.ADMIN1]: 4,
+  [PlacePrecision.REGION]: 5,
+  [PlacePrecision.COUNTRY]: 6,
+};
+
+/** The UCDP profile is a projection of the full row, so the two can never disagree. */
+export function ucdpRow(row: ExportRow): ExportRow {
+  const published = row.article_published_at as string | null;
+  const start = row.event_start as string | null;
+  const end = row.event_end as string | null;
+  return {
+    id: row.attribution_id ?? row.claim_id,
+    claim_id: row.claim_id,
+    statement: row.statement,
+    variable: row.quantity_variable,
+    best: row.quantity_best,
+    low: row.quantity_low,
+    high: row.quantity_high,
+    source_office: row.article_publisher,
+    source_original: row.source_name,
+    source_headline: row.article_headline,
+    source_date: published ? published.slice(0, 10) : null,
+    number_of_sources: row.independent_source_count,
+    date_prec: row.event_precision ? UCDP_DATE_PREC[row.event_precision as TimePrecision] ?? null : null,
+    where_prec: row.place_precision ? UCDP_WHERE_PREC[row.place_precision as PlacePrecision] ?? null : null,
+    date_start: start ? start.slice(0, 10) : null,
+    date_end: end ? end.slice(0, 10) : null,
+    where_coordinates: row.place_name,
+    adm_1: row.place_admin_area,
+    country: row.place_country,
+    latitude: row.latitude,
+    longitude: row.longitude,
+  };
+}
+
+function toQuantityJson(q: QuantityRecord): QuantityJson {
+  return {
+    variable: q.variable,
+    value: q.value,
+    lower: q.lower,
+    lower_inclusive: q.lowerInclusive,
+    upper: q.upper,
+    upper_inclusive: q.upperInclusive,
+    approximate: q.approximate,
+    qualifier: q.qualifier,
+    unit: q.unit,
+    currency: q.currency,
+  };
+}

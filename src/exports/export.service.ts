@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { ClaimFilterInput } from '../claims/dto/claim-filter.input';
+import { ExportProfile, columnsFor } from './export-columns';
+import { ExportReader } from './export-reader';
+import { ExportRow, fullRows, ucdpRow } from './export-rows';
+import { csvChunk } from './csv-writer';
+import { ExportSummary, jsonlChunk, jsonlSummary } from './jsonl-writer';
+import { WritableSink } from './writable-sink';
+
+export type ExportFormat = 'csv' | 'jsonl';
+
+export interface ExportRequest {
+  format: ExportFormat;
+  profile: ExportProfile;
+  filter: ClaimFilterInput;
+  generatedAt: Date;
+}
+
+export interface ExportProgress {
+  rows: number;
+  claims: number;
+}
+
+export const CODEBOOK_PATH = '/exports/codebook';
+
+/** Streams the filtered claims as rows into a sink, batch by batch; used by the HTTP endpoints and the CLI. */
+@Injectable()
+export class ExportService {
+  constructor(private readonly reader: ExportReader) {}
+
+  countClaims(filter: ClaimFilterInput): Promise<number> {
+    return this.reader.countClaims(filter);
+  }
+
+  async run(request: ExportRequest, sink: WritableSink, onProgress?: (p: ExportProgress) => void): Promise<ExportSummary> {
+    const columns = columnsFor(request.profile);
+    const progress: ExportProgress = { rows: 0, claims: 0 };
+    let header = request.format === 'csv';
+    for await (const bundles of this.reader.batches(request.filter)) {
+      let rows: ExportRow[] = bundles.flatMap(fullRows);
+      if (request.profile === 'ucdp') rows = rows.map(ucdpRow);
+      await sink.write(request.format === 'csv' ? csvChunk(columns, rows, header) : jsonlChunk(rows));
+      header = false;
+      progress.rows += rows.length;
+      progress.claims += bundles.length;
+      onProgress?.(progress);
+      // Nobody is reading any more (client gone): stop before the next query.
+      if (sink.closed) break;
+    }
+    if (header) await sink.write(csvChunk(columns, [], true));
+    const summary: ExportSummary = {
+      rows: progress.rows,
+      claims: progress.claims,
+      profile: request.profile,
+      generated_at: request.generatedAt.toISOString(),
+      filter: filterForProvenance(request.filter),
+      codebook: CODEBOOK_PATH,
+      complete: !sink.closed,
+    };
+    if (request.format === 'jsonl') await sink.write(jsonlSummary(summary));
+    await sink.end();
+    return summary;
+  }
+}
+
+/** The filter as given, without unset fields and with dates as ISO strings: what the export was cut by. */
+export function filterForProvenance(filter: ClaimFilterInput): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === null) continue;
+    out[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out;
+}

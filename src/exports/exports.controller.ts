@@ -1,0 +1,54 @@
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { ServerResponse } from 'node:http';
+import { Public } from '../access/access.decorators';
+import { renderCodebook } from './codebook';
+import { ExportQueryDto, splitExportQuery } from './dto/export-query.dto';
+import { ExportFormat, ExportService, filterForProvenance } from './export.service';
+import { WritableSink } from './writable-sink';
+
+const CONTENT_TYPE: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+};
+
+/** Researcher exports over plain HTTP: any valid key (researchers and above); the codebook is public. */
+@Controller('exports')
+export class ExportsController {
+  constructor(private readonly exports: ExportService) {}
+
+  @Get('claims.csv')
+  csv(@Query() query: ExportQueryDto, @Res() res: ServerResponse): Promise<void> {
+    return this.stream('csv', query, res);
+  }
+
+  @Get('claims.jsonl')
+  jsonl(@Query() query: ExportQueryDto, @Res() res: ServerResponse): Promise<void> {
+    return this.stream('jsonl', query, res);
+  }
+
+  @Get('codebook')
+  @Public()
+  @Header('content-type', 'text/markdown; charset=utf-8')
+  codebook(): string {
+    return renderCodebook();
+  }
+
+  private async stream(format: ExportFormat, query: ExportQueryDto, res: ServerResponse): Promise<void> {
+    const { filter, profile } = splitExportQuery(query);
+    const generatedAt = new Date();
+    const stamp = generatedAt.toISOString().replace(/[:.]/g, '-');
+    res.statusCode = 200;
+    res.setHeader('content-type', CONTENT_TYPE[format]);
+    res.setHeader('content-disposition', `attachment; filename="claimdesk-claims${profile === 'ucdp' ? '-ucdp' : ''}-${stamp}.${format}"`);
+    res.setHeader('x-claimdesk-generated-at', generatedAt.toISOString());
+    res.setHeader('x-claimdesk-filter', asciiJson(filterForProvenance(filter)));
+    res.setHeader('x-claimdesk-profile', profile);
+    res.setHeader('x-claimdesk-codebook', '/exports/codebook');
+    await this.exports.run({ format, profile, filter, generatedAt }, new WritableSink(res));
+  }
+}
+
+/** Header values must be ASCII: JSON with every other character \u-escaped is still the same JSON. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

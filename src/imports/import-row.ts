@@ -1,0 +1,265 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { InvalidUrlError, canonicalizeUrl } from '../articles/canonical-url';
+import { CreateArticleInput } from '../articles/dto/article-fields.input';
+import { ClaimStatus } from '../claims/claim-status';
+import { CreateClaimInput } from '../claims/dto/claim-fields.input';
+import { LogAttributionInput } from '../claims/dto/log-claim.input';
+import { quantityProblems } from '../claims/quantity';
+import { flattenValidationErrors } from '../common/validation';
+import { restoreFormula } from '../exports/csv-writer';
+import { ColumnDef, FULL_COLUMNS } from '../exports/export-columns';
+import { QuantityJson, RELAY_SEPARATOR } from '../exports/export-rows';
+import { SourceKind } from '../sources/source-kind';
+import { sourceNameKey } from '../sources/source-name';
+import { ImportProblem } from './import-errors';
+import { ImportFormat, RawRecord } from './import-parsers';
+
+/** One valid row, ready to be written: the claim part and, unless the claim has none, one attribution. */
+export interface ImportRow {
+  line: number;
+  claimKey: string;
+  status: ClaimStatus;
+  claim: CreateClaimInput;
+  /** The claim columns as read, to check that rows of one claim agree. */
+  claimColumns: Record<string, string>;
+  attribution: LogAttributionInput | null;
+  article: CreateArticleInput | null;
+}
+
+const COLUMNS = new Map(FULL_COLUMNS.map((c) => [c.name, c]));
+
+/** Columns describing the claim itself; every row of one claim must repeat them unchanged. */
+export const CLAIM_COLUMNS = [
+  'statement', 'hedge', 'status', 'tags', 'quantity_variable', 'quantity_low', 'quantity_best', 'quantity_high', 'quantity_low_inclusive',
+  'quantity_high_inclusive', 'quantity_approximate', 'quantity_unit', 'quantity_currency', 'quantity_qualifier', 'quantities_json',
+  'place_name', 'place_admin_area', 'place_country', 'place_precision', 'latitude', 'longitude', 'event_start', 'event_end', 'event_precision',
+];
+
+/** Derived or assigned by the database on this side: accepted in the file, never read. */
+const IGNORED = new Set(['attribution_id', 'source_id', 'source_anonymous', 'independent_source_count', 'created_at', 'updated_at']);
+
+/** Where class-validator's paths land in the file's columns. */
+const CLAIM_FIELD: Record<string, string> = {
+  'place.name': 'place_name', 'place.adminArea': 'place_admin_area', 'place.country': 'place_country', 'place.latitude': 'latitude',
+  'place.longitude': 'longitude', 'place.precision': 'place_precision', 'eventTime.start': 'event_start', 'eventTime.end': 'event_end',
+  'eventTime.precision': 'event_precision',
+};
+const ATTRIBUTION_FIELD: Record<string, string> = {
+  'source.name': 'source_name', 'source.kind': 'source_kind', 'source.reliability': 'source_reliability', saidAt: 'said_at',
+  anonymityReason: 'anonymity_reason', 'quote.quote': 'quote',
+};
+const ARTICLE_FIELD: Record<string, string> = { url: 'article_url', headline: 'article_headline', publisher: 'article_publisher', publishedAt: 'article_published_at' };
+
+/** Types one record by the codebook and validates it with the same rules as logClaim. Pure: no database. */
+export function readImportRow(record: RawRecord, format: ImportFormat): { row?: ImportRow; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const at = (field: string, message: string) => problems.push({ line: record.line, field, message });
+  const v: Record<string, any> = {};
+  for (const [name, raw] of Object.entries(record.values)) {
+    const column = COLUMNS.get(name);
+    if (!column) {
+      at(name, 'unknown column (see the codebook)');
+      continue;
+    }
+    if (IGNORED.has(name)) continue;
+    const typed = typeValue(column, raw, format);
+    if (typed.error) at(name, typed.error);
+    else v[name] = typed.value;
+  }
+  if (typeof v.claim_id !== 'string' || !v.claim_id.trim()) at('claim_id', 'is required: the claim\'s id in the exporting system');
+  else if (v.claim_id.length > 100) at('claim_id', 'must be at most 100 characters');
+  if (v.status != null && !Object.values(ClaimStatus).includes(v.status)) at('status', `must be one of ${Object.values(ClaimStatus).join(', ')}`);
+
+  const quantities = quantitiesOf(v, at);
+  const claim = plainToInstance(CreateClaimInput, {
+    statement: v.statement ?? undefined,
+    hedge: v.hedge ?? undefined,
+    tags: v.tags ?? [],
+    place: anyValue(v.place_name, v.place_admin_area, v.place_country, v.latitude, v.longitude, v.place_precision)
+      ? { name: v.place_name, adminArea: v.place_admin_area, country: v.place_country, latitude: v.latitude, longitude: v.longitude, precision: v.place_precision }
+      : undefined,
+    eventTime: anyValue(v.event_start, v.event_end, v.event_precision) ? { start: v.event_start, end: v.event_end, precision: v.event_precision } : undefined,
+    quantities: quantities.list,
+  });
+  for (const e of flattenValidationErrors(validateSync(claim))) at(claimField(e.field, quantities.fromJson), e.message);
+  claim.quantities?.forEach((q, i) => {
+    for (const e of quantityProblems(q, `quantities.${i}`)) at(claimField(e.field, quantities.fromJson), e.message);
+  });
+
+  const attribution = attributionOf(v, at);
+  const article = articleOf(v, at);
+  if (problems.length) return { problems };
+  const claimColumns: Record<string, string> = {};
+  for (const name of CLAIM_COLUMNS) claimColumns[name] = JSON.stringify(v[name] ?? null);
+  return {
+    problems,
+    row: { line: record.line, claimKey: v.claim_id.trim(), status: v.status ?? ClaimStatus.UNVERIFIED, claim, claimColumns, attribution, article },
+  };
+}
+
+function attributionOf(v: Record<string, any>, at: (field: string, message: string) => void): LogAttributionInput | null {
+  const speaker: string | null = v.source_name ?? null;
+  if (!speaker) {
+    const stray = ['source_kind', 'stance', 'cue', 'mode', 'said_at', 'credibility', 'anonymity_reason', 'relationship', 'quote', 'article_url'].find((c) => v[c] != null);
+    if (stray) at('source_name', `is required when ${stray} is given`);
+    if ((v.relay_chain ?? []).length) at('source_name', 'is required when relay_chain is given');
+    return null;
+  }
+  const chain: string[] = v.relay_chain ?? [];
+  if (chain.length && sourceNameKey(chain[chain.length - 1]) !== sourceNameKey(speaker)) {
+    at('relay_chain', 'must end with the speaker (source_name), outermost intermediary first: "CNN <- a senior official"');
+  }
+  const hops = chain.slice(0, -1);
+  const keys = hops.map(sourceNameKey);
+  if (keys.includes(sourceNameKey(speaker))) at('relay_chain', 'the speaker cannot be their own intermediary');
+  if (new Set(keys).size !== keys.length) at('relay_chain', 'an intermediary appears twice');
+  const input = plainToInstance(LogAttributionInput, {
+    source: { name: speaker, kind: v.source_kind ?? undefined, reliability: v.source_reliability ?? undefined },
+    // A relay's kind is not exported; an unknown intermediary is most often an outlet.
+    via: hops.map((name) => ({ source: { name, kind: SourceKind.MEDIA_OUTLET } })),
+    stance: v.stance ?? undefined,
+    cue: v.cue ?? undefined,
+    mode: v.mode ?? undefined,
+    saidAt: v.said_at ?? undefined,
+    credibility: v.credibility ?? undefined,
+    anonymityReason: v.anonymity_reason ?? undefined,
+    relationship: v.relationship ?? undefined,
+    conditions: v.conditions ?? [],
+    quote: v.quote != null ? { quote: v.quote } : undefined,
+  });
+  for (const e of flattenValidationErrors(validateSync(input))) {
+    at(e.field.startsWith('via.') ? 'relay_chain' : ATTRIBUTION_FIELD[e.field] ?? e.field, e.message);
+  }
+  return input;
+}
+
+/** A citation needs an article; the quoted words are optional, as in logClaim. */
+function articleOf(v: Record<string, any>, at: (field: string, message: string) => void): CreateArticleInput | null {
+  if (v.article_url == null) {
+    if (v.quote != null) at('article_url', 'is required when quote is given');
+    return null;
+  }
+  const input = plainToInstance(CreateArticleInput, {
+    url: v.article_url,
+    headline: v.article_headline ?? undefined,
+    publisher: v.article_publisher ?? undefined,
+    publishedAt: v.article_published_at ?? undefined,
+  });
+  for (const e of flattenValidationErrors(validateSync(input))) at(ARTICLE_FIELD[e.field] ?? e.field, e.message);
+  try {
+    canonicalizeUrl(v.article_url);
+  } catch (error) {
+    if (error instanceof InvalidUrlError) at('article_url', error.message);
+    else throw error;
+  }
+  return input;
+}
+
+/**
+ * quantities_json is the exact record and wins; a hand-made file may give only the primary
+ * quantity columns, which are read back by the codebook's best/low/high rules.
+ */
+function quantitiesOf(v: Record<string, any>, at: (field: string, message: string) => void): { list: unknown[]; fromJson: boolean } {
+  const json = v.quantities_json;
+  if (json != null && !Array.isArray(json)) {
+    at('quantities_json', 'must be a JSON array');
+    return { list: [], fromJson: true };
+  }
+  if (json?.length) {
+    return {
+      fromJson: true,
+      list: (json as QuantityJson[]).map((q) =>
+        typeof q === 'object' && q !== null
+          ? {
+              variable: q.variable, value: q.value ?? undefined, lower: q.lower ?? undefined, lowerInclusive: q.lower_inclusive ?? undefined,
+              upper: q.upper ?? undefined, upperInclusive: q.upper_inclusive ?? undefined, approximate: q.approximate ?? undefined,
+              qualifier: q.qualifier ?? undefined, unit: q.unit ?? undefined, currency: q.currency ?? undefined,
+            }
+          : {},
+      ),
+    };
+  }
+  if (v.quantity_variable == null) return { list: [], fromJson: false };
+  const { quantity_low: low, quantity_best: best, quantity_high: high } = v;
+  const single = low != null && low === high;
+  return {
+    fromJson: false,
+    list: [
+      {
+        variable: v.quantity_variable,
+        value: single ? low : best != null && best !== low && best !== high ? best : undefined,
+        lower: single ? undefined : low ?? undefined,
+        lowerInclusive: single ? undefined : v.quantity_low_inclusive ?? undefined,
+        upper: single ? undefined : high ?? undefined,
+        upperInclusive: single ? undefined : v.quantity_high_inclusive ?? undefined,
+        approximate: v.quantity_approximate ?? undefined,
+        qualifier: v.quantity_qualifier ?? undefined,
+        unit: v.quantity_unit ?? undefined,
+        currency: v.quantity_currency ?? undefined,
+      },
+    ],
+  };
+}
+
+function claimField(path: string, fromJson: boolean): string {
+  const q = /^quantities\.(\d+)(?:\.(\w+))?$/.exec(path);
+  if (q) {
+    if (fromJson) return `quantities_json[${q[1]}]${q[2] ? `.${snake(q[2])}` : ''}`;
+    const map: Record<string, string> = { value: 'quantity_best', lower: 'quantity_low', upper: 'quantity_high', variable: 'quantity_variable' };
+    return q[2] ? map[q[2]] ?? `quantity_${snake(q[2])}` : 'quantity_variable';
+  }
+  return CLAIM_FIELD[path] ?? path;
+}
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function anyValue(...values: unknown[]): boolean {
+  return values.some((x) => x !== null && x !== undefined);
+}
+
+const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+const ISO_TIME = /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?$/;
+
+/** One cell to its codebook type. CSV cells are text (empty is null); JSON Lines values must already have the type. */
+export function typeValue(column: ColumnDef, raw: unknown, format: ImportFormat): { value?: unknown; error?: string } {
+  if (raw === null || raw === undefined || (format === 'csv' && raw === '')) return { value: null };
+  const csv = format === 'csv';
+  switch (column.type) {
+    case 'integer':
+    case 'number': {
+      const n = csv && typeof raw === 'string' && NUMBER.test(raw.trim()) ? Number(raw) : raw;
+      if (typeof n !== 'number' || !Number.isFinite(n)) return { error: 'must be a number' };
+      if (column.type === 'integer' && !Number.isInteger(n)) return { error: 'must be a whole number' };
+      return { value: n };
+    }
+    case 'boolean': {
+      const b = csv ? ({ true: true, false: false } as Record<string, boolean>)[String(raw).trim().toLowerCase()] : raw;
+      return typeof b === 'boolean' ? { value: b } : { error: 'must be true or false' };
+    }
+    case 'datetime':
+    case 'date': {
+      if (typeof raw !== 'string' || !ISO_TIME.test(raw.trim())) return { error: 'must be an ISO 8601 time such as 2019-02-18T12:00:00Z' };
+      const d = new Date(raw.trim());
+      return Number.isNaN(d.getTime()) ? { error: 'is not a real date' } : { value: d };
+    }
+    case 'json': {
+      if (!csv) return { value: raw };
+      try {
+        return { value: JSON.parse(String(raw)) };
+      } catch {
+        return { error: 'must be JSON (see the codebook)' };
+      }
+    }
+    case 'text[]': {
+      if (csv) {
+        const separator = column.name === 'relay_chain' ? RELAY_SEPARATOR.trim() : ';';
+        return { value: restoreFormula(String(raw)).split(separator).map((s) => s.trim()).filter(Boolean) };
+      }
+      return Array.isArray(raw) && raw.every((s) => typeof s === 'string') ? { value: raw } : { error: 'must be an array of strings' };
+    }
+    default:
+      if (typeof raw !== 'string') return { error: 'must be a string' };
+      return { value: csv ? restoreFormula(raw) : raw };
+  }
+}

@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../access/actor';
+import { Brackets, EntityManager } from 'typeorm';
+import { Article } from '../articles/article.entity';
+import { ArticlesService } from '../articles/articles.service';
+import { canonicalizeUrl } from '../articles/canonical-url';
+import { CreateArticleInput } from '../articles/dto/article-fields.input';
+import { AttributionsService } from '../attributions/attributions.service';
+import { Claim } from '../claims/claim.entity';
+import { ClaimsService } from '../claims/claims.service';
+import { SourceRefInput } from '../claims/dto/log-claim.input';
+import { DomainError } from '../common/errors';
+import { TransactionRunner } from '../database/transaction-runner';
+import { SourceKind } from '../sources/source-kind';
+import { sourceNameKey } from '../sources/source-name';
+import { Source } from '../sources/source.entity';
+import { SourcesService } from '../sources/sources.service';
+import { ImportProblem, ImportRejectedError } from './import-errors';
+import { ImportFormat, parseImportFile } from './import-parsers';
+import { PlannedClaim, planImport } from './import-plan';
+import { ImportRow, readImportRow } from './import-row';
+
+export interface ImportOptions {
+  format: ImportFormat;
+  dryRun?: boolean;
+  /** Who is importing: recorded as creator and in the audit history. */
+  actor: Actor;
+  /** Called after each claim is written, with the number of rows done so far. */
+  onProgress?: (rowsDone: number, rowsTotal: number) => void;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  rows: number;
+  claims: number;
+  claimsCreated: number;
+  /** Claims whose claim_id was imported before (or is a claim of this database): left as they are. */
+  claimsUnchanged: number;
+  attributionsCreated: number;
+}
+
+/** Thrown inside the transaction to undo a dry run's writes once they have been checked. */
+class DryRunRollback extends Error {}
+
+/** Ids per lookup query: well under both databases' bound-parameter limits. */
+const LOOKUP_CHUNK = 500;
+
+/**
+ * Imports files in the export's own layout. Every row is read and validated first; any problem
+ * refuses the whole file. Then everything is written in one transaction, through the same
+ * services logClaim uses (so sources and articles are matched, not duplicated). A dry run does
+ * the writes too, to find the problems only the database can see, and rolls them back.
+ */
+@Injectable()
+export class ImportService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly claims: ClaimsService,
+    private readonly sources: SourcesService,
+    private readonly articles: ArticlesService,
+    private readonly attributions: AttributionsService,
+  ) {}
+
+  async run(text: string, options: ImportOptions): Promise<ImportReport> {
+    const { claims, rows } = this.validate(text, options.format);
+    const report: ImportReport = { dryRun: !!options.dryRun, rows, claims: claims.length, claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0 };
+    try {
+      await this.tx.run(async (manager) => {
+        await this.write(manager, claims, report, options.actor, (done) => options.onProgress?.(done, rows));
+        if (options.dryRun) throw new DryRunRollback();
+      });
+    } catch (error) {
+      if (!(error instanceof DryRunRollback)) throw error;
+    }
+    return report;
+  }
+
+  /** Reads every row and reports every problem at once, so a newsroom fixes a file in one pass. */
+  private validate(text: string, format: ImportFormat): { claims: PlannedClaim[]; rows: number } {
+    const parsed = parseImportFile(text, format);
+    const problems: ImportProblem[] = [...parsed.problems];
+    const rows: ImportRow[] = [];
+    for (const record of parsed.records) {
+      const { row, problems: rowProblems } = readImportRow(record, format);
+      problems.push(...rowProblems);
+      if (row) rows.push(row);
+    }
+    const plan = planImport(rows);
+    problems.push(...plan.problems);
+    if (!problems.length && !parsed.records.length) problems.push({ line: 1, field: '', message: 'the file has no rows' });
+    if (problems.length) throw new ImportRejectedError(problems.sort((a, b) => a.line - b.line));
+    return { claims: plan.claims, rows: parsed.records.length };
+  }
+
+  private async write(manager: EntityManager, planned: PlannedClaim[], report: ImportReport, actor: Actor, progress: (done: number) => void): Promise<void> {
+    const existing = await this.existingKeys(manager, planned.map((c) => c.key));
+    const cache = new ResolveCache();
+    const created: string[] = [];
+    let done = 0;
+    for (const item of planned) {
+      if (existing.has(item.key)) {
+        report.claimsUnchanged += 1;
+      } else {
+        created.push(await this.writeClaim(manager, item, cache, report, actor));
+        report.claimsCreated += 1;
+      }
+      done += item.rows.length;
+      progress(done);
+    }
+    await this.attributions.claimsChanged(manager, created);
+  }
+
+  private async writeClaim(manager: EntityManager, item: PlannedClaim, cache: ResolveCache, report: ImportReport, actor: Actor): Promise<string> {
+    let row = item.first;
+    try {
+      const claim = await this.claims.createWith(manager, row.claim, actor, '', { externalId: item.key, status: row.status });
+      for (row of item.rows) {
+        const a = row.attribution;
+        if (!a) continue;
+        const article = row.article ? await cache.article(row.article, () => this.articles.findOrCreate(manager, row.article as CreateArticleInput, 'article', actor)) : null;
+        const speaker = await this.resolve(manager, cache, a.source, 'source_name', article, actor);
+        const chain = [];
+        for (const hop of a.via ?? []) chain.push({ sourceId: (await this.resolve(manager, cache, hop.source, 'relay_chain', article, actor)).id, cue: hop.cue ?? null });
+        const attribution = await this.attributions.addWith(manager, { ...a, claimId: claim.id, sourceId: speaker.id, chain }, actor, '');
+        if (article) await this.attributions.citeWith(manager, attribution.id, article, a.quote ?? { quote: null }, 'quote', actor);
+        report.attributionsCreated += 1;
+      }
+      return claim.id;
+    } catch (error) {
+      // Errors only the database can find (e.g. a source id that does not exist) still name the row.
+      if (error instanceof DomainError && !(error instanceof ImportRejectedError)) {
+        const fields = (error.details.fields as Array<{ field: string; message: string }> | undefined) ?? [{ field: '', message: error.message }];
+        throw new ImportRejectedError(fields.map((f) => ({ line: row.line, field: f.field, message: f.message })));
+      }
+      throw error;
+    }
+  }
+
+  /** Named sources are matched once per import; an anonymous one only within its article, as in logClaim. */
+  private resolve(manager: EntityManager, cache: ResolveCache, ref: SourceRefInput, field: string, article: Article | null, actor: Actor): Promise<Source> {
+    const name = ref.name as string;
+    const anonymous = ref.kind === SourceKind.ANONYMOUS;
+    const key = anonymous ? (article ? `anon:${article.id}:${sourceNameKey(name)}` : null) : `named:${sourceNameKey(name)}`;
+    const load = () => this.sources.resolveRef(manager, ref, field, actor, article?.id);
+    return key ? cache.source(key, load) : load();
+  }
+
+  /** claim_ids already here, as an imported claim's external id or as one of our own claim ids (re-importing our own export). */
+  private async existingKeys(manager: EntityManager, keys: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
+      const chunk = keys.slice(i, i + LOOKUP_CHUNK);
+      const rows: Array<{ id: string; external_id: string | null }> = await manager
+        .createQueryBuilder(Claim, 'c')
+        .withDeleted()
+        .select('c.id', 'id')
+        .addSelect('c.external_id', 'external_id')
+        .where(new Brackets((w) => w.where('c.external_id IN (:...chunk)', { chunk }).orWhere('c.id IN (:...chunk)', { chunk })))
+        .getRawMany();
+      for (const r of rows) {
+        found.add(r.id);
+        if (r.external_id) found.add(r.external_id);
+      }
+    }
+    return found;
+  }
+}
+
+/** Per-import memo of resolved sources and articles: a file names the same few hundred many times. */
+class ResolveCache {
+  private readonly sources = new Map<string, Source>();
+  private readonly articles = new Map<string, Article>();
+
+  async source(key: string, load: () => Promise<Source>): Promise<Source> {
+    let found = this.sources.get(key);
+    if (!found) this.sources.set(key, (found = await load()));
+    return found;
+  }
+
+  async article(input: CreateArticleInput, load: () => Promise<Article>): Promise<Article> {
+    const key = canonicalizeUrl(input.url);
+    let found = this.articles.get(key);
+    if (!found) this.articles.set(key, (found = await load()));
+    return found;
+  }
+}

@@ -1,0 +1,33 @@
+import { parse } from 'csv-parse/sync';
+import { csvCell, csvChunk, neutraliseFormula, restoreFormula } from '../src/exports/csv-writer';
+import { FULL_COLUMNS } from '../src/exports/export-columns';
+
+const column = (name: string) => FULL_COLUMNS.find((c) => c.name === name)!;
+
+describe('CSV writing', () => {
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', "'already"])('neutralises %j and restores it exactly', (text) => {
+    expect(neutraliseFormula(text)).toBe(`'${text}`);
+    expect(restoreFormula(neutraliseFormula(text))).toBe(text);
+  });
+
+  it('leaves ordinary text and numbers alone', () => {
+    expect(neutraliseFormula('Baghouz')).toBe('Baghouz');
+    expect(restoreFormula("it's")).toBe("it's");
+    expect(csvCell(column('longitude'), -40.5)).toBe('-40.5');
+    expect(csvCell(column('quantity_approximate'), false)).toBe('false');
+    expect(csvCell(column('statement'), null)).toBe('');
+  });
+
+  it('joins lists and writes JSON cells', () => {
+    expect(csvCell(column('tags'), ['a', 'b c'])).toBe('a; b c');
+    expect(csvCell(column('relay_chain'), ['CNN', 'an official'])).toBe('CNN <- an official');
+    expect(csvCell(column('conditions'), ['x; y'])).toBe('["x; y"]');
+  });
+
+  it('writes RFC 4180: header, quoted commas, quotes and newlines, CRLF', () => {
+    const columns = [column('claim_id'), column('statement')];
+    const text = csvChunk(columns, [{ claim_id: 'c1', statement: 'He said "no", then\nleft' }], true);
+    expect(text).toBe('claim_id,statement\r\nc1,"He said ""no"", then\nleft"\r\n');
+    expect(parse(text, { columns: true })).toEqual([{ claim_id: 'c1', statement: 'He said "no", then\nleft' }]);
+  });
+});

@@ -1,0 +1,48 @@
+import { FULL_COLUMNS } from '../src/exports/export-columns';
+import { parseCsv, parseJsonl } from '../src/imports/import-parsers';
+import { readImportRow, typeValue } from '../src/imports/import-row';
+
+const column = (name: string) => FULL_COLUMNS.find((c) => c.name === name)!;
+
+describe('import parsing', () => {
+  it('numbers CSV records by the line they start on, across quoted newlines', () => {
+    const { records, problems } = parseCsv('claim_id,statement\r\na,"one\r\ntwo"\r\nb,three\r\n');
+    expect(problems).toEqual([]);
+    expect(records.map((r) => [r.line, r.values.claim_id])).toEqual([[2, 'a'], [4, 'b']]);
+  });
+
+  it('reports malformed CSV with its line', () => {
+    expect(parseCsv('a,b\n1,2\n1,2,3\n').problems).toEqual([{ line: 3, field: '', message: expect.stringContaining('not valid CSV') }]);
+  });
+
+  it('reads JSON Lines, skipping blank lines and the summary, and names broken lines', () => {
+    const { records, problems } = parseJsonl('{"claim_id":"a"}\n\n[1]\n{bad\n{"_summary":{"rows":1}}\n');
+    expect(records).toEqual([{ line: 1, values: { claim_id: 'a' } }]);
+    expect(problems.map((p) => p.line)).toEqual([3, 4]);
+  });
+
+  it('types CSV cells by the codebook and undoes formula neutralisation', () => {
+    expect(typeValue(column('quantity_low'), '1000.5', 'csv')).toEqual({ value: 1000.5 });
+    expect(typeValue(column('quantity_low'), '1,000', 'csv')).toEqual({ error: 'must be a number' });
+    expect(typeValue(column('credibility'), '2.5', 'csv')).toEqual({ error: 'must be a whole number' });
+    expect(typeValue(column('source_anonymous'), 'TRUE', 'csv')).toEqual({ value: true });
+    expect(typeValue(column('statement'), "'=1+1", 'csv')).toEqual({ value: '=1+1' });
+    expect(typeValue(column('relay_chain'), 'AFP <- CNN <- an official', 'csv')).toEqual({ value: ['AFP', 'CNN', 'an official'] });
+    expect(typeValue(column('said_at'), 'last week', 'csv').error).toMatch(/ISO 8601/);
+    expect(typeValue(column('quantity_low'), '5', 'jsonl')).toEqual({ error: 'must be a number' });
+  });
+
+  it('validates a row with logClaim\'s rules and names columns, not input paths', () => {
+    const { problems } = readImportRow(
+      { line: 7, values: { claim_id: 'x', statement: 'S', latitude: '95', quantities_json: '[{"variable":"Bad Key","lower":5,"upper":1}]', source_name: 'A', relay_chain: 'B <- C' } },
+      'csv',
+    );
+    expect(problems.map((p) => `${p.line}:${p.field}`).sort()).toEqual(['7:latitude', '7:quantities_json[0].lower', '7:quantities_json[0].variable', '7:relay_chain']);
+  });
+
+  it('reads the primary quantity columns back into a quantity when quantities_json is absent', () => {
+    const { row } = readImportRow({ line: 2, values: { claim_id: 'x', statement: 'S', quantity_variable: 'killed', quantity_low: '300', quantity_best: '300', quantity_low_inclusive: 'false' } }, 'csv');
+    expect(row?.claim.quantities).toEqual([expect.objectContaining({ variable: 'killed', lower: 300, lowerInclusive: false })]);
+    expect(row?.claim.quantities?.[0].value).toBeUndefined();
+  });
+});
