@@ -131,3 +131,36 @@ describe('exports over HTTP', () => {
     for (const c of FULL_COLUMNS) expect(res.text).toContain(`\`${c.name}\``);
   });
 });
+
+describe('exports and imports: who may, and what never leaves', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('need a key; researchers export but cannot import; the codebook is public', async () => {
+    const base = baseUrl(t.url);
+    expect((await getText(`${base}/exports/claims.csv`, {})).status).toBe(401);
+    expect(JSON.parse((await getText(`${base}/exports/claims.csv`, {})).text).code).toBe('UNAUTHENTICATED');
+    const researcher = await t.userWithRole('RESEARCHER');
+    expect((await getText(`${base}/exports/claims.jsonl`, researcher.as)).status).toBe(200);
+    const refused = await fetch(`${base}/imports`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...researcher.as }, body: '{}' });
+    expect(refused.status).toBe(403);
+    expect((await getText(`${base}/exports/codebook`, {})).status).toBe(200);
+  });
+
+  it('never carry a confidential note or a deleted claim', async () => {
+    const base = baseUrl(t.url);
+    const secret = 'Major Example of the northern command';
+    const source = expectData(await t.gql(`mutation($n: String) { createSource(input: { kind: ANONYMOUS, name: "an officer", confidentialNote: $n }) { id } }`, { n: secret })).createSource;
+    const claim = expectData(await t.gql(`mutation { createClaim(input: { statement: "Visible claim." }) { id } }`)).createClaim;
+    const gone = expectData(await t.gql(`mutation { createClaim(input: { statement: "Deleted claim." }) { id } }`)).createClaim;
+    expectData(await t.gql(`mutation($c: ID!, $s: ID!) { addAttribution(input: { claimId: $c, sourceId: $s }) { id } }`, { c: claim.id, s: source.id }));
+    expectData(await t.gql(`mutation($id: ID!) { deleteRecord(input: { type: CLAIM, id: $id }) { deletedAt } }`, { id: gone.id }));
+    for (const format of ['csv', 'jsonl']) {
+      const { text } = await getText(`${base}/exports/claims.${format}`);
+      expect(text).toContain('Visible claim.');
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain('Deleted claim.');
+    }
+  });
+});
