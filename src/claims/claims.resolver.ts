@@ -1,4 +1,5 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { AttributionLoaders } from '../attributions/attribution-loaders';
 import { AttributionModel } from '../attributions/attribution.model';
 import { IdArgs } from '../common/args';
@@ -6,6 +7,7 @@ import { RequestContext } from '../common/context';
 import { NotFoundError } from '../common/errors';
 import { byKey, groupByKey } from '../common/loaders';
 import { Page } from '../common/pagination';
+import { selectsField } from '../common/selection';
 import { ClaimConnection } from './claim.connection';
 import { Claim } from './claim.entity';
 import { toClaimModel } from './claim.mapper';
@@ -31,8 +33,8 @@ export class ClaimsResolver {
   }
 
   @Query(() => ClaimConnection)
-  async claims(@Args() { filter, sort, ...page }: ClaimsArgs): Promise<ClaimConnection> {
-    return mapPage(await this.service.list(page, filter ?? {}, sort));
+  async claims(@Args() { filter, sort, ...page }: ClaimsArgs, @Info() info: GraphQLResolveInfo): Promise<ClaimConnection> {
+    return mapPage(await this.service.list(page, filter ?? {}, sort, { count: selectsField(info, 'totalCount') }));
   }
 
   @Mutation(() => ClaimModel)
