@@ -44,16 +44,18 @@ export const AFTER_SQL = claimsPage(`SELECT c.* FROM claim c WHERE c.deleted_at 
  * Claims that a source of this name key (name or alias) speaks to or relays, on live attributions,
  * and whose live speakers are all anonymous. Shared with PostGraphile's custom query function.
  * `key` is the SQL for the folded name key; `schema` qualifies the tables ("public.").
+ *
+ * Shape: walk claims newest first and stop at the page size. Tried and slower on this data set
+ * (about 68 ms against 33 ms at scale 1): collecting every claim the source touches first
+ * (claim id IN (speaker attributions UNION relayed attributions)), then sorting.
  */
 export function bySourceAnonymousOnly(key: string, schema = ''): string {
   const t = (table: string) => `${schema}${table}`;
   const named = `(SELECT id FROM ${t('source')} WHERE name_key = ${key} UNION SELECT source_id FROM ${t('source_alias')} WHERE alias_key = ${key})`;
   return `SELECT c.* FROM ${t('claim')} c
   WHERE c.deleted_at IS NULL
-    AND c.id IN (
-      SELECT a.claim_id FROM ${t('attribution')} a WHERE a.deleted_at IS NULL AND a.source_id IN ${named}
-      UNION
-      SELECT a.claim_id FROM ${t('relay_hop')} h JOIN ${t('attribution')} a ON a.id = h.attribution_id WHERE a.deleted_at IS NULL AND h.source_id IN ${named})
+    AND EXISTS (SELECT 1 FROM ${t('attribution')} a WHERE a.claim_id = c.id AND a.deleted_at IS NULL
+      AND (a.source_id IN ${named} OR EXISTS (SELECT 1 FROM ${t('relay_hop')} h WHERE h.attribution_id = a.id AND h.source_id IN ${named})))
     AND NOT EXISTS (SELECT 1 FROM ${t('attribution')} a JOIN ${t('source')} s ON s.id = a.source_id
       WHERE a.claim_id = c.id AND a.deleted_at IS NULL AND s.kind <> 'ANONYMOUS')`;
 }
