@@ -19,9 +19,6 @@ export function dataSourceOptions(env: NodeJS.ProcessEnv = process.env): DataSou
     migrationsRun: false,
     migrationsTableName: 'migrations',
     logging: env.TYPEORM_LOGGING === 'true',
-    // Rows loaded from the database set every column: running entity constructors for them would only
-    // make a fresh UUIDv7 and two Dates per row to be overwritten.
-    entitySkipConstructor: true,
   } as const;
 
   if (databaseKind(env) === 'postgres') {
