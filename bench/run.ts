@@ -100,6 +100,8 @@ async function main(): Promise<void> {
       const result = await loadWrite(`${server('claimdesk').base}/graphql`, () => logClaimBody(runId, n++), options);
       log(`w claimdesk     ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}${result.firstError ? ` (first: ${result.firstError})` : ''}`);
       write = writeTable(result, first.sqlStatements);
+      // The data set now holds the written claims: a later --reuse-db must not take it for a fresh one.
+      await writeMarker(url, `${marker} + logClaim writes`);
     }
 
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
