@@ -12,7 +12,7 @@ export interface WorkloadResult {
 
 const f0 = (n: number) => n.toFixed(0);
 const f1 = (n: number) => n.toFixed(1);
-const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined && a > 0 && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
 
 export function readTable(rows: WorkloadResult[]): string {
   const head = [
@@ -47,7 +47,7 @@ export function machine(): string {
 /** Appends one run to BENCHMARKS.md (created with a heading if missing). */
 export function record(section: string): string {
   const file = join(__dirname, '..', 'BENCHMARKS.md');
-  if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n\nRuns of `npm run bench`, newest last. See bench/README.md for what each workload does.\n');
+  if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n\nRuns of `npm run bench`, newest last. See bench/README.md for what each workload does.\n\n## Runs\n');
   appendFileSync(file, `\n${section}\n`);
   return file;
 }

@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
     const section = [
-      `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, scale ${options.scale}`,
+      `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, scale ${options.scale}`,
       '',
       `- machine: ${machine()}`,
       `- command: \`${command}\` (${options.connections} connections, ${options.duration} s per workload after ${options.warmup} s warm-up; whole run ${seconds} s)`,
