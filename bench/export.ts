@@ -11,7 +11,11 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AccessService } from '../src/access/access.service';
+import { SYSTEM_ACTOR } from '../src/access/actor';
+import { Role } from '../src/access/role';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { newId } from '../src/common/ids';
@@ -32,13 +36,14 @@ async function main(): Promise<void> {
   const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   try {
     const ds = app.get(DataSource);
+    const key = await benchKey(app);
     let t = Date.now();
     const generated = await generate(ds);
     console.log(`generated ${generated.claims} claims, ${generated.attributions} attributions on ${postgresUrl ? 'PostgreSQL' : 'SQLite'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
-    const export1 = await timedExport(`${base}/exports/claims.csv`);
+    const export1 = await timedExport(`${base}/exports/claims.csv`, key);
     console.log(`HTTP CSV export: ${export1.rows} rows, ${(export1.bytes / 1e6).toFixed(1)} MB in ${export1.seconds.toFixed(2)} s = ${Math.round(export1.rows / export1.seconds)} rows/s; peak RSS growth ${(export1.rssGrowth / 1e6).toFixed(1)} MB`);
-    const export2 = await timedExport(`${base}/exports/claims.jsonl`);
+    const export2 = await timedExport(`${base}/exports/claims.jsonl`, key);
     console.log(`HTTP JSONL export: ${export2.rows} lines in ${export2.seconds.toFixed(2)} s = ${Math.round(export2.rows / export2.seconds)} rows/s; peak RSS growth ${(export2.rssGrowth / 1e6).toFixed(1)} MB`);
 
     if (postgresUrl) {
@@ -67,12 +72,19 @@ const COPY_QUERY = `SELECT c.id, c.statement, c.hedge, c.status, c.tags, q.varia
  LEFT JOIN citation ci ON ci.id = (SELECT MIN(c2.id) FROM citation c2 WHERE c2.attribution_id = a.id AND c2.deleted_at IS NULL)
  LEFT JOIN article ar ON ar.id = ci.article_id WHERE c.deleted_at IS NULL ORDER BY c.id, a.id`;
 
-async function timedExport(url: string): Promise<{ rows: number; bytes: number; seconds: number; rssGrowth: number }> {
+/** Exports need a key: a researcher's, as a real reader would use. */
+async function benchKey(app: INestApplication): Promise<string> {
+  const access = app.get(AccessService);
+  const user = await access.createUser({ name: 'Export bench', role: Role.RESEARCHER }, SYSTEM_ACTOR);
+  return (await access.createKey({ userId: user.id, name: 'bench' }, SYSTEM_ACTOR)).key;
+}
+
+async function timedExport(url: string, key: string): Promise<{ rows: number; bytes: number; seconds: number; rssGrowth: number }> {
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const started = Date.now();
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
   let lines = 0;
   let bytes = 0;
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {

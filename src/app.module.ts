@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
@@ -35,6 +36,8 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
       sortSchema: true,
       context: ({ req }: { req: unknown }) => ({ req, loaders: new RequestLoaders() }),
       formatError: formatGraphQLError,
+      // No type sets cache hints; the default cache-control plugin would still wrap every field resolver.
+      plugins: [ApolloServerPluginCacheControlDisabled()],
       includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     }),
     SourcesModule,

@@ -18,6 +18,7 @@ async function bootstrap(): Promise<void> {
   const { AppModule } = await import('./app.module');
   const app = await NestFactory.create(AppModule, { bufferLogs: false });
   app.enableShutdownHooks();
+  if (process.env.BENCH_COUNT_SQL === '1') app.use((await import('./common/sql-count-header')).sqlCountHeader);
   const port = Number(process.env.PORT ?? DEFAULT_PORT);
   await app.listen(port);
   Logger.log(`claimdesk GraphQL API at http://localhost:${port}/graphql`, 'Bootstrap');

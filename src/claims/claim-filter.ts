@@ -46,7 +46,8 @@ export function applyClaimFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimFil
   }
   if (filter.anonymity) {
     const unwanted = filter.anonymity === AnonymityFilter.ANONYMOUS_ONLY ? 's.kind <> :anonymousKind' : 's.kind = :anonymousKind';
-    qb.andWhere(`EXISTS (SELECT 1 FROM attribution a WHERE ${LIVE_ATTRIBUTION})`);
+    // "Every live speaker is ..." needs at least one live attribution; skip the check when another filter already demands one.
+    if (!impliesLiveAttribution(filter)) qb.andWhere(`EXISTS (SELECT 1 FROM attribution a WHERE ${LIVE_ATTRIBUTION})`);
     qb.andWhere(`NOT EXISTS (SELECT 1 FROM attribution a JOIN source s ON s.id = a.source_id WHERE ${LIVE_ATTRIBUTION} AND ${unwanted})`, {
       anonymousKind: SourceKind.ANONYMOUS,
     });
@@ -85,4 +86,9 @@ export function applyClaimFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimFil
   if (filter.circular !== undefined) qb.andWhere('c.circular = :circular', { circular: filter.circular });
   if (filter.hasDiscrepancy !== undefined) qb.andWhere('c.has_discrepancy = :hasDiscrepancy', { hasDiscrepancy: filter.hasDiscrepancy });
   return qb;
+}
+
+/** Filters whose own EXISTS already requires a live attribution on the claim. */
+function impliesLiveAttribution(filter: ClaimFilterInput): boolean {
+  return Boolean(filter.sourceId || filter.source || filter.relayedBy || filter.sourceKind || filter.stance || filter.articleId || filter.publishedFrom || filter.publishedTo);
 }

@@ -1,6 +1,7 @@
+import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AttributionLoaders } from '../attributions/attribution-loaders';
 import { AttributionModel } from '../attributions/attribution.model';
 import { IdArgs } from '../common/args';
@@ -8,6 +9,7 @@ import { RequestContext } from '../common/context';
 import { NotFoundError } from '../common/errors';
 import { byKey, groupByKey } from '../common/loaders';
 import { Page } from '../common/pagination';
+import { selectsField } from '../common/selection';
 import { ClaimConnection } from './claim.connection';
 import { Claim } from './claim.entity';
 import { toClaimModel } from './claim.mapper';
@@ -34,8 +36,8 @@ export class ClaimsResolver {
   }
 
   @Query(() => ClaimConnection)
-  async claims(@Args() { filter, sort, ...page }: ClaimsArgs, @CurrentActor() actor: Actor): Promise<ClaimConnection> {
-    return mapPage(await this.service.list(page, filter ?? {}, sort, actor));
+  async claims(@Args() { filter, sort, ...page }: ClaimsArgs, @CurrentActor() actor: Actor, @Info() info: GraphQLResolveInfo): Promise<ClaimConnection> {
+    return mapPage(await this.service.list(page, filter ?? {}, sort, actor, { count: selectsField(info, 'totalCount') }));
   }
 
   @Mutation(() => ClaimModel)

@@ -1,0 +1,45 @@
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { Pool } from 'pg';
+import { AFTER_SQL, DETAIL_SQL, FILTERED_SQL, LIST_SQL } from './sql';
+
+/**
+ * The SQL floor: what the read workloads cost with no framework at all. POST /<workload> with a
+ * JSON body of parameters; one hand-written statement builds the response body in PostgreSQL.
+ * Same pool size as the other servers (pg's default, 10).
+ */
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+
+const handlers: Record<string, (p: Record<string, unknown>) => [string, unknown[]]> = {
+  '/list': (p) => [LIST_SQL, [p.first]],
+  '/filtered': (p) => [FILTERED_SQL, [p.first, p.key]],
+  '/detail': (p) => [DETAIL_SQL, [p.id]],
+  '/after': (p) => [AFTER_SQL, [p.first, p.after ?? 'ffffffff-ffff-7fff-bfff-ffffffffffff']],
+};
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+const server = createServer(async (req, res) => {
+  try {
+    const handler = handlers[req.url ?? ''];
+    if (req.method !== 'POST' || !handler) return send(res, 404, '{"error":"not found"}');
+    const [sql, params] = handler(JSON.parse((await readBody(req)) || '{}'));
+    const { rows } = await pool.query({ name: req.url, text: sql, values: params }); // named: parsed and planned once per connection
+    send(res, 200, rows[0].body);
+  } catch (error) {
+    send(res, 500, JSON.stringify({ error: String(error) }));
+  }
+});
+server.keepAliveTimeout = 65_000;
+server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log(`floor listening on ${process.env.PORT}`));

@@ -1,0 +1,273 @@
+import { Client } from 'pg';
+import { sourceNameKey } from '../src/sources/source-name';
+import { IdClock, Prng } from './prng';
+
+/**
+ * The synthetic data set: deterministic for a seed and scale. Defaults (scale 1): 100k claims,
+ * 250k attributions (about 30% with relay chains of 1-3 hops), 50k articles, 50k citations,
+ * 5k sources (30% anonymous, a fifth of the named ones with aliases).
+ */
+export interface DataSetSize {
+  claims: number;
+  articles: number;
+  sources: number;
+}
+
+export function sizeFor(scale: number): DataSetSize {
+  return {
+    claims: Math.max(200, Math.round(100_000 * scale)),
+    articles: Math.max(100, Math.round(50_000 * scale)),
+    sources: Math.max(120, Math.round(5_000 * scale)),
+  };
+}
+
+/** The relay whose name (via its alias) workload b filters on. */
+export const FILTER_SOURCE_NAME = 'CNN';
+
+type Row = unknown[];
+type Column = [name: string, pgType: string];
+
+const T = (name: string): Column => [name, 'text'];
+const TS = (name: string): Column => [name, 'timestamptz'];
+const I = (name: string): Column => [name, 'int'];
+const N = (name: string): Column => [name, 'numeric'];
+const B = (name: string): Column => [name, 'bool'];
+
+const RECORD: Column[] = [T('id'), TS('created_at'), TS('updated_at'), I('version'), TS('deleted_at'), T('deleted_by')];
+const TABLES: Record<string, Column[]> = {
+  source: [...RECORD, T('kind'), T('name'), T('name_key'), T('based_in'), T('affiliation'), T('wikidata_id'), T('reliability'), T('confidential_note')],
+  source_alias: [T('id'), T('source_id'), T('alias'), T('alias_key')],
+  article: [...RECORD, T('url'), T('canonical_url'), T('headline'), T('publisher'), T('wire_agency'), T('byline'), TS('published_at'), T('language'), T('body_text'), TS('retrieved_at')],
+  claim: [
+    ...RECORD, T('statement'), T('hedge'), T('tags'), T('status'), T('created_by'),
+    T('place_name'), T('place_admin_area'), T('place_country'), N('place_latitude'), N('place_longitude'), T('place_precision'),
+    TS('event_time_start'), TS('event_time_end'), T('event_time_precision'),
+  ],
+  claim_quantity: [T('id'), T('claim_id'), I('position'), T('variable'), N('value'), N('lower'), B('lower_inclusive'), N('upper'), B('upper_inclusive'), B('approximate'), T('qualifier'), T('unit'), T('currency')],
+  attribution: [
+    ...RECORD, T('claim_id'), T('source_id'), T('stance'), T('cue'), T('mode'), TS('said_at'), I('credibility'),
+    T('anonymity_reason'), T('relationship'), T('conditions'), T('created_by'),
+  ],
+  relay_hop: [T('id'), T('attribution_id'), I('position'), T('source_id'), T('cue')],
+  citation: [...RECORD, T('attribution_id'), T('article_id'), T('quote'), T('prefix'), T('suffix'), I('start_offset'), I('end_offset')],
+};
+/** Parents before children, so foreign keys hold at every flush. */
+const FLUSH_ORDER = ['source', 'source_alias', 'article', 'claim', 'claim_quantity', 'attribution', 'relay_hop', 'citation'];
+
+/** One multi-row INSERT per batch via unnest(): one array parameter per column, no parameter limit. */
+async function insertRows(client: Client, table: string, rows: Row[]): Promise<void> {
+  const columns = TABLES[table];
+  for (let start = 0; start < rows.length; start += 5000) {
+    const batch = rows.slice(start, start + 5000);
+    const arrays = columns.map((_, i) => batch.map((row) => row[i] ?? null));
+    const sql = `INSERT INTO "${table}" (${columns.map(([n]) => `"${n}"`).join(', ')}) SELECT * FROM unnest(${columns
+      .map(([, type], i) => `$${i + 1}::${type}[]`)
+      .join(', ')})`;
+    await client.query(sql, arrays);
+  }
+}
+
+const OUTLETS: [name: string, kind: string, aliases: string[]][] = [
+  ['Cable News Network', 'MEDIA_OUTLET', ['CNN']],
+  ['Agence France-Presse', 'NEWS_AGENCY', ['AFP']],
+  ['Reuters', 'NEWS_AGENCY', []],
+  ['The Associated Press', 'NEWS_AGENCY', ['AP']],
+  ['Al Jazeera', 'MEDIA_OUTLET', []],
+  ['Syrian Observatory for Human Rights', 'MONITORING_GROUP', ['SOHR']],
+  ['Deir Ezzor 24', 'MEDIA_OUTLET', ['DeirEzzor 24']],
+  ['Syrian Arab News Agency', 'NEWS_AGENCY', ['SANA']],
+  ['Anadolu Agency', 'NEWS_AGENCY', ['AA']],
+  ['Rudaw', 'MEDIA_OUTLET', []],
+];
+const ANONYMOUS = [
+  'a senior military official', 'a person familiar with the negotiations', 'a local resident', 'a security source',
+  'a US official', 'a medical source', 'an activist in the area', 'a diplomat', 'a commander', 'a witness',
+  'two officials', 'a source close to the talks', 'an intelligence official', 'a hospital worker', 'a spokesperson who declined to be named',
+];
+const NAMED_KINDS = ['ARMED_GROUP', 'MILITARY', 'GOVERNMENT', 'MONITORING_GROUP', 'ACTIVIST_COLLECTIVE', 'NGO', 'INDIVIDUAL', 'INDIVIDUAL', 'INDIVIDUAL'];
+const PLACES: [string, string, string][] = [
+  ['Baghouz', 'Deir ez-Zor', 'SY'], ['Raqqa', 'Raqqa', 'SY'], ['Idlib', 'Idlib', 'SY'], ['Mosul', 'Nineveh', 'IQ'], ['Aleppo', 'Aleppo', 'SY'],
+  ['Kharkiv', 'Kharkiv Oblast', 'UA'], ['Bakhmut', 'Donetsk Oblast', 'UA'], ['Khartoum', 'Khartoum', 'SD'], ['El Fasher', 'North Darfur', 'SD'], ['Gaza City', 'Gaza', 'PS'],
+];
+const VERBS = ['killed', 'wounded', 'displaced', 'detained', 'released', 'surrendered', 'fled', 'arrived in', 'shelled', 'captured'];
+const NOUNS = ['fighters', 'civilians', 'soldiers', 'children', 'trucks', 'families', 'militants', 'aid workers'];
+const TAGS = ['airstrike', 'casualties', 'displacement', 'siege', 'negotiations', 'prisoners', 'shelling', 'aid', 'ceasefire', 'finance'];
+const HEDGES = ['may have', 'reportedly', 'allegedly', 'according to initial reports'];
+const CUES = ['said', 'reported', 'told reporters', 'claimed', 'stated', 'quoting'];
+const STATUSES: [string, number][] = [['UNVERIFIED', 0.6], ['CORROBORATED', 0.15], ['CONTESTED', 0.1], ['CONFIRMED', 0.1], ['FALSE', 0.03], ['RETRACTED', 0.02]];
+const QUALIFIERS: [string, string][] = [['at least', 'lower'], ['more than', 'lowerx'], ['around', 'approx'], ['up to', 'upper'], ['', 'value']];
+
+function weighted(prng: Prng, table: [string, number][]): string {
+  let r = prng.next();
+  for (const [value, weight] of table) {
+    if ((r -= weight) < 0) return value;
+  }
+  return table[0][0];
+}
+
+export interface GeneratedCounts {
+  [table: string]: number;
+}
+
+/** Fills an empty, migrated database. Returns row counts per table. */
+export async function generateDataSet(url: string, scale: number, seed: number, log: (line: string) => void): Promise<GeneratedCounts> {
+  const size = sizeFor(scale);
+  const prng = new Prng(seed);
+  const clock = new IdClock(Date.UTC(2024, 0, 1), prng);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const counts: GeneratedCounts = {};
+  const pending: Record<string, Row[]> = Object.fromEntries(FLUSH_ORDER.map((t) => [t, []]));
+  const flush = async () => {
+    for (const table of FLUSH_ORDER) {
+      const rows = pending[table];
+      if (!rows.length) continue;
+      await insertRows(client, table, rows);
+      counts[table] = (counts[table] ?? 0) + rows.length;
+      pending[table] = [];
+    }
+  };
+  const record = (deleted = false): Row => {
+    const at = clock.now().toISOString();
+    return [clock.id(), at, at, 1, deleted ? at : null, null];
+  };
+
+  try {
+    await client.query('BEGIN');
+    // Sources: the well-known outlets first (the relays), then named speakers and anonymous ones.
+    const relayIds: string[] = [];
+    const namedIds: string[] = [];
+    const anonymousIds: string[] = [];
+    const kindOf = new Map<string, string>();
+    const addSource = (kind: string, name: string, aliases: string[], extra: Partial<Record<'basedIn' | 'reliability', string>> = {}) => {
+      clock.advance(prng.int(1, 50));
+      const row = record();
+      const id = row[0] as string;
+      pending.source.push([...row, kind, name, sourceNameKey(name), extra.basedIn ?? null, null, null, extra.reliability ?? null, null]);
+      for (const alias of aliases) pending.source_alias.push([clock.id(), id, alias, sourceNameKey(alias)]);
+      kindOf.set(id, kind);
+      return id;
+    };
+    for (const [name, kind, aliases] of OUTLETS) relayIds.push(addSource(kind, name, aliases, { reliability: 'B' }));
+    const outletCount = Math.max(20, Math.round(size.sources * 0.08));
+    for (let i = relayIds.length; i < outletCount; i++) {
+      const aliases = prng.chance(0.3) ? [`O${i}`] : [];
+      relayIds.push(addSource(prng.chance(0.5) ? 'MEDIA_OUTLET' : 'NEWS_AGENCY', `Outlet ${i} News`, aliases, { reliability: prng.pick(['A', 'B', 'C', 'D']) }));
+    }
+    while (relayIds.length + namedIds.length + anonymousIds.length < size.sources) {
+      if (prng.chance(0.3)) {
+        anonymousIds.push(addSource('ANONYMOUS', prng.pick(ANONYMOUS), []));
+      } else {
+        const n = namedIds.length;
+        const aliases = prng.chance(0.2) ? [`Alias ${n}`, ...(prng.chance(0.3) ? [`AKA ${n}`] : [])] : [];
+        namedIds.push(addSource(prng.pick(NAMED_KINDS), `Source ${n} ${prng.pick(['Brigade', 'Council', 'Committee', 'Office', 'Network', 'Smith', 'Haddad'])}`, aliases, {
+          basedIn: prng.chance(0.5) ? prng.pick(['Britain', 'Syria', 'Turkey', 'Iraq', 'Ukraine']) : undefined,
+          reliability: prng.chance(0.7) ? prng.pick(['A', 'B', 'C', 'D', 'E', 'F']) : undefined,
+        }));
+      }
+    }
+    await flush();
+    log(`sources: ${counts.source} (+${counts.source_alias ?? 0} aliases)`);
+
+    // Claims, in creation order; articles are logged as the reporting goes on, so each claim cites a recent one.
+    const articleIds: string[] = [];
+    const attributionTarget = 2.5 * size.claims;
+    const citationRate = size.articles / attributionTarget; // ~1 citation per article overall
+    const articleEvery = size.claims / size.articles;
+    let articleDebt = 0;
+    for (let c = 0; c < size.claims; c++) {
+      articleDebt += 1 / articleEvery;
+      while (articleDebt >= 1 || articleIds.length === 0) {
+        articleDebt -= 1;
+        clock.advance(prng.int(1, 200));
+        const row = record();
+        const n = articleIds.length;
+        const publisher = prng.skewed(OUTLETS)[0];
+        const url = `https://news${n % 97}.example.org/${2024 + Math.floor(n / 20000)}/story-${n}`;
+        pending.article.push([
+          ...row, `${url}?utm_source=feed`, url, `Headline ${n}: ${prng.pick(NOUNS)} ${prng.pick(VERBS)} near ${prng.pick(PLACES)[0]}`,
+          publisher, prng.chance(0.4) ? prng.pick(['AP', 'AFP', 'Reuters']) : null, prng.chance(0.6) ? `Reporter ${prng.int(1, 400)}` : null,
+          clock.now().toISOString(), prng.chance(0.8) ? 'en' : 'ar', null, clock.now().toISOString(),
+        ]);
+        articleIds.push(row[0] as string);
+      }
+      clock.advance(prng.int(1, 300));
+      const claimRow = record(prng.chance(0.005));
+      const claimId = claimRow[0] as string;
+      const place = prng.chance(0.7) ? prng.pick(PLACES) : null;
+      const start = prng.chance(0.6) ? new Date(clock.now().getTime() - prng.int(0, 30 * 86400_000)) : null;
+      const end = start && prng.chance(0.3) ? new Date(start.getTime() + prng.int(1, 180) * 86400_000) : start;
+      const tags = TAGS.filter(() => prng.chance(0.15));
+      pending.claim.push([
+        ...claimRow,
+        `${prng.int(2, 2000)} ${prng.pick(NOUNS)} ${prng.pick(VERBS)} ${place ? `near ${place[0]}` : 'in the area'} (claim ${c})`,
+        prng.chance(0.2) ? prng.pick(HEDGES) : null,
+        JSON.stringify(tags),
+        weighted(prng, STATUSES),
+        null,
+        place?.[0] ?? null, place?.[1] ?? null, place?.[2] ?? null,
+        place && prng.chance(0.5) ? (30 + prng.next() * 10).toFixed(6) : null,
+        place && prng.chance(0.5) ? (35 + prng.next() * 10).toFixed(6) : null,
+        place ? prng.pick(['EXACT', 'NEAR', 'ADMIN2', 'ADMIN1']) : null,
+        start?.toISOString() ?? null, end?.toISOString() ?? null, start ? prng.pick(['DAY', 'HOUR', 'WEEK']) : null,
+      ]);
+      if (prng.chance(0.4)) {
+        const quantities = prng.int(1, 2);
+        for (let q = 0; q < quantities; q++) {
+          const [qualifier, shape] = prng.pick(QUALIFIERS);
+          const v = prng.int(1, 5000);
+          const money = prng.chance(0.1);
+          pending.claim_quantity.push([
+            clock.id(), claimId, q, money ? 'cash_taken' : `${prng.pick(NOUNS)}_${prng.pick(VERBS).replace(/ /g, '_')}`,
+            shape === 'value' || shape === 'approx' ? v : null,
+            shape === 'lower' || shape === 'lowerx' ? v : null, shape !== 'lowerx',
+            shape === 'upper' ? v : null, true, shape === 'approx',
+            qualifier || null, money ? null : prng.pick(NOUNS), money ? 'USD' : null,
+          ]);
+        }
+      }
+      const attributions = prng.int(1, 4);
+      for (let a = 0; a < attributions; a++) {
+        clock.advance(prng.int(0, 3));
+        const anonymous = prng.chance(0.3);
+        const speaker = anonymous ? prng.pick(anonymousIds) : prng.skewed(namedIds, 2);
+        const attRow = record(prng.chance(0.02));
+        const attId = attRow[0] as string;
+        pending.attribution.push([
+          ...attRow, claimId, speaker, prng.chance(0.85) ? 'ASSERTS' : prng.pick(['DENIES', 'QUESTIONS']), prng.pick(CUES),
+          prng.chance(0.3) ? 'DIRECT_QUOTE' : 'PARAPHRASE', prng.chance(0.5) ? clock.now().toISOString() : null,
+          prng.chance(0.5) ? prng.int(1, 6) : null,
+          anonymous && prng.chance(0.6) ? 'not authorized to speak to the media' : null,
+          anonymous && prng.chance(0.4) ? 'close to the negotiations' : null,
+          JSON.stringify(prng.chance(0.2) ? ['could not be independently verified'] : []),
+          null,
+        ]);
+        if (prng.chance(0.3)) {
+          const hops = new Set<string>();
+          const length = prng.int(1, 3);
+          while (hops.size < length) hops.add(prng.skewed(relayIds, 2));
+          [...hops].forEach((hop, position) => pending.relay_hop.push([clock.id(), attId, position, hop, prng.pick(['quoting', 'citing', null])]));
+        }
+        if (prng.chance(citationRate)) {
+          const article = articleIds[Math.max(0, articleIds.length - 1 - prng.int(0, 20))];
+          const quote = `"${prng.pick(NOUNS)} ${prng.pick(VERBS)}," the source said (${c}.${a})`;
+          const offset = prng.int(0, 4000);
+          pending.citation.push([clock.id(), clock.now().toISOString(), clock.now().toISOString(), 1, null, null, attId, article, quote, 'According to the report, ', ' on Tuesday.', offset, offset + quote.length]);
+        }
+      }
+      if (pending.claim.length >= 5000) {
+        await flush();
+        if ((c + 1) % 20000 === 0 || c + 1 === size.claims) log(`claims: ${c + 1}/${size.claims}`);
+      }
+    }
+    await flush();
+    await client.query('COMMIT');
+    await client.query('VACUUM ANALYZE');
+    return counts;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
