@@ -104,3 +104,18 @@ describe('maintained sourcing values', () => {
     expect(after).toEqual({ reliability: 'E', reliabilityHistory: [{ fromGrade: 'B', toGrade: 'E', reason: 'Two fabricated casualty figures' }] });
   });
 });
+
+describe('derived values are not edits', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('leaves the claim\'s version alone when its sourcing or discrepancy flag changes', async () => {
+    const claim = await createClaim(t, { quantities: [{ variable: 'held', value: 10 }] });
+    await createClaim(t, { quantities: [{ variable: 'held', value: 5000 }] });
+    const source = await createSource(t);
+    expectData(await t.gql(`mutation($c: ID!, $s: ID!) { addAttribution(input: { claimId: $c, sourceId: $s }) { id } }`, { c: claim.id, s: source.id }));
+    const after = expectData(await t.gql(`query($id: ID!) { claim(id: $id) { version hasDiscrepancy sourcing } }`, { id: claim.id })).claim;
+    expect(after).toEqual({ version: 1, hasDiscrepancy: true, sourcing: 'SINGLE_SOURCE' });
+  });
+});

@@ -57,7 +57,7 @@ export class AnalysisService implements OnModuleInit {
   async refreshSourcing(manager: EntityManager, claimIds: string[]): Promise<void> {
     const byClaim = await this.attributionFacts(claimIds, manager);
     for (const [claimId, attributions] of byClaim) {
-      await manager.update(Claim, { id: claimId }, summarizeSourcing(attributions));
+      await setDerived(manager, [claimId], summarizeSourcing(attributions));
     }
   }
 
@@ -72,14 +72,14 @@ export class AnalysisService implements OnModuleInit {
       const now = claim ? { quantities: await manager.find(ClaimQuantity, { where: { claimId } }), eventTime: claim.eventTime } : null;
       const contradictedNow = now ? await this.contradicting(manager, claimId, now) : [];
       const contradictedBefore = before ? await this.contradicting(manager, claimId, before) : [];
-      if (claim) await manager.update(Claim, { id: claimId }, { hasDiscrepancy: contradictedNow.length > 0 });
-      if (contradictedNow.length) await manager.update(Claim, { id: In(contradictedNow) }, { hasDiscrepancy: true });
+      if (claim) await setDerived(manager, [claimId], { hasDiscrepancy: contradictedNow.length > 0 });
+      if (contradictedNow.length) await setDerived(manager, contradictedNow, { hasDiscrepancy: true });
       const nowSet = new Set(contradictedNow);
       for (const otherId of contradictedBefore.filter((id) => !nowSet.has(id))) {
         const other = await manager.findOne(Claim, { where: { id: otherId } });
         if (!other) continue;
         const figures = { quantities: await manager.find(ClaimQuantity, { where: { claimId: otherId } }), eventTime: other.eventTime };
-        await manager.update(Claim, { id: otherId }, { hasDiscrepancy: (await this.contradicting(manager, otherId, figures, 1)).length > 0 });
+        await setDerived(manager, [otherId], { hasDiscrepancy: (await this.contradicting(manager, otherId, figures, 1)).length > 0 });
       }
     }
   }
@@ -124,4 +124,18 @@ export class AnalysisService implements OnModuleInit {
 
 function facts(source: Source): SourceFacts {
   return { id: source.id, name: source.name, anonymous: source.kind === SourceKind.ANONYMOUS, originGroupId: source.originGroupId };
+}
+
+/**
+ * Derived values are not edits: writing them must not bump the claim's version (a reporter's
+ * update would then be refused as stale) nor its updated-at. Naming the version column in the
+ * SET stops TypeORM from incrementing it.
+ */
+async function setDerived(manager: EntityManager, claimIds: string[], values: Partial<Claim>): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .update(Claim)
+    .set({ ...values, version: () => 'version' })
+    .where({ id: In(claimIds) })
+    .execute();
 }
