@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { csvCell, csvChunk, neutraliseFormula, restoreFormula } from '../src/exports/csv-writer';
+import { csvCell, csvChunk, csvField, neutraliseFormula, restoreFormula } from '../src/exports/csv-writer';
 import { FULL_COLUMNS } from '../src/exports/export-columns';
 
 const column = (name: string) => FULL_COLUMNS.find((c) => c.name === name)!;
@@ -29,5 +29,19 @@ describe('CSV writing', () => {
     const text = csvChunk(columns, [{ claim_id: 'c1', statement: 'He said "no", then\nleft' }], true);
     expect(text).toBe('claim_id,statement\r\nc1,"He said ""no"", then\nleft"\r\n');
     expect(parse(text, { columns: true })).toEqual([{ claim_id: 'c1', statement: 'He said "no", then\nleft' }]);
+  });
+});
+
+describe('csvField', () => {
+  const hostile = ['plain', '', ' spaced ', 'a,b', '"', '""', 'say "hi"', 'line\nbreak', 'cr\rlf\r\n', ',,,', '"start', 'end"', 'ünïcödé, “curly”', '\t tab'];
+
+  it.each(hostile)('round-trips %j through csv-parse', (text) => {
+    const line = `${csvField(text)},${csvField('next')}\r\n`;
+    expect(parse(line, { relax_column_count: false })).toEqual([[text, 'next']]);
+  });
+
+  it('quotes only when RFC 4180 needs it', () => {
+    expect(csvField('Baghouz')).toBe('Baghouz');
+    expect(csvField('a,b')).toBe('"a,b"');
   });
 });

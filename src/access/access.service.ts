@@ -9,6 +9,7 @@ import { ApiKey } from './api-key.entity';
 import { generateApiKey, hashApiKey, keyPrefix } from './api-keys';
 import { CreateApiKeyInput, CreateUserInput, UpdateUserInput } from './dto/user.input';
 import { User } from './user.entity';
+import { insertNew } from '../database/insert-new';
 
 /** Writing "last used" on every request would turn reads into writes; once a minute is enough. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -46,7 +47,7 @@ export class AccessService {
       throw new ConflictError(`A user with the email ${input.email} already exists`, { field: 'email' });
     }
     const user = manager.create(User, { name: input.name, email: input.email ?? null, role: input.role, createdBy: actor.id });
-    await manager.save(user);
+    await insertNew(manager, user);
     await this.audit.recordCreate(manager, actor, 'User', user);
     return user;
   }
@@ -70,7 +71,7 @@ export class AccessService {
     if (!user) throw new NotFoundError('User', input.userId);
     const key = generateApiKey();
     const apiKey = manager.create(ApiKey, { userId: user.id, name: input.name, prefix: keyPrefix(key), hash: hashApiKey(key) });
-    await manager.save(apiKey);
+    await insertNew(manager, apiKey);
     return { key, apiKey };
   }
 

@@ -70,12 +70,23 @@ export class AnalysisService implements OnModuleInit {
     for (const { claimId, before } of changes) {
       const claim = await manager.findOne(Claim, { where: { id: claimId } });
       const now = claim ? { quantities: await manager.find(ClaimQuantity, { where: { claimId } }), eventTime: claim.eventTime } : null;
-      const contradictedNow = now ? await this.contradicting(manager, claimId, now) : [];
-      const contradictedBefore = before ? await this.contradicting(manager, claimId, before) : [];
-      if (claim) await setDerived(manager, [claimId], { hasDiscrepancy: contradictedNow.length > 0 });
-      if (contradictedNow.length) await setDerived(manager, contradictedNow, { hasDiscrepancy: true });
-      const nowSet = new Set(contradictedNow);
-      for (const otherId of contradictedBefore.filter((id) => !nowSet.has(id))) {
+      if (claim && now) {
+        await setDerived(manager, [claimId], { hasDiscrepancy: (await this.contradicting(manager, claimId, now, 1)).length > 0 });
+        // Claims this one contradicts now: flag the ones not flagged yet, in one statement per figure.
+        for (const [i, q] of now.quantities.entries()) {
+          const match = this.contradictionQuery(manager, claimId, q, now.eventTime, `n${i}`);
+          await manager
+            .createQueryBuilder()
+            .update(Claim)
+            .set({ hasDiscrepancy: true, version: () => 'version' })
+            .where('has_discrepancy = :unflagged', { unflagged: false })
+            .andWhere(`id IN (${match.getQuery()})`, match.getParameters())
+            .execute();
+        }
+      }
+      if (!before) continue;
+      // Claims that contradicted the old figures may have no contradiction left.
+      for (const otherId of await this.contradicting(manager, claimId, before)) {
         const other = await manager.findOne(Claim, { where: { id: otherId } });
         if (!other) continue;
         const figures = { quantities: await manager.find(ClaimQuantity, { where: { claimId: otherId } }), eventTime: other.eventTime };
@@ -88,26 +99,32 @@ export class AnalysisService implements OnModuleInit {
   async contradicting(manager: EntityManager, claimId: string, figures: Figures, limit?: number): Promise<string[]> {
     const found = new Set<string>();
     for (const [i, q] of figures.quantities.entries()) {
-      const { sql, params } = contradictsSql('q', quantityRange(q), `f${i}`);
-      const qb = manager
-        .createQueryBuilder()
-        .select('DISTINCT q.claim_id', 'claim_id')
-        .from('claim_quantity', 'q')
-        .innerJoin('claim', 'c', 'c.id = q.claim_id AND c.deleted_at IS NULL')
-        .where('q.variable = :variable AND q.claim_id <> :claimId', { variable: q.variable, claimId })
-        .andWhere(sql, params);
-      const { start, end } = figures.eventTime ?? { start: null, end: null };
-      if (start) {
-        qb.andWhere('(c.event_time_start IS NULL OR (c.event_time_start <= :windowEnd AND COALESCE(c.event_time_end, c.event_time_start) >= :windowStart))', {
-          windowStart: start,
-          windowEnd: end ?? start,
-        });
-      }
+      const qb = this.contradictionQuery(manager, claimId, q, figures.eventTime, `f${i}`);
       if (limit) qb.limit(limit);
       for (const row of await qb.getRawMany<{ claim_id: string }>()) found.add(row.claim_id);
       if (limit && found.size >= limit) break;
     }
     return [...found];
+  }
+
+  /** Ids of live claims with a figure on `q`'s variable that cannot be true with `q`, in an overlapping window. */
+  private contradictionQuery(manager: EntityManager, claimId: string, q: Figures['quantities'][number], eventTime: Figures['eventTime'], p: string) {
+    const { sql, params } = contradictsSql('q', quantityRange(q), p);
+    const qb = manager
+      .createQueryBuilder()
+      .select('DISTINCT q.claim_id', 'claim_id')
+      .from('claim_quantity', 'q')
+      .innerJoin('claim', 'c', 'c.id = q.claim_id AND c.deleted_at IS NULL')
+      .where(`q.variable = :${p}variable AND q.claim_id <> :${p}claim`, { [`${p}variable`]: q.variable, [`${p}claim`]: claimId })
+      .andWhere(sql, params);
+    const { start, end } = eventTime ?? { start: null, end: null };
+    if (start) {
+      qb.andWhere(`(c.event_time_start IS NULL OR (c.event_time_start <= :${p}end AND COALESCE(c.event_time_end, c.event_time_start) >= :${p}start))`, {
+        [`${p}start`]: start,
+        [`${p}end`]: end ?? start,
+      });
+    }
+    return qb;
   }
 
   private async claimIdsCiting(manager: EntityManager, sourceIds: string[]): Promise<string[]> {

@@ -12,6 +12,7 @@ import { Article } from './article.entity';
 import { InvalidUrlError, canonicalizeUrl } from './canonical-url';
 import { ArticleFieldsInput, CreateArticleInput } from './dto/article-fields.input';
 import { UpdateArticleInput } from './dto/update-article.input';
+import { insertNew } from '../database/insert-new';
 
 @Injectable()
 export class ArticlesService {
@@ -51,7 +52,7 @@ export class ArticlesService {
     const canonicalUrl = canonical(input.url, field);
     await this.refuseDuplicate(manager, canonicalUrl, field);
     const article = manager.create(Article, { ...nullFields(input), url: input.url, canonicalUrl, createdBy: actor.id });
-    await manager.save(article);
+    await insertNew(manager, article);
     await this.audit.recordCreate(manager, actor, RecordType.ARTICLE, article);
     return article;
   }

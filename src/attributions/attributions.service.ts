@@ -19,6 +19,7 @@ import { RemoveAttributionInput } from './dto/remove-attribution.input';
 import { UpdateAttributionInput } from './dto/update-attribution.input';
 import { chainProblems } from './relay-chain';
 import { RelayHop } from './relay-hop.entity';
+import { insertNew } from '../database/insert-new';
 
 /** Listeners that keep derived per-claim values right, inside the writer's transaction. */
 export type ClaimsChangedHook = (manager: EntityManager, claimIds: string[]) => Promise<void>;
@@ -118,7 +119,7 @@ export class AttributionsService {
       conditions: input.conditions ?? [],
       createdBy: actor.id,
     });
-    await manager.save(attribution);
+    await insertNew(manager, attribution);
     await this.writeChain(manager, attribution.id, input.chain);
     await this.audit.recordCreate(manager, actor, RecordType.ATTRIBUTION, { ...attribution, chain: await this.chainOf(manager, attribution.id) });
     return attribution;
@@ -213,7 +214,7 @@ export class AttributionsService {
       endOffset: endOffset ?? (startOffset != null ? startOffset + length : null),
       createdBy: actor.id,
     });
-    await manager.save(citation);
+    await insertNew(manager, citation);
     await this.audit.recordCreate(manager, actor, RecordType.CITATION, citation);
     return citation;
   }

@@ -21,6 +21,7 @@ import { ClaimFilterInput } from './dto/claim-filter.input';
 import { QuantityInput } from './dto/quantity.input';
 import { UpdateClaimInput } from './dto/update-claim.input';
 import { QuantityShape, quantityProblems } from './quantity';
+import { insertNew } from '../database/insert-new';
 
 /** What a discrepancy depends on: a claim's quantities and event window. */
 export interface Figures {
@@ -139,7 +140,7 @@ export class ClaimsService {
       eventTime: eventTimeColumns(input),
       createdBy: actor.id,
     });
-    await manager.save(claim);
+    await insertNew(manager, claim);
     await this.replaceQuantities(manager, claim.id, input.quantities ?? []);
     await this.audit.recordCreate(manager, actor, RecordType.CLAIM, { ...claim, quantities: await this.quantityRows(manager, claim.id) });
     if (input.quantities?.length) await this.notifyFiguresChanged(manager, [{ claimId: claim.id, before: null }]);

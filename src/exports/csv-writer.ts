@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { ColumnDef } from './export-columns';
 import { ExportRow, RELAY_SEPARATOR } from './export-rows';
 
@@ -38,14 +37,26 @@ export function csvCell(column: ColumnDef, value: unknown): string {
   }
 }
 
-const OPTIONS = { record_delimiter: 'windows' } as const;
-
 /**
- * Renders a batch of rows as RFC 4180 CSV (CRLF line ends, quotes doubled), with the header on
- * the first batch. One stringify call per record: measured twice as fast as one call per batch.
+ * RFC 4180: a field holding a comma, a double quote, CR or LF is wrapped in double quotes, with
+ * inner quotes doubled. Written here rather than with csv-stringify: on 1,000 rows of 45 columns
+ * csv-stringify took 28 ms per call-per-record (46 ms per batch call) against 4 ms for this, and
+ * the stringifier was the largest cost of an export (docs/exports.md). The test checks every
+ * hostile cell round-trips through csv-parse.
  */
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvRecord(cells: string[]): string {
+  return `${cells.map(csvField).join(',')}\r\n`;
+}
+
+/** Renders a batch of rows as RFC 4180 CSV (CRLF line ends), with the header on the first batch. */
 export function csvChunk(columns: readonly ColumnDef[], rows: ExportRow[], header: boolean): string {
-  let out = header ? stringify([columns.map((c) => c.name)], OPTIONS) : '';
-  for (const row of rows) out += stringify([columns.map((c) => csvCell(c, row[c.name]))], OPTIONS);
+  let out = header ? csvRecord(columns.map((c) => c.name)) : '';
+  for (const row of rows) out += csvRecord(columns.map((c) => csvCell(c, row[c.name])));
   return out;
 }

@@ -19,6 +19,7 @@ import { newId } from '../common/ids';
 import { SourceKind } from './source-kind';
 import { sourceNameKey } from './source-name';
 import { Source } from './source.entity';
+import { insertNew } from '../database/insert-new';
 
 /** A source named in logClaim or an import: by id, or by name (found or created). */
 export interface SourceRef extends SourceFieldsInput {
@@ -114,7 +115,7 @@ export class SourcesService {
       confidentialNote: input.confidentialNote ?? null,
       createdBy: actor.id,
     });
-    await manager.save(source);
+    await insertNew(manager, source);
     await this.addAliases(manager, source, input.aliases ?? []);
     await this.audit.recordCreate(manager, actor, RecordType.SOURCE, { ...source, aliases: input.aliases ?? [] });
     return source;

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { parse } from 'csv-parse/sync';
 import { authHeaders } from './app';
 
@@ -20,9 +21,27 @@ export function jsonLines(text: string): Array<Record<string, any>> {
   return text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
 
-export async function postImport(base: string, body: string, contentType: string, query = '', headers: Record<string, string> = authHeaders(base)): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${base}/imports${query}`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
-  return { status: response.status, body: await response.json() };
+/**
+ * POSTs a file to /imports. Plain node:http rather than fetch: a large import legitimately takes
+ * longer than fetch's fixed five-minute wait for response headers on a slow machine.
+ */
+export function postImport(base: string, body: string, contentType: string, query = '', headers: Record<string, string> = authHeaders(base)): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}/imports${query}`, { method: 'POST', headers: { 'content-type': contentType, ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) });
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** Drops what legitimately differs between two databases holding the same data. */
