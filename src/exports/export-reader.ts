@@ -9,7 +9,7 @@ import { AttributionRecord, ClaimBundle, ClaimRecord, QuantityRecord } from './e
 type Raw = Record<string, any>;
 
 /** Claims per query: large enough that per-query latency is amortised, small enough that a batch is a few MB. */
-export const EXPORT_BATCH_CLAIMS = 500;
+export const EXPORT_BATCH_CLAIMS = 250;
 
 /**
  * Reads the filtered claim set in keyset pages ordered by claim id, and everything a row
@@ -31,14 +31,25 @@ export class ExportReader {
 
   /** Yields one batch at a time; the caller stops the loop by not asking for the next. */
   async *batches(filter: ClaimFilterInput, size = EXPORT_BATCH_CLAIMS): AsyncGenerator<ClaimBundle[]> {
-    let after: string | null = null;
+    let next = this.batch(filter, null, size);
     for (;;) {
-      const claims = await this.claimPage(filter, after, size);
+      const { claims, bundles } = await next;
       if (!claims.length) return;
-      yield await this.bundles(claims);
-      if (claims.length < size) return;
-      after = claims[claims.length - 1].id;
+      const more = claims.length === size;
+      // Read the next batch while this one is rendered and written, so the database and Node work at
+      // the same time. If the reader stops early, the prefetch is dropped without an unhandled rejection.
+      if (more) {
+        next = this.batch(filter, claims[claims.length - 1].id, size);
+        next.catch(() => undefined);
+      }
+      yield bundles;
+      if (!more) return;
     }
+  }
+
+  private async batch(filter: ClaimFilterInput, after: string | null, size: number): Promise<{ claims: ClaimRecord[]; bundles: ClaimBundle[] }> {
+    const claims = await this.claimPage(filter, after, size);
+    return { claims, bundles: claims.length ? await this.bundles(claims) : [] };
   }
 
   private async claimPage(filter: ClaimFilterInput, after: string | null, size: number): Promise<ClaimRecord[]> {
