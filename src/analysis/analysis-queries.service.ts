@@ -22,7 +22,7 @@ export class AnalysisQueriesService {
   ) {}
 
   /** Claims whose figures contradict this one's: a query only for claims flagged as in discrepancy. */
-  async conflictsOf(claim: Claim, limit = 100): Promise<Claim[]> {
+  async conflictsOf(claim: Pick<Claim, 'id' | 'hasDiscrepancy' | 'eventTime'>, limit = 100): Promise<Claim[]> {
     if (!claim.hasDiscrepancy) return [];
     const manager = this.dataSource.manager;
     const ids = await this.analysis.contradicting(manager, claim.id, await this.claims.figuresOf(manager, claim), limit);

@@ -1,9 +1,8 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { toClaimModel } from '../claims/claim.mapper';
 import { ClaimModel } from '../claims/claim.model';
-import { ClaimsService } from '../claims/claims.service';
 import { RequestContext } from '../common/context';
-import { byKey, groupByKey } from '../common/loaders';
+import { groupByKey } from '../common/loaders';
 import { SourceModel } from '../sources/source.model';
 import { AnalysisQueriesService } from './analysis-queries.service';
 import { DiscrepancyModel, SourceTrackRecordModel } from './analysis.model';
@@ -16,7 +15,6 @@ export class ClaimAnalysisResolver {
   constructor(
     private readonly analysis: AnalysisService,
     private readonly queries: AnalysisQueriesService,
-    private readonly claims: ClaimsService,
   ) {}
 
   @ResolveField(() => String, { description: 'Newsroom-style attribution: "CNN, quoting a senior military official (anonymous); also reported by ...".' })
@@ -30,9 +28,8 @@ export class ClaimAnalysisResolver {
 
   @ResolveField(() => [ClaimModel], { description: 'Claims whose figures for a shared variable cannot both be true with this one\'s (at most 100).' })
   async conflictsWith(@Parent() claim: ClaimModel): Promise<ClaimModel[]> {
-    if (!claim.hasDiscrepancy) return [];
-    const [stored] = await this.claims.findByIds([claim.id]);
-    return stored ? (await this.queries.conflictsOf(stored)).map(toClaimModel) : [];
+    const eventTime = claim.eventTime ?? { start: null, end: null, precision: null };
+    return (await this.queries.conflictsOf({ ...claim, eventTime })).map(toClaimModel);
   }
 
   @Query(() => [DiscrepancyModel], { description: 'Pairs of claims on one variable whose figures cannot both be true.' })

@@ -1,10 +1,8 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { RecordModel } from '../common/record.model';
 
 @ObjectType('Article', { description: 'Where something was reported.' })
-export class ArticleModel {
-  @Field(() => ID)
-  id: string;
-
+export class ArticleModel extends RecordModel {
   @Field({ description: 'The URL as given.' })
   url: string;
 
@@ -34,13 +32,4 @@ export class ArticleModel {
 
   @Field(() => Date, { nullable: true })
   retrievedAt: Date | null;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field()
-  createdAt: Date;
-
-  @Field()
-  updatedAt: Date;
 }

@@ -1,11 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { RecordModel } from '../common/record.model';
 import { AttributionMode, Stance } from './attribution.enums';
 
 @ObjectType('Attribution', { description: 'A source\'s stance on a claim, how it was said, and who passed it on.' })
-export class AttributionModel {
-  @Field(() => ID)
-  id: string;
-
+export class AttributionModel extends RecordModel {
   claimId: string;
   sourceId: string;
 
@@ -32,15 +30,6 @@ export class AttributionModel {
 
   @Field(() => [String], { description: 'Other conditions as written: "could not be independently verified".' })
   conditions: string[];
-
-  @Field(() => Int)
-  version: number;
-
-  @Field()
-  createdAt: Date;
-
-  @Field()
-  updatedAt: Date;
 }
 
 @ObjectType('RelayHop', { description: 'An intermediary that passed the words on. Position 0 is the one the article heard from.' })

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { RecordModel } from '../common/record.model';
 import { Sourcing } from '../analysis/sourcing.enum';
 import { ClaimStatus, PlacePrecision, TimePrecision } from './claim.enums';
 
@@ -69,10 +70,7 @@ export class EventTimeModel {
 }
 
 @ObjectType('Claim', { description: 'One checkable proposition, in the reporter\'s words.' })
-export class ClaimModel {
-  @Field(() => ID)
-  id: string;
-
+export class ClaimModel extends RecordModel {
   @Field()
   statement: string;
 
@@ -109,14 +107,6 @@ export class ClaimModel {
   @Field({ description: 'True when another claim\'s figures for a shared variable cannot be true together with this one\'s.' })
   hasDiscrepancy: boolean;
 
-  @Field(() => Int)
-  version: number;
-
-  @Field()
-  createdAt: Date;
-
-  @Field()
-  updatedAt: Date;
 
   @Field(() => Date, { nullable: true })
   deletedAt: Date | null;

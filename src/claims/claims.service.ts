@@ -59,7 +59,7 @@ export class ClaimsService {
     for (const hook of this.figureHooks) await hook(manager, changes);
   }
 
-  async figuresOf(manager: EntityManager, claim: Claim): Promise<Figures> {
+  async figuresOf(manager: EntityManager, claim: Pick<Claim, 'id' | 'eventTime'>): Promise<Figures> {
     return { quantities: await manager.find(ClaimQuantity, { where: { claimId: claim.id } }), eventTime: claim.eventTime };
   }
 
@@ -141,8 +141,8 @@ export class ClaimsService {
       createdBy: actor.id,
     });
     await insertNew(manager, claim);
-    await this.replaceQuantities(manager, claim.id, input.quantities ?? []);
-    await this.audit.recordCreate(manager, actor, RecordType.CLAIM, { ...claim, quantities: await this.quantityRows(manager, claim.id) });
+    const quantities = await this.insertQuantities(manager, claim.id, input.quantities ?? []);
+    await this.audit.recordCreate(manager, actor, RecordType.CLAIM, { ...claim, quantities: figuresOnly(quantities) });
     if (input.quantities?.length) await this.notifyFiguresChanged(manager, [{ claimId: claim.id, before: null }]);
     return claim;
   }
@@ -161,7 +161,10 @@ export class ClaimsService {
         eventTime: input.eventTime !== undefined ? eventTimeColumns(input) : undefined,
       });
       const { before, after } = await versionedUpdate<Claim>(manager, Claim, 'Claim', input.id, input.version, patch);
-      if (input.quantities) await this.replaceQuantities(manager, input.id, input.quantities);
+      if (input.quantities) {
+        await manager.delete(ClaimQuantity, { claimId: input.id });
+        await this.insertQuantities(manager, input.id, input.quantities);
+      }
       await this.audit.recordUpdate(
         manager,
         actor,
@@ -196,18 +199,13 @@ export class ClaimsService {
     return this.dataSource.manager.find(ClaimStatusChange, { where: { claimId: In([...claimIds]) }, order: { changedAt: 'ASC', id: 'ASC' } });
   }
 
-  /** Quantities as audited: the figures only, without row ids. */
-  private async quantityRows(manager: EntityManager, claimId: string): Promise<Array<Omit<ClaimQuantity, 'id' | 'claimId' | 'claim' | 'position'>>> {
-    const rows = await manager.find(ClaimQuantity, { where: { claimId }, order: { position: 'ASC' } });
-    return rows.map(({ id: _id, claimId: _claim, claim: _c, position: _p, ...figure }) => figure);
+  private async quantityRows(manager: EntityManager, claimId: string): Promise<AuditedFigure[]> {
+    return figuresOnly(await manager.find(ClaimQuantity, { where: { claimId }, order: { position: 'ASC' } }));
   }
 
-  private async replaceQuantities(manager: EntityManager, claimId: string, quantities: QuantityInput[]): Promise<void> {
-    await manager.delete(ClaimQuantity, { claimId });
-    if (!quantities.length) return;
-    await manager.insert(
-      ClaimQuantity,
-      quantities.map((q, position) =>
+  private async insertQuantities(manager: EntityManager, claimId: string, quantities: QuantityInput[]): Promise<ClaimQuantity[]> {
+    if (!quantities.length) return [];
+    const rows = quantities.map((q, position) =>
         manager.create(ClaimQuantity, {
           claimId,
           position,
@@ -222,9 +220,17 @@ export class ClaimsService {
           unit: q.unit ?? null,
           currency: q.currency ?? null,
         }),
-      ),
     );
+    await manager.insert(ClaimQuantity, rows);
+    return rows;
   }
+}
+
+type AuditedFigure = Omit<ClaimQuantity, 'id' | 'claimId' | 'claim' | 'position'>;
+
+/** Quantities as audited: the figures only, without row ids. */
+function figuresOnly(rows: ClaimQuantity[]): AuditedFigure[] {
+  return rows.map(({ id: _id, claimId: _claim, claim: _c, position: _p, ...figure }) => figure);
 }
 
 export function assertQuantities(quantities: QuantityInput[], field: string): void {

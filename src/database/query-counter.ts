@@ -7,17 +7,13 @@ import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
  */
 export class QueryCounter extends AbstractLogger {
   static count = 0;
-  static readonly log: string[] = [];
-  static recording = false;
 
   static reset(): void {
     QueryCounter.count = 0;
-    QueryCounter.log.length = 0;
   }
 
-  logQuery(query: string): void {
+  logQuery(): void {
     QueryCounter.count += 1;
-    if (QueryCounter.recording) QueryCounter.log.push(query);
   }
 
   protected writeLog(level: LogLevel, message: LogMessage | LogMessage[], _queryRunner?: QueryRunner): void {

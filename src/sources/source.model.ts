@@ -1,11 +1,9 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { RecordModel } from '../common/record.model';
 import { Reliability, SourceKind } from './source.enums';
 
 @ObjectType('Source', { description: 'Who speaks: a group, an outlet, a person, or an anonymous speaker described as written.' })
-export class SourceModel {
-  @Field(() => ID)
-  id: string;
-
+export class SourceModel extends RecordModel {
   @Field(() => SourceKind)
   kind: SourceKind;
 
@@ -24,14 +22,6 @@ export class SourceModel {
   @Field(() => Reliability, { nullable: true })
   reliability: Reliability | null;
 
-  @Field(() => Int)
-  version: number;
-
-  @Field()
-  createdAt: Date;
-
-  @Field()
-  updatedAt: Date;
 
   @Field(() => Date, { nullable: true })
   deletedAt: Date | null;
