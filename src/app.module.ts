@@ -10,8 +10,10 @@ import { ArticlesModule } from './articles/articles.module';
 import { AttributionsModule } from './attributions/attributions.module';
 import { AuditModule } from './audit/audit.module';
 import { ClaimsModule } from './claims/claims.module';
+import { DateTimeScalar } from './common/date-time.scalar';
 import { DomainErrorFilter, formatGraphQLError } from './common/graphql-errors';
 import { RequestLoaders } from './common/loaders';
+import { servePrefetched } from './common/prefetch';
 import { createValidationPipe } from './common/validation';
 import { validateEnvironment } from './config/env.validation';
 import { DatabaseModule } from './database/database.module';
@@ -34,6 +36,8 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
       path: '/graphql',
       autoSchemaFile: true,
       sortSchema: true,
+      buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+      transformSchema: servePrefetched,
       context: ({ req }: { req: unknown }) => ({ req, loaders: new RequestLoaders() }),
       formatError: formatGraphQLError,
       // No type sets cache hints; the default cache-control plugin would still wrap every field resolver.

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ArticlesModule } from '../articles/articles.module';
 import { SourcesModule } from '../sources/sources.module';
 import { AttributionLoaders } from './attribution-loaders';
+import { AttributionTree } from './attribution-tree';
 import { AttributionsService } from './attributions.service';
 import {
   ArticleCitationsResolver,
@@ -16,12 +17,13 @@ import {
   providers: [
     AttributionsService,
     AttributionLoaders,
+    AttributionTree,
     AttributionsResolver,
     RelayHopResolver,
     CitationsResolver,
     ArticleCitationsResolver,
     SourceAttributionsResolver,
   ],
-  exports: [AttributionsService, AttributionLoaders],
+  exports: [AttributionsService, AttributionLoaders, AttributionTree],
 })
 export class AttributionsModule {}

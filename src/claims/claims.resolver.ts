@@ -2,7 +2,7 @@ import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } 
 import { GraphQLResolveInfo } from 'graphql';
 import { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
-import { AttributionLoaders } from '../attributions/attribution-loaders';
+import { AttributionTree } from '../attributions/attribution-tree';
 import { AttributionModel } from '../attributions/attribution.model';
 import { IdArgs } from '../common/args';
 import { RequestContext } from '../common/context';
@@ -27,7 +27,7 @@ export class ClaimsResolver {
   constructor(
     private readonly service: ClaimsService,
     private readonly logger: LogClaimService,
-    private readonly attributionLoaders: AttributionLoaders,
+    private readonly attributionTree: AttributionTree,
   ) {}
 
   @Query(() => ClaimModel)
@@ -75,8 +75,8 @@ export class ClaimsResolver {
   }
 
   @ResolveField(() => [AttributionModel], { description: 'Live attributions, oldest first.' })
-  attributions(@Parent() claim: ClaimModel, @Context() ctx: RequestContext): Promise<AttributionModel[]> {
-    return this.attributionLoaders.byClaim(ctx.loaders).load(claim.id);
+  attributions(@Parent() claim: ClaimModel, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<AttributionModel[]> {
+    return this.attributionTree.byClaim(ctx.loaders, info, claim.id);
   }
 }
 

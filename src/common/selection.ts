@@ -17,3 +17,35 @@ function inSelection(set: SelectionSetNode | undefined, name: string, info: Grap
     return fragment ? inSelection(fragment.selectionSet, name, info) : false;
   });
 }
+
+/** Sub-selections by field name (not alias), merged across repeated fields and fragments. */
+export type Selection = Map<string, SelectionSetNode[]>;
+
+/** The fields selected under `nodes`, for looking ahead at what a resolver's children will ask for. */
+export function selectionOf(nodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments']): Selection {
+  const out: Selection = new Map();
+  for (const node of nodes) if (node.selectionSet) collect(node.selectionSet, fragments, out);
+  return out;
+}
+
+/** The fields selected under one field of an existing selection. */
+export function childSelection(selection: Selection, field: string, fragments: GraphQLResolveInfo['fragments']): Selection {
+  const out: Selection = new Map();
+  for (const set of selection.get(field) ?? []) collect(set, fragments, out);
+  return out;
+}
+
+function collect(set: SelectionSetNode, fragments: GraphQLResolveInfo['fragments'], out: Selection): void {
+  for (const s of set.selections) {
+    if (s.kind === 'Field') {
+      const sets = out.get(s.name.value) ?? [];
+      if (s.selectionSet) sets.push(s.selectionSet);
+      out.set(s.name.value, sets);
+    } else if (s.kind === 'InlineFragment') {
+      collect(s.selectionSet, fragments, out);
+    } else {
+      const fragment = fragments[s.name.value];
+      if (fragment) collect(fragment.selectionSet, fragments, out);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import { TestApp, expectData, startTestApp } from './support/app';
+import { articleInput, logClaimInput, sourceInput } from './factories';
+import { createArticle, createSource } from './factories/operations';
+
+/**
+ * A claim's attributions are read as one JSON tree per page (attributions/attribution-tree.ts).
+ * The tree must answer exactly as the per-field resolvers do, which still serve `attribution(id)`.
+ */
+describe('attribution trees', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  const ARTICLE = 'id url canonicalUrl headline publisher wireAgency byline publishedAt language bodyText retrievedAt version createdAt updatedAt';
+  const SOURCE = 'id name kind basedIn affiliation wikidataId reliability deletedAt version createdAt updatedAt aliases anonymous confidentialNote linkedSources { id }';
+  const FIELDS = `id version createdAt updatedAt stance cue mode saidAt credibility anonymityReason relationship conditions
+    source { ${SOURCE} }
+    chain { position cue source { ${SOURCE} } }
+    citations { id quote prefix suffix startOffset endOffset createdAt attribution { id } article { ${ARTICLE} } }
+    claim { id statement }`;
+
+  let claimIds: string[];
+
+  beforeAll(async () => {
+    const monitor = await createSource(t, sourceInput({ aliases: ['RM', 'The Riverside Monitor'] }));
+    const insider = await createSource(t, sourceInput({ kind: 'ANONYMOUS', name: 'an official close to the talks', confidentialNote: 'deputy negotiator' }));
+    const other = await createSource(t, sourceInput({ name: 'Northern Observers' }));
+    expectData(await t.gql(`mutation($input: LinkSourcesInput!) { linkSources(input: $input) { id } }`, { input: { sourceIds: [monitor.id, other.id] } }));
+    const first = logClaimInput();
+    first.attributions[0] = { source: { id: monitor.id }, cue: 'said', saidAt: '2019-02-17T08:30:00.000Z', credibility: 2, conditions: ['could not be verified'] } as never;
+    first.attributions[1].via = [
+      { source: { name: 'Wire Desk', kind: 'NEWS_AGENCY' }, cue: 'citing' },
+      { source: { name: 'Evening Paper', kind: 'MEDIA_OUTLET' }, cue: 'citing' },
+      { source: { id: monitor.id }, cue: 'quoting' },
+    ];
+    const second = logClaimInput();
+    second.attributions[1] = { source: { id: insider.id }, cue: 'told', anonymityReason: 'not authorized to speak' } as never;
+    const a = expectData(await t.gql(`mutation($i: LogClaimInput!) { logClaim(input: $i) { id attributions { id version citations { id } } } }`, { i: first })).logClaim;
+    const b = expectData(await t.gql(`mutation($i: LogClaimInput!) { logClaim(input: $i) { id attributions { id version } } }`, { i: second })).logClaim;
+    const empty = expectData(await t.gql(`mutation($i: CreateClaimInput!) { createClaim(input: $i) { id } }`, { i: { statement: 'Shelling resumed at dawn.' } })).createClaim;
+    claimIds = [a.id, b.id, empty.id];
+
+    // A second citation with an anchored quote, one deleted citation and one removed attribution.
+    const article = await createArticle(t, articleInput({ byline: 'Desk staff', bodyText: 'At least nine fighters left the quarter.', retrievedAt: '2019-02-19T00:00:00.000Z', wireAgency: 'Example Agency' }));
+    const cite = `mutation($i: AddCitationInput!) { addCitation(input: $i) { id } }`;
+    expectData(await t.gql(cite, { i: { attributionId: a.attributions[0].id, articleId: article.id, quote: 'nine fighters', prefix: 'At least ', suffix: ' left', startOffset: 9, endOffset: 22 } }));
+    const gone = expectData(await t.gql(cite, { i: { attributionId: a.attributions[1].id, articleId: article.id, quote: 'to be deleted' } })).addCitation;
+    expectData(await t.gql(`mutation($i: DeleteRecordInput!) { deleteRecord(input: $i) { deletedAt } }`, { i: { type: 'CITATION', id: gone.id } }));
+    expectData(await t.gql(`mutation($i: RemoveAttributionInput!) { removeAttribution(input: $i) { id } }`, { i: { id: b.attributions[0].id } }));
+  });
+
+  async function compare(selection: string, headers?: Record<string, string>): Promise<number> {
+    const page = expectData(await t.gql(`{ claims(first: 10) { nodes { id attributions { ${selection} } } } }`, {}, headers));
+    let compared = 0;
+    for (const claim of page.claims.nodes) {
+      for (const tree of claim.attributions) {
+        const one = expectData(await t.gql(`query($id: ID!) { attribution(id: $id) { ${selection} } }`, { id: tree.id }, headers)).attribution;
+        expect(tree).toEqual(one);
+        compared += 1;
+      }
+    }
+    return compared;
+  }
+
+  it('answers every field as the per-field resolvers do', async () => {
+    expect(await compare(FIELDS)).toBe(3);
+  });
+
+  it('reads each claim\'s live attributions in order, with chains in order and live citations only', async () => {
+    const page = expectData(await t.gql(`{ claims(first: 10) { nodes { id attributions { cue chain { position source { name } } citations { quote } } } } }`));
+    const byId = new Map(page.claims.nodes.map((c: { id: string }) => [c.id, c]));
+    const [a, b, empty] = claimIds.map((id) => byId.get(id) as { attributions: { cue: string; chain: { position: number; source: { name: string } }[]; citations: { quote: string }[] }[] });
+    expect(a.attributions.map((x) => x.cue)).toEqual(['said', 'reported']);
+    expect(a.attributions[1].chain.map((h) => [h.position, h.source.name])).toEqual([[0, 'Wire Desk'], [1, 'Evening Paper'], [2, expect.stringMatching(/^Riverside Monitor/)]]);
+    expect(a.attributions[0].citations.map((c) => c.quote).sort()).toContain('nine fighters');
+    expect(a.attributions[1].citations.map((c) => c.quote)).not.toContain('to be deleted');
+    expect(b.attributions).toHaveLength(1);
+    expect(empty.attributions).toEqual([]);
+  });
+
+  it('merges fragments, inline fragments and aliases of the same field', async () => {
+    const selection = `id ...Speaker ... on Attribution { chain { cue } } who: source { aliases } chain { source { id } }`;
+    const page = expectData(
+      await t.gql(`{ claims(first: 10) { nodes { attributions { ${selection} } } } } fragment Speaker on Attribution { source { name kind } }`),
+    );
+    const trees = page.claims.nodes.flatMap((c: { attributions: unknown[] }) => c.attributions);
+    for (const tree of trees) {
+      const one = expectData(await t.gql(`query($id: ID!) { attribution(id: $id) { ${selection} } } fragment Speaker on Attribution { source { name kind } }`, { id: (tree as { id: string }).id })).attribution;
+      expect(tree).toEqual(one);
+    }
+    expect(trees.length).toBe(3);
+  });
+
+  it('keeps confidential notes from reporters', async () => {
+    const reporter = await t.userWithRole('REPORTER');
+    expect(await compare(`id source { name confidentialNote } chain { source { confidentialNote } }`, reporter.as)).toBe(3);
+    const page = expectData(await t.gql(`{ claims(first: 10) { nodes { attributions { source { confidentialNote } } } } }`, {}, reporter.as));
+    const notes = page.claims.nodes.flatMap((c: { attributions: { source: { confidentialNote: string | null } }[] }) => c.attributions.map((x) => x.source.confidentialNote));
+    expect(notes.every((n: string | null) => n === null)).toBe(true);
+  });
+});
