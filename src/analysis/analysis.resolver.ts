@@ -28,7 +28,9 @@ export class ClaimAnalysisResolver {
 
   @ResolveField(() => [ClaimModel], { description: 'Claims whose figures for a shared variable cannot both be true with this one\'s (at most 100).' })
   async conflictsWith(@Parent() claim: ClaimModel): Promise<ClaimModel[]> {
-    const eventTime = claim.eventTime ?? { start: null, end: null, precision: null };
+    // A claim read as a JSON tree carries its times as ISO strings.
+    const t = claim.eventTime;
+    const eventTime = { start: t?.start ? new Date(t.start) : null, end: t?.end ? new Date(t.end) : null, precision: t?.precision ?? null };
     return (await this.queries.conflictsOf({ ...claim, eventTime })).map(toClaimModel);
   }
 

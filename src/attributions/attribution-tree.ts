@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Article } from '../articles/article.entity';
 import { RequestLoaders, groupByKey } from '../common/loaders';
-import { selectionOf } from '../common/selection';
-import { JsonTreeCompiler, TreeNode } from '../database/json-tree';
+import { JsonTreeCompiler, TreeNode, TreePlan, TreePlans } from '../database/json-tree';
 import { Source } from '../sources/source.entity';
 import { SourceAlias } from '../sources/source-alias.entity';
 import { Attribution } from './attribution.entity';
@@ -22,7 +21,8 @@ const SOURCE: TreeNode = {
   },
 };
 
-const ATTRIBUTION: TreeNode = {
+/** An attribution with its speaker, relay chain and live citations, as the Attribution type shows them. */
+export const ATTRIBUTION_TREE: TreeNode = {
   entity: Attribution,
   edges: {
     source: { many: false, node: SOURCE, on: (p, c) => `${c}.id = ${p}.source_id` },
@@ -41,47 +41,30 @@ const ATTRIBUTION: TreeNode = {
   },
 };
 
-interface Plan {
-  loaderKey: string;
-  tree: string;
-}
-
 /**
  * A claim's live attributions, oldest first, read together with everything the query selects
- * beneath them (speaker, relay chain, citations, articles, aliases) in one SQL statement per
- * page of claims. Plans are cached per field of a parsed query, which Apollo keeps across requests.
+ * beneath them in one SQL statement for all the claims a response shows. Used where claims were
+ * not read as trees themselves (a mutation's result, say); claims pages read attributions in
+ * their own statement (claims/claim-tree.ts).
  */
 @Injectable()
 export class AttributionTree {
-  private readonly compiler: JsonTreeCompiler;
-  private readonly plans = new WeakMap<FieldNode, Plan>();
-  private planCount = 0;
+  private readonly plans: TreePlans;
 
   constructor(private readonly dataSource: DataSource) {
-    this.compiler = new JsonTreeCompiler(dataSource);
+    this.plans = new TreePlans(new JsonTreeCompiler(dataSource), ATTRIBUTION_TREE, 'a');
   }
 
   byClaim(loaders: RequestLoaders, info: GraphQLResolveInfo, claimId: string): Promise<AttributionModel[]> {
-    const plan = this.planFor(info);
-    return loaders.get(plan.loaderKey, (ids) => this.read(plan, ids)).load(claimId);
+    const plan = this.plans.for(info);
+    return loaders.get(`attribution.tree.${plan.id}`, (ids) => this.read(plan, ids)).load(claimId);
   }
 
-  private planFor(info: GraphQLResolveInfo): Plan {
-    const node = info.fieldNodes[0];
-    let plan = this.plans.get(node);
-    if (!plan) {
-      const tree = this.compiler.compile(ATTRIBUTION, 'a', selectionOf(info.fieldNodes, info.fragments), info.fragments);
-      plan = { loaderKey: `attribution.tree.${this.planCount++}`, tree };
-      this.plans.set(node, plan);
-    }
-    return plan;
-  }
-
-  private async read(plan: Plan, claimIds: readonly string[]): Promise<AttributionModel[][]> {
+  private async read(plan: TreePlan, claimIds: readonly string[]): Promise<AttributionModel[][]> {
     const rows = await this.dataSource
       .createQueryBuilder()
       .select('a.claim_id', 'claim_id')
-      .addSelect(plan.tree, 'tree')
+      .addSelect(plan.sql, 'tree')
       .from(Attribution, 'a')
       .where('a.claim_id IN (:...claimIds) AND a.deleted_at IS NULL', { claimIds })
       .orderBy('a.id')

@@ -3,12 +3,13 @@ import { ArticlesModule } from '../articles/articles.module';
 import { AttributionsModule } from '../attributions/attributions.module';
 import { SourcesModule } from '../sources/sources.module';
 import { AttributionClaimResolver, ClaimsResolver } from './claims.resolver';
+import { ClaimTreePlans } from './claim-tree';
 import { ClaimsService } from './claims.service';
 import { LogClaimService } from './log-claim.service';
 
 @Module({
   imports: [SourcesModule, ArticlesModule, AttributionsModule],
-  providers: [ClaimsService, LogClaimService, ClaimsResolver, AttributionClaimResolver],
+  providers: [ClaimsService, LogClaimService, ClaimTreePlans, ClaimsResolver, AttributionClaimResolver],
   exports: [ClaimsService, LogClaimService],
 })
 export class ClaimsModule {}

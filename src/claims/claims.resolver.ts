@@ -8,10 +8,9 @@ import { IdArgs } from '../common/args';
 import { RequestContext } from '../common/context';
 import { NotFoundError } from '../common/errors';
 import { byKey, groupByKey } from '../common/loaders';
-import { Page } from '../common/pagination';
 import { selectsField } from '../common/selection';
 import { ClaimConnection } from './claim.connection';
-import { Claim } from './claim.entity';
+import { ClaimTreePlans } from './claim-tree';
 import { toClaimModel } from './claim.mapper';
 import { ClaimModel, ClaimStatusChangeModel, QuantityModel } from './claim.model';
 import { SetClaimStatusInput } from './dto/set-claim-status.input';
@@ -28,16 +27,17 @@ export class ClaimsResolver {
     private readonly service: ClaimsService,
     private readonly logger: LogClaimService,
     private readonly attributionTree: AttributionTree,
+    private readonly trees: ClaimTreePlans,
   ) {}
 
   @Query(() => ClaimModel)
-  async claim(@Args() { id }: IdArgs): Promise<ClaimModel> {
-    return toClaimModel(await this.service.get(id));
+  claim(@Args() { id }: IdArgs, @Info() info: GraphQLResolveInfo): Promise<ClaimModel> {
+    return this.service.getTree(id, this.trees.one(info));
   }
 
   @Query(() => ClaimConnection)
   async claims(@Args() { filter, sort, ...page }: ClaimsArgs, @CurrentActor() actor: Actor, @Info() info: GraphQLResolveInfo): Promise<ClaimConnection> {
-    return mapPage(await this.service.list(page, filter ?? {}, sort, actor, { count: selectsField(info, 'totalCount') }));
+    return this.service.listTrees(page, filter ?? {}, sort, actor, this.trees.page(info), { count: selectsField(info, 'totalCount') });
   }
 
   @Mutation(() => ClaimModel)
@@ -91,9 +91,4 @@ export class AttributionClaimResolver {
     if (!claim) throw new NotFoundError('Claim', a.claimId);
     return toClaimModel(claim);
   }
-}
-
-function mapPage(page: Page<Claim>): ClaimConnection {
-  const edges = page.edges.map((e) => ({ cursor: e.cursor, node: toClaimModel(e.node) }));
-  return { ...page, edges, nodes: edges.map((e) => e.node) };
 }

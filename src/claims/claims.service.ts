@@ -8,6 +8,7 @@ import { isEditorial } from '../access/role';
 import { RecordType } from '../common/record-type';
 import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
+import { JsonSql, jsonSqlFor } from '../database/json-sql';
 import { TextSearch, textSearchFor } from '../database/text-search';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ClaimQuantity } from './claim-quantity.entity';
@@ -16,6 +17,7 @@ import { SetClaimStatusInput } from './dto/set-claim-status.input';
 import { applyClaimFilter } from './claim-filter';
 import { ClaimSort, ClaimStatus, DeletedFilter } from './claim.enums';
 import { Claim } from './claim.entity';
+import { ClaimModel } from './claim.model';
 import { ClaimFieldsInput, CreateClaimInput } from './dto/claim-fields.input';
 import { ClaimFilterInput } from './dto/claim-filter.input';
 import { QuantityInput } from './dto/quantity.input';
@@ -41,6 +43,7 @@ export type FiguresChangedHook = (manager: EntityManager, changes: FiguresChange
 @Injectable()
 export class ClaimsService {
   private readonly textSearch: TextSearch;
+  private readonly json: JsonSql;
   private readonly figureHooks: FiguresChangedHook[] = [];
 
   constructor(
@@ -49,6 +52,7 @@ export class ClaimsService {
     private readonly audit: AuditService,
   ) {
     this.textSearch = textSearchFor(dataSource.options.type);
+    this.json = jsonSqlFor(dataSource.options.type);
   }
 
   onFiguresChanged(hook: FiguresChangedHook): void {
@@ -85,6 +89,45 @@ export class ClaimsService {
     actor?: Actor,
     { count = true } = {},
   ): Promise<Page<Claim>> {
+    const { qb, size, totalCount } = await this.pageQuery(args, filter, sort, actor, count);
+    const rows = await qb.take(size + 1).getMany();
+    return toPage(rows, size, totalCount, (c) => (sort === ClaimSort.EVENT_TIME ? [c.eventTime.start ? c.eventTime.start.getTime() : null, c.id] : [c.id]));
+  }
+
+  /**
+   * The same page as `list`, each claim read as a JSON tree (claim-tree.ts) in the same statement.
+   * The page's ids are chosen in a subquery first, so the trees are built for those rows only,
+   * whatever the sort.
+   */
+  async listTrees(
+    args: PageArgs,
+    filter: ClaimFilterInput,
+    sort: ClaimSort = ClaimSort.NEWEST,
+    actor: Actor | undefined,
+    tree: string,
+    { count = true } = {},
+  ): Promise<Page<ClaimModel>> {
+    const { qb, size, totalCount } = await this.pageQuery(args, filter, sort, actor, count);
+    const [inner, parameters] = qb.select('c.id', 'id').addSelect('c.event_time_start', 'event_start').limit(size + 1).getQueryAndParameters();
+    const order = sort === ClaimSort.EVENT_TIME ? 'CASE WHEN p.event_start IS NULL THEN 1 ELSE 0 END, p.event_start DESC, p.id DESC' : 'p.id DESC';
+    const rows: Array<{ id: string; event_start: string | null; tree: string }> = await this.dataSource.query(
+      `SELECT p.id AS id, ${this.json.timestamp('p.event_start')} AS event_start, ${tree} AS tree FROM (${inner}) p JOIN claim c ON c.id = p.id ORDER BY ${order}`,
+      parameters,
+    );
+    const page = toPage(rows, size, totalCount, (r) => (sort === ClaimSort.EVENT_TIME ? [r.event_start ? Date.parse(r.event_start) : null, r.id] : [r.id]));
+    const edges = page.edges.map((e) => ({ cursor: e.cursor, node: JSON.parse(e.node.tree) as ClaimModel }));
+    return { ...page, edges, nodes: edges.map((e) => e.node) };
+  }
+
+  /** One live claim as a JSON tree (claim-tree.ts). */
+  async getTree(id: string, tree: string): Promise<ClaimModel> {
+    const row = await this.dataSource.createQueryBuilder().select(tree, 'tree').from(Claim, 'c').where('c.id = :id', { id }).getRawOne<{ tree: string }>();
+    if (!row) throw new NotFoundError('Claim', id);
+    return JSON.parse(row.tree) as ClaimModel;
+  }
+
+  /** The filtered, keyset-positioned and ordered query behind a page of claims, and its total if asked. */
+  private async pageQuery(args: PageArgs, filter: ClaimFilterInput, sort: ClaimSort, actor: Actor | undefined, count: boolean) {
     const size = pageSize(args.first);
     const qb = applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch);
     if (filter.deleted && filter.deleted !== DeletedFilter.EXCLUDE) {
@@ -107,15 +150,11 @@ export class ClaimsService {
       qb.orderBy('CASE WHEN c.event_time_start IS NULL THEN 1 ELSE 0 END', 'ASC')
         .addOrderBy('c.event_time_start', 'DESC')
         .addOrderBy('c.id', 'DESC');
-      const rows = await qb.take(size + 1).getMany();
-      return toPage(rows, size, totalCount, (c) => [c.eventTime.start ? c.eventTime.start.getTime() : null, c.id]);
+    } else {
+      if (args.after) qb.andWhere('c.id < :cid', { cid: decodeCursor(args.after, 1)[0] });
+      qb.orderBy('c.id', 'DESC');
     }
-    if (args.after) {
-      const [id] = decodeCursor(args.after, 1);
-      qb.andWhere('c.id < :cid', { cid: id });
-    }
-    const rows = await qb.orderBy('c.id', 'DESC').take(size + 1).getMany();
-    return toPage(rows, size, totalCount, (c) => [c.id]);
+    return { qb, size, totalCount };
   }
 
   create(input: CreateClaimInput, actor: Actor): Promise<Claim> {

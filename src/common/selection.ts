@@ -49,3 +49,10 @@ function collect(set: SelectionSetNode, fragments: GraphQLResolveInfo['fragments
     }
   }
 }
+
+/** Two selections as one, as GraphQL merges repeated fields. */
+export function mergeSelections(...selections: Selection[]): Selection {
+  const out: Selection = new Map();
+  for (const selection of selections) for (const [name, sets] of selection) out.set(name, [...(out.get(name) ?? []), ...sets]);
+  return out;
+}

@@ -1,8 +1,9 @@
-import { FragmentDefinitionNode } from 'graphql';
+import { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo } from 'graphql';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { EmbeddedMetadata } from 'typeorm/metadata/EmbeddedMetadata';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { PREFETCHED } from '../common/prefetch';
-import { Selection, childSelection } from '../common/selection';
+import { Selection, childSelection, selectionOf } from '../common/selection';
 import { JsonSql, jsonSqlFor } from './json-sql';
 
 /**
@@ -11,8 +12,13 @@ import { JsonSql, jsonSqlFor } from './json-sql';
  */
 export interface TreeNode {
   entity: EntityTarget<ObjectLiteral>;
-  /** Columns that field resolvers read although the client did not select them. */
+  /** Columns (or embedded objects) that field resolvers read although the client did not select them. */
   needs?: string[];
+  /**
+   * An embedded object (TypeORM `@Column(() => Embedded)`) is shown as null unless one of these
+   * of its columns is set; by default any of its columns.
+   */
+  presentWhen?: Record<string, string[]>;
   edges?: Record<string, TreeEdge>;
 }
 
@@ -46,11 +52,15 @@ export class JsonTreeCompiler {
   compile(node: TreeNode, alias: string, selection: Selection, fragments: Record<string, FragmentDefinitionNode>): string {
     let next = 0;
     const fresh = (): string => `j${next++}`;
+    const wanted = (n: TreeNode, sel: Selection, name: string): boolean => sel.has(name) || name === 'id' || name.endsWith('Id') || !!n.needs?.includes(name);
     const object = (n: TreeNode, at: string, sel: Selection): string => {
       const pairs: [string, string][] = [];
-      for (const column of this.dataSource.getMetadata(n.entity).columns) {
-        const name = column.propertyName;
-        if (sel.has(name) || name === 'id' || name.endsWith('Id') || n.needs?.includes(name)) pairs.push([name, this.value(column, `${at}.${column.databaseName}`)]);
+      const metadata = this.dataSource.getMetadata(n.entity);
+      for (const column of metadata.ownColumns) {
+        if (wanted(n, sel, column.propertyName)) pairs.push([column.propertyName, this.value(column, at)]);
+      }
+      for (const embedded of metadata.embeddeds) {
+        if (wanted(n, sel, embedded.propertyName)) pairs.push([embedded.propertyName, this.embedded(embedded, at, n.presentWhen?.[embedded.propertyName])]);
       }
       for (const [field, edge] of Object.entries(n.edges ?? {})) {
         if (!sel.has(field)) continue;
@@ -70,9 +80,52 @@ export class JsonTreeCompiler {
     return this.sql.text(object(node, alias, selection));
   }
 
-  private value(column: ColumnMetadata, ref: string): string {
+  /** Every column of an embedded object (few and small), or null when it is absent. */
+  private embedded(embedded: EmbeddedMetadata, at: string, presentWhen?: string[]): string {
+    const columns = embedded.columns;
+    const object = this.sql.object(columns.map((c) => [c.propertyName, this.value(c, at)]));
+    const absent = columns.filter((c) => !presentWhen || presentWhen.includes(c.propertyName)).map((c) => `${at}.${c.databaseName} IS NULL`);
+    return `CASE WHEN ${absent.join(' AND ')} THEN NULL ELSE ${object} END`;
+  }
+
+  private value(column: ColumnMetadata, at: string): string {
+    const ref = `${at}.${column.databaseName}`;
     if (column.type === 'simple-json') return this.sql.jsonText(ref);
     if (column.type === 'datetime' || column.type === 'timestamptz') return this.sql.timestamp(ref);
     return ref;
+  }
+}
+
+export interface TreePlan {
+  /** Distinguishes plans, for per-request loader keys. */
+  id: number;
+  /** The text expression that builds the tree of the row aliased as given. */
+  sql: string;
+}
+
+/**
+ * Compiled trees for one root, cached per field of a parsed query: Apollo keeps parsed queries
+ * across requests, so a query the desk sends all day is compiled once.
+ */
+export class TreePlans {
+  private readonly cache = new WeakMap<FieldNode, TreePlan>();
+  private count = 0;
+
+  constructor(
+    private readonly compiler: JsonTreeCompiler,
+    private readonly root: TreeNode,
+    private readonly alias: string,
+    /** Where the root's objects sit under the resolved field (a list's `nodes` and `edges.node`, say). */
+    private readonly pick: (selection: Selection, fragments: GraphQLResolveInfo['fragments']) => Selection = (selection) => selection,
+  ) {}
+
+  for(info: GraphQLResolveInfo): TreePlan {
+    let plan = this.cache.get(info.fieldNodes[0]);
+    if (!plan) {
+      const selection = this.pick(selectionOf(info.fieldNodes, info.fragments), info.fragments);
+      plan = { id: this.count++, sql: this.compiler.compile(this.root, this.alias, selection, info.fragments) };
+      this.cache.set(info.fieldNodes[0], plan);
+    }
+    return plan;
   }
 }

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { GraphQLResolveInfo } from 'graphql';
+import { DataSource } from 'typeorm';
+import { ATTRIBUTION_TREE } from '../attributions/attribution-tree';
+import { childSelection, mergeSelections } from '../common/selection';
+import { JsonTreeCompiler, TreeNode, TreePlans } from '../database/json-tree';
+import { ClaimQuantity } from './claim-quantity.entity';
+import { Claim } from './claim.entity';
+
+/** A claim with its quantities and live attributions (and all beneath them), as the Claim type shows it. */
+export const CLAIM_TREE: TreeNode = {
+  entity: Claim,
+  // conflictsWith reads the flag and the event window.
+  needs: ['hasDiscrepancy', 'eventTime'],
+  // The API shows an event time with neither start nor end as null (claim.mapper.ts).
+  presentWhen: { eventTime: ['start', 'end'] },
+  edges: {
+    quantities: { many: true, node: { entity: ClaimQuantity }, on: (p, c) => `${c}.claim_id = ${p}.id`, orderBy: (c) => `${c}.position` },
+    attributions: { many: true, node: ATTRIBUTION_TREE, on: (p, c) => `${c}.claim_id = ${p}.id AND ${c}.deleted_at IS NULL`, orderBy: (c) => `${c}.id` },
+  },
+};
+
+/** The compiled claim trees for `claim(id)` and for pages of `claims`, cached per parsed query. */
+@Injectable()
+export class ClaimTreePlans {
+  private readonly single: TreePlans;
+  private readonly pages: TreePlans;
+
+  constructor(dataSource: DataSource) {
+    const compiler = new JsonTreeCompiler(dataSource);
+    this.single = new TreePlans(compiler, CLAIM_TREE, 'c');
+    // A page's claims are selected under `nodes`, under `edges { node }`, or both.
+    this.pages = new TreePlans(compiler, CLAIM_TREE, 'c', (selection, fragments) =>
+      mergeSelections(childSelection(selection, 'nodes', fragments), childSelection(childSelection(selection, 'edges', fragments), 'node', fragments)),
+    );
+  }
+
+  one(info: GraphQLResolveInfo): string {
+    return this.single.for(info).sql;
+  }
+
+  page(info: GraphQLResolveInfo): string {
+    return this.pages.for(info).sql;
+  }
+}
