@@ -93,6 +93,16 @@ describe('accounts, roles and keys', () => {
     expect(errorOf(await t.gql(`{ me { name } }`, {}, { authorization: `Bearer ${created.key}` })).code).toBe('UNAUTHENTICATED');
   });
 
+  it('applies a role change or a deleted user at once, although keys are cached between requests', async () => {
+    const user = await t.userWithRole('REPORTER');
+    expect(expectData(await t.gql(`{ me { role } }`, {}, user.as)).me.role).toBe('REPORTER');
+    const { version } = expectData(await t.gql(`{ users { id version } }`)).users.find((u: { id: string }) => u.id === user.id);
+    expectData(await t.gql(`mutation($input: UpdateUserInput!) { updateUser(input: $input) { role } }`, { input: { id: user.id, role: 'EDITOR', version } }));
+    expect(expectData(await t.gql(`{ me { role } }`, {}, user.as)).me.role).toBe('EDITOR');
+    expectData(await t.gql(`mutation($i: DeleteRecordInput!) { deleteRecord(input: $i) { deletedAt } }`, { i: { type: 'USER', id: user.id } }));
+    expect(errorOf(await t.gql(`{ me { role } }`, {}, user.as)).code).toBe('UNAUTHENTICATED');
+  });
+
   it('lets researchers read but not write', async () => {
     expect(expectData(await t.gql(`{ claims { totalCount } }`, {}, keys.RESEARCHER)).claims.totalCount).toBeGreaterThanOrEqual(0);
     expect(errorOf(await t.gql(`{ auditEvents { totalCount } }`, {}, keys.RESEARCHER)).code).toBe('FORBIDDEN');

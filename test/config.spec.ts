@@ -11,6 +11,8 @@ describe('validateEnvironment', () => {
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL="mysql:\/\/x".*postgres/],
     ['NODE_ENV', 'staging', /NODE_ENV/],
     ['DEMO_DATA', 'yes', /DEMO_DATA/],
+    ['API_KEY_CACHE_SECONDS', '-1', /API_KEY_CACHE_SECONDS="-1"/],
+    ['API_KEY_CACHE_SECONDS', 'ten', /API_KEY_CACHE_SECONDS="ten"/],
   ])('stops on a bad %s and names it', (name, value, message) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(ConfigValidationError);
     expect(() => validateEnvironment({ [name]: value })).toThrow(message);

@@ -3,8 +3,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../common/errors';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
+import { apiKeyCacheMs } from '../config/settings';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Actor } from './actor';
+import { ActorCache } from './actor-cache';
 import { ApiKey } from './api-key.entity';
 import { generateApiKey, hashApiKey, keyPrefix } from './api-keys';
 import { CreateApiKeyInput, CreateUserInput, UpdateUserInput } from './dto/user.input';
@@ -22,12 +24,17 @@ export class AccessService {
     private readonly audit: AuditService,
   ) {}
 
+  private readonly actors = new ActorCache(apiKeyCacheMs(process.env));
+
   /** The actor behind a raw API key, or null when the key is unknown or revoked. */
   async authenticate(rawKey: string): Promise<Actor | null> {
+    const hash = hashApiKey(rawKey);
+    const cached = this.actors.get(hash);
+    if (cached) return cached;
     const key = (await this.dataSource.manager
       .createQueryBuilder(ApiKey, 'k')
       .innerJoinAndMapOne('k.user', User, 'u', 'u.id = k.user_id AND u.deleted_at IS NULL')
-      .where('k.hash = :hash AND k.revoked_at IS NULL', { hash: hashApiKey(rawKey) })
+      .where('k.hash = :hash AND k.revoked_at IS NULL', { hash })
       .getOne()) as (ApiKey & { user: User }) | null;
     if (!key) return null;
     const { user } = key;
@@ -35,7 +42,14 @@ export class AccessService {
     if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.dataSource.manager.update(ApiKey, { id: key.id }, { lastUsedAt: new Date(now) });
     }
-    return { id: user.id, name: user.name, role: user.role };
+    const actor: Actor = { id: user.id, name: user.name, role: user.role };
+    this.actors.set(hash, actor);
+    return actor;
+  }
+
+  /** After a change to who may do what (a revoked key, a new role, a deleted user). */
+  forgetAuthenticatedKeys(): void {
+    this.actors.clear();
   }
 
   createUser(input: CreateUserInput, actor: Actor): Promise<User> {
@@ -52,13 +66,15 @@ export class AccessService {
     return user;
   }
 
-  updateUser(input: UpdateUserInput, actor: Actor): Promise<User> {
-    return this.tx.run(async (manager) => {
+  async updateUser(input: UpdateUserInput, actor: Actor): Promise<User> {
+    const user = await this.tx.run(async (manager) => {
       if (!(await manager.findOne(User, { where: { id: input.id } }))) throw new NotFoundError('User', input.id);
       const { before, after } = await versionedUpdate<User>(manager, User, 'User', input.id, input.version, pickDefined({ name: input.name, role: input.role }));
       await this.audit.recordUpdate(manager, actor, 'User', before, after);
       return after;
     });
+    this.forgetAuthenticatedKeys();
+    return user;
   }
 
   /** Returns the key in clear exactly once; afterwards only its hash exists. */
@@ -76,7 +92,7 @@ export class AccessService {
   }
 
   async revokeKey(id: string): Promise<ApiKey> {
-    return this.tx.run(async (manager) => {
+    const revoked = await this.tx.run(async (manager) => {
       const key = await manager.findOne(ApiKey, { where: { id } });
       if (!key) throw new NotFoundError('ApiKey', id);
       if (!key.revokedAt) {
@@ -85,6 +101,8 @@ export class AccessService {
       }
       return key;
     });
+    this.forgetAuthenticatedKeys();
+    return revoked;
   }
 
   listUsers(): Promise<User[]> {

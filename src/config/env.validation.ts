@@ -24,6 +24,12 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['true', 'false'])
   DEMO_DATA?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  API_KEY_CACHE_SECONDS?: number;
 }
 
 export class ConfigValidationError extends Error {}

@@ -7,3 +7,10 @@ export function databaseKind(env: NodeJS.ProcessEnv = process.env): DatabaseKind
 
 export const DEFAULT_SQLITE_PATH = 'data/claimdesk.sqlite';
 export const DEFAULT_PORT = 3000;
+
+export const DEFAULT_API_KEY_CACHE_SECONDS = 10;
+
+/** How long an authenticated API key is trusted without asking the database again. */
+export function apiKeyCacheMs(env: NodeJS.ProcessEnv = process.env): number {
+  return Number(env.API_KEY_CACHE_SECONDS ?? DEFAULT_API_KEY_CACHE_SECONDS) * 1000;
+}

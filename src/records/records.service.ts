@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityTarget } from 'typeorm';
 import { Actor } from '../access/actor';
 import { assertCanEdit } from '../access/edit-policy';
+import { AccessService } from '../access/access.service';
 import { User } from '../access/user.entity';
 import { ApiKey } from '../access/api-key.entity';
 import { Article } from '../articles/article.entity';
@@ -39,10 +40,11 @@ export class RecordsService {
     private readonly audit: AuditService,
     private readonly claims: ClaimsService,
     private readonly attributions: AttributionsService,
+    private readonly access: AccessService,
   ) {}
 
-  delete(input: DeleteRecordInput, actor: Actor): Promise<BaseRecord> {
-    return this.tx.run(async (manager) => {
+  async delete(input: DeleteRecordInput, actor: Actor): Promise<BaseRecord> {
+    const deleted = await this.tx.run(async (manager) => {
       const current = await manager.findOne(TARGETS[input.type], { where: { id: input.id } });
       if (!current) throw new NotFoundError(input.type, input.id);
       assertCanEdit(actor, current, await this.claimStatusOf(manager, input.type, current));
@@ -56,6 +58,9 @@ export class RecordsService {
       await this.afterChange(manager, input.type, after, figures);
       return after;
     });
+    // A deleted user's keys were revoked above.
+    if (input.type === RecordType.USER) this.access.forgetAuthenticatedKeys();
+    return deleted;
   }
 
   restore(input: RestoreRecordInput, actor: Actor): Promise<BaseRecord> {
