@@ -9,6 +9,7 @@ import { RecordType } from '../common/record-type';
 import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { JsonSql, jsonSqlFor } from '../database/json-sql';
+import { PreparedReads, preparedReadsFor } from '../database/prepared-reads';
 import { TextSearch, textSearchFor } from '../database/text-search';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ClaimQuantity } from './claim-quantity.entity';
@@ -44,6 +45,7 @@ export type FiguresChangedHook = (manager: EntityManager, changes: FiguresChange
 export class ClaimsService {
   private readonly textSearch: TextSearch;
   private readonly json: JsonSql;
+  private readonly reads: PreparedReads;
   private readonly figureHooks: FiguresChangedHook[] = [];
 
   constructor(
@@ -53,6 +55,7 @@ export class ClaimsService {
   ) {
     this.textSearch = textSearchFor(dataSource.options.type);
     this.json = jsonSqlFor(dataSource.options.type);
+    this.reads = preparedReadsFor(dataSource);
   }
 
   onFiguresChanged(hook: FiguresChangedHook): void {
@@ -110,7 +113,7 @@ export class ClaimsService {
     const { qb, size, totalCount } = await this.pageQuery(args, filter, sort, actor, count);
     const [inner, parameters] = qb.select('c.id', 'id').addSelect('c.event_time_start', 'event_start').limit(size + 1).getQueryAndParameters();
     const order = sort === ClaimSort.EVENT_TIME ? 'CASE WHEN p.event_start IS NULL THEN 1 ELSE 0 END, p.event_start DESC, p.id DESC' : 'p.id DESC';
-    const rows: Array<{ id: string; event_start: string | null; tree: string }> = await this.dataSource.query(
+    const rows = await this.reads.run<{ id: string; event_start: string | null; tree: string }>(
       `SELECT p.id AS id, ${this.json.timestamp('p.event_start')} AS event_start, ${tree} AS tree FROM (${inner}) p JOIN claim c ON c.id = p.id ORDER BY ${order}`,
       parameters,
     );
@@ -121,7 +124,8 @@ export class ClaimsService {
 
   /** One live claim as a JSON tree (claim-tree.ts). */
   async getTree(id: string, tree: string): Promise<ClaimModel> {
-    const row = await this.dataSource.createQueryBuilder().select(tree, 'tree').from(Claim, 'c').where('c.id = :id', { id }).getRawOne<{ tree: string }>();
+    const [text, values] = this.dataSource.createQueryBuilder().select(tree, 'tree').from(Claim, 'c').where('c.id = :id', { id }).getQueryAndParameters();
+    const [row] = await this.reads.run<{ tree: string }>(text, values);
     if (!row) throw new NotFoundError('Claim', id);
     return JSON.parse(row.tree) as ClaimModel;
   }
