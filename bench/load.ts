@@ -1,5 +1,6 @@
 import { requestHeaders } from './auth';
 import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
 
 export interface LoadResult {
   rps: number;
@@ -7,6 +8,8 @@ export interface LoadResult {
   p99: number;
   requests: number;
   errors: number; // connection errors + timeouts + non-2xx (+ GraphQL errors where checked)
+  /** The server process's own CPU time (user + system) per request of the timed run, in ms. */
+  cpuMsPerRequest?: number;
 }
 
 export interface LoadOptions {
@@ -24,11 +27,25 @@ function summarise(r: autocannon.Result, extraErrors = 0): LoadResult {
   };
 }
 
-/** Fixed-concurrency load of one request, repeated: warm-up first (discarded), then the timed run. */
-export async function loadRead(url: string, body: string, options: LoadOptions & { warmup: number }): Promise<LoadResult> {
+/**
+ * Fixed-concurrency load of one request, repeated: warm-up first (discarded), then the timed run.
+ * With the server's pid, also its CPU time per request: unlike req/s it barely moves when other
+ * work shares the machine.
+ */
+export async function loadRead(url: string, body: string, options: LoadOptions & { warmup: number }, pid?: number): Promise<LoadResult> {
   const base = { url, method: 'POST' as const, headers: requestHeaders(), body, connections: options.connections };
   if (options.warmup > 0) await autocannon({ ...base, duration: options.warmup });
-  return summarise(await autocannon({ ...base, duration: options.duration }));
+  const before = pid ? cpuMs(pid) : null;
+  const result = summarise(await autocannon({ ...base, duration: options.duration }));
+  if (before !== null && pid && result.requests > 0) result.cpuMsPerRequest = (cpuMs(pid) - before) / result.requests;
+  return result;
+}
+
+/** utime + stime of a Linux process, in ms (fields 14 and 15 of /proc/PID/stat, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Load where each request's body is made fresh (a unique article URL per write); counts GraphQL errors too. */

@@ -16,14 +16,14 @@ const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined &&
 
 export function readTable(rows: WorkloadResult[]): string {
   const head = [
-    '| workload | server | req/s | p50 ms | p99 ms | errors | claimdesk ÷ PostGraphile req/s | claimdesk p50 ÷ floor p50 | claimdesk SQL/request |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| workload | server | req/s | p50 ms | p99 ms | errors | server CPU ms/request | claimdesk ÷ PostGraphile req/s | claimdesk p50 ÷ floor p50 | claimdesk SQL/request |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   const lines = rows.flatMap(({ workload, results, sqlStatements }) =>
     SERVERS.filter((s) => results[s]).map((server, i) => {
       const r = results[server] as LoadResult;
       const first = i === 0;
-      return `| ${first ? workload.title : ''} | ${server} | ${f0(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | ${
+      return `| ${first ? workload.title : ''} | ${server} | ${f0(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | ${r.cpuMsPerRequest?.toFixed(2) ?? '—'} | ${
         first ? ratio(results.claimdesk?.rps, results.postgraphile?.rps) : ''
       } | ${first ? ratio(results.claimdesk?.p50, results.floor?.p50) : ''} | ${first ? (sqlStatements ?? '—') : ''} |`;
     }),

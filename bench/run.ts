@@ -87,9 +87,9 @@ async function main(): Promise<void> {
     for (const row of rows) {
       for (const name of SERVERS) {
         const req = row.workload.request(name, params);
-        const result = await loadRead(server(name).base + req.path, req.body, options);
+        const result = await loadRead(server(name).base + req.path, req.body, options, server(name).child.pid);
         row.results[name] = result;
-        log(`${row.workload.key} ${name.padEnd(12)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}`);
+        log(`${row.workload.key} ${name.padEnd(12)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}  CPU ${result.cpuMsPerRequest?.toFixed(2) ?? '?'} ms/request`);
         if (server(name).child.exitCode !== null) throw new Error(`${name} died during the run; see ${server(name).logFile}`);
       }
     }

@@ -15,8 +15,7 @@ import { RelayHop } from './relay-hop.entity';
 // Sources and articles are shown even when soft-deleted, as the by-id loaders show them.
 const SOURCE: TreeNode = {
   entity: Source,
-  // `anonymous` reads the kind, `linkedSources` the origin group.
-  needs: ['kind', 'originGroupId'],
+  needs: { anonymous: ['kind'], linkedSources: ['originGroupId'] },
   edges: {
     aliases: { many: true, values: { entity: SourceAlias, column: 'alias' }, on: (p, c) => `${c}.source_id = ${p}.id`, orderBy: (c) => `${c}.alias` },
   },

@@ -12,8 +12,11 @@ import { JsonSql, jsonSqlFor } from './json-sql';
  */
 export interface TreeNode {
   entity: EntityTarget<ObjectLiteral>;
-  /** Columns (or embedded objects) that field resolvers read although the client did not select them. */
-  needs?: string[];
+  /**
+   * Columns (or embedded objects) a field resolver reads, by field: `anonymous` reads `kind`.
+   * A foreign key `xId` is read whenever field `x` is selected and is not an edge of the tree.
+   */
+  needs?: Record<string, string[]>;
   /**
    * An embedded object (TypeORM `@Column(() => Embedded)`) is shown as null unless one of these
    * of its columns is set; by default any of its columns.
@@ -52,7 +55,11 @@ export class JsonTreeCompiler {
   compile(node: TreeNode, alias: string, selection: Selection, fragments: Record<string, FragmentDefinitionNode>): string {
     let next = 0;
     const fresh = (): string => `j${next++}`;
-    const wanted = (n: TreeNode, sel: Selection, name: string): boolean => sel.has(name) || name === 'id' || name.endsWith('Id') || !!n.needs?.includes(name);
+    const wanted = (n: TreeNode, sel: Selection, name: string): boolean =>
+      sel.has(name) ||
+      name === 'id' ||
+      (name.endsWith('Id') && sel.has(name.slice(0, -2))) ||
+      Object.entries(n.needs ?? {}).some(([field, columns]) => sel.has(field) && columns.includes(name));
     const object = (n: TreeNode, at: string, sel: Selection): string => {
       const pairs: [string, string][] = [];
       const metadata = this.dataSource.getMetadata(n.entity);
