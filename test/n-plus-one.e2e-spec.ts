@@ -45,4 +45,17 @@ describe('claims page SQL statement count', () => {
     // One statement per loader (count, page, quantities, attributions, sources, chains, ...) plus the API key look-up.
     expect(five).toBeLessThanOrEqual(22);
   });
+
+  it.each(['claims', 'articles', 'sources', 'auditEvents'])('counts %s only when totalCount is selected', async (list) => {
+    const statements = async (fields: string) => {
+      expectData(await t.gql(`{ me { name } }`));
+      QueryCounter.reset();
+      const data = expectData(await t.gql(`{ ${list}(first: 2) { ${fields} } }`))[list];
+      return { count: QueryCounter.count, data };
+    };
+    const without = await statements('pageInfo { hasNextPage }');
+    const withTotal = await statements('totalCount pageInfo { hasNextPage }');
+    expect(withTotal.count).toBe(without.count + 1);
+    expect(withTotal.data.totalCount).toBeGreaterThan(0);
+  });
 });

@@ -1,6 +1,8 @@
 import { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { selectsField } from '../common/selection';
 import { IdArgs } from '../common/args';
 import { PageArgs } from '../common/pagination';
 import { ArticleConnection } from './article.connection';
@@ -19,8 +21,8 @@ export class ArticlesResolver {
   }
 
   @Query(() => ArticleConnection, { description: 'Articles, most recently recorded first.' })
-  articles(@Args() page: PageArgs): Promise<ArticleConnection> {
-    return this.service.list(page);
+  articles(@Args() page: PageArgs, @Info() info: GraphQLResolveInfo): Promise<ArticleConnection> {
+    return this.service.list(page, { count: selectsField(info, 'totalCount') });
   }
 
   @Mutation(() => ArticleModel, { description: 'Refused with CONFLICT, naming the existing article, when the canonical URL is taken.' })

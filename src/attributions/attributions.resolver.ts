@@ -1,6 +1,8 @@
 import { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { selectsField } from '../common/selection';
 import { ArticleModel } from '../articles/article.model';
 import { IdArgs } from '../common/args';
 import { RequestContext } from '../common/context';
@@ -112,8 +114,8 @@ export class SourceAttributionsResolver {
   constructor(private readonly service: AttributionsService) {}
 
   @ResolveField(() => AttributionConnection, { description: 'Attributions where this source is the speaker, newest first.' })
-  attributions(@Parent() source: SourceModel, @Args() page: PageArgs): Promise<AttributionConnection> {
-    return this.service.pageBySource(source.id, page);
+  attributions(@Parent() source: SourceModel, @Args() page: PageArgs, @Info() info: GraphQLResolveInfo): Promise<AttributionConnection> {
+    return this.service.pageBySource(source.id, page, { count: selectsField(info, 'totalCount') });
   }
 }
 

@@ -81,10 +81,10 @@ export class AttributionsService {
     return this.dataSource.manager.find(Citation, { where: { articleId: In([...ids]) }, order: { id: 'ASC' } });
   }
 
-  async pageBySource(sourceId: string, args: PageArgs): Promise<Page<Attribution>> {
+  async pageBySource(sourceId: string, args: PageArgs, { count = true } = {}): Promise<Page<Attribution>> {
     const size = pageSize(args.first);
     const qb = this.dataSource.manager.createQueryBuilder(Attribution, 'a').where('a.source_id = :sourceId', { sourceId });
-    const totalCount = await qb.clone().getCount();
+    const totalCount = count ? await qb.clone().getCount() : 0;
     if (args.after) qb.andWhere('a.id < :cid', { cid: decodeCursor(args.after, 1)[0] });
     const rows = await qb.orderBy('a.id', 'DESC').take(size + 1).getMany();
     return toPage(rows, size, totalCount, (a) => [a.id]);

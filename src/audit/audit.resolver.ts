@@ -1,4 +1,6 @@
-import { Args, ArgsType, Field, ID, InputType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Info, InputType, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { selectsField } from '../common/selection';
 import { Type } from 'class-transformer';
 import { IsDate, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Actor } from '../access/actor';
@@ -63,13 +65,13 @@ export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
   @Query(() => AuditEventConnection, { description: 'Every change to one record, oldest first (editors and admins).' })
-  async history(@Args() { entityType, id, ...page }: HistoryArgs, @CurrentActor() actor: Actor): Promise<AuditEventConnection> {
-    return this.shape(await this.audit.list({ entityType, entityId: id }, page.first, page.after), actor);
+  async history(@Args() { entityType, id, ...page }: HistoryArgs, @CurrentActor() actor: Actor, @Info() info: GraphQLResolveInfo): Promise<AuditEventConnection> {
+    return this.shape(await this.audit.list({ entityType, entityId: id }, page.first, page.after, { count: selectsField(info, 'totalCount') }), actor);
   }
 
   @Query(() => AuditEventConnection, { description: 'Changes by actor, record type and time, oldest first (editors and admins).' })
-  async auditEvents(@Args() { filter, ...page }: AuditEventsArgs, @CurrentActor() actor: Actor): Promise<AuditEventConnection> {
-    return this.shape(await this.audit.list(filter ?? {}, page.first, page.after), actor);
+  async auditEvents(@Args() { filter, ...page }: AuditEventsArgs, @CurrentActor() actor: Actor, @Info() info: GraphQLResolveInfo): Promise<AuditEventConnection> {
+    return this.shape(await this.audit.list(filter ?? {}, page.first, page.after, { count: selectsField(info, 'totalCount') }), actor);
   }
 
   private shape(page: Awaited<ReturnType<AuditService['list']>>, actor: Actor): AuditEventConnection {

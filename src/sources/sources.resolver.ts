@@ -1,6 +1,8 @@
 import { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { selectsField } from '../common/selection';
 import { isEditorial } from '../access/role';
 import { IdArgs } from '../common/args';
 import { RequestContext } from '../common/context';
@@ -26,8 +28,8 @@ export class SourcesResolver {
   }
 
   @Query(() => SourceConnection, { description: 'Sources by name, A to Z.' })
-  sources(@Args() { filter, ...page }: SourcesArgs): Promise<SourceConnection> {
-    return this.service.list(page, filter);
+  sources(@Args() { filter, ...page }: SourcesArgs, @Info() info: GraphQLResolveInfo): Promise<SourceConnection> {
+    return this.service.list(page, filter, { count: selectsField(info, 'totalCount') });
   }
 
   @Mutation(() => SourceModel)
