@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
 import { Page, decodeCursor, pageSize, toPage } from '../common/pagination';
+import { insertAtCommit } from '../database/deferred-inserts';
 import { AuditEvent, FieldChange } from './audit-event.entity';
 import { diffRecords } from './diff';
 
@@ -37,7 +38,8 @@ export class AuditService {
 
   async record(manager: EntityManager, actor: Actor, action: string, entityType: string, entityId: string, changes: FieldChange[]): Promise<void> {
     const event = manager.create(AuditEvent, { actorId: actor.id, actorName: actor.name, action, entityType, entityId, changes });
-    await manager.insert(AuditEvent, event as never);
+    // Written with the transaction's other audit events just before it commits: one INSERT, not one per change.
+    await insertAtCommit(manager, AuditEvent, event);
   }
 
   async list(filter: AuditFilter, first?: number, after?: string, { count = true } = {}): Promise<Page<AuditEvent>> {
