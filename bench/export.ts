@@ -109,8 +109,10 @@ function serverCommand(): string[] {
   const start: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
   const [node, ...args] = start.trim().split(/\s+/);
   if (node !== 'node') throw new Error(`expected "npm start" to run node, found: ${start}`);
+  // Extra flags go after package.json's own, so that they can override them (the last one wins).
+  const script = args.findIndex((a) => !a.startsWith('-'));
   const extra = values['node-flags'].split(/\s+/).filter(Boolean);
-  return [process.execPath, ...extra, ...args];
+  return [process.execPath, ...args.slice(0, script), ...extra, ...args.slice(script)];
 }
 
 async function freePort(): Promise<number> {
