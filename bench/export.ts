@@ -2,12 +2,24 @@
  * Export benchmark: `npm run bench:export [-- --rows N]` (default 1,000,000 claim-attribution rows).
  * SQLite by default (a temporary file); with DATABASE_URL=postgres://... it creates a scratch
  * database on that server, and also times PostgreSQL's own COPY over the same rows for comparison.
- * Prints rows/s and the peak RSS growth of the server process during the export.
+ *
+ * This process only generates the data. Each export is served by a fresh server process started
+ * the way `npm start` starts it (the package.json command, after `npm run build`), so that the
+ * RSS figures are the serving process's alone: neither the generator's garbage nor its heap is
+ * counted. Baseline = the server's VmRSS after start-up and a short warm-up export; peak = the
+ * highest of VmRSS sampled every 20 ms and the kernel's high-water mark (VmHWM, reset to the
+ * baseline through /proc/<pid>/clear_refs), so a spike between two samples is not missed.
+ * The export is read by curl, a third process, so the reader costs the server nothing.
+ *
+ * `--keep` keeps the scratch database and prints its name; `--db NAME` (a PostgreSQL database on
+ * the DATABASE_URL server, or a SQLite file) reuses one without generating. `--node-flags "..."`
+ * adds flags to the server's node command, to try V8 settings before putting them in package.json.
  */
 import 'reflect-metadata';
-import { spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, rmSync } from 'node:fs';
+import { createReadStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,34 +32,45 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { newId } from '../src/common/ids';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false }, db: { type: 'string' }, 'node-flags': { type: 'string', default: '' } },
+});
 const ROWS = Number(values.rows);
 const ATTRIBUTIONS_PER_CLAIM = 2;
 const SOURCES = 500;
 const ARTICLES = 2000;
 const postgresUrl = process.env.DATABASE_URL;
+const ROOT = join(__dirname, '..');
 
 async function main(): Promise<void> {
   const db = await scratchDatabase();
   process.env.DEMO_DATA = 'false';
   const { AppModule } = await import('../src/app.module');
   const app = await NestFactory.create(AppModule, { logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
-  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  let key: string;
   try {
     const ds = app.get(DataSource);
-    const key = await benchKey(app);
-    let t = Date.now();
-    const generated = await generate(ds);
-    console.log(`generated ${generated.claims} claims, ${generated.attributions} attributions on ${postgresUrl ? 'PostgreSQL' : 'SQLite'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    key = await benchKey(app);
+    if (!values.db) {
+      const t = Date.now();
+      const generated = await generate(ds);
+      console.log(`generated ${generated.claims} claims, ${generated.attributions} attributions on ${postgresUrl ? 'PostgreSQL' : 'SQLite'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await app.close();
+  }
+  try {
+    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`npm run build failed: ${build.stdout}${build.stderr}`);
+    console.log(`server command: ${serverCommand().join(' ')}`);
 
-    const export1 = await timedExport(`${base}/exports/claims.csv`, key);
-    console.log(`HTTP CSV export: ${export1.rows} rows, ${(export1.bytes / 1e6).toFixed(1)} MB in ${export1.seconds.toFixed(2)} s = ${Math.round(export1.rows / export1.seconds)} rows/s; peak RSS growth ${(export1.rssGrowth / 1e6).toFixed(1)} MB`);
-    const export2 = await timedExport(`${base}/exports/claims.jsonl`, key);
-    console.log(`HTTP JSONL export: ${export2.rows} lines in ${export2.seconds.toFixed(2)} s = ${Math.round(export2.rows / export2.seconds)} rows/s; peak RSS growth ${(export2.rssGrowth / 1e6).toFixed(1)} MB`);
+    const export1 = await measuredExport('csv', key);
+    console.log(`HTTP CSV export: ${export1.rows} rows, ${(export1.bytes / 1e6).toFixed(1)} MB in ${export1.seconds.toFixed(2)} s = ${Math.round(export1.rows / export1.seconds)} rows/s; server RSS ${mb(export1.baseline)} before, peak ${mb(export1.peak)}: growth ${mb(export1.peak - export1.baseline)}`);
+    const export2 = await measuredExport('jsonl', key);
+    console.log(`HTTP JSONL export: ${export2.rows} lines in ${export2.seconds.toFixed(2)} s = ${Math.round(export2.rows / export2.seconds)} rows/s; server RSS ${mb(export2.baseline)} before, peak ${mb(export2.peak)}: growth ${mb(export2.peak - export2.baseline)}`);
 
     if (postgresUrl) {
-      t = Date.now();
+      const t = Date.now();
       const copy = spawnSync('psql', [db.url as string, '-q', '-c', `\\copy (${COPY_QUERY}) to '/dev/null' csv header`], { encoding: 'utf8' });
       if (copy.status !== 0) throw new Error(`psql failed: ${copy.stderr}`);
       const copySeconds = (Date.now() - t) / 1000;
@@ -56,10 +79,12 @@ async function main(): Promise<void> {
       console.log(`ratio HTTP CSV / COPY throughput: ${(export1.rows / export1.seconds / copyRate).toFixed(2)}`);
     }
   } finally {
-    await app.close();
-    await db.drop();
+    if (values.keep || values.db) console.log(`kept the scratch database: --db ${db.name}`);
+    else await db.drop();
   }
 }
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 /** The export's rows (first quantity, live attributions, first citation) computed entirely by PostgreSQL. */
 const COPY_QUERY = `SELECT c.id, c.statement, c.hedge, c.status, c.tags, q.variable, q.lower, q.value, q.upper, q.lower_inclusive, q.upper_inclusive, q.approximate, q.unit, q.currency, q.qualifier,
@@ -79,59 +104,135 @@ async function benchKey(app: INestApplication): Promise<string> {
   return (await access.createKey({ userId: user.id, name: 'bench' }, SYSTEM_ACTOR)).key;
 }
 
+/** `npm start`'s command from package.json, with this node and any --node-flags: how the service really runs. */
+function serverCommand(): string[] {
+  const start: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
+  const [node, ...args] = start.trim().split(/\s+/);
+  if (node !== 'node') throw new Error(`expected "npm start" to run node, found: ${start}`);
+  // Extra flags go after package.json's own, so that they can override them (the last one wins).
+  const script = args.findIndex((a) => !a.startsWith('-'));
+  const extra = values['node-flags'].split(/\s+/).filter(Boolean);
+  return [process.execPath, ...args.slice(0, script), ...extra, ...args.slice(script)];
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startServer(): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const [command, ...args] = serverCommand();
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, PORT: String(port), DEMO_DATA: 'false' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  for (const started = Date.now(); Date.now() - started < 60_000; await new Promise((r) => setTimeout(r, 200))) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const ok = await fetch(`${base}/exports/codebook`).then((r) => r.ok, () => false);
+    if (ok) return { child, base };
+  }
+  child.kill();
+  throw new Error('server did not start within 60 s');
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Exercises both writers (JIT, pools, prepared paths) on a few thousand rows, then hangs up. */
+async function warmUp(base: string, key: string): Promise<void> {
+  for (const format of ['csv', 'jsonl']) {
+    const controller = new AbortController();
+    const res = await fetch(`${base}/exports/claims.${format}`, { headers: { authorization: `Bearer ${key}` }, signal: controller.signal });
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    for (let bytes = 0; bytes < 3e6; ) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+    }
+    controller.abort();
+    await reader.read().catch(() => undefined);
+  }
+  // Let the server notice the hang-up and finish the page it was reading.
+  await new Promise((r) => setTimeout(r, 1000));
+}
+
+/** VmRSS or VmHWM of a process, in bytes, from /proc/<pid>/status. */
+function procMemory(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
 /**
- * Reads the export with curl in a separate process, so the figures are the server's alone: the
- * reader's CPU and memory would otherwise be counted against the export. curl writes to a scratch
+ * One export from a fresh server, read with curl in a separate process; curl writes to a scratch
  * file, whose lines are counted after the clock stops.
  */
-async function timedExport(url: string, key: string): Promise<{ rows: number; bytes: number; seconds: number; rssGrowth: number }> {
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const target = join(tmpdir(), `claimdesk-bench-export-${process.pid}`);
-  const started = Date.now();
-  await new Promise<void>((resolve, reject) => {
-    const curl = spawn('curl', ['-sS', '--fail', '-H', `Authorization: Bearer ${key}`, '-o', target, url], { stdio: ['ignore', 'ignore', 'inherit'] });
-    curl.on('error', reject);
-    curl.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`curl exited with ${code}`))));
-  });
-  const seconds = (Date.now() - started) / 1000;
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  let lines = 0;
-  let bytes = 0;
-  for await (const chunk of createReadStream(target)) {
-    const buffer = chunk as Buffer;
-    bytes += buffer.length;
-    for (let at = buffer.indexOf(0x0a); at !== -1; at = buffer.indexOf(0x0a, at + 1)) lines += 1;
+async function measuredExport(format: 'csv' | 'jsonl', key: string): Promise<{ rows: number; bytes: number; seconds: number; baseline: number; peak: number }> {
+  const { child, base } = await startServer();
+  const pid = child.pid as number;
+  try {
+    await warmUp(base, key);
+    const baseline = procMemory(pid, 'VmRSS');
+    let highWaterMark = true;
+    try {
+      writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    } catch {
+      highWaterMark = false; // not allowed here: the 20 ms samples alone
+    }
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, procMemory(pid, 'VmRSS'))), 20);
+    const target = join(tmpdir(), `claimdesk-bench-export-${process.pid}`);
+    const started = Date.now();
+    await new Promise<void>((resolve, reject) => {
+      const curl = spawn('curl', ['-sS', '--fail', '-H', `Authorization: Bearer ${key}`, '-o', target, `${base}/exports/claims.${format}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+      curl.on('error', reject);
+      curl.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`curl exited with ${code}`))));
+    });
+    const seconds = (Date.now() - started) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, procMemory(pid, 'VmRSS'), highWaterMark ? procMemory(pid, 'VmHWM') : 0);
+    let lines = 0;
+    let bytes = 0;
+    for await (const chunk of createReadStream(target)) {
+      const buffer = chunk as Buffer;
+      bytes += buffer.length;
+      for (let at = buffer.indexOf(0x0a); at !== -1; at = buffer.indexOf(0x0a, at + 1)) lines += 1;
+    }
+    rmSync(target, { force: true });
+    // CSV: minus the header; JSONL: minus the summary line. Synthetic text has no embedded newlines.
+    return { rows: lines - 1, bytes, seconds, baseline, peak };
+  } finally {
+    await stopServer(child);
   }
-  rmSync(target, { force: true });
-  // CSV: minus the header; JSONL: minus the summary line. Synthetic text has no embedded newlines.
-  return { rows: lines - 1, bytes, seconds, rssGrowth: peak - baseline };
 }
 
 interface Scratch {
+  name: string;
   url?: string;
   drop(): Promise<void>;
 }
 
 async function scratchDatabase(): Promise<Scratch> {
   if (!postgresUrl) {
-    const path = join(tmpdir(), `claimdesk-bench-${process.pid}.sqlite`);
+    const path = values.db ?? join(tmpdir(), `claimdesk-bench-${process.pid}.sqlite`);
     process.env.SQLITE_PATH = path;
-    return { drop: async () => ['', '-wal', '-shm'].forEach((s) => rmSync(`${path}${s}`, { force: true })) };
+    return { name: path, drop: async () => ['', '-wal', '-shm'].forEach((s) => rmSync(`${path}${s}`, { force: true })) };
   }
-  const name = `claimdesk_bench_${randomBytes(4).toString('hex')}`;
+  const name = values.db ?? `claimdesk_bench_${randomBytes(4).toString('hex')}`;
   const admin = async (sql: string) => {
     const client = new Client({ connectionString: postgresUrl });
     await client.connect();
     await client.query(sql).finally(() => client.end());
   };
-  await admin(`CREATE DATABASE ${name}`);
+  if (!values.db) await admin(`CREATE DATABASE ${name}`);
   const url = new URL(postgresUrl);
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { name, url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** Synthetic data with bulk multi-row INSERTs: 2 attributions per claim, a citation each, a relay hop on every fourth. */
