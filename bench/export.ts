@@ -31,6 +31,7 @@ import { Role } from '../src/access/role';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { newId } from '../src/common/ids';
+import { startArguments } from './start-command';
 
 const { values } = parseArgs({
   options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false }, db: { type: 'string' }, 'node-flags': { type: 'string', default: '' } },
@@ -104,15 +105,9 @@ async function benchKey(app: INestApplication): Promise<string> {
   return (await access.createKey({ userId: user.id, name: 'bench' }, SYSTEM_ACTOR)).key;
 }
 
-/** `npm start`'s command from package.json, with this node and any --node-flags: how the service really runs. */
+/** `npm start`'s command with this node and any --node-flags: how the service really runs. */
 function serverCommand(): string[] {
-  const start: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
-  const [node, ...args] = start.trim().split(/\s+/);
-  if (node !== 'node') throw new Error(`expected "npm start" to run node, found: ${start}`);
-  // Extra flags go after package.json's own, so that they can override them (the last one wins).
-  const script = args.findIndex((a) => !a.startsWith('-'));
-  const extra = values['node-flags'].split(/\s+/).filter(Boolean);
-  return [process.execPath, ...args.slice(0, script), ...extra, ...args.slice(script)];
+  return [process.execPath, ...startArguments(values['node-flags'].split(/\s+/).filter(Boolean))];
 }
 
 async function freePort(): Promise<number> {

@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { requestHeaders } from './auth';
+import { startArguments } from './start-command';
 import { ServerName } from './workloads';
 
 export interface RunningServer {
@@ -20,7 +21,8 @@ export const PORTS: Record<ServerName, number> = { claimdesk: 4301, postgraphile
 function command(name: ServerName, cpuProf: string | null): string[] {
   switch (name) {
     case 'claimdesk':
-      return [...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : []), 'dist/src/main.js'];
+      // As `npm start` runs it, V8 flags included.
+      return startArguments(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : []);
     case 'postgraphile':
       return [...TS_NODE, 'bench/postgraphile-server.ts'];
     case 'floor':
