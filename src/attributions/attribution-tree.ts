@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { Article } from '../articles/article.entity';
 import { RequestLoaders, groupByKey } from '../common/loaders';
 import { JsonTreeCompiler, TreeNode, TreePlan, TreePlans } from '../database/json-tree';
-import { PreparedReads, preparedReadsFor } from '../database/prepared-reads';
 import { Source } from '../sources/source.entity';
 import { SourceAlias } from '../sources/source-alias.entity';
 import { Attribution } from './attribution.entity';
@@ -50,11 +49,9 @@ export const ATTRIBUTION_TREE: TreeNode = {
 @Injectable()
 export class AttributionTree {
   private readonly plans: TreePlans;
-  private readonly reads: PreparedReads;
 
   constructor(private readonly dataSource: DataSource) {
     this.plans = new TreePlans(new JsonTreeCompiler(dataSource), ATTRIBUTION_TREE, 'a');
-    this.reads = preparedReadsFor(dataSource);
   }
 
   byClaim(loaders: RequestLoaders, info: GraphQLResolveInfo, claimId: string): Promise<AttributionModel[]> {
@@ -63,15 +60,16 @@ export class AttributionTree {
   }
 
   private async read(plan: TreePlan, claimIds: readonly string[]): Promise<AttributionModel[][]> {
-    const [text, values] = this.dataSource
+    // Not prepared: each batch size is a different text, and this is not the hot path (claims pages read their
+    // attributions inside their own statement).
+    const rows = await this.dataSource
       .createQueryBuilder()
       .select('a.claim_id', 'claim_id')
       .addSelect(plan.sql, 'tree')
       .from(Attribution, 'a')
       .where('a.claim_id IN (:...claimIds) AND a.deleted_at IS NULL', { claimIds })
       .orderBy('a.id')
-      .getQueryAndParameters();
-    const rows = await this.reads.run<{ claim_id: string; tree: string }>(text, values);
+      .getRawMany<{ claim_id: string; tree: string }>();
     const trees = rows.map((row) => ({ claimId: row.claim_id, node: JSON.parse(row.tree) as AttributionModel }));
     return groupByKey(claimIds, trees, (t) => t.claimId).map((group) => group.map((t) => t.node));
   }
