@@ -160,6 +160,18 @@ describe('createClaim and updateClaim', () => {
     expect(error).toMatchObject({ code: 'NOT_FOUND', extensions: { type: 'Claim', id: '01890000-0000-7000-8000-00000000abcd' } });
   });
 
+  it.each([
+    ['a year past 9999', '+010000-01-01T00:00:00.000Z'],
+    ['a year before 1', '-000001-01-01T00:00:00.000Z'],
+    ['words', 'last Tuesday'],
+  ])('refuses an event time of %s, naming the field, and writes nothing', async (_case, start) => {
+    const before = expectData(await t.gql(`{ claims { totalCount } }`)).claims.totalCount;
+    const error = errorOf(await t.gql(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, { input: { statement: 'Dated oddly.', eventTime: { start } } }));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.fields).toEqual([{ field: 'eventTime.start', message: expect.stringContaining('between the years 1 and 9999') }]);
+    expect(expectData(await t.gql(`{ claims { totalCount } }`)).claims.totalCount).toBe(before);
+  });
+
   it('cannot set the editorial status through updateClaim', async () => {
     const claim = await createClaim(t);
     const error = errorOf(await t.gql(UPDATE, { input: { id: claim.id, status: 'CONFIRMED' } }));

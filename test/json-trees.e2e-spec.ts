@@ -1,4 +1,4 @@
-import { TestApp, expectData, startTestApp } from './support/app';
+import { TestApp, authHeaders, expectData, startTestApp } from './support/app';
 import { articleInput, logClaimInput, sourceInput } from './factories';
 import { createArticle, createSource } from './factories/operations';
 
@@ -89,6 +89,32 @@ describe('attribution trees', () => {
       expect(tree).toEqual(one);
     }
     expect(trees.length).toBe(3);
+  });
+
+  it('compiles a field merged with different siblings once per merge, not once per first node', async () => {
+    const ids = expectData(await t.gql(`{ claims(first: 10) { nodes { attributions { id } } } }`)).claims.nodes.flatMap((c: { attributions: { id: string }[] }) =>
+      c.attributions.map((a) => a.id),
+    );
+    // The fragment's `attributions` node comes first in both places; only the second adds `cue` and `source`.
+    const data = expectData(
+      await t.gql(
+        `query($a: ID!, $b: ID!) { x: attribution(id: $a) { claim { ...C } } y: attribution(id: $b) { claim { ...C attributions { cue source { name } } } } }
+         fragment C on Claim { attributions { id } }`,
+        { a: ids[0], b: ids[0] },
+      ),
+    );
+    expect(data.y.claim.attributions.every((a: { cue: string | null; source: { name: string } }) => a.cue !== null && a.source.name)).toBe(true);
+
+    // Two operations of one document share a fragment; the second selects more under the same first node.
+    const document = `query A { ...Q } query B { ...Q claims(first: 5) { nodes { statement } } } fragment Q on Query { claims(first: 5) { nodes { id } } }`;
+    const send = async (operationName: string) => {
+      const response = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders(t.url) }, body: JSON.stringify({ query: document, operationName }) });
+      return (await response.json()) as { data?: { claims: { nodes: { id: string; statement?: string }[] } }; errors?: unknown[] };
+    };
+    expect((await send('A')).errors).toBeUndefined();
+    const b = await send('B');
+    expect(b.errors).toBeUndefined();
+    expect(b.data?.claims.nodes.every((n) => typeof n.statement === 'string')).toBe(true);
   });
 
   it('keeps confidential notes from reporters', async () => {

@@ -31,6 +31,7 @@ export class AccessService {
     const hash = hashApiKey(rawKey);
     const cached = this.actors.get(hash);
     if (cached) return cached;
+    const generation = this.actors.generation;
     const key = (await this.dataSource.manager
       .createQueryBuilder(ApiKey, 'k')
       .innerJoinAndMapOne('k.user', User, 'u', 'u.id = k.user_id AND u.deleted_at IS NULL')
@@ -43,7 +44,7 @@ export class AccessService {
       await this.dataSource.manager.update(ApiKey, { id: key.id }, { lastUsedAt: new Date(now) });
     }
     const actor: Actor = { id: user.id, name: user.name, role: user.role };
-    this.actors.set(hash, actor);
+    this.actors.set(hash, actor, generation);
     return actor;
   }
 

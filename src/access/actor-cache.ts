@@ -7,6 +7,11 @@ import { Actor } from './actor';
  */
 export class ActorCache {
   private readonly entries = new Map<string, { actor: Actor; expires: number }>();
+  /**
+   * Bumped by clear(). A look-up that started before a clear may have read the old key or role;
+   * `set` drops its result rather than put it back after the clear.
+   */
+  generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -21,14 +26,15 @@ export class ActorCache {
     return undefined;
   }
 
-  set(hash: string, actor: Actor, now = Date.now()): void {
-    if (this.ttlMs <= 0) return;
+  set(hash: string, actor: Actor, readInGeneration: number, now = Date.now()): void {
+    if (this.ttlMs <= 0 || readInGeneration !== this.generation) return;
     // Keys are few; a full cache means something is cycling through keys, so start over.
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     this.entries.set(hash, { actor, expires: now + this.ttlMs });
   }
 
   clear(): void {
+    this.generation += 1;
     this.entries.clear();
   }
 }

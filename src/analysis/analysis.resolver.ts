@@ -31,7 +31,7 @@ export class ClaimAnalysisResolver {
     // A claim read as a JSON tree carries its times as ISO strings.
     const t = claim.eventTime;
     const eventTime = { start: t?.start ? new Date(t.start) : null, end: t?.end ? new Date(t.end) : null, precision: t?.precision ?? null };
-    return (await this.queries.conflictsOf({ ...claim, eventTime })).map(toClaimModel);
+    return (await this.queries.conflictsOf({ id: claim.id, hasDiscrepancy: claim.hasDiscrepancy, eventTime })).map(toClaimModel);
   }
 
   @Query(() => [DiscrepancyModel], { description: 'Pairs of claims on one variable whose figures cannot both be true.' })

@@ -21,7 +21,10 @@ function inSelection(set: SelectionSetNode | undefined, name: string, info: Grap
 /** Sub-selections by field name (not alias), merged across repeated fields and fragments. */
 export type Selection = Map<string, SelectionSetNode[]>;
 
-/** The fields selected under `nodes`, for looking ahead at what a resolver's children will ask for. */
+/**
+ * The fields selected under `nodes`, for looking ahead at what a resolver's children will ask for.
+ * @skip and @include are not evaluated: a skipped field is read anyway, and graphql-js leaves it out.
+ */
 export function selectionOf(nodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments']): Selection {
   const out: Selection = new Map();
   for (const node of nodes) if (node.selectionSet) collect(node.selectionSet, fragments, out);

@@ -115,7 +115,9 @@ export interface TreePlan {
  * across requests, so a query the desk sends all day is compiled once.
  */
 export class TreePlans {
-  private readonly cache = new WeakMap<FieldNode, TreePlan>();
+  // By the field's first node, then by all its nodes: one field node can be merged with different siblings
+  // (a fragment used in two places, two operations in one document), and each merge selects differently.
+  private readonly cache = new WeakMap<FieldNode, Map<string, TreePlan>>();
   private count = 0;
 
   constructor(
@@ -127,12 +129,25 @@ export class TreePlans {
   ) {}
 
   for(info: GraphQLResolveInfo): TreePlan {
-    let plan = this.cache.get(info.fieldNodes[0]);
+    let plans = this.cache.get(info.fieldNodes[0]);
+    if (!plans) this.cache.set(info.fieldNodes[0], (plans = new Map()));
+    const key = info.fieldNodes.map(nodeId).join(' ');
+    let plan = plans.get(key);
     if (!plan) {
       const selection = this.pick(selectionOf(info.fieldNodes, info.fragments), info.fragments);
       plan = { id: this.count++, sql: this.compiler.compile(this.root, this.alias, selection, info.fragments) };
-      this.cache.set(info.fieldNodes[0], plan);
+      plans.set(key, plan);
     }
     return plan;
   }
+}
+
+const nodeIds = new WeakMap<FieldNode, number>();
+let nextNodeId = 0;
+
+/** A number for each field node of a parsed document, for as long as the document lives. */
+function nodeId(node: FieldNode): number {
+  let id = nodeIds.get(node);
+  if (id === undefined) nodeIds.set(node, (id = nextNodeId++));
+  return id;
 }
