@@ -111,7 +111,10 @@ export class ClaimsService {
     { count = true } = {},
   ): Promise<Page<ClaimModel>> {
     const { qb, size, totalCount } = await this.pageQuery(args, filter, sort, actor, count);
-    const [inner, parameters] = qb.select('c.id', 'id').addSelect('c.event_time_start', 'event_start').limit(size + 1).getQueryAndParameters();
+    const [query, parameters] = qb.select('c.id', 'id').addSelect('c.event_time_start', 'event_start').getQueryAndParameters();
+    // The page size as a parameter, not a literal, so that every `first` shares one prepared statement.
+    const inner = `${query} LIMIT ${this.reads.placeholder(parameters.length + 1)}`;
+    parameters.push(size + 1);
     const order = sort === ClaimSort.EVENT_TIME ? 'CASE WHEN p.event_start IS NULL THEN 1 ELSE 0 END, p.event_start DESC, p.id DESC' : 'p.id DESC';
     const rows = await this.reads.run<{ id: string; event_start: string | null; tree: string }>(
       `SELECT p.id AS id, ${this.json.timestamp('p.event_start')} AS event_start, ${tree} AS tree FROM (${inner}) p JOIN claim c ON c.id = p.id ORDER BY ${order}`,

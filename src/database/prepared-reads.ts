@@ -9,10 +9,16 @@ import { QueryCounter } from './query-counter';
  */
 export interface PreparedReads {
   run<T>(text: string, values: unknown[]): Promise<T[]>;
+  /** The driver's placeholder for the value at `position` (1-based). */
+  placeholder(position: number): string;
 }
 
-/** Distinct statements a connection keeps prepared; past this, statements run unnamed. */
-const MAX_PREPARED = 500;
+/**
+ * Distinct statements a connection may keep prepared; past this, statements run unnamed. Texts
+ * vary with the query's selection and the filters used, and PostgreSQL keeps each plan per
+ * connection, so the cap bounds the server's memory.
+ */
+const MAX_PREPARED = 100;
 
 // One name per text for the whole process: two texts under one name would fail on a connection
 // that has prepared the other.
@@ -26,6 +32,10 @@ const names = new Map<string, string>();
  */
 export class PostgresPreparedReads implements PreparedReads {
   constructor(private readonly dataSource: DataSource) {}
+
+  placeholder(position: number): string {
+    return `$${position}`;
+  }
 
   async run<T>(text: string, values: unknown[]): Promise<T[]> {
     QueryCounter.count += 1;
@@ -46,6 +56,10 @@ export class PostgresPreparedReads implements PreparedReads {
 /** better-sqlite3 prepares in process and TypeORM caches the statements already. */
 export class SqlitePreparedReads implements PreparedReads {
   constructor(private readonly dataSource: DataSource) {}
+
+  placeholder(): string {
+    return '?';
+  }
 
   run<T>(text: string, values: unknown[]): Promise<T[]> {
     return this.dataSource.query(text, values);
