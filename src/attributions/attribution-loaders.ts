@@ -31,16 +31,8 @@ export class AttributionLoaders {
     return loaders.get('attribution.byId', async (ids) => byKey(ids, await this.attributions.findByIds(ids), (a) => a.id));
   }
 
-  // The batches below join the row each child field needs next (speaker, hop source, article) and
+  // The batches below join the row each child field needs next (hop source, article) and
   // prime that loader with it, so a nested page costs one round trip per level instead of two.
-
-  byClaim(loaders: RequestLoaders): DataLoader<string, Attribution[]> {
-    return loaders.get('attribution.byClaim', async (ids) => {
-      const rows = await this.attributions.byClaimIds(ids);
-      prime(this.source(loaders), rows, (a) => a.source);
-      return groupByKey(ids, rows, (a) => a.claimId);
-    });
-  }
 
   chain(loaders: RequestLoaders): DataLoader<string, RelayHop[]> {
     return loaders.get('attribution.chain', async (ids) => {

@@ -59,14 +59,6 @@ export class AttributionsService {
     return this.dataSource.manager.find(Attribution, { where: { id: In([...ids]) }, withDeleted: true });
   }
 
-  /**
-   * Live attributions, oldest first, each with its speaker joined in (one round trip instead of two;
-   * a soft-deleted speaker is left unjoined and loaded by id as before).
-   */
-  byClaimIds(claimIds: readonly string[]): Promise<Attribution[]> {
-    return this.dataSource.manager.find(Attribution, { where: { claimId: In([...claimIds]) }, relations: { source: true }, order: { id: 'ASC' } });
-  }
-
   /** Relay hops in chain order, each with its source joined in. */
   chainsByAttributionIds(ids: readonly string[]): Promise<RelayHop[]> {
     return this.dataSource.manager.find(RelayHop, { where: { attributionId: In([...ids]) }, relations: { source: true }, order: { position: 'ASC' } });

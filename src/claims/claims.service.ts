@@ -85,20 +85,8 @@ export class ClaimsService {
   }
 
   /** `count: false` skips the COUNT query (totalCount is then 0): on a large filtered table it costs more than the page. */
-  async list(
-    args: PageArgs,
-    filter: ClaimFilterInput = {},
-    sort: ClaimSort = ClaimSort.NEWEST,
-    actor?: Actor,
-    { count = true } = {},
-  ): Promise<Page<Claim>> {
-    const { qb, size, totalCount } = await this.pageQuery(args, filter, sort, actor, count);
-    const rows = await qb.take(size + 1).getMany();
-    return toPage(rows, size, totalCount, (c) => (sort === ClaimSort.EVENT_TIME ? [c.eventTime.start ? c.eventTime.start.getTime() : null, c.id] : [c.id]));
-  }
-
   /**
-   * The same page as `list`, each claim read as a JSON tree (claim-tree.ts) in the same statement.
+   * A page of claims, each read as a JSON tree (claim-tree.ts) in the same statement.
    * The page's ids are chosen in a subquery first, so the trees are built for those rows only,
    * whatever the sort.
    */
