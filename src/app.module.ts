@@ -18,6 +18,7 @@ import { createValidationPipe } from './common/validation';
 import { validateEnvironment } from './config/env.validation';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { DirectReadsModule } from './direct-reads/direct-reads.module';
 import { RecordsModule } from './records/records.module';
 import { ExportsModule } from './exports/exports.module';
 import { ImportsModule } from './imports/imports.module';
@@ -54,6 +55,7 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
     DemoModule,
     ExportsModule,
     ImportsModule,
+    DirectReadsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -18,7 +18,10 @@ async function bootstrap(): Promise<void> {
   const { AppModule } = await import('./app.module');
   const app = await NestFactory.create(AppModule, { bufferLogs: false });
   app.enableShutdownHooks();
-  if (process.env.BENCH_COUNT_SQL === '1') app.use((await import('./common/sql-count-header')).sqlCountHeader);
+  if (process.env.BENCH_COUNT_SQL === '1') {
+    await app.init();
+    (await import('./common/sql-count-header')).countSqlPerResponse(app.getHttpServer());
+  }
   const port = Number(process.env.PORT ?? DEFAULT_PORT);
   await app.listen(port);
   Logger.log(`claimdesk GraphQL API at http://localhost:${port}/graphql`, 'Bootstrap');

@@ -3,13 +3,14 @@ import { ArticlesModule } from '../articles/articles.module';
 import { AttributionsModule } from '../attributions/attributions.module';
 import { SourcesModule } from '../sources/sources.module';
 import { AttributionClaimResolver, ClaimsResolver } from './claims.resolver';
+import { ClaimDirectRoots } from './claim-direct-roots';
 import { ClaimTreePlans } from './claim-tree';
 import { ClaimsService } from './claims.service';
 import { LogClaimService } from './log-claim.service';
 
 @Module({
   imports: [SourcesModule, ArticlesModule, AttributionsModule],
-  providers: [ClaimsService, LogClaimService, ClaimTreePlans, ClaimsResolver, AttributionClaimResolver],
-  exports: [ClaimsService, LogClaimService],
+  providers: [ClaimsService, LogClaimService, ClaimTreePlans, ClaimDirectRoots, ClaimsResolver, AttributionClaimResolver],
+  exports: [ClaimsService, LogClaimService, ClaimDirectRoots],
 })
 export class ClaimsModule {}

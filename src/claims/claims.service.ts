@@ -96,8 +96,22 @@ export class ClaimsService {
     sort: ClaimSort = ClaimSort.NEWEST,
     actor: Actor | undefined,
     tree: string,
-    { count = true } = {},
+    options: { count?: boolean } = {},
   ): Promise<Page<ClaimModel>> {
+    const page = await this.listTreeTexts(args, filter, sort, actor, tree, options);
+    const edges = page.edges.map((e) => ({ cursor: e.cursor, node: JSON.parse(e.node) as ClaimModel }));
+    return { ...page, edges, nodes: edges.map((e) => e.node) };
+  }
+
+  /** A page of claims, each as the JSON text `tree` builds (claim-tree.ts, database/response-tree.ts). */
+  async listTreeTexts(
+    args: PageArgs,
+    filter: ClaimFilterInput,
+    sort: ClaimSort = ClaimSort.NEWEST,
+    actor: Actor | undefined,
+    tree: string,
+    { count = true } = {},
+  ): Promise<Page<string>> {
     const { qb, size, totalCount } = await this.pageQuery(args, filter, sort, actor, count);
     const [query, parameters] = qb.select('c.id', 'id').addSelect('c.event_time_start', 'event_start').getQueryAndParameters();
     // The page size as a parameter, not a literal, so that every `first` shares one prepared statement.
@@ -109,16 +123,23 @@ export class ClaimsService {
       parameters,
     );
     const page = toPage(rows, size, totalCount, (r) => (sort === ClaimSort.EVENT_TIME ? [r.event_start ? Date.parse(r.event_start) : null, r.id] : [r.id]));
-    const edges = page.edges.map((e) => ({ cursor: e.cursor, node: JSON.parse(e.node.tree) as ClaimModel }));
+    const edges = page.edges.map((e) => ({ cursor: e.cursor, node: e.node.tree }));
     return { ...page, edges, nodes: edges.map((e) => e.node) };
   }
 
   /** One live claim as a JSON tree (claim-tree.ts). */
   async getTree(id: string, tree: string): Promise<ClaimModel> {
-    const [text, values] = this.dataSource.createQueryBuilder().select(tree, 'tree').from(Claim, 'c').where('c.id = :id', { id }).getQueryAndParameters();
-    const [row] = await this.reads.run<{ tree: string }>(text, values);
-    if (!row) throw new NotFoundError('Claim', id);
-    return JSON.parse(row.tree) as ClaimModel;
+    const text = await this.getTreeText(id, tree);
+    if (text === null) throw new NotFoundError('Claim', id);
+    return JSON.parse(text) as ClaimModel;
+  }
+
+  /** One live claim as the JSON text `tree` builds, or null when there is none. */
+  async getTreeText(id: string, tree: string): Promise<string | null> {
+    // Written out rather than built with TypeORM's query builder, which cost more CPU than the rest of a single-claim read.
+    const text = `SELECT ${tree} AS tree FROM claim c WHERE c.id = ${this.reads.placeholder(1)} AND c.deleted_at IS NULL`;
+    const [row] = await this.reads.run<{ tree: string }>(text, [id]);
+    return row ? row.tree : null;
   }
 
   /** The filtered, keyset-positioned and ordered query behind a page of claims, and its total if asked. */

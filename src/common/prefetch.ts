@@ -1,4 +1,4 @@
-import { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql';
 
 /**
  * Prefix of the keys under which a parent object carries a field's value already read, for
@@ -19,7 +19,7 @@ export function servePrefetched(schema: GraphQLSchema): GraphQLSchema {
     if (type === schema.getQueryType() || type === schema.getMutationType()) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve;
-      if (!resolve) continue;
+      if (!resolve || readsOwnProperty(field)) continue;
       const key = PREFETCHED + field.name;
       field.resolve = (parent, args, context, info) => {
         const value = (parent as Record<string, unknown> | null)?.[key];
@@ -28,4 +28,13 @@ export function servePrefetched(schema: GraphQLSchema): GraphQLSchema {
     }
   }
   return schema;
+}
+
+/**
+ * Whether a field only shows its parent's property of the same name. Nest gives every plain
+ * @Field such a resolver (named `rootFieldResolver`); a @ResolveField method, which may compute
+ * or withhold the value, replaces it. Anything else counts as a resolver of its own.
+ */
+export function readsOwnProperty(field: GraphQLField<unknown, unknown>): boolean {
+  return !field.resolve || field.resolve.name === 'rootFieldResolver';
 }

@@ -30,6 +30,10 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(3600)
   API_KEY_CACHE_SECONDS?: number;
+
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  GRAPHQL_DIRECT_READS?: string;
 }
 
 export class ConfigValidationError extends Error {}

@@ -14,3 +14,8 @@ export const DEFAULT_API_KEY_CACHE_SECONDS = 10;
 export function apiKeyCacheMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number(env.API_KEY_CACHE_SECONDS ?? DEFAULT_API_KEY_CACHE_SECONDS) * 1000;
 }
+
+/** Whether claim reads the database can answer alone skip graphql-js (direct-reads/direct-reads.service.ts). */
+export function directReadsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.GRAPHQL_DIRECT_READS !== 'false';
+}

@@ -15,6 +15,10 @@ export interface JsonSql {
   jsonText(column: string): string;
   /** The finished expression as text, for the client to JSON.parse. */
   text(expression: string): string;
+  /** A boolean column as JSON true or false (SQLite stores 0 and 1). */
+  boolean(column: string): string;
+  /** A decimal column as a JSON number, written as JavaScript would write it (no trailing zeros). */
+  float(column: string): string;
 }
 
 export class PostgresJsonSql implements JsonSql {
@@ -43,6 +47,14 @@ export class PostgresJsonSql implements JsonSql {
   text(expression: string): string {
     return `(${expression})::text`;
   }
+
+  boolean(column: string): string {
+    return column;
+  }
+
+  float(column: string): string {
+    return `(${column})::float8`;
+  }
 }
 
 /** SQLite's JSON functions; a subquery's result loses its JSON subtype, so json() restores it. */
@@ -69,6 +81,14 @@ export class SqliteJsonSql implements JsonSql {
 
   text(expression: string): string {
     return expression;
+  }
+
+  boolean(column: string): string {
+    return `CASE WHEN ${column} IS NULL THEN NULL WHEN ${column} THEN json('true') ELSE json('false') END`;
+  }
+
+  float(column: string): string {
+    return `CAST(${column} AS REAL)`;
   }
 }
 

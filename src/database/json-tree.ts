@@ -77,12 +77,8 @@ export class JsonTreeCompiler {
     };
     const relation = (edge: TreeEdge, parent: string, sel: Selection): string => {
       const child = fresh();
-      const target = edge.node?.entity ?? edge.values?.entity;
-      if (!target) throw new Error('A tree edge needs a node or values');
-      const fromWhere = `FROM ${this.dataSource.getMetadata(target).tableName} ${child} WHERE ${edge.on(parent, child)}`;
       const element = edge.node ? object(edge.node, child, sel) : `${child}.${edge.values?.column}`;
-      if (edge.many) return this.sql.many(element, fromWhere, edge.orderBy?.(child) ?? `${child}.id`);
-      return this.sql.one(`SELECT ${element} ${fromWhere}`);
+      return edgeSql(this.dataSource, this.sql, edge, parent, child, element);
     };
     return this.sql.text(object(node, alias, selection));
   }
@@ -91,8 +87,7 @@ export class JsonTreeCompiler {
   private embedded(embedded: EmbeddedMetadata, at: string, presentWhen?: string[]): string {
     const columns = embedded.columns;
     const object = this.sql.object(columns.map((c) => [c.propertyName, this.value(c, at)]));
-    const absent = columns.filter((c) => !presentWhen || presentWhen.includes(c.propertyName)).map((c) => `${at}.${c.databaseName} IS NULL`);
-    return `CASE WHEN ${absent.join(' AND ')} THEN NULL ELSE ${object} END`;
+    return unlessAbsent(embedded, at, presentWhen, object);
   }
 
   private value(column: ColumnMetadata, at: string): string {
@@ -101,6 +96,21 @@ export class JsonTreeCompiler {
     if (column.type === 'datetime' || column.type === 'timestamptz') return this.sql.timestamp(ref);
     return ref;
   }
+}
+
+/** An embedded object's JSON `object`, or null when none of its `presentWhen` columns (by default, any) is set. */
+export function unlessAbsent(embedded: EmbeddedMetadata, at: string, presentWhen: string[] | undefined, object: string): string {
+  const absent = embedded.columns.filter((c) => !presentWhen || presentWhen.includes(c.propertyName)).map((c) => `${at}.${c.databaseName} IS NULL`);
+  return `CASE WHEN ${absent.join(' AND ')} THEN NULL ELSE ${object} END`;
+}
+
+/** The rows of `edge` beneath the row aliased `parent`, each built by `element` over alias `child`. */
+export function edgeSql(dataSource: DataSource, sql: JsonSql, edge: TreeEdge, parent: string, child: string, element: string): string {
+  const target = edge.node?.entity ?? edge.values?.entity;
+  if (!target) throw new Error('A tree edge needs a node or values');
+  const fromWhere = `FROM ${dataSource.getMetadata(target).tableName} ${child} WHERE ${edge.on(parent, child)}`;
+  if (edge.many) return sql.many(element, fromWhere, edge.orderBy?.(child) ?? `${child}.id`);
+  return sql.one(`SELECT ${element} ${fromWhere}`);
 }
 
 export interface TreePlan {

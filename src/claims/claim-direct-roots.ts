@@ -1,0 +1,105 @@
+import { Injectable, Type, ValidationPipe } from '@nestjs/common';
+import { FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLObjectType, GraphQLSchema, getNamedType } from 'graphql';
+import { collectSubfields } from 'graphql/execution/collectFields';
+import { DataSource } from 'typeorm';
+import { Actor } from '../access/actor';
+import { IdArgs } from '../common/args';
+import { Page } from '../common/pagination';
+import { createValidationPipe } from '../common/validation';
+import { ResponseTreeCompiler } from '../database/response-tree';
+import { DirectField, DirectRoot } from '../direct-reads/direct-root';
+import { CLAIM_TREE } from './claim-tree';
+import { ClaimsService } from './claims.service';
+import { ClaimsArgs } from './dto/claims.args';
+
+type Fragments = Record<string, FragmentDefinitionNode>;
+/** Writes one part of a connection's JSON from the page read. */
+type Writer = (page: Page<string>) => string;
+
+/** `claim(id)` and `claims` for the direct path (direct-reads/), answered from response trees. */
+@Injectable()
+export class ClaimDirectRoots {
+  private readonly pipe: ValidationPipe = createValidationPipe();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly service: ClaimsService,
+  ) {}
+
+  roots(): DirectRoot[] {
+    return [
+      { field: 'claim', prepare: (schema, field, nodes, fragments) => this.prepareOne(schema, field, nodes, fragments) },
+      { field: 'claims', prepare: (schema, field, nodes, fragments) => this.preparePage(schema, field, nodes, fragments) },
+    ];
+  }
+
+  private prepareOne(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Fragments): DirectField | null {
+    const type = getNamedType(field.type);
+    const tree = type instanceof GraphQLObjectType && new ResponseTreeCompiler(this.dataSource, schema).compile(CLAIM_TREE, 'c', type, nodes, fragments);
+    if (!tree) return null;
+    return {
+      // A missing claim answers null here, and the ordinary path words the NOT_FOUND.
+      answer: async (args) => this.service.getTreeText((await this.validated(IdArgs, args)).id, tree),
+    };
+  }
+
+  /** A page: the claims' trees come from the database, the connection around them is written here. */
+  private preparePage(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Fragments): DirectField | null {
+    const connection = getNamedType(field.type);
+    if (!(connection instanceof GraphQLObjectType)) return null;
+    const compiler = new ResponseTreeCompiler(this.dataSource, schema);
+    const subfields = (type: GraphQLObjectType, of: readonly FieldNode[]) => collectSubfields(schema, fragments, {}, type, of);
+    let tree: string | null = null;
+    let count = false;
+    // Each claim's tree is read once per page, so only one selection of the claims can be served.
+    const claims = (type: GraphQLObjectType, of: readonly FieldNode[]): boolean => {
+      if (tree !== null) return false;
+      tree = compiler.compile(CLAIM_TREE, 'c', type, of, fragments);
+      return tree !== null;
+    };
+    const object = (type: GraphQLObjectType, of: readonly FieldNode[], part: (name: string, type: GraphQLObjectType | null, of: readonly FieldNode[]) => ((page: Page<string>, at: number) => string) | null) => {
+      const writers: [string, (page: Page<string>, at: number) => string][] = [];
+      for (const [key, fields] of subfields(type, of)) {
+        const name = fields[0].name.value;
+        if (fields.some((f) => f.arguments?.length)) return null;
+        const inner = name === '__typename' ? null : getNamedType(type.getFields()[name]?.type);
+        const writer = name === '__typename' ? () => JSON.stringify(type.name) : part(name, inner instanceof GraphQLObjectType ? inner : null, fields);
+        if (!writer) return null;
+        writers.push([JSON.stringify(key), writer]);
+      }
+      return (page: Page<string>, at: number) => `{${writers.map(([key, write]) => `${key}:${write(page, at)}`).join(',')}}`;
+    };
+    const edge = (type: GraphQLObjectType, of: readonly FieldNode[]) =>
+      object(type, of, (name, inner, fields) => {
+        if (name === 'cursor') return (page, at) => JSON.stringify(page.edges[at].cursor);
+        if (name === 'node' && inner && claims(inner, fields)) return (page, at) => page.edges[at].node;
+        return null;
+      });
+    const pageInfo = (type: GraphQLObjectType, of: readonly FieldNode[]) =>
+      object(type, of, (name) => (name === 'hasNextPage' || name === 'endCursor' ? (page) => JSON.stringify(page.pageInfo[name]) : null));
+    const write = object(connection, nodes, (name, inner, fields) => {
+      if (name === 'totalCount') {
+        count = true;
+        return (page) => String(page.totalCount);
+      }
+      if (name === 'nodes' && inner && claims(inner, fields)) return (page) => `[${page.nodes.join(',')}]`;
+      const element = name === 'edges' && inner ? edge(inner, fields) : null;
+      if (element) return (page) => `[${page.edges.map((_, at) => element(page, at)).join(',')}]`;
+      const info = name === 'pageInfo' && inner ? pageInfo(inner, fields) : null;
+      return info && ((page) => info(page, 0));
+    });
+    const sql: string | null = tree;
+    if (!write || sql === null) return null;
+    return {
+      answer: async (args: Record<string, unknown>, actor: Actor) => {
+        const { filter, sort, ...page } = await this.validated(ClaimsArgs, args);
+        return write(await this.service.listTreeTexts(page, filter ?? {}, sort, actor, sql, { count }), 0);
+      },
+    };
+  }
+
+  /** The arguments as the resolver would receive them: through the same validation pipe, which throws on bad input. */
+  private validated<T>(metatype: Type<T>, args: Record<string, unknown>): Promise<T> {
+    return this.pipe.transform(args, { type: 'body', metatype }) as Promise<T>;
+  }
+}

@@ -1,0 +1,135 @@
+import {
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLEnumType,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLOutputType,
+  GraphQLSchema,
+  GraphQLType,
+} from 'graphql';
+import { collectSubfields } from 'graphql/execution/collectFields';
+import { DataSource } from 'typeorm';
+import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { readsOwnProperty } from '../common/prefetch';
+import { JsonSql, jsonSqlFor } from './json-sql';
+import { TreeNode, edgeSql, unlessAbsent } from './json-tree';
+
+/** Column types that hold each scalar exactly as GraphQL would print it. */
+const COLUMN_TYPES: Record<string, string[]> = {
+  ID: ['varchar', 'text'],
+  String: ['varchar', 'text'],
+  Int: ['int', 'int4', 'integer'],
+  Float: ['decimal', 'numeric', 'float', 'double precision', 'real'],
+  Boolean: ['boolean'],
+  DateTime: ['datetime', 'timestamptz'],
+};
+
+/**
+ * Compiles one field's selection over a TreeNode into SQL that writes the field's value exactly
+ * as a GraphQL response carries it: keys are the response names (aliases) in the order GraphQL
+ * collects them, `__typename` included, and every value already in its output form (booleans as
+ * true and false, decimals as numbers, timestamps as ISO strings). Nothing is left for graphql-js
+ * to do, so the text can be sent as it comes from the database (common/direct-reads.ts).
+ *
+ * A selection the tree cannot answer alone compiles to null: a field with a resolver of its own
+ * (a computed or role-dependent field), a field with arguments, or a scalar whose column does not
+ * hold it in output form. Such queries take the ordinary path.
+ */
+export class ResponseTreeCompiler {
+  private readonly sql: JsonSql;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schema: GraphQLSchema,
+  ) {
+    this.sql = jsonSqlFor(dataSource.options.type);
+  }
+
+  /** The JSON text of `fieldNodes`' selection on `type`, for the row aliased `alias`; null when the tree cannot answer it. */
+  compile(node: TreeNode, alias: string, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): string | null {
+    let next = 0;
+    const fresh = (): string => `r${next++}`;
+    const subfields = (parent: GraphQLObjectType, nodes: readonly FieldNode[]) => collectSubfields(this.schema, fragments, {}, parent, nodes);
+
+    const object = (n: TreeNode, at: string, parent: GraphQLObjectType, nodes: readonly FieldNode[]): string | null => {
+      const metadata = this.dataSource.getMetadata(n.entity);
+      const pairs: [string, string][] = [];
+      for (const [key, fields] of subfields(parent, nodes)) {
+        const name = fields[0].name.value;
+        if (name === '__typename') {
+          pairs.push([key, literal(parent.name)]);
+          continue;
+        }
+        const field = parent.getFields()[name];
+        if (!field || fields.some((f) => f.arguments?.length)) return null;
+        const edge = n.edges?.[name];
+        const column = metadata.ownColumns.find((c) => c.propertyName === name);
+        const embedded = metadata.embeddeds.find((e) => e.propertyName === name);
+        let value: string | null = null;
+        if (edge) {
+          const child = fresh();
+          const target = unwrap(field.type);
+          const element = edge.node
+            ? target instanceof GraphQLObjectType && object(edge.node, child, target, fields)
+            : edge.values && this.leaf(this.dataSource.getMetadata(edge.values.entity).findColumnWithPropertyName(edge.values.column), `${child}.${edge.values.column}`, target);
+          if (element) value = edgeSql(this.dataSource, this.sql, edge, at, child, element);
+        } else if (!readsOwnProperty(field)) {
+          return null;
+        } else if (column) {
+          value = this.leaf(column, `${at}.${column.databaseName}`, field.type);
+        } else if (embedded) {
+          const inner = unwrap(field.type);
+          if (!(inner instanceof GraphQLObjectType)) return null;
+          const innerPairs: [string, string][] = [];
+          for (const [innerKey, innerFields] of subfields(inner, fields)) {
+            const innerName = innerFields[0].name.value;
+            const innerColumn = embedded.columns.find((c) => c.propertyName === innerName);
+            const innerValue =
+              innerName === '__typename' ? literal(inner.name) : innerColumn && this.leaf(innerColumn, `${at}.${innerColumn.databaseName}`, inner.getFields()[innerName]?.type);
+            if (!innerValue) return null;
+            innerPairs.push([innerKey, innerValue]);
+          }
+          value = unlessAbsent(embedded, at, n.presentWhen?.[name], this.sql.object(innerPairs));
+        }
+        if (!value) return null;
+        pairs.push([key, value]);
+      }
+      return this.sql.object(pairs);
+    };
+
+    const tree = object(node, alias, type, fieldNodes);
+    return tree && this.sql.text(tree);
+  }
+
+  /** A column's value as the field's type prints it, or null when the column does not hold that type. */
+  private leaf(column: ColumnMetadata | undefined, ref: string, type: GraphQLType | undefined): string | null {
+    if (!column || !type) return null;
+    const columnType = typeof column.type === 'string' ? column.type : '';
+    const inner = type instanceof GraphQLNonNull ? type.ofType : type;
+    if (inner instanceof GraphQLList) return columnType === 'simple-json' ? this.sql.jsonText(ref) : null;
+    if (inner instanceof GraphQLEnumType) {
+      // A stored value is printed as is only when every value is its own name.
+      const plain = inner.getValues().every((v) => v.value === v.name);
+      return plain && COLUMN_TYPES.String.includes(columnType) ? ref : null;
+    }
+    const name = 'name' in inner ? inner.name : '';
+    if (!COLUMN_TYPES[name]?.includes(columnType)) return null;
+    if (name === 'Boolean') return this.sql.boolean(ref);
+    if (name === 'Float') return this.sql.float(ref);
+    if (name === 'DateTime') return this.sql.timestamp(ref);
+    return ref;
+  }
+}
+
+function unwrap(type: GraphQLOutputType): GraphQLOutputType {
+  let inner = type;
+  while (inner instanceof GraphQLNonNull || inner instanceof GraphQLList) inner = inner.ofType;
+  return inner;
+}
+
+/** A type name as an SQL string literal (GraphQL names are [_A-Za-z][_0-9A-Za-z]*, so nothing to escape). */
+function literal(name: string): string {
+  return `'${name}'`;
+}

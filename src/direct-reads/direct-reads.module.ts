@@ -1,0 +1,27 @@
+import { MiddlewareConsumer, Module, NestModule, OnApplicationBootstrap, RequestMethod } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { ClaimDirectRoots } from '../claims/claim-direct-roots';
+import { ClaimsModule } from '../claims/claims.module';
+import { DIRECT_ROOTS } from './direct-root';
+import { DirectReads } from './direct-reads.service';
+import { installFrontDoor, replayParseError } from './front-door';
+
+@Module({
+  imports: [ClaimsModule],
+  providers: [DirectReads, { provide: DIRECT_ROOTS, useFactory: (claims: ClaimDirectRoots) => claims.roots(), inject: [ClaimDirectRoots] }],
+  exports: [DirectReads],
+})
+export class DirectReadsModule implements NestModule, OnApplicationBootstrap {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly reads: DirectReads,
+  ) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(replayParseError).forRoutes({ path: 'graphql', method: RequestMethod.POST });
+  }
+
+  onApplicationBootstrap(): void {
+    installFrontDoor(this.adapterHost.httpAdapter.getHttpServer(), '/graphql', this.reads);
+  }
+}

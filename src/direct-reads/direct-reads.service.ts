@@ -1,0 +1,176 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  DocumentNode,
+  FieldNode,
+  GraphQLField,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  getArgumentValues,
+  getOperationAST,
+  getVariableValues,
+  parse,
+  validate,
+  visit,
+  BREAK,
+} from 'graphql';
+import { collectFields } from 'graphql/execution/collectFields';
+import { AccessService } from '../access/access.service';
+import { bearerToken } from '../access/api-keys';
+import { QUERY_RULES } from '../access/query-rules';
+import { Role } from '../access/role';
+import { directReadsEnabled } from '../config/settings';
+import { DIRECT_ROOTS, DirectField, DirectRoot } from './direct-root';
+
+/** What a client posts to /graphql, once the JSON body parser has run. */
+export interface GraphQLBody {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+interface RootPart {
+  key: string;
+  name: string;
+  field?: GraphQLField<unknown, unknown>;
+  node?: FieldNode;
+  direct?: DirectField;
+  /** The value of a root `__typename`. */
+  literal?: string;
+}
+
+interface DocumentPlan {
+  operation: OperationDefinitionNode;
+  parts: RootPart[];
+}
+
+/** Parsed documents kept: a desk sends a handful of queries all day, and a flood of one-off texts must not grow memory. */
+const MAX_PLANS = 500;
+
+/**
+ * Answers the read queries whose every field is a column or an edge of a claim tree straight from
+ * SQL, without graphql-js, Apollo or Nest's resolver machinery: the database writes the response's
+ * JSON (database/response-tree.ts) and this sends it as it comes. That is the whole cost of a
+ * GraphQL server that the SQL floor in BENCHMARKS.md does not pay.
+ *
+ * It only ever answers: anything it is not sure of (a parse or validation error, a mutation, a
+ * field with its own resolver, a bad argument, a missing key, a missing record) goes on to Apollo,
+ * which answers or words the error exactly as it always has. test/direct-reads.e2e-spec.ts checks
+ * that both paths give the same answers.
+ */
+@Injectable()
+export class DirectReads {
+  /** GRAPHQL_DIRECT_READS; tests turn it off to compare with the ordinary path. */
+  enabled = directReadsEnabled();
+  /** Requests answered here since start. */
+  answered = 0;
+  private readonly plans = new Map<string, DocumentPlan | null>();
+  private readonly roots: Map<string, DirectRoot>;
+
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly access: AccessService,
+    @Inject(DIRECT_ROOTS) roots: DirectRoot[],
+  ) {
+    this.roots = new Map(roots.map((r) => [r.field, r]));
+  }
+
+  /** The response text, or null when the request is for the ordinary path. */
+  async answer(body: unknown, authorization: string | undefined): Promise<string | null> {
+    const token = bearerToken(authorization);
+    if (!this.enabled || !token || !isGraphQLBody(body)) return null;
+    const plan = this.planFor(body.query, body.operationName ?? undefined);
+    if (!plan) return null;
+    try {
+      const actor = await this.access.authenticate(token);
+      if (!actor || plan.parts.some((p) => !(QUERY_RULES[p.name] ?? Object.values(Role)).includes(actor.role))) return null;
+      const variables = getVariableValues(this.schema, plan.operation.variableDefinitions ?? [], body.variables ?? {});
+      if (variables.errors) return null;
+      const values = await Promise.all(
+        plan.parts.map((p) =>
+          p.direct && p.field && p.node ? p.direct.answer(getArgumentValues(p.field, p.node, variables.coerced), actor) : Promise.resolve(p.literal ?? null),
+        ),
+      );
+      if (values.some((v) => v === null)) return null;
+      this.answered += 1;
+      // As Apollo writes a response: compact JSON and a newline.
+      return `{"data":{${plan.parts.map((p, i) => `${JSON.stringify(p.key)}:${values[i]}`).join(',')}}}\n`;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Nest's GraphQL module builds the schema while the application starts, after this is made. */
+  private get schema(): GraphQLSchema {
+    return this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
+  }
+
+  private planFor(query: string, operationName: string | undefined): DocumentPlan | null {
+    const key = `${operationName ?? ''}\n${query}`;
+    let plan = this.plans.get(key);
+    if (plan === undefined) {
+      plan = this.compile(query, operationName);
+      if (this.plans.size >= MAX_PLANS) this.plans.delete(this.plans.keys().next().value as string);
+      this.plans.set(key, plan);
+    }
+    return plan;
+  }
+
+  private compile(query: string, operationName: string | undefined): DocumentPlan | null {
+    const schema = this.schema;
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch {
+      return null;
+    }
+    if (validate(schema, document).length > 0 || hasDirectives(document)) return null;
+    const operation = getOperationAST(document, operationName);
+    const queryType = schema.getQueryType();
+    if (!operation || operation.operation !== 'query' || !queryType) return null;
+    const fragments = Object.fromEntries(
+      document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
+    );
+    const parts: RootPart[] = [];
+    for (const [key, nodes] of collectFields(schema, fragments, {}, queryType, operation.selectionSet)) {
+      const name = nodes[0].name.value;
+      if (name === '__typename') {
+        parts.push({ key, name, literal: JSON.stringify(queryType.name) });
+        continue;
+      }
+      // Validation has made sure that every node under one response key has the same arguments.
+      const root = this.roots.get(name);
+      const field = queryType.getFields()[name];
+      if (!root || !field) return null;
+      const direct = root.prepare(schema, field, nodes, fragments);
+      if (!direct) return null;
+      parts.push({ key, name, field, node: nodes[0], direct });
+    }
+    return { operation, parts };
+  }
+}
+
+function isGraphQLBody(body: unknown): body is GraphQLBody {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+  const b = body as Record<string, unknown>;
+  const variables = b.variables;
+  return (
+    typeof b.query === 'string' &&
+    (b.operationName == null || typeof b.operationName === 'string') &&
+    (variables == null || (typeof variables === 'object' && !Array.isArray(variables))) &&
+    b.extensions === undefined
+  );
+}
+
+/** @skip and @include depend on variables, so a plan made once could not hold; such documents take the ordinary path. */
+function hasDirectives(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive() {
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}

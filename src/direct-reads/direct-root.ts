@@ -1,0 +1,21 @@
+import { FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLSchema } from 'graphql';
+import { Actor } from '../access/actor';
+
+/** One Query field's selection, as a domain module has prepared to answer it straight from the database. */
+export interface DirectField {
+  /**
+   * The field's value as JSON text in final response form, or null to leave the whole request to
+   * the ordinary GraphQL path: for a missing record, say, whose error that path words. May throw
+   * for the same effect.
+   */
+  answer(args: Record<string, unknown>, actor: Actor): Promise<string | null>;
+}
+
+/** A Query field a domain module can answer without graphql-js, for the selections its SQL covers. */
+export interface DirectRoot {
+  readonly field: string;
+  /** How to answer this selection, or null when some part of it needs the field resolvers. */
+  prepare(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): DirectField | null;
+}
+
+export const DIRECT_ROOTS = Symbol('DIRECT_ROOTS');

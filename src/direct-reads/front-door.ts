@@ -1,0 +1,62 @@
+import { json } from 'express';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { putInFront } from '../common/request-front';
+import { DirectReads } from './direct-reads.service';
+
+type Request = IncomingMessage & { body?: unknown; [PARSE_ERROR]?: unknown };
+
+/** Where a body the front door could not parse carries its error on to Express. */
+const PARSE_ERROR = Symbol('frontDoorParseError');
+
+/**
+ * Puts the direct path in front of the whole HTTP application: a read it answers never enters
+ * Express, whose routing and middleware cost more CPU than the SQL of a single-claim read
+ * (BENCHMARKS.md, third round). Everything else goes on to Express as it came, with the body
+ * already parsed into `req.body`; Express's own JSON parser then leaves it alone, because the
+ * stream has ended.
+ *
+ * The body is parsed by the same parser Nest installs (express.json() with its defaults), so
+ * limits, charsets and compressed bodies behave the same. When it fails, the error goes on to
+ * Express with the request (replayParseError), where Nest answers it as it always did.
+ *
+ * Only POSTs to `path` of JSON with an API key are tried: Apollo may answer other media types
+ * (`application/graphql-response+json`, multipart) in their own form.
+ */
+export function installFrontDoor(server: Server, path: string, reads: DirectReads): void {
+  const parseJson = json();
+  putInFront<Request>(server, (req, res, pass) => {
+    const accept = req.headers.accept ?? '';
+    if (
+      !reads.enabled ||
+      req.method !== 'POST' ||
+      req.url !== path ||
+      !req.headers.authorization ||
+      !(req.headers['content-type'] ?? '').startsWith('application/json') ||
+      accept.includes('graphql-response') ||
+      accept.includes('multipart')
+    ) {
+      return pass();
+    }
+    parseJson(req, res, (error) => {
+      if (error) {
+        req[PARSE_ERROR] = error;
+        return pass();
+      }
+      reads.answer(req.body, req.headers.authorization).then(
+        (text) => {
+          if (text === null) return pass();
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+          res.end(text);
+        },
+        () => pass(),
+      );
+    });
+  });
+}
+
+/** Express middleware: raises the front door's parse error where Express's own parser would have. */
+export function replayParseError(req: Request, _res: ServerResponse, next: (error?: unknown) => void): void {
+  const error = req[PARSE_ERROR];
+  if (error) return next(error);
+  next();
+}
