@@ -16,6 +16,7 @@ import { RequestLoaders } from './common/loaders';
 import { servePrefetched } from './common/prefetch';
 import { createValidationPipe } from './common/validation';
 import { validateEnvironment } from './config/env.validation';
+import { GRAPHQL_PATH } from './config/settings';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DirectReadsModule } from './direct-reads/direct-reads.module';
@@ -34,7 +35,7 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
     AccessModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({
       driver: ApolloDriver,
-      path: '/graphql',
+      path: GRAPHQL_PATH,
       autoSchemaFile: true,
       sortSchema: true,
       buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },

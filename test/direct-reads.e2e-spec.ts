@@ -182,6 +182,32 @@ describe('direct reads', () => {
     expect(direct.status).toBeGreaterThanOrEqual(400);
   });
 
+  it.each([
+    ['an Accept header without JSON', { accept: 'text/html' }, {}],
+    ['an Accept header preferring graphql-response, in capitals', { accept: 'Application/GraphQL-Response+JSON' }, {}],
+    ['an empty operation name, after the same text without one', {}, { operationName: '' }],
+  ])('leaves %s to Apollo', async (_, headers, extra) => {
+    const query = `query Detail($id: ID!) { claim(id: $id) { id } }`;
+    const post = async (body: Record<string, unknown>, more: Record<string, string>) => {
+      const response = await fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}`, ...more },
+        body: JSON.stringify({ query, variables: { id: claimIds[0] }, ...body }),
+      });
+      return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+    };
+    expect((await post({}, {})).status).toBe(200); // the plan for the text is kept from here on
+    const before = reads.answered;
+    const direct = await post(extra, headers);
+    expect(reads.answered).toBe(before);
+    reads.enabled = false;
+    try {
+      expect(direct).toEqual(await post(extra, headers));
+    } finally {
+      reads.enabled = true;
+    }
+  });
+
   it('reads a nested page in one SQL statement, two with totalCount', async () => {
     const key = { authorization: `Bearer ${t.adminKey}` };
     await t.gql(`{ claims(first: 10) { nodes { id } } }`, {}, key); // the key is cached from here on

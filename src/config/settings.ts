@@ -8,6 +8,9 @@ export function databaseKind(env: NodeJS.ProcessEnv = process.env): DatabaseKind
 export const DEFAULT_SQLITE_PATH = 'data/claimdesk.sqlite';
 export const DEFAULT_PORT = 3000;
 
+/** Where the GraphQL API is served. */
+export const GRAPHQL_PATH = '/graphql';
+
 export const DEFAULT_API_KEY_CACHE_SECONDS = 10;
 
 /** How long an authenticated API key is trusted without asking the database again. */

@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, OnApplicationBootstrap, Request
 import { HttpAdapterHost } from '@nestjs/core';
 import { ClaimDirectRoots } from '../claims/claim-direct-roots';
 import { ClaimsModule } from '../claims/claims.module';
+import { GRAPHQL_PATH } from '../config/settings';
 import { DIRECT_ROOTS } from './direct-root';
 import { DirectReads } from './direct-reads.service';
 import { installFrontDoor, replayParseError } from './front-door';
@@ -18,10 +19,10 @@ export class DirectReadsModule implements NestModule, OnApplicationBootstrap {
   ) {}
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(replayParseError).forRoutes({ path: 'graphql', method: RequestMethod.POST });
+    consumer.apply(replayParseError).forRoutes({ path: GRAPHQL_PATH, method: RequestMethod.POST });
   }
 
   onApplicationBootstrap(): void {
-    installFrontDoor(this.adapterHost.httpAdapter.getHttpServer(), '/graphql', this.reads);
+    installFrontDoor(this.adapterHost.httpAdapter.getHttpServer(), GRAPHQL_PATH, this.reads);
   }
 }

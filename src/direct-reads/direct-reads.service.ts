@@ -80,11 +80,11 @@ export class DirectReads {
   async answer(body: unknown, authorization: string | undefined): Promise<string | null> {
     const token = bearerToken(authorization);
     if (!this.enabled || !token || !isGraphQLBody(body)) return null;
-    const plan = this.planFor(body.query, body.operationName ?? undefined);
-    if (!plan) return null;
     try {
+      // The key first, so that only a valid key's queries take room among the kept plans.
       const actor = await this.access.authenticate(token);
-      if (!actor || plan.parts.some((p) => !(QUERY_RULES[p.name] ?? Object.values(Role)).includes(actor.role))) return null;
+      const plan = actor && this.planFor(body.query, body.operationName ?? undefined);
+      if (!actor || !plan || plan.parts.some((p) => !(QUERY_RULES[p.name] ?? Object.values(Role)).includes(actor.role))) return null;
       const variables = getVariableValues(this.schema, plan.operation.variableDefinitions ?? [], body.variables ?? {});
       if (variables.errors) return null;
       const values = await Promise.all(
@@ -94,7 +94,8 @@ export class DirectReads {
       );
       if (values.some((v) => v === null)) return null;
       this.answered += 1;
-      // As Apollo writes a response: compact JSON and a newline.
+      // Laid out as Apollo lays out a response, a newline after the JSON. The values are the same JSON values the
+      // ordinary path gives; the database's text may differ in spacing and in number notation (5e-05, 300.0).
       return `{"data":{${plan.parts.map((p, i) => `${JSON.stringify(p.key)}:${values[i]}`).join(',')}}}\n`;
     } catch {
       return null;
@@ -107,6 +108,9 @@ export class DirectReads {
   }
 
   private planFor(query: string, operationName: string | undefined): DocumentPlan | null {
+    // Apollo refuses an empty name ("Unknown operation"); declining it keeps the key below unambiguous, since a
+    // real name never contains a newline.
+    if (operationName === '') return null;
     const key = `${operationName ?? ''}\n${query}`;
     let plan = this.plans.get(key);
     if (plan === undefined) {
@@ -143,11 +147,20 @@ export class DirectReads {
       const root = this.roots.get(name);
       const field = queryType.getFields()[name];
       if (!root || !field) return null;
-      const direct = root.prepare(schema, field, nodes, fragments);
+      const direct = prepare(root, schema, field, nodes, fragments);
       if (!direct) return null;
       parts.push({ key, name, field, node: nodes[0], direct });
     }
     return { operation, parts };
+  }
+}
+
+/** A root's preparation, or null when it fails: a selection too wide for one JSON object in SQL, say. Kept as null, it is not tried again. */
+function prepare(root: DirectRoot, ...args: Parameters<DirectRoot['prepare']>): DirectField | null {
+  try {
+    return root.prepare(...args);
+  } catch {
+    return null;
   }
 }
 

@@ -19,21 +19,18 @@ const PARSE_ERROR = Symbol('frontDoorParseError');
  * limits, charsets and compressed bodies behave the same. When it fails, the error goes on to
  * Express with the request (replayParseError), where Nest answers it as it always did.
  *
- * Only POSTs to `path` of JSON with an API key are tried: Apollo may answer other media types
- * (`application/graphql-response+json`, multipart) in their own form.
+ * Only POSTs to `path` of JSON with an API key are tried.
  */
 export function installFrontDoor(server: Server, path: string, reads: DirectReads): void {
   const parseJson = json();
   putInFront<Request>(server, (req, res, pass) => {
-    const accept = req.headers.accept ?? '';
     if (
       !reads.enabled ||
       req.method !== 'POST' ||
       req.url !== path ||
       !req.headers.authorization ||
       !(req.headers['content-type'] ?? '').startsWith('application/json') ||
-      accept.includes('graphql-response') ||
-      accept.includes('multipart')
+      !acceptsPlainJson(req.headers.accept)
     ) {
       return pass();
     }
@@ -59,4 +56,19 @@ export function replayParseError(req: Request, _res: ServerResponse, next: (erro
   const error = req[PARSE_ERROR];
   if (error) return next(error);
   next();
+}
+
+/**
+ * Whether Apollo would answer in plain `application/json; charset=utf-8`: no Accept header, or only
+ * ranges that it would meet with that type first (`application/json`, `application/*`, or any type) and
+ * none refused (q=0) or carrying other parameters. Anything else (`application/graphql-response+json`,
+ * multipart, a type that is not JSON at all) is left to Apollo's own negotiation.
+ */
+export function acceptsPlainJson(accept: string | undefined): boolean {
+  if (!accept) return true;
+  return accept.split(',').every((range) => {
+    const [type, ...params] = range.split(';').map((part) => part.trim().toLowerCase());
+    const plain = type === 'application/json' || type === 'application/*' || type === '*/*';
+    return plain && params.every((param) => /^q=/.test(param) && Number(param.slice(2)) > 0);
+  });
 }
