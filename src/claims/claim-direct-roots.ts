@@ -3,7 +3,6 @@ import { FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLObjectType, Gra
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { DataSource } from 'typeorm';
 import { Actor } from '../access/actor';
-import { IdArgs } from '../common/args';
 import { Page } from '../common/pagination';
 import { createValidationPipe } from '../common/validation';
 import { ResponseTreeCompiler } from '../database/response-tree';
@@ -38,8 +37,9 @@ export class ClaimDirectRoots {
     const tree = type instanceof GraphQLObjectType && new ResponseTreeCompiler(this.dataSource, schema).compile(CLAIM_TREE, 'c', type, nodes, fragments);
     if (!tree) return null;
     return {
-      // A missing claim answers null here, and the ordinary path words the NOT_FOUND.
-      answer: async (args) => this.service.getTreeText((await this.validated(IdArgs, args)).id, tree),
+      // No validation pipe here (it was a tenth of the CPU of a single-claim read): an id that finds a live claim is
+      // one IdArgs accepts, and any other id finds nothing, answers null, and the ordinary path words its error.
+      answer: (args) => this.service.getTreeText(String(args.id), tree),
     };
   }
 

@@ -47,6 +47,8 @@ export class ClaimsService {
   private readonly json: JsonSql;
   private readonly reads: PreparedReads;
   private readonly figureHooks: FiguresChangedHook[] = [];
+  /** The single-claim statement around each compiled tree; cleared when a flood of one-off queries fills it. */
+  private readonly singleTreeStatements = new Map<string, string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -136,8 +138,13 @@ export class ClaimsService {
 
   /** One live claim as the JSON text `tree` builds, or null when there is none. */
   async getTreeText(id: string, tree: string): Promise<string | null> {
-    // Written out rather than built with TypeORM's query builder, which cost more CPU than the rest of a single-claim read.
-    const text = `SELECT ${tree} AS tree FROM claim c WHERE c.id = ${this.reads.placeholder(1)} AND c.deleted_at IS NULL`;
+    // Kept per tree (a string compiled once per query), so that each read does not build and hash a new text.
+    let text = this.singleTreeStatements.get(tree);
+    if (text === undefined) {
+      text = `SELECT ${tree} AS tree FROM claim c WHERE c.id = ${this.reads.placeholder(1)} AND c.deleted_at IS NULL`;
+      if (this.singleTreeStatements.size >= 500) this.singleTreeStatements.clear();
+      this.singleTreeStatements.set(tree, text);
+    }
     const [row] = await this.reads.run<{ tree: string }>(text, [id]);
     return row ? row.tree : null;
   }

@@ -66,6 +66,7 @@ export class DirectReads {
   /** Requests answered here since start. */
   answered = 0;
   private readonly plans = new Map<string, DocumentPlan | null>();
+  private builtSchema?: GraphQLSchema;
   private readonly roots: Map<string, DirectRoot>;
 
   constructor(
@@ -104,7 +105,8 @@ export class DirectReads {
 
   /** Nest's GraphQL module builds the schema while the application starts, after this is made. */
   private get schema(): GraphQLSchema {
-    return this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
+    this.builtSchema ??= this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
+    return this.builtSchema;
   }
 
   private planFor(query: string, operationName: string | undefined): DocumentPlan | null {
