@@ -23,6 +23,8 @@ export class DirectReadsModule implements NestModule, OnApplicationBootstrap {
   }
 
   onApplicationBootstrap(): void {
-    installFrontDoor(this.adapterHost.httpAdapter.getHttpServer(), GRAPHQL_PATH, this.reads);
+    // A CLI command boots the application without an HTTP server.
+    const server = this.adapterHost.httpAdapter?.getHttpServer();
+    if (server) installFrontDoor(server, GRAPHQL_PATH, this.reads);
   }
 }
