@@ -138,6 +138,46 @@ describe('imports over HTTP', () => {
     }
   });
 
+  it('flags contradicting figures among imported claims and against claims already recorded, as logging them would', async () => {
+    const fresh = await startTestApp();
+    try {
+      const create = `mutation($i: CreateClaimInput!) { createClaim(input: $i) { id } }`;
+      const recorded = expectData(
+        await fresh.gql(create, { i: { statement: 'Recorded: 100 killed.', quantities: [{ variable: 'killed', value: 100 }], eventTime: { start: '2019-02-01T00:00:00.000Z' } } }),
+      ).createClaim.id;
+      const row = (id: string, variable: string, value: number, eventStart?: string) =>
+        JSON.stringify({ claim_id: id, statement: `Imported ${id}.`, quantities_json: [{ variable, value }], ...(eventStart ? { event_start: eventStart } : {}) });
+      const file = [
+        row('n1', 'killed', 500), // no event time: overlaps everything, contradicts the recorded claim
+        row('n2', 'killed', 100, '2019-02-01T00:00:00.000Z'), // agrees with the recorded claim, contradicts n1
+        row('n3', 'displaced', 7),
+        row('w1', 'wounded', 10, '2019-01-01T00:00:00.000Z'),
+        row('w2', 'wounded', 50, '2019-06-01T00:00:00.000Z'), // another window: no contradiction with w1
+      ].join('\n');
+      expect((await postImport(baseUrl(fresh.url), file, JSONL)).status).toBe(200);
+      const flags = async () => {
+        const nodes = expectData(await fresh.gql(`{ claims(first: 10) { nodes { id statement hasDiscrepancy } } }`)).claims.nodes as Array<{ id: string; statement: string; hasDiscrepancy: boolean }>;
+        return Object.fromEntries(nodes.map((n) => [n.id === recorded ? 'recorded' : n.statement.replace(/^Imported (\w+)\.$/, '$1'), n.hasDiscrepancy]));
+      };
+      expect(await flags()).toEqual({ recorded: true, n1: true, n2: true, n3: false, w1: false, w2: false });
+
+      // n2 is deleted while flagged, then n1 goes too: restored, n2 must not keep the flag it was deleted with.
+      const all = expectData(await fresh.gql(`{ claims(first: 10) { nodes { id statement } } }`)).claims.nodes as Array<{ id: string; statement: string }>;
+      const idOf = (name: string) => all.find((c) => c.statement === `Imported ${name}.`)?.id;
+      const record = (action: 'deleteRecord' | 'restoreRecord', id?: string) =>
+        fresh.gql(`mutation($i: ${action === 'deleteRecord' ? 'DeleteRecordInput' : 'RestoreRecordInput'}!) { ${action}(input: $i) { deletedAt } }`, { i: { type: 'CLAIM', id } });
+      expectData(await record('deleteRecord', idOf('n2')));
+      expectData(await record('deleteRecord', idOf('n1')));
+      expect(await flags()).toEqual({ recorded: false, n3: false, w1: false, w2: false });
+      expectData(await record('restoreRecord', idOf('n2')));
+      expect(await flags()).toEqual({ recorded: false, n2: false, n3: false, w1: false, w2: false });
+      expectData(await record('restoreRecord', idOf('n1')));
+      expect(await flags()).toEqual({ recorded: true, n1: true, n2: true, n3: false, w1: false, w2: false });
+    } finally {
+      await fresh.close();
+    }
+  });
+
   describe('a 10,000-row file', () => {
     const CLAIMS = 5000;
     let big: TestApp;
@@ -158,6 +198,8 @@ describe('imports over HTTP', () => {
       expect(exported.pop()?._summary).toMatchObject({ rows: 10_000, claims: CLAIMS, complete: true });
       expect(new Set(exported.map((r) => r.source_name)).size).toBe(41);
       expect(new Set(exported.map((r) => r.article_url)).size).toBe(100);
+      // Every claim's figure differs from most others on the same variable (one statement per 500 claims flags them).
+      expect(expectData(await big.gql(`{ claims(filter: { hasDiscrepancy: true }) { totalCount } }`)).claims.totalCount).toBe(CLAIMS);
       expect(exported[1]).toMatchObject({ relay_chain: ['Outlet 0', 'an official'], independent_source_count: 2 });
       expect(Object.keys(exported[0])).toEqual(FULL_COLUMNS.map((c) => c.name));
     }, 600_000);

@@ -10,9 +10,12 @@ import { quantityRange } from '../claims/quantity';
 import { SourceKind } from '../sources/source-kind';
 import { Source } from '../sources/source.entity';
 import { SourcesService } from '../sources/sources.service';
-import { contradictsSql } from './discrepancy-sql';
+import { conflictSql, contradictsSql, windowsOverlapSql } from './discrepancy-sql';
 import { AttributionFacts, SourceFacts, summarizeSourcing } from './sourcing';
 
+
+/** New claims compared per statement: bounds the statement's parameters on both databases. */
+const NEW_CLAIMS_CHUNK = 500;
 /**
  * Keeps the derived sourcing values and discrepancy pairs right. Every hook runs inside the
  * writer's transaction, so a derived value never disagrees with the rows it was derived from.
@@ -62,12 +65,14 @@ export class AnalysisService implements OnModuleInit {
   }
 
   /**
-   * Keeps `claim.has_discrepancy` right after one claim's figures changed. New contradictions
-   * only switch flags on; a claim that contradicted the old figures is re-checked, because it
-   * may have no contradiction left.
+   * Keeps `claim.has_discrepancy` right after claims' figures changed. New contradictions
+   * only switch flags on; a claim that contradicted an edited claim's old figures is re-checked,
+   * because it may have no contradiction left.
    */
   async refreshDiscrepancies(manager: EntityManager, changes: FiguresChange[]): Promise<void> {
+    await this.flagNewContradictions(manager, changes.filter((c) => !c.before).map((c) => c.claimId));
     for (const { claimId, before } of changes) {
+      if (!before) continue;
       const claim = await manager.findOne(Claim, { where: { id: claimId } });
       const now = claim ? { quantities: await manager.find(ClaimQuantity, { where: { claimId } }), eventTime: claim.eventTime } : null;
       if (claim && now) {
@@ -84,7 +89,6 @@ export class AnalysisService implements OnModuleInit {
             .execute();
         }
       }
-      if (!before) continue;
       // Claims that contradicted the old figures may have no contradiction left.
       for (const otherId of await this.contradicting(manager, claimId, before)) {
         const other = await manager.findOne(Claim, { where: { id: otherId } });
@@ -92,6 +96,43 @@ export class AnalysisService implements OnModuleInit {
         const figures = { quantities: await manager.find(ClaimQuantity, { where: { claimId: otherId } }), eventTime: other.eventTime };
         await setDerived(manager, [otherId], { hasDiscrepancy: (await this.contradicting(manager, otherId, figures, 1)).length > 0 });
       }
+    }
+  }
+
+  /**
+   * Claims that are new (or restored, whose flag may be stale) get their flag worked out afresh, and each live claim
+   * they contradict is flagged. Two statements per chunk of claims, whatever their number, so an import of thousands
+   * of claims pays in-database comparisons rather than a few round trips per claim.
+   */
+  private async flagNewContradictions(manager: EntityManager, claimIds: string[]): Promise<void> {
+    for (let i = 0; i < claimIds.length; i += NEW_CLAIMS_CHUNK) {
+      const chunk = claimIds.slice(i, i + NEW_CLAIMS_CHUNK);
+      await manager
+        .createQueryBuilder()
+        .update(Claim)
+        .set({ hasDiscrepancy: false, version: () => 'version' })
+        .where('has_discrepancy = :flagged AND id IN (:...chunk)', { flagged: true, chunk })
+        .execute();
+      // A figure n of claim `mine` against a figure o of another live claim `theirs`: EXISTS stops at the first
+      // contradiction, which on a busy variable comes early.
+      const contradiction = (mine: string, theirs: string) => `EXISTS (SELECT 1 FROM claim_quantity n
+        JOIN claim_quantity o ON o.variable = n.variable AND o.claim_id <> n.claim_id
+        JOIN claim cn ON cn.id = n.claim_id JOIN claim co ON co.id = o.claim_id AND co.deleted_at IS NULL
+        WHERE n.claim_id = ${mine} AND ${theirs} AND ${conflictSql('n', 'o')} AND ${windowsOverlapSql('cn', 'co')})`;
+      const flag = (where: string) =>
+        manager
+          .createQueryBuilder()
+          .update(Claim)
+          .set({ hasDiscrepancy: true, version: () => 'version' })
+          .where(`has_discrepancy = :unflagged AND deleted_at IS NULL AND ${where}`, { unflagged: false, chunk })
+          .execute();
+      // The chunk's claims, against every live claim...
+      await flag(`id IN (:...chunk) AND ${contradiction('claim.id', '1 = 1')}`);
+      // ...and the other claims on the chunk's variables, against the chunk's claims.
+      await flag(
+        `id IN (SELECT q.claim_id FROM claim_quantity q WHERE q.variable IN (SELECT v.variable FROM claim_quantity v WHERE v.claim_id IN (:...chunk)))
+         AND ${contradiction('claim.id', 'o.claim_id IN (:...chunk)')}`,
+      );
     }
   }
 

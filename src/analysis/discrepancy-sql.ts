@@ -34,3 +34,16 @@ export function contradictsSql(q: string, range: NumericRange, p: string): { sql
   }
   return { sql: sides.length ? `(${sides.join(' OR ')})` : '1 = 0', params };
 }
+
+/** SQL that is true when quantities `a` and `b` (two claim_quantity aliases) cannot both be true: rangesConflict in SQL. */
+export function conflictSql(a: string, b: string): string {
+  const left = rangeSql(a);
+  const right = rangeSql(b);
+  const separated = (l: typeof left, r: typeof right) => `(${l.high} < ${r.low} OR (${l.high} = ${r.low} AND NOT (${l.highInclusive} AND ${r.lowInclusive})))`;
+  return `(${separated(left, right)} OR ${separated(right, left)})`;
+}
+
+/** SQL that is true when claims `a` and `b` (claim aliases) have overlapping event windows, or either has none. */
+export function windowsOverlapSql(a: string, b: string): string {
+  return `(${a}.event_time_start IS NULL OR ${b}.event_time_start IS NULL OR (${b}.event_time_start <= COALESCE(${a}.event_time_end, ${a}.event_time_start) AND COALESCE(${b}.event_time_end, ${b}.event_time_start) >= ${a}.event_time_start))`;
+}

@@ -108,6 +108,7 @@ export class ImportService {
       progress(done);
     }
     await this.attributions.claimsChanged(manager, created);
+    await this.claims.notifyFiguresChanged(manager, created.map((claimId) => ({ claimId, before: null })));
   }
 
   private async writeClaim(manager: EntityManager, item: PlannedClaim, cache: ResolveCache, report: ImportReport, actor: Actor): Promise<string> {
