@@ -145,21 +145,40 @@ describe('imports over HTTP', () => {
       const recorded = expectData(
         await fresh.gql(create, { i: { statement: 'Recorded: 100 killed.', quantities: [{ variable: 'killed', value: 100 }], eventTime: { start: '2019-02-01T00:00:00.000Z' } } }),
       ).createClaim.id;
-      const row = (id: string, variable: string, value: number, eventStart?: string) =>
-        JSON.stringify({ claim_id: id, statement: `Imported ${id}.`, quantities_json: [{ variable, value }], ...(eventStart ? { event_start: eventStart } : {}) });
+      // "More than 440" against "about 400" (exactly 360 to 440): they touch at 440, which one side excludes.
+      const touching = expectData(
+        await fresh.gql(create, { i: { statement: 'Recorded: more than 440 militants.', quantities: [{ variable: 'militants', lower: 440, lowerInclusive: false }] } }),
+      ).createClaim.id;
+      const row = (id: string, variable: string, value: number, eventStart?: string, approximate = false) =>
+        JSON.stringify({
+          claim_id: id,
+          statement: `Imported ${id}.`,
+          quantities_json: [{ variable, value, approximate }],
+          ...(eventStart ? { event_start: eventStart } : {}),
+        });
       const file = [
         row('n1', 'killed', 500), // no event time: overlaps everything, contradicts the recorded claim
         row('n2', 'killed', 100, '2019-02-01T00:00:00.000Z'), // agrees with the recorded claim, contradicts n1
         row('n3', 'displaced', 7),
         row('w1', 'wounded', 10, '2019-01-01T00:00:00.000Z'),
         row('w2', 'wounded', 50, '2019-06-01T00:00:00.000Z'), // another window: no contradiction with w1
+        row('m1', 'militants', 400, undefined, true),
       ].join('\n');
       expect((await postImport(baseUrl(fresh.url), file, JSONL)).status).toBe(200);
       const flags = async () => {
         const nodes = expectData(await fresh.gql(`{ claims(first: 10) { nodes { id statement hasDiscrepancy } } }`)).claims.nodes as Array<{ id: string; statement: string; hasDiscrepancy: boolean }>;
-        return Object.fromEntries(nodes.map((n) => [n.id === recorded ? 'recorded' : n.statement.replace(/^Imported (\w+)\.$/, '$1'), n.hasDiscrepancy]));
+        const named = nodes.filter((n) => n.id !== touching);
+        return Object.fromEntries(named.map((n) => [n.id === recorded ? 'recorded' : n.statement.replace(/^Imported (\w+)\.$/, '$1'), n.hasDiscrepancy]));
       };
-      expect(await flags()).toEqual({ recorded: true, n1: true, n2: true, n3: false, w1: false, w2: false });
+      expect(await flags()).toEqual({ recorded: true, n1: true, n2: true, n3: false, w1: false, w2: false, m1: true });
+      // The flag and the list of contradicting claims agree on both databases.
+      const militants = expectData(await fresh.gql(`query($id: ID!) { claim(id: $id) { hasDiscrepancy conflictsWith { statement } } }`, { id: touching })).claim;
+      expect(militants).toEqual({ hasDiscrepancy: true, conflictsWith: [{ statement: 'Imported m1.' }] });
+      const listed = expectData(await fresh.gql(`{ claims(first: 10) { nodes { statement conflictsWith { statement } } } }`)).claims.nodes as Array<{
+        statement: string;
+        conflictsWith: { statement: string }[];
+      }>;
+      expect(listed.find((c) => c.statement === 'Imported m1.')?.conflictsWith).toEqual([{ statement: 'Recorded: more than 440 militants.' }]);
 
       // n2 is deleted while flagged, then n1 goes too: restored, n2 must not keep the flag it was deleted with.
       const all = expectData(await fresh.gql(`{ claims(first: 10) { nodes { id statement } } }`)).claims.nodes as Array<{ id: string; statement: string }>;
@@ -168,11 +187,11 @@ describe('imports over HTTP', () => {
         fresh.gql(`mutation($i: ${action === 'deleteRecord' ? 'DeleteRecordInput' : 'RestoreRecordInput'}!) { ${action}(input: $i) { deletedAt } }`, { i: { type: 'CLAIM', id } });
       expectData(await record('deleteRecord', idOf('n2')));
       expectData(await record('deleteRecord', idOf('n1')));
-      expect(await flags()).toEqual({ recorded: false, n3: false, w1: false, w2: false });
+      expect(await flags()).toEqual({ recorded: false, n3: false, w1: false, w2: false, m1: true });
       expectData(await record('restoreRecord', idOf('n2')));
-      expect(await flags()).toEqual({ recorded: false, n2: false, n3: false, w1: false, w2: false });
+      expect(await flags()).toEqual({ recorded: false, n2: false, n3: false, w1: false, w2: false, m1: true });
       expectData(await record('restoreRecord', idOf('n1')));
-      expect(await flags()).toEqual({ recorded: true, n1: true, n2: true, n3: false, w1: false, w2: false });
+      expect(await flags()).toEqual({ recorded: true, n1: true, n2: true, n3: false, w1: false, w2: false, m1: true });
     } finally {
       await fresh.close();
     }

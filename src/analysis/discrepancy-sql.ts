@@ -1,4 +1,4 @@
-import { APPROXIMATE_TOLERANCE, NumericRange } from '../claims/quantity';
+import { APPROXIMATE_TOLERANCE_PERCENT, NumericRange } from '../claims/quantity';
 
 /**
  * The discrepancy rule of src/claims/quantity.ts (quantityRange + rangesConflict) written as SQL
@@ -7,12 +7,15 @@ import { APPROXIMATE_TOLERANCE, NumericRange } from '../claims/quantity';
  */
 function rangeSql(q: string) {
   const boundless = `(${q}.lower IS NULL AND ${q}.upper IS NULL)`;
-  const down = `(CASE WHEN ${q}.approximate THEN ${1 - APPROXIMATE_TOLERANCE} ELSE 1 END)`;
-  const up = `(CASE WHEN ${q}.approximate THEN ${1 + APPROXIMATE_TOLERANCE} ELSE 1 END)`;
+  // In double precision, as JavaScript computes quantityRange: PostgreSQL's exact numeric would put a touching
+  // bound on the other side of the line ("about 400" against "more than 440").
+  const bound = (column: string) => `CAST((CASE WHEN ${boundless} THEN ${q}.value ELSE ${q}.${column} END) AS DOUBLE PRECISION)`;
+  const widened = (column: string, dir: -1 | 1) =>
+    `(CASE WHEN ${q}.approximate THEN ${bound(column)} * ${100 + dir * APPROXIMATE_TOLERANCE_PERCENT} / 100 ELSE ${bound(column)} END)`;
   return {
-    low: `(CASE WHEN ${boundless} THEN ${q}.value ELSE ${q}.lower END) * ${down}`,
+    low: widened('lower', -1),
     lowInclusive: `(${boundless} OR ${q}.lower_inclusive OR ${q}.approximate)`,
-    high: `(CASE WHEN ${boundless} THEN ${q}.value ELSE ${q}.upper END) * ${up}`,
+    high: widened('upper', 1),
     highInclusive: `(${boundless} OR ${q}.upper_inclusive OR ${q}.approximate)`,
   };
 }

@@ -43,6 +43,14 @@ describe('quantityRange and rangesConflict', () => {
     expect(rangesConflict(about, quantityRange({ value: 450 }))).toBe(true);
   });
 
+  it('reads "about 400" as exactly 360 to 440, so "more than 440" contradicts it and "at most 440" does not', () => {
+    const about = quantityRange({ value: 400, approximate: true });
+    expect([about.low, about.high]).toEqual([360, 440]);
+    expect(rangesConflict(about, quantityRange({ lower: 440, lowerInclusive: false }))).toBe(true);
+    expect(rangesConflict(about, quantityRange({ upper: 360, upperInclusive: false }))).toBe(true);
+    expect(rangesConflict(about, quantityRange({ lower: 440 }))).toBe(false);
+  });
+
   it('treats touching bounds as a conflict only when one side excludes the point', () => {
     expect(rangesConflict(quantityRange({ upper: 10 }), quantityRange({ lower: 10 }))).toBe(false);
     expect(rangesConflict(quantityRange({ upper: 10, upperInclusive: false }), quantityRange({ lower: 10 }))).toBe(true);

@@ -44,13 +44,22 @@ export interface NumericRange {
  * Relative slack granted to an approximate figure: "about 300" is read as 300 ± 10%.
  * Documented in docs/sourcing-rules.md; the discrepancy rule depends on it.
  */
-export const APPROXIMATE_TOLERANCE = 0.1;
+export const APPROXIMATE_TOLERANCE_PERCENT = 10;
+export const APPROXIMATE_TOLERANCE = APPROXIMATE_TOLERANCE_PERCENT / 100;
+
+/**
+ * `n` widened by the tolerance, down (-1) or up (+1), as n * (100 ± 10) / 100: "about 400" is exactly 360 to 440,
+ * where n * 1.1 would give 440.00000000000006. The SQL twin does the same double-precision steps in the same order.
+ */
+export function widenApproximate(n: number, dir: -1 | 1): number {
+  return (n * (100 + dir * APPROXIMATE_TOLERANCE_PERCENT)) / 100;
+}
 
 /** The set of numbers a reported quantity allows. */
 export function quantityRange(q: QuantityShape): NumericRange {
   const has = (n?: number | null): n is number => n !== null && n !== undefined;
   // Figures are never negative (inputs are validated), so widening is a multiplication, as in the SQL twin.
-  const widen = (n: number, dir: -1 | 1) => (q.approximate ? n * (1 + dir * APPROXIMATE_TOLERANCE) : n);
+  const widen = (n: number, dir: -1 | 1) => (q.approximate ? widenApproximate(n, dir) : n);
   if (has(q.value) && !has(q.lower) && !has(q.upper)) {
     return { low: widen(q.value, -1), lowInclusive: true, high: widen(q.value, 1), highInclusive: true };
   }
