@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -33,5 +33,17 @@ describe('command line', () => {
     const [header, ...rows] = exported.stdout.trim().split('\n');
     expect(header).toMatch(/^claim_id,/);
     expect(rows).toEqual([]);
+  }, 60_000);
+
+  it('imports a file, saying when it works out derived values, then exports it', async () => {
+    const file = join(dir, 'claims.jsonl');
+    const row = (id: string, value: number) => JSON.stringify({ claim_id: id, statement: `Claim ${id}.`, quantities_json: [{ variable: 'killed', value }] });
+    writeFileSync(file, [row('a', 10), row('b', 90)].join('\n'));
+    const imported = await cli('import', file);
+    expect(imported.stderr).toContain('working out sourcing and discrepancies for 2 new claims');
+    expect(imported.stderr).toContain('2 rows, 2 claims: 2 created, 0 unchanged');
+    const exported = await cli('export', '--format', 'jsonl');
+    const claims = exported.stdout.trim().split('\n').map((line) => JSON.parse(line)).filter((r) => !r._summary);
+    expect(claims.map((c) => c.statement).sort()).toEqual(['Claim a.', 'Claim b.']);
   }, 60_000);
 });

@@ -25,6 +25,12 @@ export async function importCommand(app: INestApplicationContext, args: string[]
         progress ??= new Progress(total, 'rows');
         progress.update(done, done);
       },
+      // On a busy variable this step takes a while after the bar is full; say what is happening.
+      onDeriving: (claims) => {
+        (progress as Progress | null)?.stop();
+        progress = null;
+        if (claims) console.error(`working out sourcing and discrepancies for ${claims} new claims...`);
+      },
     });
     (progress as Progress | null)?.stop();
     console.error(

@@ -27,6 +27,8 @@ export interface ImportOptions {
   actor: Actor;
   /** Called after each claim is written, with the number of rows done so far. */
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
+  /** Told when every row is written and the derived values (sourcing, discrepancies) of the new claims are worked out. */
+  onDeriving?: (claims: number) => void;
 }
 
 export interface ImportReport {
@@ -66,7 +68,7 @@ export class ImportService {
     const report: ImportReport = { dryRun: !!options.dryRun, rows, claims: claims.length, claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0 };
     try {
       await this.tx.run(async (manager) => {
-        await this.write(manager, claims, report, options.actor, (done) => options.onProgress?.(done, rows));
+        await this.write(manager, claims, report, options.actor, (done) => options.onProgress?.(done, rows), options.onDeriving);
         if (options.dryRun) throw new DryRunRollback();
       });
     } catch (error) {
@@ -92,7 +94,14 @@ export class ImportService {
     return { claims: plan.claims, rows: parsed.records.length };
   }
 
-  private async write(manager: EntityManager, planned: PlannedClaim[], report: ImportReport, actor: Actor, progress: (done: number) => void): Promise<void> {
+  private async write(
+    manager: EntityManager,
+    planned: PlannedClaim[],
+    report: ImportReport,
+    actor: Actor,
+    progress: (done: number) => void,
+    deriving?: (claims: number) => void,
+  ): Promise<void> {
     const existing = await this.existingKeys(manager, planned.map((c) => c.key));
     const cache = new ResolveCache();
     const created: string[] = [];
@@ -107,6 +116,7 @@ export class ImportService {
       done += item.rows.length;
       progress(done);
     }
+    deriving?.(created.length);
     await this.attributions.claimsChanged(manager, created);
     await this.claims.notifyFiguresChanged(manager, created.map((claimId) => ({ claimId, before: null })));
   }
