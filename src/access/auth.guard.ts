@@ -7,7 +7,7 @@ import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
 import { Actor } from './actor';
 import { bearerToken } from './api-keys';
 import { MUTATION_RULES } from './mutation-rules';
-import { QUERY_RULES } from './query-rules';
+import { rolesForQuery } from './query-rules';
 import { Role } from './role';
 
 type Carrier = { headers: Record<string, string | string[] | undefined>; actor?: Promise<Actor | null> };
@@ -31,7 +31,7 @@ export class AuthGuard implements CanActivate {
       const { parentType, fieldName } = gql.getInfo();
       const actor = await this.actorOf(ctx.req);
       ctx.actor = actor;
-      const allowed = parentType.name === 'Mutation' ? (MUTATION_RULES[fieldName] ?? []) : (QUERY_RULES[fieldName] ?? Object.values(Role));
+      const allowed = parentType.name === 'Mutation' ? (MUTATION_RULES[fieldName] ?? []) : rolesForQuery(fieldName);
       return this.check(actor, allowed, fieldName);
     }
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()])) return true;

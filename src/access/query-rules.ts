@@ -1,8 +1,15 @@
 import { Role } from './role';
 
 /** Queries limited to some roles; every other query is open to any valid key. */
-export const QUERY_RULES: Record<string, Role[]> = {
+const QUERY_RULES: Record<string, Role[]> = {
   history: [Role.EDITOR, Role.ADMIN],
   auditEvents: [Role.EDITOR, Role.ADMIN],
   users: [Role.ADMIN],
 };
+
+const EVERY_ROLE = Object.values(Role);
+
+/** The roles that may use a query field. */
+export function rolesForQuery(fieldName: string): Role[] {
+  return QUERY_RULES[fieldName] ?? EVERY_ROLE;
+}

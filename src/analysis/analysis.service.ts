@@ -13,9 +13,9 @@ import { SourcesService } from '../sources/sources.service';
 import { conflictSql, contradictsSql, windowsOverlapSql } from './discrepancy-sql';
 import { AttributionFacts, SourceFacts, summarizeSourcing } from './sourcing';
 
-
 /** New claims compared per statement: bounds the statement's parameters on both databases. */
 const NEW_CLAIMS_CHUNK = 500;
+
 /**
  * Keeps the derived sourcing values and discrepancy pairs right. Every hook runs inside the
  * writer's transaction, so a derived value never disagrees with the rows it was derived from.

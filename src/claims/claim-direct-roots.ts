@@ -12,8 +12,8 @@ import { ClaimsService } from './claims.service';
 import { ClaimsArgs } from './dto/claims.args';
 
 type Fragments = Record<string, FragmentDefinitionNode>;
-/** Writes one part of a connection's JSON from the page read. */
-type Writer = (page: Page<string>) => string;
+/** Writes one part of a connection's JSON from the page read (and, within `edges`, the edge at `at`). */
+type Writer = (page: Page<string>, at: number) => string;
 
 /** `claim(id)` and `claims` for the direct path (direct-reads/), answered from response trees. */
 @Injectable()
@@ -57,8 +57,8 @@ export class ClaimDirectRoots {
       tree = compiler.compile(CLAIM_TREE, 'c', type, of, fragments);
       return tree !== null;
     };
-    const object = (type: GraphQLObjectType, of: readonly FieldNode[], part: (name: string, type: GraphQLObjectType | null, of: readonly FieldNode[]) => ((page: Page<string>, at: number) => string) | null) => {
-      const writers: [string, (page: Page<string>, at: number) => string][] = [];
+    const object = (type: GraphQLObjectType, of: readonly FieldNode[], part: (name: string, type: GraphQLObjectType | null, of: readonly FieldNode[]) => Writer | null): Writer | null => {
+      const writers: [string, Writer][] = [];
       for (const [key, fields] of subfields(type, of)) {
         const name = fields[0].name.value;
         if (fields.some((f) => f.arguments?.length)) return null;
@@ -67,7 +67,7 @@ export class ClaimDirectRoots {
         if (!writer) return null;
         writers.push([JSON.stringify(key), writer]);
       }
-      return (page: Page<string>, at: number) => `{${writers.map(([key, write]) => `${key}:${write(page, at)}`).join(',')}}`;
+      return (page, at) => `{${writers.map(([key, write]) => `${key}:${write(page, at)}`).join(',')}}`;
     };
     const edge = (type: GraphQLObjectType, of: readonly FieldNode[]) =>
       object(type, of, (name, inner, fields) => {

@@ -31,7 +31,7 @@ const COLUMN_TYPES: Record<string, string[]> = {
  * as a GraphQL response carries it: keys are the response names (aliases) in the order GraphQL
  * collects them, `__typename` included, and every value already in its output form (booleans as
  * true and false, decimals as numbers, timestamps as ISO strings). Nothing is left for graphql-js
- * to do, so the text can be sent as it comes from the database (common/direct-reads.ts).
+ * to do, so the text can be sent as it comes from the database (direct-reads/).
  *
  * A selection the tree cannot answer alone compiles to null: a field with a resolver of its own
  * (a computed or role-dependent field), a field with arguments, or a scalar whose column does not
