@@ -38,7 +38,7 @@ export class ArticlesService {
     const qb = this.dataSource.manager.createQueryBuilder(Article, 'a');
     const totalCount = count ? await qb.getCount() : 0;
     if (args.after) {
-      const [id] = decodeCursor(args.after, 1);
+      const [id] = decodeCursor(args.after, ['text']);
       qb.andWhere('a.id < :cid', { cid: id });
     }
     const rows = await qb.orderBy('a.id', 'DESC').take(size + 1).getMany();

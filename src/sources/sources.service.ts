@@ -91,7 +91,7 @@ export class SourcesService {
     }
     const totalCount = count ? await qb.getCount() : 0;
     if (args.after) {
-      const [nameKey, id] = decodeCursor(args.after, 2);
+      const [nameKey, id] = decodeCursor(args.after, ['text', 'text']);
       qb.andWhere('(s.name_key > :ck OR (s.name_key = :ck AND s.id > :cid))', { ck: nameKey, cid: id });
     }
     const rows = await qb.orderBy('s.name_key', 'ASC').addOrderBy('s.id', 'ASC').take(size + 1).getMany();
