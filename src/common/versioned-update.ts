@@ -43,9 +43,9 @@ export async function versionedUpdate<T extends Versioned>(
 
 /**
  * An update may leave a field out, but it cannot clear one the table requires: refused from the
- * entity's own column definitions, so every update of every record follows the one rule.
+ * entity's own column definitions, so every update and insert of every record follows the one rule.
  */
-function refuseNullInRequiredColumns(columns: ReadonlyArray<{ propertyPath: string; isNullable: boolean }>, patch: object): void {
+export function refuseNullInRequiredColumns(columns: ReadonlyArray<{ propertyPath: string; isNullable: boolean }>, patch: object): void {
   const cleared = Object.entries(patch).filter(([, value]) => value === null).map(([key]) => key);
   const required = cleared.filter((key) => columns.some((c) => c.propertyPath === key && !c.isNullable));
   if (required.length) {
