@@ -26,3 +26,15 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(body));
 }
+
+/** A request body over the limit, in GraphQL's error shape so clients read it like any other error. */
+export function sendPayloadTooLarge(res: ServerResponse, limitBytes: number): void {
+  sendJson(res, 413, {
+    errors: [
+      {
+        message: `The request body is larger than ${limitBytes} bytes (GRAPHQL_MAX_BODY_BYTES); send large files through POST /imports or the CLI`,
+        extensions: { code: 'PAYLOAD_TOO_LARGE', limitBytes },
+      },
+    ],
+  });
+}

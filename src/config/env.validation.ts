@@ -34,6 +34,12 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['true', 'false'])
   GRAPHQL_DIRECT_READS?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  GRAPHQL_MAX_BODY_BYTES?: number;
 }
 
 export class ConfigValidationError extends Error {}
