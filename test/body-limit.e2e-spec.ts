@@ -28,7 +28,7 @@ describe.each([
       body: JSON.stringify({ query: CREATE, variables: { input: articleInput({ bodyText: 'x'.repeat(2 * 1024 * 1024) }) } }),
     });
     expect(response.status).toBe(413);
-    const body = await response.json();
+    const body = (await response.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
     expect(body.errors[0].extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', limitBytes: 2 * 1024 * 1024 });
     expect(body.errors[0].message).toMatch(/larger than 2097152 bytes/);
     expect(expectData(await t.gql(`{ articles { totalCount } }`)).articles.totalCount).toBe(before);

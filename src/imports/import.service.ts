@@ -68,6 +68,8 @@ export class ImportService {
     const report: ImportReport = { dryRun: !!options.dryRun, rows, claims: claims.length, claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0 };
     try {
       await this.tx.run(async (manager) => {
+        // A transaction retried after losing a race to a concurrent import counts afresh.
+        Object.assign(report, { claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0 });
         await this.write(manager, claims, report, options.actor, (done) => options.onProgress?.(done, rows), options.onDeriving);
         if (options.dryRun) throw new DryRunRollback();
       });
