@@ -1,5 +1,5 @@
 /** The codes services may raise; one filter maps them onto GraphQL `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'DATABASE_READ_ONLY' | 'DATABASE_FULL';
 
 export interface FieldError {
   field: string;
@@ -48,5 +48,12 @@ export class ForbiddenError extends DomainError {
 export class UnauthenticatedError extends DomainError {
   constructor(message = 'A valid API key is required: send Authorization: Bearer <key>') {
     super('UNAUTHENTICATED', message);
+  }
+}
+
+/** The database refused a write because of where it is stored, not what was sent; nothing was written. */
+export class StorageError extends DomainError {
+  constructor(code: 'DATABASE_READ_ONLY' | 'DATABASE_FULL', message: string) {
+    super(code, message);
   }
 }

@@ -8,6 +8,8 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  DATABASE_READ_ONLY: 503,
+  DATABASE_FULL: 507,
 };
 
 /** Domain errors on plain HTTP routes as JSON with the same code and details GraphQL puts in `extensions`. */

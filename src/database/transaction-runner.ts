@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError } from '../common/errors';
 import { flushInsertsAtCommit } from './deferred-inserts';
+import { storageFault } from './storage-faults';
 import { isUniqueViolation } from './unique-violation';
 
 /** Attempts of a transaction that lost a find-or-create race; each retry sees what the winner committed. */
@@ -27,7 +28,7 @@ export class TransactionRunner {
       try {
         return await this.runOnce(work);
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
+        if (!isUniqueViolation(error)) throw storageFault(error) ?? error;
         if (attempt >= ATTEMPTS) throw new ConflictError('Another request was writing the same record at the same moment; send this one again');
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
