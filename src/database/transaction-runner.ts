@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError } from '../common/errors';
 import { flushInsertsAtCommit } from './deferred-inserts';
+import { runAsWriter } from './sqlite-reads';
 import { storageFault } from './storage-faults';
 import { isUniqueViolation } from './unique-violation';
 
@@ -42,7 +43,7 @@ export class TransactionRunner {
       return result;
     };
     if (this.dataSource.options.type === 'postgres') return this.dataSource.transaction(withFlush);
-    const result = this.queue.then(() => this.dataSource.transaction(withFlush));
+    const result = this.queue.then(() => runAsWriter(() => this.dataSource.transaction(withFlush)));
     this.queue = result.catch(() => undefined);
     return result;
   }
