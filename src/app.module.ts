@@ -20,6 +20,7 @@ import { GRAPHQL_PATH } from './config/settings';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DirectReadsModule } from './direct-reads/direct-reads.module';
+import { LimitsModule } from './limits/limits.module';
 import { RecordsModule } from './records/records.module';
 import { ExportsModule } from './exports/exports.module';
 import { ImportsModule } from './imports/imports.module';
@@ -31,6 +32,7 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
     // Settings come from the environment only: column types are chosen from it before any module loads.
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
     DatabaseModule,
+    LimitsModule,
     AuditModule,
     AccessModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({
@@ -45,6 +47,9 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
       // No type sets cache hints; the default cache-control plugin would still wrap every field resolver.
       plugins: [ApolloServerPluginCacheControlDisabled()],
       includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+      // Introspection is for valid keys only (access/schema-exposure.plugin.ts); no IDE page, whose scripts come from a CDN.
+      introspection: true,
+      graphiql: false,
     }),
     SourcesModule,
     ArticlesModule,

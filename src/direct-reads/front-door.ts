@@ -1,6 +1,8 @@
 import { json } from 'express';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { sendRefusal } from '../common/http-errors';
 import { putInFront } from '../common/request-front';
+import { RateLimits } from '../limits/rate-limits';
 import { DirectReads } from './direct-reads.service';
 
 type Request = IncomingMessage & { body?: unknown; [PARSE_ERROR]?: unknown };
@@ -19,11 +21,18 @@ const PARSE_ERROR = Symbol('frontDoorParseError');
  * limits, charsets and compressed bodies behave the same. When it fails, the error goes on to
  * Express with the request (replayParseError), where Nest answers it as it always did.
  *
- * Only POSTs to `path` of JSON with an API key are tried.
+ * Every request, on any route, is first counted against the rate limits, and refused here when over
+ * a budget. Only POSTs to `path` of JSON with an API key are tried.
  */
-export function installFrontDoor(server: Server, path: string, reads: DirectReads): void {
+export function installFrontDoor(server: Server, path: string, reads: DirectReads, limits: RateLimits): void {
   const parseJson = json();
-  putInFront<Request>(server, (req, res, pass) => {
+  putInFront<Request>(server, (req, res, next) => {
+    limits.admit(req).then(
+      (refusal) => (refusal ? sendRefusal(res, refusal, req.url?.split('?')[0] === path) : tryDirect(req, res, next)),
+      () => next(),
+    );
+  });
+  function tryDirect(req: Request, res: ServerResponse, pass: () => void): void {
     if (
       !reads.enabled ||
       req.method !== 'POST' ||
@@ -39,7 +48,7 @@ export function installFrontDoor(server: Server, path: string, reads: DirectRead
         req[PARSE_ERROR] = error;
         return pass();
       }
-      reads.answer(req.body, req.headers.authorization).then(
+      reads.answer(req.body, req.headers.authorization, limits.clientOf(req)).then(
         (text) => {
           if (text === null) return pass();
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
@@ -48,7 +57,7 @@ export function installFrontDoor(server: Server, path: string, reads: DirectRead
         () => pass(),
       );
     });
-  });
+  }
 }
 
 /** Express middleware: raises the front door's parse error where Express's own parser would have. */
