@@ -26,9 +26,12 @@ export class SchemaExposurePlugin implements ApolloServerPlugin<Context> {
     const authenticated = async () => !!contextValue.req && (await actorOfRequest(contextValue.req, this.access, this.limits)) !== null;
     return {
       async validationDidStart() {
+        // Decided before validation, so the end hook needs no await.
+        const hints = await authenticated();
+        // Synchronous inside: Apollo does not wait for its end hooks before it sends the errors.
         return async (errors) => {
-          if (!errors?.length || (await authenticated())) return;
-          for (const error of errors) error.message = error.message.replace(/ ?Did you mean .+?\?$/s, '');
+          if (hints) return;
+          for (const error of errors ?? []) error.message = error.message.replace(/ ?Did you mean .+?\?$/s, '');
         };
       },
       async didResolveOperation({ document }) {

@@ -42,7 +42,7 @@ export interface QueryLimitSettings {
 export const DEFAULT_QUERY_LIMITS: QueryLimitSettings = {
   maxTokens: 3000,
   maxDepth: 12,
-  maxCost: 200_000,
+  maxCost: 250_000,
   maxAliases: 30,
   maxRootMutations: 20,
   maxExtractions: 3,
