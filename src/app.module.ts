@@ -21,6 +21,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DirectReadsModule } from './direct-reads/direct-reads.module';
 import { LimitsModule } from './limits/limits.module';
+import { QueryLimits } from './limits/query-limits';
 import { RecordsModule } from './records/records.module';
 import { ExportsModule } from './exports/exports.module';
 import { ImportsModule } from './imports/imports.module';
@@ -35,21 +36,26 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
     LimitsModule,
     AuditModule,
     AccessModule,
-    GraphQLModule.forRoot<ApolloDriverConfig>({
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      path: GRAPHQL_PATH,
-      autoSchemaFile: true,
-      sortSchema: true,
-      buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-      transformSchema: servePrefetched,
-      context: ({ req }: { req: unknown }) => ({ req, loaders: new RequestLoaders() }),
-      formatError: formatGraphQLError,
-      // No type sets cache hints; the default cache-control plugin would still wrap every field resolver.
-      plugins: [ApolloServerPluginCacheControlDisabled()],
-      includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
-      // Introspection is for valid keys only (access/schema-exposure.plugin.ts); no IDE page, whose scripts come from a CDN.
-      introspection: true,
-      graphiql: false,
+      // The token limit is Apollo's own parser's: it stops reading an oversized document at the limit.
+      inject: [QueryLimits],
+      useFactory: (limits: QueryLimits) => ({
+        path: GRAPHQL_PATH,
+        autoSchemaFile: true,
+        sortSchema: true,
+        buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+        transformSchema: servePrefetched,
+        context: ({ req }: { req: unknown }) => ({ req, loaders: new RequestLoaders() }),
+        formatError: formatGraphQLError,
+        // No type sets cache hints; the default cache-control plugin would still wrap every field resolver.
+        plugins: [ApolloServerPluginCacheControlDisabled()],
+        includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+        // Introspection is for valid keys only (access/schema-exposure.plugin.ts); no IDE page, whose scripts come from a CDN.
+        introspection: true,
+        graphiql: false,
+        parseOptions: { maxTokens: limits.settings.maxTokens },
+      }),
     }),
     SourcesModule,
     ArticlesModule,

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { DomainError } from './errors';
+import { DomainError, QueryTooComplexError } from './errors';
 import { sendDomainError } from './http-errors';
 
 /**
@@ -33,6 +33,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const original = unwrap(error);
   if (original instanceof DomainError) {
     formatted = { ...formatted, message: original.message, extensions: toGraphQLError(original).extensions };
+  }
+  // Apollo's parser stops at the token limit (parseOptions.maxTokens): the same refusal the direct path gives. (graphql-js
+  // 16 words it "more that".)
+  const overTokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message);
+  if (overTokens) {
+    const refusal = new QueryTooComplexError('tokens', Number(overTokens[1]), Number(overTokens[1]) + 1);
+    formatted = { message: refusal.message, extensions: toGraphQLError(refusal).extensions };
   }
   const code = formatted.extensions?.code as string | undefined;
   const extensions: Record<string, unknown> = { ...formatted.extensions };

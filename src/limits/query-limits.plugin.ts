@@ -7,8 +7,9 @@ import { HTTP_STATUS } from '../common/http-errors';
 import { QueryLimits } from './query-limits';
 
 /**
- * The query limits on Apollo's path: the token count before Apollo parses the text, the rest once it
- * has picked the operation and before anything executes. The direct path applies the same QueryLimits.
+ * The query limits on Apollo's path, once it has picked the operation and before anything executes.
+ * The token limit is applied by Apollo's parser itself (parseOptions in app.module.ts; the refusal is
+ * worded in common/graphql-errors.ts). The direct path applies the same QueryLimits.
  */
 @Plugin()
 export class QueryLimitsPlugin implements ApolloServerPlugin {
@@ -16,15 +17,8 @@ export class QueryLimitsPlugin implements ApolloServerPlugin {
 
   async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
     const limits = this.limits;
-    let overTokens: DomainError | null = null;
     return {
-      async didResolveSource({ source }) {
-        // Apollo cannot refuse a request from this hook (a throw here becomes an internal error): the refusal is sent
-        // from didResolveOperation, before anything executes.
-        overTokens = limits.checkText(source);
-      },
       async didResolveOperation({ schema, document, operation, request }) {
-        if (overTokens) throw withStatus(overTokens);
         if (!operation) return;
         const refusal = limits.checkOperation(schema, document, operation, request.variables);
         if (refusal) throw withStatus(refusal);

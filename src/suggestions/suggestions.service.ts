@@ -5,8 +5,9 @@ import { Claim } from '../claims/claim.entity';
 import { LogClaimInput } from '../claims/dto/log-claim.input';
 import { LogClaimService } from '../claims/log-claim.service';
 import { BadInputError } from '../common/errors';
-import { KnownSource, Suggestion, extractAttributions } from '../extraction';
+import { KnownSource, Suggestion } from '../extraction';
 import { SourcesService } from '../sources/sources.service';
+import { ExtractionPool } from './extraction-pool';
 import { AcceptSuggestionInput } from './dto/accept-suggestion.input';
 import { SuggestArgs } from './dto/suggest.args';
 
@@ -17,11 +18,12 @@ export class SuggestionsService {
     private readonly articles: ArticlesService,
     private readonly sources: SourcesService,
     private readonly logClaims: LogClaimService,
+    private readonly pool: ExtractionPool,
   ) {}
 
   async suggest(args: SuggestArgs): Promise<{ text: string; suggestions: Suggestion[] }> {
     const { text, publishedAt } = await this.input(args);
-    return { text, suggestions: extractAttributions(text, { publishedAt, knownSources: await this.knownSources() }) };
+    return { text, suggestions: await this.pool.extract(text, { publishedAt, knownSources: await this.knownSources() }) };
   }
 
   /** Accepting goes through logClaim, so sources and the article are matched exactly as when logging by hand. */
