@@ -17,7 +17,7 @@ import { ClaimStatusChange } from './claim-status-change.entity';
 import { SetClaimStatusInput } from './dto/set-claim-status.input';
 import { applyClaimFilter } from './claim-filter';
 import { ClaimSort, ClaimStatus, DeletedFilter } from './claim.enums';
-import { Claim } from './claim.entity';
+import { Claim, auditedClaim } from './claim.entity';
 import { ClaimModel } from './claim.model';
 import { ClaimFieldsInput, CreateClaimInput } from './dto/claim-fields.input';
 import { ClaimFilterInput } from './dto/claim-filter.input';
@@ -204,7 +204,7 @@ export class ClaimsService {
     });
     await insertNew(manager, claim);
     const quantities = await this.insertQuantities(manager, claim.id, input.quantities ?? []);
-    await this.audit.recordCreate(manager, actor, RecordType.CLAIM, { ...claim, quantities: figuresOnly(quantities) });
+    await this.audit.recordCreate(manager, actor, RecordType.CLAIM, { ...auditedClaim(claim), id: claim.id, quantities: figuresOnly(quantities) });
     // An import tells the hooks once, about all its claims, when it has written them (imports/import.service.ts).
     if (input.quantities?.length && !imported) await this.notifyFiguresChanged(manager, [{ claimId: claim.id, before: null }]);
     return claim;
