@@ -110,6 +110,14 @@ describe('exports over HTTP', () => {
     expect(body.fields.map((f) => f.field).sort()).toEqual(['colour', 'eventFrom', 'status']);
   });
 
+  it('refuses an impossible date in a filter by the API date rule', async () => {
+    const res = await fetch(`${base}/exports/claims.csv?eventFrom=2019-02-30`, { headers: authHeaders(base) });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { code: string; fields: Array<{ field: string; message: string }> };
+    expect(body.fields).toEqual([{ field: 'eventFrom', message: expect.stringContaining('is not a real date: 2019-02 has 28 days') }]);
+    expect((await fetch(`${base}/exports/claims.csv?eventFrom=2019-02-18`, { headers: authHeaders(base) })).status).toBe(200);
+  });
+
   it('writes the UCDP profile with GED column names and precision codes', async () => {
     const res = await getText(`${base}/exports/claims.csv?profile=ucdp`);
     expect(res.text.split('\r\n')[0]).toBe(UCDP_COLUMNS.map((c) => c.name).join(','));

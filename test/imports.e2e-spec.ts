@@ -110,6 +110,23 @@ describe('imports over HTTP', () => {
     expect(await exportOf(dst, 'csv')).toBe(before);
   });
 
+  it('refuses impossible dates by the same rule as the API, naming line and column', async () => {
+    const before = await exportOf(dst, 'csv');
+    const file = csvFile([
+      ['claim_id', 'statement', 'event_start', 'said_at', 'source_name'],
+      ['d-1', 'Dated by day', '2019-02-18', '', 'Day Monitor'],
+      ['d-2', 'Rolled over', '2019-02-30T00:00:00Z', '', 'Day Monitor'],
+      ['d-3', 'No zone', '2019-02-18', '2019-02-18T10:00:00', 'Day Monitor'],
+    ]);
+    const res = await postImport(dst, file, CSV, '?dryRun=true');
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { line: 3, field: 'event_start', message: expect.stringContaining('is not a real date: 2019-02 has 28 days') },
+      { line: 4, field: 'said_at', message: expect.stringContaining('needs a time zone') },
+    ]);
+    expect(await exportOf(dst, 'csv')).toBe(before);
+  });
+
   it('names the line of a broken JSON Lines record and of an unknown column', async () => {
     const good = JSON.stringify({ claim_id: 'j-1', statement: 'Fine' });
     const res = await postImport(dst, [good, '{"claim_id": "j-2", ', JSON.stringify({ claim_id: 'j-3', statement: 'x', colour: 'red', credibility: '3', source_name: 'A' })].join('\n'), JSONL);
