@@ -245,15 +245,18 @@ export class ClaimsService {
   /** The only way the editorial status changes; every change is kept with its reason. */
   setStatus(input: SetClaimStatusInput, actor: Actor): Promise<Claim> {
     return this.tx.run(async (manager) => {
-      await this.get(input.id, manager);
-      const { before, after } = await versionedUpdate<Claim>(manager, Claim, 'Claim', input.id, input.version, { status: input.status });
-      await this.audit.recordUpdate(manager, actor, RecordType.CLAIM, before, { ...after, statusReason: input.reason });
-      if (before.status !== after.status) {
-        await manager.insert(
-          ClaimStatusChange,
-          manager.create(ClaimStatusChange, { claimId: input.id, fromStatus: before.status, toStatus: after.status, reason: input.reason, actorId: actor.id }),
-        );
+      const current = await this.get(input.id, manager);
+      // A repeated status is no change: refused, so that version, history and audit only ever record real changes.
+      if (current.status === input.status) {
+        throw BadInputError.field('status', `the claim is already ${current.status}; nothing was changed (to record a new reason, change the status)`);
       }
+      const last = await manager.findOne(ClaimStatusChange, { where: { claimId: input.id }, order: { changedAt: 'DESC', id: 'DESC' } });
+      const { before, after } = await versionedUpdate<Claim>(manager, Claim, 'Claim', input.id, input.version, { status: input.status });
+      await this.audit.recordUpdate(manager, actor, RecordType.CLAIM, { ...before, statusReason: last?.reason ?? null }, { ...after, statusReason: input.reason });
+      await manager.insert(
+        ClaimStatusChange,
+        manager.create(ClaimStatusChange, { claimId: input.id, fromStatus: before.status, toStatus: after.status, reason: input.reason, actorId: actor.id }),
+      );
       return after;
     });
   }
