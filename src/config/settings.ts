@@ -22,3 +22,8 @@ export function apiKeyCacheMs(env: NodeJS.ProcessEnv = process.env): number {
 export function directReadsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.GRAPHQL_DIRECT_READS !== 'false';
 }
+
+/** Whether to offer the demo story (DEMO_DATA; on by default on the embedded database only). */
+export function demoDataWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (env.DEMO_DATA ?? (databaseKind(env) === 'postgres' ? 'false' : 'true')) === 'true';
+}
