@@ -127,6 +127,26 @@ describe('imports over HTTP', () => {
     expect(await exportOf(dst, 'csv')).toBe(before);
   });
 
+  it('refuses a reporter\'s rows that set an editorial status, naming line and column, and writes nothing', async () => {
+    const reporter = await target.userWithRole('REPORTER');
+    const editor = await target.userWithRole('EDITOR');
+    const before = await exportOf(dst, 'csv');
+    const file = csvFile([
+      ['claim_id', 'statement', 'status', 'source_name'],
+      ['s-1', 'Unverified is fine', 'UNVERIFIED', 'Status Monitor'],
+      ['s-2', 'Empty is fine', '', 'Status Monitor'],
+      ['s-3', 'Confirmed is an editorial decision', 'CONFIRMED', 'Status Monitor'],
+    ]);
+    for (const dryRun of ['?dryRun=true', '']) {
+      const res = await postImport(dst, file, CSV, dryRun, reporter.as);
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ code: 'FORBIDDEN', errors: [{ line: 4, field: 'status', message: expect.stringContaining('only editors and admins') }] });
+    }
+    expect(await exportOf(dst, 'csv')).toBe(before);
+    const byEditor = await postImport(dst, file, CSV, '?dryRun=true', editor.as);
+    expect(byEditor).toMatchObject({ status: 200, body: { claimsCreated: 3 } });
+  });
+
   it('names the line of a broken JSON Lines record and of an unknown column', async () => {
     const good = JSON.stringify({ claim_id: 'j-1', statement: 'Fine' });
     const res = await postImport(dst, [good, '{"claim_id": "j-2", ', JSON.stringify({ claim_id: 'j-3', statement: 'x', colour: 'red', credibility: '3', source_name: 'A' })].join('\n'), JSONL);

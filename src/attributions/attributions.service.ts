@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Article } from '../articles/article.entity';
 import { Actor } from '../access/actor';
-import { assertCanEdit } from '../access/edit-policy';
+import { assertCanAddTo, assertCanEdit } from '../access/edit-policy';
 import { AuditService } from '../audit/audit.service';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { RecordType } from '../common/record-type';
@@ -84,7 +84,9 @@ export class AttributionsService {
 
   add(input: AddAttributionInput, actor: Actor): Promise<Attribution> {
     return this.tx.run(async (manager) => {
-      await assertExists(manager, 'claim', 'Claim', input.claimId, 'claimId');
+      const claim = await liveClaim(manager, input.claimId);
+      if (!claim) throw BadInputError.field('claimId', `no claim has id ${input.claimId}`);
+      assertCanAddTo(actor, claim);
       await assertSourcesExist(manager, [input.sourceId], 'sourceId');
       const attribution = await this.addWith(manager, { ...input, chain: input.chain ?? [] }, actor, '');
       await this.claimsChanged(manager, [input.claimId]);
@@ -168,7 +170,10 @@ export class AttributionsService {
 
   addCitation(input: AddCitationInput, actor: Actor): Promise<Citation> {
     return this.tx.run(async (manager) => {
-      await this.get(input.attributionId, manager);
+      const attribution = await this.get(input.attributionId, manager);
+      const claim = await liveClaim(manager, attribution.claimId);
+      if (!claim) throw new NotFoundError('Claim', attribution.claimId);
+      assertCanAddTo(actor, claim);
       const article = await manager.findOne(Article, { where: { id: input.articleId } });
       if (!article) throw new NotFoundError('Article', input.articleId);
       return this.citeWith(manager, input.attributionId, article, input, '', actor);
@@ -226,9 +231,16 @@ export class AttributionsService {
   }
 }
 
-async function assertExists(manager: EntityManager, table: string, typeName: string, id: string, field: string): Promise<void> {
-  const row = await manager.createQueryBuilder().select('t.id', 'id').from(table, 't').where('t.id = :id AND t.deleted_at IS NULL', { id }).getRawOne();
-  if (!row) throw BadInputError.field(field, `no ${typeName.toLowerCase()} has id ${id}`);
+/** The claim's owner and status, which decide who may add to it; null when it does not exist or is deleted. */
+async function liveClaim(manager: EntityManager, id: string): Promise<{ createdBy: string | null; status: string } | null> {
+  const row = await manager
+    .createQueryBuilder()
+    .select('c.created_by', 'createdBy')
+    .addSelect('c.status', 'status')
+    .from('claim', 'c')
+    .where('c.id = :id AND c.deleted_at IS NULL', { id })
+    .getRawOne();
+  return row ? { createdBy: row.createdBy ?? null, status: row.status } : null;
 }
 
 async function assertSourcesExist(manager: EntityManager, ids: string[], field: string): Promise<void> {
