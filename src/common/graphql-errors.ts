@@ -2,17 +2,24 @@ import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError } from './errors';
-import { sendDomainError } from './http-errors';
+import { describeError } from './error-log';
+import { sendDomainError, sendUnexpectedError } from './http-errors';
 
 /**
  * The one place where domain error codes leave the server: as GraphQL `extensions.code` on
  * /graphql, and as JSON with the matching HTTP status on the REST routes (exports, imports).
  */
-@Catch(DomainError)
+@Catch()
 export class DomainErrorFilter implements GqlExceptionFilter {
-  catch(error: DomainError, host: ArgumentsHost): GraphQLError | void {
-    if (host.getType() === 'http') return sendDomainError(error, host);
-    return toGraphQLError(error);
+  catch(error: unknown, host: ArgumentsHost): unknown {
+    if (error instanceof DomainError) {
+      if (host.getType() === 'http') return sendDomainError(error, host);
+      return toGraphQLError(error);
+    }
+    // Everything else is handed on unprinted: Nest's own handler would log the error object whole,
+    // SQL parameters and driver detail included. formatGraphQLError and sendUnexpectedError log it safely.
+    if (host.getType() === 'http') return sendUnexpectedError(error, host);
+    return error instanceof Error ? error : new Error('non-error thrown');
   }
 }
 
@@ -50,7 +57,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     }
   }
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
-    Logger.error(unwrap(error), 'GraphQL');
+    Logger.error(describeError(unwrap(error)), 'GraphQL');
     if (!development) return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   return { ...formatted, extensions };
