@@ -72,6 +72,14 @@ describe('accounts, roles and keys', () => {
     expect(errorOf(await t.gql(`{ claims { totalCount } }`, {}, { authorization: 'Basic abc' })).code).toBe('UNAUTHENTICATED');
   });
 
+  it('says what the header must look like when a key is sent without "Bearer "', async () => {
+    const bare = errorOf(await t.gql(`{ claims { totalCount } }`, {}, { authorization: t.adminKey }));
+    expect(bare).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('Authorization header must be "Bearer " followed by the key') });
+    const unknown = errorOf(await t.gql(`{ claims { totalCount } }`, {}, { authorization: 'Bearer cdk_not-a-key' }));
+    expect(unknown.message).toBe('This API key is not valid or has been revoked');
+    expect(errorOf(await t.gql(`{ claims { totalCount } }`, {}, {})).message).toContain('Authorization: Bearer <key>');
+  });
+
   it('shows a key once, stores only its hash, records its last use, and honours revocation', async () => {
     const user = expectData(await t.gql(`mutation { createUser(input: { name: "Rania", role: RESEARCHER, email: "rania@example.org" }) { id } }`)).createUser;
     const created = expectData(

@@ -122,6 +122,25 @@ describe('logClaim', () => {
     expect(await countRows(t)).toEqual(before);
   });
 
+  it('names the missing field itself, not the variable, when a required field is left out', async () => {
+    const { statement: _statement, ...withoutStatement } = logClaimInput();
+    const top = errorOf(await t.gql(`mutation($i: LogClaimInput!) { logClaim(input: $i) { id } }`, { i: withoutStatement }));
+    expect(top).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'statement', message: expect.stringContaining('was not provided') }] });
+    const input = logClaimInput();
+    const nested = errorOf(await t.gql(`mutation($i: LogClaimInput!) { logClaim(input: $i) { id } }`, { i: { ...input, attributions: [{ cue: 'said' }] } }));
+    expect(nested.fields).toEqual([{ field: 'attributions.0.source', message: expect.stringContaining('was not provided') }]);
+  });
+
+  it('gives the range of a latitude or longitude out of bounds', async () => {
+    const error = errorOf(await logClaim(t, { place: { name: 'Nowhere', latitude: 200, longitude: -181 } }));
+    expect(error.fields).toEqual(
+      expect.arrayContaining([
+        { field: 'place.latitude', message: expect.stringContaining('from -90 to 90') },
+        { field: 'place.longitude', message: expect.stringContaining('from -180 to 180') },
+      ]),
+    );
+  });
+
   it('rolls back everything when a late part fails (the second attribution names a missing source)', async () => {
     const before = await countRows(t);
     const input = logClaimInput();

@@ -54,11 +54,14 @@ export class AuthGuard implements CanActivate {
       return token ? this.access.authenticate(token) : null;
     })();
     const actor = await req.actor;
-    if (!actor) {
-      throw new UnauthenticatedError(
-        req.headers.authorization ? 'This API key is not valid or has been revoked' : 'A valid API key is required: send Authorization: Bearer <key>',
-      );
-    }
+    if (!actor) throw new UnauthenticatedError(whyUnauthenticated(req.headers.authorization));
     return actor;
   }
+}
+
+/** Says which of the three went wrong: no header, a header of the wrong shape, or a key we do not accept. */
+function whyUnauthenticated(header: string | string[] | undefined): string {
+  if (!header) return 'A valid API key is required: send the header Authorization: Bearer <key>';
+  if (!bearerToken(header)) return 'The Authorization header must be "Bearer " followed by the key, e.g. Authorization: Bearer cdk_...';
+  return 'This API key is not valid or has been revoked';
 }

@@ -47,7 +47,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
 
   if (code === 'BAD_USER_INPUT' && !extensions.fields) {
     const match = VARIABLE_PATH.exec(formatted.message) ?? VARIABLE_ROOT.exec(formatted.message);
-    const unknownField = /Field "([^"]+)" is not defined by type/.exec(formatted.message);
+    // The field at fault inside the value: one it does not know, or a required one it lacks.
+    const unknownField = /Field "([^"]+)" (?:is not defined by type|of required type "[^"]+" was not provided)/.exec(formatted.message);
     if (match) {
       // Paths start with the variable's name ("input.kind"); ours are relative to the input, like class-validator's.
       const path = match.length === 4 ? match[2].replace(/\[(\d+)\]/g, '.$1') : match[1];
