@@ -56,6 +56,19 @@ describe('suggestions from article text', () => {
     expect(claim.attributions[0].citations[0]).toMatchObject({ quote: first.content.text, startOffset: first.content.start, article: { id: article.id } });
   });
 
+  it('answers acceptSuggestion with the sourcing committed with the claim', async () => {
+    const article = await createArticle(t, { bodyText: TEXT, publishedAt: '2019-02-18T12:00:00Z' });
+    const [first] = expectData(await t.gql(SUGGEST, { id: article.id })).suggestAttributions;
+    const DERIVED = 'id sourcing independentSourceCount';
+    const accepted = expectData(
+      await t.gql(`mutation($input: AcceptSuggestionInput!) { acceptSuggestion(input: $input) { ${DERIVED} } }`, {
+        input: { articleId: article.id, statement: 'Families fled Qasr Hamid.', attribution: { source: { name: first.source.text, kind: first.source.kind } } },
+      }),
+    ).acceptSuggestion;
+    expect(accepted).toMatchObject({ sourcing: 'SINGLE_SOURCE', independentSourceCount: 1 });
+    expect(expectData(await t.gql(`query($id: ID!) { claim(id: $id) { ${DERIVED} } }`, { id: accepted.id })).claim).toEqual(accepted);
+  });
+
   it('needs either a stored article with text or text with its publication time', async () => {
     expect(errorOf(await t.gql(SUGGEST, { text: 'Officials said so.' })).fields?.[0].field).toBe('publishedAt');
     const bare = await createArticle(t);

@@ -53,11 +53,7 @@ export class AuthGuard implements CanActivate {
   /** Looked up once per request, however many root fields it has. */
   private async actorOf(req: Carrier): Promise<Actor> {
     const actor = await actorOfRequest(req, this.access, this.limits);
-    if (!actor) {
-      throw new UnauthenticatedError(
-        req.headers.authorization ? 'This API key is not valid or has been revoked' : 'A valid API key is required: send Authorization: Bearer <key>',
-      );
-    }
+    if (!actor) throw new UnauthenticatedError(whyUnauthenticated(req.headers.authorization));
     return actor;
   }
 }
@@ -69,4 +65,11 @@ export function actorOfRequest(req: Carrier, access: AccessService, limits: Rate
     return token ? access.authenticate(token, limits.clientOf(req)) : null;
   })();
   return req.actor;
+}
+
+/** Says which of the three went wrong: no header, a header of the wrong shape, or a key we do not accept. */
+function whyUnauthenticated(header: string | string[] | undefined): string {
+  if (!header) return 'A valid API key is required: send the header Authorization: Bearer <key>';
+  if (!bearerToken(header)) return 'The Authorization header must be "Bearer " followed by the key, e.g. Authorization: Bearer cdk_...';
+  return 'This API key is not valid or has been revoked';
 }

@@ -28,8 +28,19 @@ export class BadInputError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(type: string, id: string) {
-    super('NOT_FOUND', `${type} ${id} was not found`, { type, id });
+  /** `deletedAt` only for those who may restore it: the record exists, deleted, and restoreRecord brings it back. */
+  constructor(type: string, id: string, deletedAt?: Date | null) {
+    if (deletedAt) {
+      const when = deletedAt.toISOString();
+      super('NOT_FOUND', `${type} ${id} was deleted at ${when}; restore it with restoreRecord(input: { type: ${type.toUpperCase()}, id: "${id}" })`, {
+        type,
+        id,
+        deletedAt: when,
+        hint: 'restoreRecord',
+      });
+    } else {
+      super('NOT_FOUND', `${type} ${id} was not found`, { type, id });
+    }
   }
 }
 

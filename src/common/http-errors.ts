@@ -1,5 +1,6 @@
-import { ArgumentsHost } from '@nestjs/common';
+import { ArgumentsHost, HttpException, Logger } from '@nestjs/common';
 import { ServerResponse } from 'node:http';
+import { describeError } from './error-log';
 import { DomainError, ErrorCode } from './errors';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -15,6 +16,21 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 /** Domain errors on plain HTTP routes as JSON with the same code and details GraphQL puts in `extensions`. */
 export function sendDomainError(error: DomainError, host: ArgumentsHost): void {
   sendJson(host.switchToHttp().getResponse<ServerResponse>(), HTTP_STATUS[error.code] ?? 400, { code: error.code, message: error.message, ...error.details });
+}
+
+/**
+ * Anything else on a plain HTTP route: Nest's HTTP exceptions (a missing route, say) as Nest sends
+ * them; any other error as a masked 500, logged by describeError (no SQL parameters, no driver detail).
+ */
+export function sendUnexpectedError(error: unknown, host: ArgumentsHost): void {
+  const res = host.switchToHttp().getResponse<ServerResponse>();
+  if (error instanceof HttpException) {
+    const body = error.getResponse();
+    sendJson(res, error.getStatus(), typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+    return;
+  }
+  Logger.error(describeError(error), 'HTTP');
+  sendJson(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
 }
 
 /** Plain Node response writing, so REST controllers need no framework-specific response type. */

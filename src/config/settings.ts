@@ -102,3 +102,8 @@ export const SUGGEST_MAX_TEXT_CHARS = 100_000;
 export function extractionThreads(env: NodeJS.ProcessEnv = process.env): number {
   return Number(env.EXTRACTION_THREADS ?? 1);
 }
+
+/** Whether to offer the demo story (DEMO_DATA; on by default on the embedded database only). */
+export function demoDataWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (env.DEMO_DATA ?? (databaseKind(env) === 'postgres' ? 'false' : 'true')) === 'true';
+}

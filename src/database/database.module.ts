@@ -12,7 +12,6 @@ import { TransactionRunner } from './transaction-runner';
       useFactory: () => ({
         ...dataSourceOptions(process.env),
         migrationsRun: true,
-        logging: ['query', 'error', 'warn'],
         logger: new QueryCounter(),
       }),
     }),

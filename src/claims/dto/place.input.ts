@@ -28,12 +28,12 @@ export class PlaceInput {
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
-  @IsLatitude()
+  @IsLatitude({ message: 'must be a latitude from -90 to 90 (degrees north; south is negative)' })
   latitude?: number | null;
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
-  @IsLongitude()
+  @IsLongitude({ message: 'must be a longitude from -180 to 180 (degrees east; west is negative)' })
   longitude?: number | null;
 
   @Field(() => PlacePrecision, { nullable: true })

@@ -1,7 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { ClaimFilterInput } from '../../claims/dto/claim-filter.input';
-import { NotBefore } from '../../common/validators';
+import { IsDateTime, NotBefore, ToDateTime } from '../../common/validators';
 import { ExportProfile } from '../export-columns';
 
 /**
@@ -13,25 +12,25 @@ export class ExportQueryDto extends ClaimFilterInput {
   @IsIn(['full', 'ucdp'])
   profile?: ExportProfile;
 
-  @Type(() => Date)
+  @ToDateTime()
   @IsOptional()
-  @IsDate()
+  @IsDateTime()
   declare publishedFrom?: Date;
 
-  @Type(() => Date)
+  @ToDateTime()
   @IsOptional()
-  @IsDate()
+  @IsDateTime()
   @NotBefore('publishedFrom')
   declare publishedTo?: Date;
 
-  @Type(() => Date)
+  @ToDateTime()
   @IsOptional()
-  @IsDate()
+  @IsDateTime()
   declare eventFrom?: Date;
 
-  @Type(() => Date)
+  @ToDateTime()
   @IsOptional()
-  @IsDate()
+  @IsDateTime()
   @NotBefore('eventFrom')
   declare eventTo?: Date;
 }
