@@ -96,7 +96,7 @@ export function rateLimits(env: NodeJS.ProcessEnv = process.env): RateLimitSetti
 }
 
 /** Characters of `text` that suggestAttributions reads in one call. */
-export const SUGGEST_MAX_TEXT_CHARS = 100_000;
+export const SUGGEST_MAX_TEXT_CHARS = 50_000;
 
 /** Worker threads that run extraction, off the event loop that serves every other request. */
 export function extractionThreads(env: NodeJS.ProcessEnv = process.env): number {
