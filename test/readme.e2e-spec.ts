@@ -85,7 +85,7 @@ describe('README examples', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}` },
       body: curlBodies[0],
     });
-    const page = expectData((await response.json()) as any).claims;
+    const page = expectData<any>((await response.json()) as any).claims;
     expect(page.totalCount).toBe(2);
     expect(page.nodes.map((n: any) => n.attributionLine)).toEqual(
       expect.arrayContaining(['CNN, quoting a senior military official (anonymous)']),
