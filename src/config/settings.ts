@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
 /** Which database this process talks to. Decided once from the environment, because column types depend on it. */
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -21,4 +24,14 @@ export function apiKeyCacheMs(env: NodeJS.ProcessEnv = process.env): number {
 /** Whether claim reads the database can answer alone skip graphql-js (direct-reads/direct-reads.service.ts). */
 export function directReadsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.GRAPHQL_DIRECT_READS !== 'false';
+}
+
+/**
+ * The built desk (web/dist), found from this file upwards to the package root, so it is the same
+ * from src/ (ts-node) and from dist/src/ (the build).
+ */
+export function deskDirectory(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'web', 'dist');
 }
