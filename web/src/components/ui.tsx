@@ -2,11 +2,14 @@ import type { CombinedError } from '@urql/core';
 import type { ComponentChildren } from 'preact';
 import { errorCode, errorMessage } from '../api';
 
-/** A date in the reader's locale, with the UTC value on hover. */
+/**
+ * A date in the reader's locale, with the UTC value on hover. A day-precision date (dateOnly) is a UTC
+ * day, so it is shown as that day wherever the reader is.
+ */
 export function Time({ iso, dateOnly }: { iso: string | null | undefined; dateOnly?: boolean }) {
   if (!iso) return <span class="muted">—</span>;
   const d = new Date(iso);
-  const shown = dateOnly ? d.toLocaleDateString() : d.toLocaleString();
+  const shown = dateOnly ? d.toLocaleDateString(undefined, { timeZone: 'UTC' }) : d.toLocaleString();
   return (
     <time dateTime={iso} title={`${d.toISOString().replace('.000Z', 'Z')} (UTC)`}>
       {shown}

@@ -42,6 +42,8 @@ const LatestChange = graphql(`
   }
 `);
 
+const dayOrLonger = (p: string | null | undefined) => !!p && !['EXACT', 'HOUR'].includes(p);
+
 const STATUSES = ['UNVERIFIED', 'CORROBORATED', 'CONFIRMED', 'CONTESTED', 'FALSE', 'RETRACTED'] as const;
 
 /** The article text with one quote marked, scrolled into view when opened. */
@@ -114,7 +116,12 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
         )}
         <dt>Event</dt>
         <dd>
-          <Time iso={c.eventTime?.start} /> {c.eventTime?.end && c.eventTime.end !== c.eventTime.start && <>– <Time iso={c.eventTime.end} /></>}{' '}
+          <Time iso={c.eventTime?.start} dateOnly={dayOrLonger(c.eventTime?.precision)} />{' '}
+          {c.eventTime?.end && c.eventTime.end !== c.eventTime.start && (
+            <>
+              – <Time iso={c.eventTime.end} dateOnly={dayOrLonger(c.eventTime.precision)} />
+            </>
+          )}{' '}
           {c.eventTime?.precision && <span class="muted">({label(c.eventTime.precision)})</span>}
         </dd>
         <dt>Place</dt>
