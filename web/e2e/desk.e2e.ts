@@ -110,6 +110,39 @@ describe('reporter', () => {
     await page.close();
   });
 
+  it('is shown claims that may already be recorded, and adds the attribution to one of them instead', async () => {
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/log`);
+    const { articles } = await gql(desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
+    const demo = articles.nodes.find((a: any) => /Tell Hamra/.test(a.headline));
+    await page.getByLabel('Pick a recorded article').selectOption(demo.id);
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('textarea[name="bodyText"]')!.value.includes('Tell Hamra'));
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    const card = page.locator('li.card', { hasText: 'had been extended by five days' });
+    await card.getByRole('button', { name: /Accept/ }).click();
+    const similar = card.getByRole('region', { name: 'Claims that may already be recorded' });
+    const existing = similar.locator('li', { hasText: 'The truce between the militants and the alliance was extended by five days.' });
+    await existing.getByRole('button', { name: 'Add to this claim' }).click();
+    await page.locator('li.card[data-state="accepted"]', { hasText: 'had been extended by five days' }).waitFor();
+    const { claims } = await gql(desk, 'EDITOR', '{ claims(filter: { search: "truce extended" }) { totalCount nodes { attributions { cue source { name } citations { quote } } } } }');
+    expect(claims.totalCount).toBe(1);
+    expect(claims.nodes[0].attributions).toHaveLength(3);
+    expect(claims.nodes[0].attributions[2]).toEqual({ cue: 'said', source: { name: 'Valley 24' }, citations: [{ quote: expect.stringContaining('a truce between the two sides had been extended by five days') }] });
+    await page.close();
+  });
+
+  it('edits the statement of a claim it logged', async () => {
+    const { claims } = await gql(desk, 'REPORTER', '{ claims(filter: { search: "Qasr Tamir" }) { nodes { id } } }');
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/claims/${claims.nodes[0].id}`);
+    await page.getByRole('button', { name: 'Edit the claim' }).click();
+    await page.getByLabel('Statement').fill('At least 2,000 fighters crossed the river near Qasr Tamir.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'At least 2,000 fighters crossed the river near Qasr Tamir.' }).waitFor();
+    await expectAccessible(page, 'claim page as reporter');
+    await page.close();
+  });
+
   it('shows BAD_USER_INPUT errors next to their fields in the manual form', async () => {
     const page = await newPage('REPORTER');
     await page.goto(`${desk.base}/log`);

@@ -57,7 +57,7 @@ function Desk({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () => void }) 
       <main id="main" tabIndex={-1}>
         <Router>
           <Route path="/log" component={() => <LogScreen viewer={viewer} />} />
-          <Route path="/claims" component={() => <ClaimsScreen />} />
+          <Route path="/claims" component={() => <ClaimsScreen viewer={viewer} />} />
           <Route path="/claims/:id" component={({ id }: { id: string }) => <ClaimScreen id={id} viewer={viewer} />} />
           <Route path="/sources" component={() => <SourcesScreen />} />
           <Route path="/sources/:id" component={({ id }: { id: string }) => <SourceScreen id={id} viewer={viewer} />} />

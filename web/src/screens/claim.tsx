@@ -1,6 +1,7 @@
 import { useClient, useMutation, useQuery } from '@urql/preact';
 import { useState } from 'preact/hooks';
-import { errorCode } from '../api';
+import { errorCode, fieldErrors } from '../api';
+import { useLocation } from 'preact-iso';
 import { formatQuantity, label } from '../components/format';
 import { Badge, Changes, ErrorNote, Field, Loading, T, Time } from '../components/ui';
 import { graphql } from '../graphql';
@@ -15,7 +16,7 @@ const ClaimQuery = graphql(`
       place { name adminArea country precision }
       quantities { variable lower lowerInclusive upper upperInclusive value approximate qualifier unit currency }
       attributions {
-        id stance cue mode anonymityReason relationship conditions credibility saidAt
+        id version stance cue mode anonymityReason relationship conditions credibility saidAt
         source { id name kind anonymous }
         chain { position cue source { id name } }
         citations { id quote startOffset endOffset article { id headline url publisher wireAgency publishedAt bodyText } }
@@ -34,6 +35,12 @@ const SetStatus = graphql(`
     setClaimStatus(input: $input) { id version status statusHistory { fromStatus toStatus reason changedAt } }
   }
 `);
+
+const UpdateClaim = graphql(`
+  mutation UpdateClaim($input: UpdateClaimInput!) { updateClaim(input: $input) { id version statement hedge tags } }
+`);
+const RemoveAttribution = graphql(`mutation RemoveAttribution($input: RemoveAttributionInput!) { removeAttribution(input: $input) { id } }`);
+const DeleteClaim = graphql(`mutation DeleteClaim($input: DeleteRecordInput!) { deleteRecord(input: $input) { id deletedAt } }`);
 
 const LatestChange = graphql(`
   query LatestChange($id: ID!) {
@@ -70,22 +77,59 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
   const client = useClient();
   const [stale, setStale] = useState<Stale | null>(null);
   const [form, setForm] = useState<{ status: string; reason: string }>({ status: '', reason: '' });
+  const [edited, updateClaim] = useMutation(UpdateClaim);
+  const [removed, removeAttribution] = useMutation(RemoveAttribution);
+  const [deleted, deleteClaim] = useMutation(DeleteClaim);
+  const [editing, setEditing] = useState(false);
+  const { route } = useLocation();
 
   if (fetching && !data) return <Loading />;
   if (!data) return <ErrorNote error={error} />;
   const c = data.claim;
 
+  /** After a CONFLICT: who changed the claim since this page was opened (the newest event in its history). */
+  const explainConflict = async () => {
+    const latest = await client.query(LatestChange, { id }, { requestPolicy: 'network-only' }).toPromise();
+    const last = latest.data?.history.nodes.at(-1);
+    setStale({ by: last?.actorName ?? 'someone (the history is for editors)', at: last?.at ?? '', version: latest.data?.claim.version ?? 0 });
+  };
+
   const submitStatus = async (e: Event) => {
     e.preventDefault();
     setStale(null);
     const result = await setStatus({ input: { id, status: (form.status || c.status) as (typeof STATUSES)[number], reason: form.reason, version: c.version } });
-    if (errorCode(result.error) === 'CONFLICT') {
-      // Who changed it since this page was opened: the newest event in the claim's history.
-      const latest = await client.query(LatestChange, { id }, { requestPolicy: 'network-only' }).toPromise();
-      const last = latest.data?.history.nodes.at(-1);
-      setStale({ by: last?.actorName ?? 'someone', at: last?.at ?? '', version: latest.data?.claim.version ?? 0 });
-    } else if (!result.error) setForm({ status: '', reason: '' });
+    if (errorCode(result.error) === 'CONFLICT') await explainConflict();
+    else if (!result.error) setForm({ status: '', reason: '' });
   };
+
+  const submitEdit = async (e: Event) => {
+    e.preventDefault();
+    setStale(null);
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    const tags = String(f.get('tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    const result = await updateClaim({ input: { id, version: c.version, statement: String(f.get('statement')), hedge: String(f.get('hedge') ?? '').trim() || null, tags } });
+    if (errorCode(result.error) === 'CONFLICT') await explainConflict();
+    else if (!result.error) setEditing(false);
+  };
+
+  const conflictNote = stale && (
+    <div role="alert" class="error conflict" data-testid="conflict">
+      <p>
+        This claim was changed by <strong dir="auto">{stale.by}</strong> {stale.at && <Time iso={stale.at} />} since you opened it (now version {stale.version}). Your change was
+        not saved.
+      </p>
+      <button
+        type="button"
+        onClick={() => {
+          setStale(null);
+          reload({ requestPolicy: 'network-only' });
+        }}
+      >
+        Reload the claim
+      </button>
+    </div>
+  );
+  const editErrors = fieldErrors(edited.error);
 
   return (
     <article aria-labelledby="claim-h" class="claim">
@@ -146,6 +190,49 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
         <dd data-testid="claim-version">{c.version}</dd>
       </dl>
 
+      {can.log(viewer.role) && (
+        <div class="edit-claim">
+          {editing ? (
+            <form onSubmit={submitEdit} aria-label="Edit the claim">
+              <Field label="Statement" wide error={editErrors.statement}>
+                <textarea name="statement" rows={2} defaultValue={c.statement} dir="auto" required />
+              </Field>
+              <Field label="Hedge" error={editErrors.hedge}>
+                <input name="hedge" defaultValue={c.hedge ?? ''} dir="auto" />
+              </Field>
+              <Field label="Tags (comma-separated)" error={editErrors.tags}>
+                <input name="tags" defaultValue={c.tags.join(', ')} dir="auto" />
+              </Field>
+              <div class="actions">
+                <button type="submit">Save</button>
+                <button type="button" class="secondary" onClick={() => setEditing(false)}>
+                  Cancel
+                </button>
+              </div>
+              {stale ? conflictNote : !Object.keys(editErrors).length && <ErrorNote error={edited.error} />}
+            </form>
+          ) : (
+            <div class="actions">
+              <button type="button" class="secondary" onClick={() => setEditing(true)}>
+                Edit the claim
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                onClick={async () => {
+                  if (!confirm('Delete this claim? Editors can restore it.')) return;
+                  const r = await deleteClaim({ input: { type: 'CLAIM', id, version: c.version } });
+                  if (!r.error) route('/claims');
+                }}
+              >
+                Delete the claim
+              </button>
+            </div>
+          )}
+          <ErrorNote error={deleted.error ?? removed.error} />
+        </div>
+      )}
+
       <h2>Attributions</h2>
       <ol class="attributions">
         {c.attributions.map((a) => (
@@ -170,6 +257,11 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
                   </span>
                 ))}
               </p>
+            )}
+            {can.log(viewer.role) && c.attributions.length > 1 && (
+              <button type="button" class="secondary small" onClick={() => void removeAttribution({ input: { id: a.id, version: a.version } })}>
+                Remove this attribution
+              </button>
             )}
             {(a.anonymityReason || a.relationship || a.conditions.length > 0) && (
               <ul class="conditions">
@@ -242,25 +334,7 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
           <button type="submit" disabled={status.fetching}>
             Set status
           </button>
-          {stale ? (
-            <div role="alert" class="error conflict" data-testid="conflict">
-              <p>
-                This claim was changed by <strong dir="auto">{stale.by}</strong> {stale.at && <Time iso={stale.at} />} since you opened it (now version {stale.version}). Your
-                change was not saved.
-              </p>
-              <button
-                type="button"
-                onClick={() => {
-                  setStale(null);
-                  reload({ requestPolicy: 'network-only' });
-                }}
-              >
-                Reload the claim
-              </button>
-            </div>
-          ) : (
-            errorCode(status.error) !== 'BAD_USER_INPUT' && <ErrorNote error={status.error} />
-          )}
+          {stale ? conflictNote : errorCode(status.error) !== 'BAD_USER_INPUT' && <ErrorNote error={status.error} />}
         </form>
       ) : (
         <p class="muted">Editors and admins change a claim's status.</p>

@@ -168,6 +168,9 @@ export function CardEditor({ card, onChange }: { card: Card; onChange: (c: Card)
       <Field label="Place" error={e['place.name'] ?? e.place}>
         <input value={card.place} onInput={(ev) => set({ place: ev.currentTarget.value })} dir="auto" />
       </Field>
+      <Field label="Tags (comma-separated)" error={e.tags}>
+        <input value={card.tags} onInput={(ev) => set({ tags: ev.currentTarget.value })} dir="auto" />
+      </Field>
       <Field label="Event start (UTC)" error={e['eventTime.start'] ?? e.eventTime}>
         <input value={card.eventStart} placeholder="2019-02-17T00:00:00Z" onInput={(ev) => set({ eventStart: ev.currentTarget.value })} />
       </Field>

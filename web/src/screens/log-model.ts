@@ -89,6 +89,7 @@ export interface Card {
   eventEnd: string;
   precision: Precision | '';
   place: string;
+  tags: string;
   quantities: Qty[];
   attributions: Attr[];
   state: 'pending' | 'accepted' | 'rejected';
@@ -116,7 +117,7 @@ export const emptyAttr = (): Attr => ({
 export const emptyQty = (): Qty => ({ variable: '', lower: '', upper: '', value: '', lowerInclusive: true, upperInclusive: true, approximate: false, qualifier: '', unit: '', currency: '' });
 
 export function blankCard(): Card {
-  return { key: nextKey++, statement: '', hedge: '', eventStart: '', eventEnd: '', precision: '', place: '', quantities: [], attributions: [emptyAttr()], state: 'pending', marks: [], errors: {} };
+  return { key: nextKey++, statement: '', hedge: '', eventStart: '', eventEnd: '', precision: '', place: '', tags: '', quantities: [], attributions: [emptyAttr()], state: 'pending', marks: [], errors: {} };
 }
 
 const num = (n: number | null | undefined) => (n == null ? '' : String(n));
@@ -142,6 +143,7 @@ export function cardFromSuggestion(s: Suggestion, text: string): Card {
     eventEnd: s.time && s.time.until !== s.time.from ? s.time.until : '',
     precision: s.time?.precision ?? '',
     place: s.place?.text ?? '',
+    tags: '',
     quantities: s.quantities.map((q) => ({
       variable: q.suggestedVariable,
       lower: num(q.lower),
@@ -204,6 +206,7 @@ export function logInput(card: Card, article: Article): LogInput {
   return {
     statement: card.statement,
     hedge: opt(card.hedge),
+    tags: card.tags.split(',').map((t) => t.trim()).filter(Boolean),
     place: opt(card.place) ? { name: card.place.trim() } : undefined,
     eventTime: opt(card.eventStart) ? { start: card.eventStart.trim(), end: opt(card.eventEnd), precision: card.precision || undefined } : undefined,
     quantities: card.quantities.map((q) => ({
