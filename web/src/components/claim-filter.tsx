@@ -4,25 +4,25 @@ import type { ClaimsQuery } from '../screens/claims';
 type Filter = NonNullable<VariablesOf<typeof ClaimsQuery>['filter']>;
 
 /** Every filter of the claims API, as URL parameters (shareable) and as form controls. */
-export const FILTER_FIELDS: Array<{ name: keyof Filter & string; label: string; type: 'text' | 'date' | 'number' | 'select' | 'bool'; options?: string[] }> = [
+export const FILTER_FIELDS: Array<{ name: keyof Filter & string; label: string; type: 'text' | 'date' | 'number' | 'select' | 'bool'; options?: string[]; more?: true }> = [
   { name: 'search', label: 'Text in statement', type: 'text' },
   { name: 'sourcing', label: 'Sourcing', type: 'select', options: ['ANONYMOUS_ONLY', 'CONTESTED', 'CORROBORATED', 'SINGLE_SOURCE', 'UNSOURCED'] },
   { name: 'anonymity', label: 'Anonymity', type: 'select', options: ['ANONYMOUS_ONLY', 'NAMED_ONLY'] },
   { name: 'status', label: 'Status', type: 'select', options: ['UNVERIFIED', 'CORROBORATED', 'CONFIRMED', 'CONTESTED', 'FALSE', 'RETRACTED'] },
   { name: 'hasDiscrepancy', label: 'Discrepancy', type: 'bool' },
-  { name: 'circular', label: 'Circular sourcing', type: 'bool' },
-  { name: 'minIndependentSources', label: 'Min. independent sources', type: 'number' },
+  { more: true, name: 'circular', label: 'Circular sourcing', type: 'bool' },
+  { more: true, name: 'minIndependentSources', label: 'Min. independent sources', type: 'number' },
   { name: 'source', label: 'Source (speaker or relay)', type: 'text' },
-  { name: 'relayedBy', label: 'Relayed by', type: 'text' },
-  { name: 'sourceKind', label: 'Speaker kind', type: 'select', options: ['ACTIVIST_COLLECTIVE', 'ANONYMOUS', 'ARMED_GROUP', 'GOVERNMENT', 'INDIVIDUAL', 'MEDIA_OUTLET', 'MILITARY', 'MONITORING_GROUP', 'NEWS_AGENCY', 'NGO'] },
-  { name: 'stance', label: 'Stance', type: 'select', options: ['ASSERTS', 'DENIES', 'QUESTIONS'] },
-  { name: 'variable', label: 'Variable', type: 'text' },
-  { name: 'tag', label: 'Tag', type: 'text' },
-  { name: 'place', label: 'Place', type: 'text' },
-  { name: 'eventFrom', label: 'Event from', type: 'date' },
-  { name: 'eventTo', label: 'Event to', type: 'date' },
-  { name: 'publishedFrom', label: 'Published from', type: 'date' },
-  { name: 'publishedTo', label: 'Published to', type: 'date' },
+  { more: true, name: 'relayedBy', label: 'Relayed by', type: 'text' },
+  { more: true, name: 'sourceKind', label: 'Speaker kind', type: 'select', options: ['ACTIVIST_COLLECTIVE', 'ANONYMOUS', 'ARMED_GROUP', 'GOVERNMENT', 'INDIVIDUAL', 'MEDIA_OUTLET', 'MILITARY', 'MONITORING_GROUP', 'NEWS_AGENCY', 'NGO'] },
+  { more: true, name: 'stance', label: 'Stance', type: 'select', options: ['ASSERTS', 'DENIES', 'QUESTIONS'] },
+  { more: true, name: 'variable', label: 'Variable', type: 'text' },
+  { more: true, name: 'tag', label: 'Tag', type: 'text' },
+  { more: true, name: 'place', label: 'Place', type: 'text' },
+  { more: true, name: 'eventFrom', label: 'Event from', type: 'date' },
+  { more: true, name: 'eventTo', label: 'Event to', type: 'date' },
+  { more: true, name: 'publishedFrom', label: 'Published from', type: 'date' },
+  { more: true, name: 'publishedTo', label: 'Published to', type: 'date' },
 ];
 
 /** URL parameters to the API filter: dates as UTC midnight (end dates inclusive of the whole day). */
@@ -47,13 +47,12 @@ export function FilterForm({ query, onApply, idPrefix = 'f' }: { query: Record<s
     for (const [k, v] of data.entries()) if (typeof v === 'string' && v !== '') next[k] = v;
     onApply(next);
   };
-  return (
-    <form class="filters" onSubmit={submit} aria-label="Filters">
-      {FILTER_FIELDS.map((f) => (
+  const control = (f: (typeof FILTER_FIELDS)[number]) => (
+
         <label class="field" key={f.name}>
           <span class="label">{f.label}</span>
           {f.type === 'select' || f.type === 'bool' ? (
-            <select name={f.name} id={`${idPrefix}-${f.name}`} value={query[f.name] ?? ''}>
+            <select name={f.name} id={`${idPrefix}-${f.name}`} defaultValue={query[f.name] ?? ''}>
               <option value="">any</option>
               {(f.type === 'bool' ? ['true', 'false'] : f.options!).map((o) => (
                 <option key={o} value={o}>
@@ -62,10 +61,18 @@ export function FilterForm({ query, onApply, idPrefix = 'f' }: { query: Record<s
               ))}
             </select>
           ) : (
-            <input name={f.name} id={`${idPrefix}-${f.name}`} type={f.type as 'text'} min={f.type === 'number' ? 0 : undefined} value={query[f.name] ?? ''} dir={f.type === 'text' ? 'auto' : undefined} />
+            <input name={f.name} id={`${idPrefix}-${f.name}`} type={f.type as 'text'} min={f.type === 'number' ? 0 : undefined} defaultValue={query[f.name] ?? ''} dir={f.type === 'text' ? 'auto' : undefined} />
           )}
         </label>
-      ))}
+      
+  );
+  return (
+    <form class="filters" onSubmit={submit} aria-label="Filters" key={JSON.stringify(query)}>
+      {FILTER_FIELDS.filter((f) => !f.more).map(control)}
+      <details open={FILTER_FIELDS.some((f) => f.more && query[f.name])}>
+        <summary>More filters: relays, kind, stance, variable, tag, place, dates</summary>
+        {FILTER_FIELDS.filter((f) => f.more).map(control)}
+      </details>
       <div class="actions">
         <button type="submit">Apply filters</button>
         <button type="button" class="secondary" onClick={() => onApply({})}>

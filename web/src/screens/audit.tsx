@@ -35,9 +35,9 @@ export function AuditScreen() {
   return (
     <section aria-labelledby="audit-h">
       <h1 id="audit-h">Audit log</h1>
-      <form class="toolbar" onSubmit={apply}>
+      <form class="toolbar" onSubmit={apply} key={JSON.stringify(query)}>
         <Field label="Record type">
-          <select name="entityType" value={query.entityType ?? ''}>
+          <select name="entityType" defaultValue={query.entityType ?? ''}>
             <option value="">any</option>
             {TYPES.map((t) => (
               <option key={t}>{t}</option>
@@ -45,13 +45,13 @@ export function AuditScreen() {
           </select>
         </Field>
         <Field label="Actor id">
-          <input name="actorId" value={query.actorId ?? ''} />
+          <input name="actorId" defaultValue={query.actorId ?? ''} />
         </Field>
         <Field label="From">
-          <input type="date" name="from" value={query.from ?? ''} />
+          <input type="date" name="from" defaultValue={query.from ?? ''} />
         </Field>
         <Field label="To">
-          <input type="date" name="to" value={query.to ?? ''} />
+          <input type="date" name="to" defaultValue={query.to ?? ''} />
         </Field>
         <button type="submit">Filter</button>
       </form>

@@ -43,9 +43,9 @@ const RemoveAttribution = graphql(`mutation RemoveAttribution($input: RemoveAttr
 const DeleteClaim = graphql(`mutation DeleteClaim($input: DeleteRecordInput!) { deleteRecord(input: $input) { id deletedAt } }`);
 
 const LatestChange = graphql(`
-  query LatestChange($id: ID!) {
-    claim(id: $id) { id version }
-    history(entityType: CLAIM, id: $id, first: 100) { nodes { actorName at action } }
+  query LatestChange($id: ID!, $withHistory: Boolean!) {
+    claim(id: $id) { id version updatedAt }
+    history(entityType: CLAIM, id: $id, first: 100) @include(if: $withHistory) { nodes { actorName at action } }
   }
 `);
 
@@ -89,9 +89,9 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
 
   /** After a CONFLICT: who changed the claim since this page was opened (the newest event in its history). */
   const explainConflict = async () => {
-    const latest = await client.query(LatestChange, { id }, { requestPolicy: 'network-only' }).toPromise();
-    const last = latest.data?.history.nodes.at(-1);
-    setStale({ by: last?.actorName ?? 'someone (the history is for editors)', at: last?.at ?? '', version: latest.data?.claim.version ?? 0 });
+    const latest = await client.query(LatestChange, { id, withHistory }, { requestPolicy: 'network-only' }).toPromise();
+    const last = latest.data?.history?.nodes.at(-1);
+    setStale({ by: last?.actorName ?? 'someone else', at: last?.at ?? latest.data?.claim.updatedAt ?? '', version: latest.data?.claim.version ?? 0 });
   };
 
   const submitStatus = async (e: Event) => {

@@ -32,7 +32,7 @@ export function DiscrepanciesScreen() {
         }}
       >
         <Field label="Variable">
-          <input name="variable" value={variable} placeholder="militants_remaining" />
+          <input name="variable" defaultValue={variable} key={variable} placeholder="militants_remaining" />
         </Field>
         <button type="submit">Show</button>
       </form>

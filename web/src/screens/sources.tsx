@@ -31,7 +31,7 @@ export function SourcesScreen() {
         }}
       >
         <Field label="Name or alias">
-          <input name="name" value={query.name ?? ''} dir="auto" />
+          <input name="name" defaultValue={query.name ?? ''} dir="auto" key={query.name} />
         </Field>
         <button type="submit">Search</button>
       </form>
