@@ -15,8 +15,9 @@ export const API_PATHS = ['/graphql', '/exports/{*rest}', '/imports/{*rest}', '/
 export class DeskModule {
   static register(directory: string = deskDirectory()): DynamicModule {
     if (!existsSync(join(directory, 'index.html'))) {
-      Logger.warn(`No desk build in ${directory}; run "npm run build:web" to serve the desk`, 'Desk');
-      return { module: DeskModule };
+      // Said when the application starts (not at import), so it follows the application's logger settings.
+      const warn = () => Logger.warn(`No desk build in ${directory}; run "npm run build:web" to serve the desk`, 'Desk');
+      return { module: DeskModule, providers: [{ provide: 'DESK_BUILD_MISSING', useFactory: warn }] };
     }
     return {
       module: DeskModule,

@@ -99,10 +99,14 @@ describe('reporter', () => {
     await page.keyboard.press('x');
     await page.locator('li.card[data-state="rejected"]').waitFor();
 
-    const data = await gql(desk, 'EDITOR', `{ claims(filter: { search: "Qasr Tamir" }) { nodes { statement quantities { lower qualifier } attributions { source { name anonymous } chain { cue source { name } } citations { quote article { canonicalUrl } } } } } }`);
+    const data = await gql(desk, 'EDITOR', `{ claims(filter: { search: "Qasr Tamir" }) { nodes { statement eventTime { start end precision } quantities { lower qualifier } attributions { source { name anonymous } chain { cue source { name } } citations { quote article { canonicalUrl } } } } } }`);
     expect(data.claims.nodes).toHaveLength(1);
     const claim = data.claims.nodes[0];
     expect(claim.quantities).toEqual([{ lower: 2000, qualifier: 'at least' }]);
+    // "on Tuesday", published on Wednesday 4 March: the day before, at day precision, not a two-day window.
+    expect(claim.eventTime.start).toMatch(/^2026-03-03T00:00:00/);
+    expect(claim.eventTime.precision).toBe('DAY');
+    expect([null, claim.eventTime.start]).toContain(claim.eventTime.end);
     expect(claim.attributions.map((a: any) => a.source.name).sort()).toEqual(['Levant Monitor for Human Rights', 'a senior military official']);
     const relayed = claim.attributions.find((a: any) => a.source.anonymous);
     expect(relayed.chain).toEqual([{ cue: 'quoting', source: { name: 'Northstar News' } }]);

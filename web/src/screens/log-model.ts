@@ -120,6 +120,18 @@ export function blankCard(): Card {
   return { key: nextKey++, statement: '', hedge: '', eventStart: '', eventEnd: '', precision: '', place: '', tags: '', quantities: [], attributions: [emptyAttr()], state: 'pending', marks: [], errors: {} };
 }
 
+/** "Monday" comes as [Monday 00:00, Tuesday 00:00) at DAY precision: the start and the precision already say that. */
+function isOneUnit(from: string, until: string, precision: string): boolean {
+  const d = new Date(from);
+  const next = new Date(d);
+  if (precision === 'HOUR') next.setUTCHours(d.getUTCHours() + 1);
+  else if (precision === 'DAY') next.setUTCDate(d.getUTCDate() + 1);
+  else if (precision === 'WEEK') next.setUTCDate(d.getUTCDate() + 7);
+  else if (precision === 'MONTH') next.setUTCMonth(d.getUTCMonth() + 1);
+  else if (precision === 'YEAR') next.setUTCFullYear(d.getUTCFullYear() + 1);
+  return until === from || next.getTime() === new Date(until).getTime();
+}
+
 const num = (n: number | null | undefined) => (n == null ? '' : String(n));
 
 /** A suggestion becomes an editable card, every field prefilled from what the extractor found. */
@@ -140,7 +152,7 @@ export function cardFromSuggestion(s: Suggestion, text: string): Card {
     statement: s.content.text,
     hedge: s.hedge?.text ?? '',
     eventStart: s.time?.from ?? '',
-    eventEnd: s.time && s.time.until !== s.time.from ? s.time.until : '',
+    eventEnd: s.time && !isOneUnit(s.time.from, s.time.until, s.time.precision) ? s.time.until : '',
     precision: s.time?.precision ?? '',
     place: s.place?.text ?? '',
     tags: '',
