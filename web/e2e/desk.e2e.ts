@@ -200,6 +200,10 @@ describe('editor', () => {
     await rows.first().getByRole('link').click();
     await page.getByRole('button', { name: 'Set status' }).waitFor();
     await expectAccessible(page, 'claim page');
+    // Dates are in the reader's locale (en-GB here: day first), with the UTC value on hover.
+    const logged = page.locator('.citation time').first();
+    await expect(logged.getAttribute('title')).resolves.toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(UTC\)$/);
+    await expect(logged.textContent()).resolves.toMatch(/^\d\d\/\d\d\/\d{4}/);
     await page.getByLabel('New status').selectOption('CONTESTED');
     await page.getByLabel('Reason').fill('The alliance denies it');
     await page.getByRole('button', { name: 'Set status' }).click();
@@ -303,6 +307,8 @@ describe('admin', () => {
     await page.getByLabel('Name').fill('نور الهدى');
     await page.getByRole('button', { name: 'Create user' }).click();
     const row = page.locator('tr', { hasText: 'نور الهدى' });
+    // Right-to-left names take their own direction.
+    await expect(row.locator('[dir="auto"]', { hasText: 'نور الهدى' }).count()).resolves.toBe(1);
     await row.getByRole('button', { name: 'New key' }).click();
     const key = (await page.getByTestId('new-key').textContent())!;
     expect(key).toMatch(/^cdk_/);
