@@ -238,6 +238,12 @@ describe('editor', () => {
       await page.locator('main table, main ol').first().waitFor();
       await expectAccessible(page, path);
     }
+    // Discrepancies by variable: the variables that have them are offered as links.
+    await page.goto(`${desk.base}/discrepancies`);
+    await page.getByRole('link', { name: 'militants_remaining' }).click();
+    await page.locator('tbody tr', { hasText: 'About 400 militants remain' }).waitFor();
+    await expect(page.locator('tbody tr').first().textContent()).resolves.toMatch(/at least 1,500|about 400/);
+
     await page.goto(`${desk.base}/sources`);
     await page.getByRole('link', { name: 'Levant Monitor for Human Rights' }).click();
     await page.getByRole('button', { name: 'Set reliability' }).waitFor();

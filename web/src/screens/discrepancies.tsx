@@ -15,15 +15,33 @@ const DiscrepanciesQuery = graphql(`
   }
 `);
 
+/** The variables of recent claims, offered as the reader types (the API has no list of variables). */
+const VariablesQuery = graphql(`query RecentVariables { claims(first: 100, filter: { hasDiscrepancy: true }) { nodes { quantities { variable } } } }`);
+
 export function DiscrepanciesScreen() {
   const { query, path, route } = useLocation();
   const variable = query.variable ?? '';
   const [{ data, error, fetching }] = useQuery({ query: DiscrepanciesQuery, variables: { variable }, pause: !variable });
+  const [{ data: recent }] = useQuery({ query: VariablesQuery });
+  const variables = [...new Set(recent?.claims.nodes.flatMap((c) => c.quantities.map((q) => q.variable)) ?? [])].sort();
   const fig = (c: { quantities: ReadonlyArray<Parameters<typeof formatQuantity>[0] & { variable: string }> }) => c.quantities.filter((q) => q.variable === variable).map(formatQuantity).join('; ');
   return (
     <section aria-labelledby="disc-h">
       <h1 id="disc-h">Discrepancies</h1>
       <p class="muted">Pairs of claims whose figures for one variable cannot both be true.</p>
+      {variables.length > 0 && (
+        <p>
+          Variables with discrepancies:{' '}
+          {variables.map((v, i) => (
+            <span key={v}>
+              {i > 0 && ', '}
+              <a href={`/discrepancies?variable=${encodeURIComponent(v)}`}>
+                <code>{v}</code>
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
       <form
         class="toolbar"
         onSubmit={(e) => {
@@ -32,8 +50,13 @@ export function DiscrepanciesScreen() {
         }}
       >
         <Field label="Variable">
-          <input name="variable" defaultValue={variable} key={variable} placeholder="militants_remaining" />
+          <input name="variable" defaultValue={variable} key={variable} placeholder="militants_remaining" list="variables" />
         </Field>
+        <datalist id="variables">
+          {variables.map((v) => (
+            <option key={v} value={v} />
+          ))}
+        </datalist>
         <button type="submit">Show</button>
       </form>
       <ErrorNote error={error} />
