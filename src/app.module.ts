@@ -19,6 +19,7 @@ import { validateEnvironment } from './config/env.validation';
 import { GRAPHQL_PATH } from './config/settings';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { DeskModule } from './desk/desk.module';
 import { DirectReadsModule } from './direct-reads/direct-reads.module';
 import { LimitsModule } from './limits/limits.module';
 import { QueryLimits } from './limits/query-limits';
@@ -68,6 +69,7 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
     ExportsModule,
     ImportsModule,
     DirectReadsModule,
+    DeskModule.register(),
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
 /** Which database this process talks to. Decided once from the environment, because column types depend on it. */
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -106,4 +109,14 @@ export function extractionThreads(env: NodeJS.ProcessEnv = process.env): number 
 /** Whether to offer the demo story (DEMO_DATA; on by default on the embedded database only). */
 export function demoDataWanted(env: NodeJS.ProcessEnv = process.env): boolean {
   return (env.DEMO_DATA ?? (databaseKind(env) === 'postgres' ? 'false' : 'true')) === 'true';
+}
+
+/**
+ * The built desk (web/dist), found from this file upwards to the package root, so it is the same
+ * from src/ (ts-node) and from dist/src/ (the build).
+ */
+export function deskDirectory(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'web', 'dist');
 }
