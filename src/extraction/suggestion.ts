@@ -53,6 +53,8 @@ export interface RelayHop {
 }
 
 export interface SuggestedConditions {
+  /** Anonymity was granted to the speaker ("spoke on condition of anonymity"), with or without a reason. */
+  anonymityGranted?: boolean;
   anonymityReason?: string;
   relationship?: string;
   other: string[];
@@ -70,6 +72,8 @@ export interface SuggestedQuantity {
   qualifier: string | null;
   unit: string | null;
   currency: string | null;
+  /** "dozens", "hundreds", "several": lower and upper are a conventional range, not a count. */
+  vague?: boolean;
 }
 
 export interface SuggestedTime {
@@ -97,6 +101,8 @@ export interface Suggestion {
   quantities: SuggestedQuantity[];
   /** Event time named in the content, else the time attached to the cue ("said Monday"). */
   time: SuggestedTime | null;
+  /** The event time named in the content only; never the said time. */
+  eventTime?: SuggestedTime | null;
   /** When the source spoke, if the copy says so ("said Monday"). */
   saidAt: SuggestedTime | null;
   place: SuggestedPlace | null;
