@@ -12,7 +12,8 @@ const ANONYMITY_GRANTS = [
   /\bwho\s+(?:declined|refused)\s+to\s+be\s+(?:named|identified)/i,
 ];
 
-const REASON_LINK = /^\s*,?\s*(?:because|as|since)\s+(?:(?:he|she|they|the\s+\w+)\s+)?(?:(?:was|were|is|are|had|has|have)\s+)?/i;
+// Only a pronoun subject is link ("because they were not authorized"); "because the talks were private" keeps its subject.
+const REASON_LINK = /^\s*,?\s*(?:because|as|since)\s+(?:(?:(?:he|she|they|we|i)\s+)(?:(?:was|were|is|are|had|has|have)\s+)?)?/i;
 
 export interface AnonymityFinding {
   /** Offset of the grant phrase inside the searched text. */

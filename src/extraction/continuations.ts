@@ -65,7 +65,7 @@ export function findSecondSpeaker(sentence: Sentence, cues: CueMatch[], from: nu
   for (const cue of cues) {
     if (cue.start <= from || cue.start >= to || !PRIMARY_SPEECH_VERB.test(cue.text)) continue;
     const before = text.slice(from, cue.start);
-    const markers = [...before.matchAll(/(?:,\s*|\s+)(?:while|whereas|but|although)\s+/gi)];
+    const markers = [...before.matchAll(/(?:,\s*|\s+)(?:while|whereas|but|although|though)\s+|,\s*and\s+/gi)];
     const marker = markers[markers.length - 1];
     if (!marker || marker.index === undefined) continue;
     const speaker = before.slice(marker.index + marker[0].length).replace(TRAILING_ADVERBS, '');

@@ -7,7 +7,7 @@ import type { StanceValue } from './suggestion';
 const SPEECH_VERBS = [
   'said', 'says', 'say', 'saying', 'told', 'tells', 'telling', 'reported', 'reports', 'reporting', 'added', 'adds', 'adding',
   'stated', 'announced', 'announces', 'claimed', 'claiming', 'confirmed', 'confirms', 'confirming', 'denied', 'denies', 'denying',
-  'rejected claims', 'rejected reports', 'rejected accusations', 'rejected allegations', 'disputed', 'disputes', 'questioned',
+  'rejected claims', 'rejected reports', 'rejected accusations', 'rejected allegations', 'rejected', 'rejects', 'condemned', 'condemns', 'disputed', 'disputes', 'questioned',
   'warned', 'warns', 'warning', 'estimated', 'wrote', 'writes', 'posted', 'tweeted', 'insisted', 'insists', 'acknowledged',
   'acknowledges', 'alleged', 'alleges', 'accused', 'accuses', 'noted', 'noting', 'recorded', 'documented', 'quoted', 'cited',
   'according to',
