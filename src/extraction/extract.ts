@@ -9,7 +9,7 @@ import type { Chunk } from './relays';
 import { splitSentences, type Sentence } from './sentences';
 import { anaphorFits, isPronounSource, looksLikePersonName, readSource } from './sources';
 import { findTimes } from './times';
-import type { Confidence, ExtractionOptions, KnownSource, RelayHop, SuggestedSource, SuggestedTime, Suggestion } from './suggestion';
+import type { Confidence, ExtractionOptions, KnownSource, RelayHop, SuggestedPlace, SuggestedSource, SuggestedTime, Suggestion } from './suggestion';
 
 /** Pronoun and "the group" sources may reach back this many sentences for their antecedent. */
 const PRONOUN_REACH_SENTENCES = 2;
@@ -161,9 +161,16 @@ function buildSuggestion(
     quantities: findQuantities(body, content.start, durations),
     time: mainTime(times) ?? saidAt,
     saidAt,
-    place: findPlace(body, content.start),
+    place: findPlace(body, content.start) ?? speakerPlace(text, source),
     confidence,
   };
+}
+
+/** "A resident of Rafah told ...": with no place in the content, an unnamed speaker's own place is the best guess. */
+function speakerPlace(text: string, source: SuggestedSource): SuggestedPlace | null {
+  if (!source.anonymous) return null;
+  const phrase = text.slice(source.span.start, source.span.end);
+  return /\b(?:in|of|from|near)\s+/.test(phrase) ? findPlace(phrase, source.span.start) : null;
 }
 
 // "The Ethiopian government did not respond ... It has denied ...": the subject of a cue-less sentence.

