@@ -4,7 +4,7 @@ import type { GuessedSourceKind } from './suggestion';
 
 // Nouns that describe an unnamed person; when one heads the phrase, the source is anonymous.
 const ANONYMOUS_HEADS =
-  /\b(?:officials?|sources?|person|people|persons|diplomats?|commanders?|officers?|members?|insiders?|residents?|witnesses|witness|spokesman|spokeswoman|spokesperson|aides?|advisers?|advisors?|employees?|staffers?|doctors?|medics?|nurses?|workers?|rescuers?|negotiators?|mediators?|fighters?|soldiers?|survivors?|relatives?|man|woman|men|women|official|engineers?|analysts?|lawmakers?|legislators?|envoys?|representatives?|drivers?|villagers?|farmers?|teachers?|passengers?|paramedics?|bloggers?|photographers?|councill?ors?|activists?|organi[sz]ers?|monitors?|traders?|shopkeepers?|journalists?|defectors?|detainees?|prisoners?|refugees?|displaced)\b/i;
+  /\b(?:officials?|sources?|person|people|persons|diplomats?|commanders?|officers?|members?|insiders?|residents?|witnesses|witness|spokesman|spokeswoman|spokesperson|aides?|advisers?|advisors?|employees?|staffers?|doctors?|medics?|nurses?|workers?|rescuers?|negotiators?|mediators?|fighters?|soldiers?|survivors?|relatives?|man|woman|men|women|official|engineers?|analysts?|lawmakers?|legislators?|envoys?|representatives?|drivers?|villagers?|farmers?|teachers?|passengers?|paramedics?|bloggers?|photographers?|councill?ors?|organi[sz]ers?|monitors?|traders?|shopkeepers?|journalists?|defectors?)\b/i;
 
 // The part of a phrase that names the speaker ends where the affiliation or relationship starts.
 const PHRASE_TAIL = /\s+(?:in|of|from|with|at|for|on|inside|within|familiar|close|briefed|who|which|that|involved|based|speaking|privy|knowledgeable|linked|allied|loyal)\b.*$/;
