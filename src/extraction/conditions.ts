@@ -10,6 +10,8 @@ const ANONYMITY_GRANTS = [
   /\b(?:asked|asking|declined|declining|requested|requesting)\s+not\s+to\s+be\s+(?:named|identified)/i,
   /\bwho\s+(?:could|can)\s*not\s+be\s+(?:named|identified)/i,
   /\bwho\s+(?:declined|refused)\s+to\s+be\s+(?:named|identified)/i,
+  /\b(?:declined|refused|declining|refusing)\s+to\s+be\s+(?:named|identified)/i,
+  /\bwhose\s+(?:full\s+)?name\s+(?:was|is|has\s+been)\s+(?:withheld|not\s+(?:given|published|disclosed))/i,
 ];
 
 // Only a pronoun subject is link ("because they were not authorized"); "because the talks were private" keeps its subject.
@@ -30,7 +32,7 @@ export function findAnonymityGrant(text: string): AnonymityFinding | null {
     const reasonText = (linked ? rest.slice(linked[0].length) : rest.replace(/^\s*,?\s*/, ''))
       .split(/[,;.]|\s+and\s+(?:said|added)\b/)[0]
       .trim();
-    const reason = /^(?:not\b|to\b|in line with|for fear|for security|for his|for her|for their|due to|under|citing|fearing|because|as)/i.test(reasonText) || linked
+    const reason = /^(?:not\b|to\b|in line with|for\b|due to|under|citing|fearing|because|as)/i.test(reasonText) || linked
       ? reasonText
       : undefined;
     return { index: match.index, reason: reason && reason.length > 0 ? reason : undefined };

@@ -57,7 +57,7 @@ export function splitCounterClaims(sentence: Sentence, frames: Frame[]): Frame[]
   return result;
 }
 
-const PRIMARY_SPEECH_VERB = /^(?:said|says|told|reported|claimed|denied|insisted|warned|announced|confirmed)$/i;
+const PRIMARY_SPEECH_VERB = /^(?:said|says|told|reported|claimed|denied|insisted|warned|announced|confirmed|rejected|condemned|accused|questioned|disputed)$/i;
 
 /** ", while Hamas said it would fight on": a second speaker whose words must not be read as the first's. */
 export function findSecondSpeaker(sentence: Sentence, cues: CueMatch[], from: number, to: number): { markerStart: number; speakerStart: number } | null {

@@ -34,6 +34,8 @@ export function findCues(sentence: string): CueMatch[] {
     if (/\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(0, match.index)) && !/^according/i.test(match[0])) continue;
     // "fighters who claimed allegiance": a relative clause inside someone else's sentence.
     if (/\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?$/i.test(sentence.slice(0, match.index)) && !/,\s*(?:who|which)\s+(?:had\s+|has\s+|have\s+)?$/i.test(sentence.slice(0, match.index))) continue;
+    // "Al Jazeera's Hani Mahmoud, reporting from Rafah, said": the reporter's location, not a cue.
+    if (/^reporting$/i.test(match[0]) && /^\s+from\b/i.test(sentence.slice(match.index + match[0].length))) continue;
     // "troops estimated to number", "reported to have": raising verbs, not speech.
     if (/^\s+to\s+(?:be|have|number|total|reach|exceed|include|stand|involve)\b/i.test(sentence.slice(match.index + match[0].length))) continue;
     // "an estimated 5,000", "the reported strike": participles used as adjectives.

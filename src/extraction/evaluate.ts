@@ -220,7 +220,8 @@ function attributeFieldTally(gold: GoldAttribution, predicted: Suggestion): Fiel
 /** Event time (and said time, where annotated); the wire splits score the event time without the said-time fallback. */
 function timeTally(gold: GoldAttribution, predicted: Suggestion): FieldAccuracy {
   if (gold.saidAt === undefined) return timeFieldTally(gold.time, predicted.time);
-  const eventTime = 'eventTime' in predicted ? predicted.eventTime : predicted.time;
+  // An extractor without an event time of its own is scored on its legacy `time`.
+  const eventTime = predicted.eventTime === undefined ? predicted.time : predicted.eventTime;
   const tally = timeFieldTally(gold.time, eventTime);
   addTally(tally, timeFieldTally(gold.saidAt, predicted.saidAt));
   return tally;

@@ -152,7 +152,7 @@ function readQuoteFirst(sentence: Sentence, cues: CueMatch[], publishedAt: Date)
   return [frame];
 }
 
-const ADDRESSEE = /^\s+((?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*)/;
+const ADDRESSEE = /^\s+((?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*|(?:the\s+)?(?:state|local|national|public)\s+(?:television|TV|media|radio|broadcaster))/;
 
 function readAddressee(sentence: Sentence, cue: CueMatch): RelayLink | null {
   if (!/^(?:told|tells|telling)$/i.test(cue.text)) return null;
@@ -164,7 +164,7 @@ function readAddressee(sentence: Sentence, cue: CueMatch): RelayLink | null {
 
 function addresseeEnd(sentence: Sentence, cue: CueMatch): number {
   if (!/^(?:told|tells|telling)$/i.test(cue.text)) return cue.end;
-  const match = /^\s+(?:(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*|reporters|journalists|the\s+media|the\s+press|lawmakers|[a-z]+\s+reporters|a\s+news\s+conference)(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?/.exec(sentence.text.slice(cue.end));
+  const match = /^\s+(?:(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*|(?:the\s+)?(?:state|local|national|public)\s+(?:television|TV|media|radio|broadcaster)|reporters|journalists|the\s+media|the\s+press|lawmakers|[a-z]+\s+reporters|a\s+news\s+conference)(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?/.exec(sentence.text.slice(cue.end));
   return match ? cue.end + match[0].length : cue.end;
 }
 

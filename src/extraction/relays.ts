@@ -76,6 +76,8 @@ export function parseSourceRegion(region: string, offset: number): ParsedSourceR
   const relays: RelayLink[] = [];
   for (const chunk of intro) {
     const carried = CARRIED_BY.exec(chunk.text);
+    // "a statement posted by the group on Telegram": the speaker itself posted it; the channel is the medium.
+    if (carried && /^(?:the\s+(?:group|movement|militia|ministry|army|military)|it|them|him|her)\b/i.test(carried[1].trim())) continue;
     if (carried) relays.push({ phrase: subChunk(chunk, carried[1].trim()), verb: 'carried by' });
     const spokeTo = SPOKE_TO.exec(chunk.text);
     if (spokeTo && isMediaAddressee(spokeTo[1].trim())) relays.push({ phrase: subChunk(chunk, spokeTo[1].trim()), verb: 'speaking to' });
@@ -86,6 +88,12 @@ export function parseSourceRegion(region: string, offset: number): ParsedSourceR
   if (conjunction) speaker = subChunk(speaker, speaker.text.slice(conjunction[0].length));
   const appositives: Chunk[] = [];
   for (const chunk of chunks.slice(1)) {
+    // "The governor of Kursk, cited by Interfax, said": the agency relays the speaker.
+    const citedBy = /^(?:cited|quoted)\s+by\s+(.+)$/i.exec(chunk.text);
+    if (citedBy) {
+      relays.unshift({ phrase: subChunk(chunk, citedBy[1].trim()), verb: 'cited by' });
+      continue;
+    }
     const relay = RELAY_APPOSITIVE.exec(chunk.text) ?? NESTED_RELAY_APPOSITIVE.exec(chunk.text);
     if (relay) {
       relays.push({ phrase: speaker, verb: chunk.text.split(/\s+/).find((word) => /quot|cit/i.test(word)) ?? 'citing' });
@@ -104,5 +112,6 @@ const MEDIA_WORDS = /\b(?:tv|television|broadcaster|channel|radio|newspaper|dail
 export function isMediaAddressee(phrase: string): boolean {
   const mention = findGazetteerMention(phrase);
   if (mention) return mention.entry.kind === 'MEDIA_OUTLET' || mention.entry.kind === 'NEWS_AGENCY';
+  if (/^(?:(?:the\s+)?(?:state|local|national|public)\s+(?:television|tv|media|radio|broadcaster))$/i.test(phrase.trim())) return true;
   return /^(?:the\s+)?[A-Z]/.test(phrase) && MEDIA_WORDS.test(phrase);
 }

@@ -11,7 +11,7 @@ const PHRASE_TAIL = /\s+(?:in|of|from|with|at|for|on|inside|within|familiar|clos
 
 const PRONOUN_SOURCE = /^(?:he|she|they|it|we|i)$/i;
 // Nouns that, after "the", point back to whoever spoke last whatever their name.
-const GENERIC_ANAPHOR = /^the\s+(?:group|monitor|observatory|center|centre|organization|organisation|agency|network|collective|movement|statement|outlet|broadcaster|channel)$/i;
+const GENERIC_ANAPHOR = /^the\s+(?:(?:monitoring|rights|aid|relief|humanitarian|armed|militant|rebel|paramilitary|war)\s+(?:group|organi[sz]ation|agency|monitor)|group|monitor|observatory|center|centre|organization|organisation|agency|network|collective|movement|statement|outlet|broadcaster|channel)$/i;
 // Nouns that point back only to a speaker they describe ("the ministry" after "the Health Ministry").
 const DESCRIPTIVE_ANAPHOR = /^the\s+(ministry|militia|diplomat|official|officials|source|sources|spokesman|spokeswoman|spokesperson|commander|army|military|person|man|woman|witness|resident|doctor|mayor|governor|minister|council|office|authorities|insurgents|militants|rebels)$/i;
 const PERSON_ANAPHOR = /^(?:diplomat|official|officials|source|sources|spokesman|spokeswoman|spokesperson|commander|person|man|woman|witness|resident|doctor)$/i;

@@ -47,6 +47,8 @@ export interface RelayHop {
   name: string;
   span: Span;
   kind: GuessedSourceKind;
+  /** An unnamed hop ("a source close to the talks, quoting ..."); outlets are never anonymous. */
+  anonymous: boolean;
   /** The verb that links this hop to the next one inward ("quoting", "citing", "told"). */
   cue: string;
   matchedSourceId?: string;
@@ -94,7 +96,21 @@ export interface SuggestedPlace {
   geonameId?: number;
 }
 
+/** The earlier mention an anaphor ("It added", "The ministry said") resolves to. */
+export interface AntecedentPointer extends TextSpan {
+  suggestionId: string;
+  sentenceIndex: number;
+}
+
 export interface Suggestion {
+  /** Stable for the same text: derived from the sentence index and the offsets of cue and speaker. */
+  id: string;
+  /** Index of the sentence (after boilerplate is dropped) the attribution was read from, from 0. */
+  sentenceIndex: number;
+  /** The speaker phrase as written ("It", "The monitoring group", "a local medic"), with offsets. */
+  speaker: TextSpan;
+  /** For anaphora, the mention the speaker resolves to; null otherwise. */
+  antecedent: AntecedentPointer | null;
   content: TextSpan;
   source: SuggestedSource;
   cue: TextSpan;
@@ -107,7 +123,7 @@ export interface Suggestion {
   /** Event time named in the content, else the time attached to the cue ("said Monday"). */
   time: SuggestedTime | null;
   /** The event time named in the content only; never the said time. */
-  eventTime?: SuggestedTime | null;
+  eventTime: SuggestedTime | null;
   /** When the source spoke, if the copy says so ("said Monday"). */
   saidAt: SuggestedTime | null;
   place: SuggestedPlace | null;
