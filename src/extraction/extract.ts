@@ -11,6 +11,10 @@ import { anaphorFits, isPronounSource, looksLikePersonName, readSource } from '.
 import { findTimes } from './times';
 import type { AntecedentPointer, Confidence, ExtractionOptions, KnownSource, RelayHop, SuggestedPlace, SuggestedSource, SuggestedTime, Suggestion } from './suggestion';
 
+// "The Observatory's director", "the head of the Red Crescent": a role inside an organisation.
+const ROLE_PHRASE =
+  /^(?:the\s+)?([\w.\s-]+?)['\u2019]s?\s+(?:director|head|chief|founder|leader|spokes(?:man|woman|person)|coordinator|commander|chairman|president|secretary-general)$|^(?:the\s+)?(?:director|head|chief|founder|leader|spokes(?:man|woman|person)|coordinator|commander|chairman|president)\s+of\s+(?:the\s+)?(.+)$/i;
+
 /** Pronoun and "the group" sources may reach back this many sentences for their antecedent. */
 const PRONOUN_REACH_SENTENCES = 2;
 
@@ -29,8 +33,11 @@ function buildSource(frame: Frame, speaker: Chunk, knownSources: KnownSource[] |
   const reading = readSource(speaker.text, descriptor);
   // "The army spokesman, Brig. Gen. Yehia Rasool": the appositive carries the name.
   const personAppositive = frame.appositives.find((chunk) => looksLikePersonName(chunk.text));
-  if (personAppositive && (reading.anonymous || reading.kind === 'GOVERNMENT' || reading.kind === 'MILITARY')) {
+  // "The Observatory's director, Rami Abdel Rahman,": the person speaks, affiliated with the Observatory.
+  const role = ROLE_PHRASE.exec(speaker.text.trim());
+  if (personAppositive && (reading.anonymous || reading.kind === 'GOVERNMENT' || reading.kind === 'MILITARY' || role)) {
     const person = readSource(personAppositive.text, descriptor);
+    const affiliation = role ? readSource(role[1] ?? role[2], role[1] ?? role[2]).name : undefined;
     return {
       source: {
         name: person.name,
@@ -38,6 +45,7 @@ function buildSource(frame: Frame, speaker: Chunk, knownSources: KnownSource[] |
         kind: 'INDIVIDUAL',
         anonymous: false,
         descriptor,
+        ...(affiliation ? { affiliation } : {}),
         matchedSourceId: knownSourceId(person.name, personAppositive.text, knownSources),
       },
       named: true,
@@ -50,6 +58,7 @@ function buildSource(frame: Frame, speaker: Chunk, knownSources: KnownSource[] |
       kind: reading.kind,
       anonymous: reading.anonymous,
       descriptor,
+      ...(reading.gazetteerName ? { canonicalName: reading.gazetteerName } : {}),
       matchedSourceId: reading.anonymous ? undefined : knownSourceId(reading.name, speaker.text, knownSources),
     },
     named: reading.gazetteerName !== undefined || reading.kind === 'INDIVIDUAL',
@@ -160,6 +169,8 @@ function buildSuggestion(
   const saidAt = frame.saidAt ?? frame.intro.map((chunk) => findTimes(chunk.text, chunk.start, options.publishedAt)[0]).find(Boolean) ?? null;
   const durations = times.map((time) => time.span);
   const eventTime = mainTime(times) ?? null;
+  const mediumFrom = Math.min(frame.intro[0]?.start ?? Infinity, frame.speaker?.start ?? Infinity, frame.cue.start);
+  const medium = findMedium(text.slice(mediumFrom, content.start > mediumFrom ? content.start : frame.cue.end + 80));
   const speakerSpan = frame.followsPrevious || frame.speaker === null ? previous?.speaker ?? null : frame.speaker;
   return {
     id: suggestionId(sentence.index, frame.cue.start, source.span.start),
@@ -179,12 +190,30 @@ function buildSuggestion(
     eventTime,
     saidAt,
     place: findPlace(body, content.start) ?? speakerPlace(text, source),
+    medium,
     confidence,
   };
 }
 
+// "in a statement posted by the group on Telegram", "said on X", "in a video message": how the words came out.
+const MEDIUM_CHANNEL = /\b(?:on|via|through)\s+(?:the\s+)?(Telegram(?:\s+messaging\s+app)?|X|Twitter|Facebook|YouTube|Instagram|WhatsApp|TikTok|social\s+media|(?:its|his|her|their)\s+(?:website|Telegram\s+channel|official\s+account))\b/;
+const MEDIUM_FORM = /\b(?:in|during)\s+an?\s+((?:[\w-]+\s+){0,2}(?:statement|video|audio\s+message|message|interview|post|briefing|speech|address|news\s+conference|press\s+conference|communique|bulletin))\b/i;
+
+function findMedium(region: string): string | null {
+  const channel = MEDIUM_CHANNEL.exec(region)?.[1];
+  const form = MEDIUM_FORM.exec(region)?.[1];
+  if (form && channel) return `${form} on ${channel}`;
+  return channel ?? form ?? null;
+}
+
 /** "A resident of Rafah told ...": with no place in the content, an unnamed speaker's own place is the best guess. */
 function speakerPlace(text: string, source: SuggestedSource): SuggestedPlace | null {
+  // "Al Jazeera's Dorsa Jabbari, reporting from Tehran, said": the reporter describes where she is.
+  const reporting = /\breporting\s+from\s+/i.exec(source.descriptor);
+  if (reporting) {
+    const at = text.indexOf(source.descriptor.slice(reporting.index), source.span.start);
+    if (at >= 0) return findPlace(source.descriptor.slice(reporting.index + reporting[0].length), at + reporting[0].length);
+  }
   if (!source.anonymous) return null;
   const phrase = text.slice(source.span.start, source.span.end);
   return /\b(?:in|of|from|near)\s+/.test(phrase) ? findPlace(phrase, source.span.start) : null;

@@ -1,6 +1,7 @@
 import { findCues, FOLLOW_ON_CUE, type CueMatch } from './cues';
 import { findFollowOns, findSecondSpeaker, followOnFrames, splitCounterClaims } from './continuations';
 import {
+  absolute,
   absoluteCue,
   baseFrame,
   chunkAt,
@@ -320,7 +321,13 @@ function readFramesInSentence(sentence: Sentence, publishedAt: Date): Frame[] {
     const secondSpeaker = quote ? null : findSecondSpeaker(sentence, cues, skipped.position, contentEnd);
     const ownEnd = secondSpeaker ? secondSpeaker.markerStart : contentEnd;
     const primaryEnd = follows.length > 0 && follows[0].markerStart < ownEnd ? follows[0].markerStart : ownEnd;
-    const content = quote ? trimContent(sentence, quote.start, quote.end) : trimContent(sentence, skipped.position, primaryEnd);
+    // "Hamas denied that, calling it a pretext": a demonstrative object is the whole content.
+    const demonstrative = quote ? null : /^\s*(?:that|this|it|them)(?=\s*[,.;])/i.exec(text.slice(skipped.position, primaryEnd));
+    const content = quote
+      ? trimContent(sentence, quote.start, quote.end)
+      : demonstrative
+        ? absolute(sentence, skipped.position + demonstrative[0].length - demonstrative[0].trimStart().length, skipped.position + demonstrative[0].length)
+        : trimContent(sentence, skipped.position, primaryEnd);
     if (!content) continue;
     // "Rescue workers and a resident told Reuters ...": one attribution per speaker.
     const speakers = relays.length > 0 && relays[relays.length - 1].phrase === region.speaker ? [speaker] : splitCoordinatedSpeakers(sentence, speaker);

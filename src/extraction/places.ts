@@ -21,7 +21,11 @@ const PREPOSITION_NAME = new RegExp(
   'g',
 );
 // "Hasakah province", "the Balata camp", "Khyber district", "the Dnipropetrovsk region".
-const NAME_NOUN = new RegExp(String.raw`(${NAME})\s+(?:province|region|district|governorate|camp|state|oblast|airport|crossing|refugee\s+camp)\b`, 'g');
+// "Ben Gurion airport" keeps its noun; "Hasakah province" does not.
+const NAME_NOUN = new RegExp(
+  String.raw`(${NAME}(?=\s+(?:province|region|district|governorate|camp|state|oblast|refugee\s+camp|airport|crossing|air\s+base)\b)(?:\s+(?:airport|crossing|air\s+base))?)`,
+  'g',
+);
 const ANY_NAME = new RegExp(NAME, 'g');
 
 const NOT_PLACES = new Set([

@@ -67,9 +67,14 @@ function subChunk(chunk: Chunk, inner: string): Chunk {
  * Reads the phrase in front of a cue: "AFP, citing Al Jazeera, which quoted an unnamed official"
  * becomes relays [AFP, Al Jazeera] and speaker "an unnamed official".
  */
+// "KHARTOUM (Reuters) -", "Kyiv (AFP) -", "GAZA CITY -": a dateline is never part of the speaker.
+const DATELINE = /^\s*(?:[A-Z][\w'.-]*(?:[ ,]+[A-Z][\w'.-]*){0,3}\s*\([^)]{2,40}\)|[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3})\s*[-\u2013\u2014]+\s*/;
+
 export function parseSourceRegion(region: string, offset: number): ParsedSourceRegion | null {
-  const chunks = splitTopLevelCommas(region, offset);
-  const intro: Chunk[] = [];
+  const dateline = DATELINE.exec(region);
+  const datelineLength = dateline ? dateline[0].length : 0;
+  const chunks = splitTopLevelCommas(region.slice(datelineLength), offset + datelineLength);
+  const intro: Chunk[] = dateline ? [{ text: dateline[0].trim(), start: offset, end: offset + dateline[0].trimEnd().length }] : [];
   while (chunks.length > 1 && INTRO_CHUNK.test(chunks[0].text)) intro.push(chunks.shift() as Chunk);
   if (chunks.length === 0) return null;
 

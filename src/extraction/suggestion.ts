@@ -40,6 +40,10 @@ export interface SuggestedSource {
   anonymous: boolean;
   /** The noun phrase as written, with any appositive ("an activist group that monitors ..."). */
   descriptor: string;
+  /** The organisation a named person speaks for ("The Observatory's director, Rami Abdel Rahman" -> Observatory). */
+  affiliation?: string;
+  /** The gazetteer's canonical name when the phrase matched one ("AFP" -> Agence France-Presse). */
+  canonicalName?: string;
   matchedSourceId?: string;
 }
 
@@ -127,6 +131,8 @@ export interface Suggestion {
   /** When the source spoke, if the copy says so ("said Monday"). */
   saidAt: SuggestedTime | null;
   place: SuggestedPlace | null;
+  /** How the words came out, when the copy says: "statement on Telegram", "video", "X". */
+  medium: string | null;
   confidence: Confidence;
 }
 
