@@ -96,6 +96,31 @@ describe('suggestions from article text', () => {
     expect(new Set([first.id, second.id, third.id]).size).toBe(3);
   });
 
+  it('takes several suggested attributions into one claim with acceptSuggestion (issue 19)', async () => {
+    const text = 'According to medics and residents, the strike hit a crowd waiting for flour.';
+    const article = await createArticle(t, { bodyText: text, publishedAt: '2024-03-04T12:00:00Z' });
+    const suggestions = expectData(await t.gql(SUGGEST, { id: article.id })).suggestAttributions;
+    expect(suggestions.map((s: any) => s.source.text)).toEqual(['medics', 'residents']);
+    const ACCEPT = `mutation($input: AcceptSuggestionInput!) { acceptSuggestion(input: $input) { id attributions { cue source { name } citations { startOffset } } } }`;
+    const attributions = suggestions.map((s: any) => ({
+      source: { name: s.source.text, kind: s.source.kind },
+      cue: s.cue.text,
+      quote: { quote: s.content.text, startOffset: s.content.start },
+    }));
+    const claim = expectData(await t.gql(ACCEPT, { input: { articleId: article.id, statement: 'A strike hit a crowd waiting for flour.', attributions } })).acceptSuggestion;
+    expect(claim.attributions.map((a: any) => a.source.name).sort()).toEqual(['medics', 'residents']);
+    const COUNT = `{ claims { totalCount } }`;
+    const before = expectData(await t.gql(COUNT)).claims.totalCount;
+
+    const both = errorOf(await t.gql(ACCEPT, { input: { articleId: article.id, statement: 'Both.', attribution: attributions[0], attributions } }));
+    expect(both).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(both.fields?.[0].field).toBe('attributions');
+    const neither = errorOf(await t.gql(ACCEPT, { input: { articleId: article.id, statement: 'Neither.' } }));
+    expect(neither.fields?.[0].field).toBe('attribution');
+    // Nothing is written for either mistake.
+    expect(expectData(await t.gql(COUNT)).claims.totalCount).toBe(before);
+  });
+
   it('needs either a stored article with text or text with its publication time', async () => {
     expect(errorOf(await t.gql(SUGGEST, { text: 'Officials said so.' })).fields?.[0].field).toBe('publishedAt');
     const bare = await createArticle(t);
