@@ -73,7 +73,16 @@ function build(): Map<string, PlaceEntry> {
   return map;
 }
 
+// Folding a name (NFD, accents, case) costs more than the lookup; wire copy repeats the same names.
+const recent = new Map<string, PlaceEntry | null>();
+const RECENT_LIMIT = 20_000;
+
 export function lookupPlace(name: string): PlaceEntry | undefined {
   if (!index) index = build();
-  return index.get(placeKey(name));
+  const cached = recent.get(name);
+  if (cached !== undefined) return cached ?? undefined;
+  const entry = index.get(placeKey(name));
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(name, entry ?? null);
+  return entry;
 }
