@@ -58,6 +58,8 @@ export interface UnverifiedFinding {
 
 /** "a figure that could not be independently verified": a condition on the report, cut from the content. */
 export function findUnverifiedNote(text: string): UnverifiedFinding | null {
+  // The pattern may start anywhere; most text has neither word, so a plain search saves the scan.
+  if (!/verif|confirm/i.test(text)) return null;
   const match = UNVERIFIED_PATTERN.exec(text);
   if (!match) return null;
   return { index: match.index, length: match[0].length, note: match[0].replace(/^,?\s*/, '').trim() };

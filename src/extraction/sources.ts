@@ -65,11 +65,24 @@ const KIND_KEYWORDS: Array<[RegExp, GuessedSourceKind]> = [
   [/\b(?:red\s+cross|red\s+crescent|united\s+nations|u\.?n\.?|unicef|charity|aid\s+group|relief|humanitarian|rights\s+group|human\s+rights|organization|organisation|institute|foundation|watch)\b/i, 'NGO'],
 ];
 
+// compromise is the slowest step of a source reading; names repeat within and across articles.
+const personByName = new Map<string, boolean>();
+
+function isPersonByCompromise(name: string): boolean {
+  let known = personByName.get(name);
+  if (known === undefined) {
+    known = nlp(name).has('#Person');
+    if (personByName.size >= 5_000) personByName.clear();
+    personByName.set(name, known);
+  }
+  return known;
+}
+
 function guessKind(name: string, descriptor: string): GuessedSourceKind {
   for (const [pattern, kind] of KIND_KEYWORDS) if (pattern.test(descriptor)) return kind;
   if (looksLikePersonName(name)) return 'INDIVIDUAL';
   // compromise knows common given names; it settles single capitalised words such as "Khaled".
-  if (/^[A-Z]/.test(name) && nlp(name).has('#Person')) return 'INDIVIDUAL';
+  if (/^[A-Z]/.test(name) && isPersonByCompromise(name)) return 'INDIVIDUAL';
   return 'GOVERNMENT';
 }
 
