@@ -20,7 +20,10 @@ import { validateEnvironment } from './config/env.validation';
 import { GRAPHQL_PATH } from './config/settings';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { DeskModule } from './desk/desk.module';
 import { DirectReadsModule } from './direct-reads/direct-reads.module';
+import { LimitsModule } from './limits/limits.module';
+import { QueryLimits } from './limits/query-limits';
 import { RecordsModule } from './records/records.module';
 import { ExportsModule } from './exports/exports.module';
 import { ImportsModule } from './imports/imports.module';
@@ -32,23 +35,32 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
     // Settings come from the environment only: column types are chosen from it before any module loads.
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
     DatabaseModule,
+    LimitsModule,
     AuditModule,
     AccessModule,
-    GraphQLModule.forRoot<ApolloDriverConfig>({
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      path: GRAPHQL_PATH,
-      autoSchemaFile: true,
-      sortSchema: true,
-      buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-      transformSchema: servePrefetched,
-      context: ({ req }: { req: unknown }) => ({ req, loaders: new RequestLoaders() }),
-      formatError: formatGraphQLError,
-      // No type sets cache hints; the default cache-control plugin would still wrap every field resolver.
-      plugins: [ApolloServerPluginCacheControlDisabled()],
-      // Automatic persisted queries would keep client-chosen documents in memory; a hash is refused with PERSISTED_QUERY_NOT_SUPPORTED.
-      persistedQueries: false,
-      validationRules: [NoSubscriptions],
-      includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+      // The token limit is Apollo's own parser's: it stops reading an oversized document at the limit.
+      inject: [QueryLimits],
+      useFactory: (limits: QueryLimits) => ({
+        path: GRAPHQL_PATH,
+        autoSchemaFile: true,
+        sortSchema: true,
+        buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+        transformSchema: servePrefetched,
+        context: ({ req }: { req: unknown }) => ({ req, loaders: new RequestLoaders() }),
+        formatError: formatGraphQLError,
+        // No type sets cache hints; the default cache-control plugin would still wrap every field resolver.
+        plugins: [ApolloServerPluginCacheControlDisabled()],
+        // Automatic persisted queries would keep client-chosen documents in memory; a hash is refused with PERSISTED_QUERY_NOT_SUPPORTED.
+        persistedQueries: false,
+        validationRules: [NoSubscriptions],
+        includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+        // Introspection is for valid keys only (access/schema-exposure.plugin.ts); no IDE page, whose scripts come from a CDN.
+        introspection: true,
+        graphiql: false,
+        parseOptions: { maxTokens: limits.settings.maxTokens },
+      }),
     }),
     SourcesModule,
     ArticlesModule,
@@ -61,6 +73,7 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
     ExportsModule,
     ImportsModule,
     DirectReadsModule,
+    DeskModule.register(),
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

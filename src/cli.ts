@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { createAdminCommand } from './cli/create-admin.command';
 import { exportCommand } from './cli/export.command';
 import { importCommand } from './cli/import.command';
+import { stderrLogger } from './cli/stderr-logger';
 
 /**
  * `npm run cli -- <command> [args]`. Each command gets a booted application context and its own
@@ -28,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   process.env.DEMO_DATA = 'false';
   // Imported after the environment is set: entity column types are read from it at import time.
   const { AppModule } = await import('./app.module');
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: stderrLogger });
   try {
     return await command.run(app, args);
   } finally {

@@ -72,6 +72,14 @@ describe('accounts, roles and keys', () => {
     expect(errorOf(await t.gql(`{ claims { totalCount } }`, {}, { authorization: 'Basic abc' })).code).toBe('UNAUTHENTICATED');
   });
 
+  it('says what the header must look like when a key is sent without "Bearer "', async () => {
+    const bare = errorOf(await t.gql(`{ claims { totalCount } }`, {}, { authorization: t.adminKey }));
+    expect(bare).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('Authorization header must be "Bearer " followed by the key') });
+    const unknown = errorOf(await t.gql(`{ claims { totalCount } }`, {}, { authorization: 'Bearer cdk_not-a-key' }));
+    expect(unknown.message).toBe('This API key is not valid or has been revoked');
+    expect(errorOf(await t.gql(`{ claims { totalCount } }`, {}, {})).message).toContain('Authorization: Bearer <key>');
+  });
+
   it('shows a key once, stores only its hash, records its last use, and honours revocation', async () => {
     const user = expectData(await t.gql(`mutation { createUser(input: { name: "Rania", role: RESEARCHER, email: "rania@example.org" }) { id } }`)).createUser;
     const created = expectData(
@@ -104,7 +112,13 @@ describe('accounts, roles and keys', () => {
   });
 
   it('lets researchers read but not write', async () => {
-    expect(expectData(await t.gql(`{ claims { totalCount } }`, {}, keys.RESEARCHER)).claims.totalCount).toBeGreaterThanOrEqual(0);
+    await createClaim(t);
+    const total = expectData(await t.gql(`{ claims { totalCount } }`)).claims.totalCount;
+    expect(total).toBeGreaterThan(0);
+    expect(expectData(await t.gql(`{ claims { totalCount } }`, {}, keys.RESEARCHER)).claims.totalCount).toBe(total);
+    const before = await countRows(t);
+    expect(errorOf(await t.gql(`mutation { createClaim(input: { statement: "Researchers do not write." }) { id } }`, {}, keys.RESEARCHER)).code).toBe('FORBIDDEN');
+    expect(await countRows(t)).toEqual(before);
     expect(errorOf(await t.gql(`{ auditEvents { totalCount } }`, {}, keys.RESEARCHER)).code).toBe('FORBIDDEN');
     expect(errorOf(await t.gql(`{ users { id } }`, {}, keys.EDITOR)).code).toBe('FORBIDDEN');
   });
@@ -126,6 +140,35 @@ describe('accounts, roles and keys', () => {
       expect(locked.code).toBe('FORBIDDEN');
       expect(locked.message).toContain('CONFIRMED');
       expect(expectData(await t.gql(UPDATE, { input: { id: own.id, statement: 'Editor fix.' } }, keys.EDITOR)).updateClaim.statement).toBe('Editor fix.');
+    });
+
+    it('add attributions and citations only where they may edit the claim (own, unverified)', async () => {
+      const reporter = await t.userWithRole('REPORTER');
+      const other = await t.userWithRole('REPORTER');
+      const ADD = `mutation($input: AddAttributionInput!) { addAttribution(input: $input) { id } }`;
+      const CITE = `mutation($input: AddCitationInput!) { addCitation(input: $input) { id } }`;
+      const SOURCING = `query($id: ID!) { claim(id: $id) { sourcing denyingSourceCount } }`;
+      const source = expectData(await t.gql(`mutation { createSource(input: { kind: NGO, name: "Denying NGO" }) { id } }`, {}, reporter.as)).createSource;
+      const article = expectData(await t.gql(`mutation { createArticle(input: { url: "https://roles.example.org/cite" }) { id } }`, {}, reporter.as)).createArticle;
+
+      const theirs = expectData(await t.gql(`mutation { createClaim(input: { statement: "Theirs." }) { id } }`, {}, other.as)).createClaim;
+      const theirAttribution = expectData(await t.gql(ADD, { input: { claimId: theirs.id, sourceId: source.id } }, other.as)).addAttribution;
+      const own = expectData(await t.gql(`mutation { createClaim(input: { statement: "Mine, to be confirmed." }) { id } }`, {}, reporter.as)).createClaim;
+      const ownAttribution = expectData(await t.gql(ADD, { input: { claimId: own.id, sourceId: source.id } }, reporter.as)).addAttribution;
+      expectData(await t.gql(CITE, { input: { attributionId: ownAttribution.id, articleId: article.id, quote: 'mine' } }, reporter.as));
+      expectData(await t.gql(`mutation($id: ID!) { setClaimStatus(input: { id: $id, status: CONFIRMED, reason: "Checked" }) { status } }`, { id: own.id }, keys.EDITOR));
+
+      const before = await countRows(t);
+      const sourcingBefore = [expectData(await t.gql(SOURCING, { id: theirs.id })).claim, expectData(await t.gql(SOURCING, { id: own.id })).claim];
+      for (const [claimId, attributionId, why] of [[theirs.id, theirAttribution.id, 'claims they created'], [own.id, ownAttribution.id, 'CONFIRMED']]) {
+        const added = errorOf(await t.gql(ADD, { input: { claimId, sourceId: source.id, stance: 'DENIES' } }, reporter.as));
+        expect(added).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining(why) });
+        const cited = errorOf(await t.gql(CITE, { input: { attributionId, articleId: article.id, quote: 'q' } }, reporter.as));
+        expect(cited).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining(why) });
+      }
+      expect(await countRows(t)).toEqual(before);
+      expect([expectData(await t.gql(SOURCING, { id: theirs.id })).claim, expectData(await t.gql(SOURCING, { id: own.id })).claim]).toEqual(sourcingBefore);
+      expectData(await t.gql(ADD, { input: { claimId: own.id, sourceId: source.id, stance: 'DENIES' } }, keys.EDITOR));
     });
 
     it('cannot grade reliability', async () => {

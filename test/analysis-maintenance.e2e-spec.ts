@@ -97,6 +97,24 @@ describe('maintained sourcing values', () => {
     expect(record).toEqual({ total: 1, confirmed: 1, false: 0, unverified: 0 });
   });
 
+  it('refuses to set the status a claim already has, changing nothing, and audits the reason being replaced', async () => {
+    const claim = await createClaim(t);
+    const SET = `mutation($input: SetClaimStatusInput!) { setClaimStatus(input: $input) { status version } }`;
+    expectData(await t.gql(SET, { input: { id: claim.id, status: 'CONFIRMED', reason: 'First check' } }));
+    const READ = `query($id: ID!) { claim(id: $id) { status version statusHistory { toStatus reason } } }`;
+    const before = expectData(await t.gql(READ, { id: claim.id })).claim;
+    const error = errorOf(await t.gql(SET, { input: { id: claim.id, status: 'CONFIRMED', reason: 'Checked again' } }));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'status', message: expect.stringContaining('already CONFIRMED') }] });
+    expect(expectData(await t.gql(READ, { id: claim.id })).claim).toEqual(before);
+
+    expectData(await t.gql(SET, { input: { id: claim.id, status: 'FALSE', reason: 'Retracted by the monitor' } }));
+    const HISTORY = `query($id: ID!) { history(entityType: CLAIM, id: $id) { nodes { action changes { field before after } } } }`;
+    const events = expectData(await t.gql(HISTORY, { id: claim.id })).history.nodes;
+    expect(events.map((e: any) => e.action)).toEqual(['CREATE', 'UPDATE', 'UPDATE']);
+    expect(events[2].changes).toContainEqual({ field: 'statusReason', before: '"First check"', after: '"Retracted by the monitor"' });
+    expect(events[2].changes).toContainEqual({ field: 'status', before: '"CONFIRMED"', after: '"FALSE"' });
+  });
+
   it('keeps the history of a source\'s reliability grade', async () => {
     const source = await createSource(t, { reliability: 'B' });
     const SET = `mutation($input: SetReliabilityInput!) { setSourceReliability(input: $input) { reliability reliabilityHistory { fromGrade toGrade reason } } }`;

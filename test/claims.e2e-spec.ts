@@ -172,6 +172,26 @@ describe('createClaim and updateClaim', () => {
     expect(expectData(await t.gql(`{ claims { totalCount } }`)).claims.totalCount).toBe(before);
   });
 
+  it.each([
+    ['a 30 February', '2019-02-30T00:00:00Z', 'is not a real date: 2019-02 has 28 days'],
+    ['a time without a zone', '2019-02-18T12:00:00', 'needs a time zone'],
+  ])('refuses %s as an event time instead of rolling it over, naming the field', async (_case, start, message) => {
+    const before = expectData(await t.gql(`{ claims { totalCount } }`)).claims.totalCount;
+    const error = errorOf(await t.gql(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, { input: { statement: 'Dated oddly.', eventTime: { start } } }));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.fields).toEqual([{ field: 'eventTime.start', message: expect.stringContaining(message) }]);
+    const literal = errorOf(await t.gql(`mutation { createClaim(input: { statement: "Dated oddly.", eventTime: { start: "${start}" } }) { id } }`));
+    expect(literal.message).toContain(message);
+    expect(expectData(await t.gql(`{ claims { totalCount } }`)).claims.totalCount).toBe(before);
+  });
+
+  it('reads a date alone as midnight UTC of that day', async () => {
+    const claim = expectData(
+      await t.gql(`mutation { createClaim(input: { statement: "Dated by day.", eventTime: { start: "2019-02-18", precision: DAY } }) { eventTime { start end } } }`),
+    ).createClaim;
+    expect(claim.eventTime).toEqual({ start: '2019-02-18T00:00:00.000Z', end: '2019-02-18T00:00:00.000Z' });
+  });
+
   it('cannot set the editorial status through updateClaim', async () => {
     const claim = await createClaim(t);
     const error = errorOf(await t.gql(UPDATE, { input: { id: claim.id, status: 'CONFIRMED' } }));

@@ -1,4 +1,10 @@
+import { ConsoleLogger, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import { SourceKind } from '../src/sources/source-kind';
+import { Source } from '../src/sources/source.entity';
 import { TestApp, errorOf, expectData, startTestApp } from './support/app';
+import { createTestDatabase, onPostgres } from './support/database';
 import { createClaim } from './factories/operations';
 
 const SECRET = 'Colonel Example, deputy commander of the eastern sector';
@@ -105,5 +111,104 @@ describe('deletion is a state', () => {
     expect(expectData(await t.gql(`query($id: ID!) { claim(id: $id) { hasDiscrepancy } }`, { id: other.id })).claim.hasDiscrepancy).toBe(true);
     expectData(await t.gql(`mutation($id: ID!) { deleteRecord(input: { type: CLAIM, id: $id }) { deletedAt } }`, { id: mine.id }, reporter.as));
     expect(expectData(await t.gql(`query($id: ID!) { claim(id: $id) { hasDiscrepancy } }`, { id: other.id })).claim.hasDiscrepancy).toBe(false);
+  });
+});
+
+describe('a confidential note in a failed write', () => {
+  const NOTE = 'Major Example, signals officer, met in Hasakah';
+  let t: TestApp;
+  let ds: DataSource;
+  beforeAll(async () => {
+    t = await startTestApp();
+    ds = t.app.get(DataSource);
+    // Every log level on, so that nothing the server would print in production is hidden from the search below.
+    t.app.useLogger(new ConsoleLogger({ logLevels: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] }));
+    // Failures the database raises itself: a trigger refusing some notes, and a unique index on the note.
+    if (onPostgres) {
+      await ds.query(`CREATE FUNCTION refuse_note() RETURNS trigger AS $$ BEGIN
+        IF NEW.confidential_note LIKE '%refuse%' THEN RAISE EXCEPTION 'refused by the test trigger'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+      await ds.query(`CREATE TRIGGER refuse_note BEFORE INSERT OR UPDATE ON source FOR EACH ROW EXECUTE FUNCTION refuse_note()`);
+    } else {
+      for (const event of ['INSERT', 'UPDATE']) {
+        await ds.query(`CREATE TRIGGER refuse_note_${event} BEFORE ${event} ON source WHEN NEW.confidential_note LIKE '%refuse%'
+          BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END`);
+      }
+    }
+    await ds.query('CREATE UNIQUE INDEX test_one_source_per_note ON source (confidential_note)');
+  });
+  afterAll(async () => {
+    Logger.overrideLogger(['error']);
+    await t.close();
+  });
+
+  /** Everything written to stdout and stderr, through any logger or console call, while `run` runs. */
+  async function captured(run: () => Promise<void>): Promise<string> {
+    const output: string[] = [];
+    const streams = [process.stdout, process.stderr];
+    const writes = streams.map((stream) => stream.write);
+    streams.forEach((stream, i) => {
+      stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+        output.push(String(chunk));
+        return writes[i].call(stream, chunk as never, ...(rest as []));
+      }) as never;
+    });
+    try {
+      await run();
+    } finally {
+      streams.forEach((stream, i) => (stream.write = writes[i]));
+    }
+    return output.join('');
+  }
+
+  const CREATE = `mutation($input: CreateSourceInput!) { createSource(input: $input) { id } }`;
+  const anonymous = (note: string, name = 'a signals officer') => ({ input: { kind: 'ANONYMOUS', name, confidentialNote: note } });
+
+  it('reaches neither the client nor any log, however the write fails', async () => {
+    const editor = (await t.userWithRole('EDITOR')).as;
+    const kept = expectData(await t.gql(CREATE, anonymous(`${NOTE} (kept)`), editor)).createSource;
+    const responses: unknown[] = [];
+    const output = await captured(async () => {
+      // The database refuses the insert (a trigger): INTERNAL, with the note among the SQL parameters.
+      responses.push(await t.gql(CREATE, anonymous(`${NOTE} (refuse insert)`), editor));
+      // A unique violation, whose PostgreSQL detail quotes the duplicate value.
+      responses.push(await t.gql(CREATE, anonymous(`${NOTE} (kept)`), editor));
+      // The database refuses an update.
+      responses.push(await t.gql(`mutation($input: UpdateSourceInput!) { updateSource(input: $input) { id } }`, { input: { id: kept.id, confidentialNote: `${NOTE} (refuse update)` } }, editor));
+      // logClaim creating the source inside a larger transaction.
+      responses.push(
+        await t.gql(`mutation($input: LogClaimInput!) { logClaim(input: $input) { id } }`, {
+          input: { statement: 'Logged with a refused note.', article: { url: 'https://notes.example.org/a' }, attributions: [{ source: { name: 'an officer', kind: 'ANONYMOUS', confidentialNote: `${NOTE} (refuse log)` } }] },
+        }, editor),
+      );
+      // A NUL byte in the name, which PostgreSQL cannot store.
+      responses.push(await t.gql(CREATE, anonymous(`${NOTE} (nul)`, 'a signals\u0000officer'), editor));
+    });
+    // SQLite stores a NUL byte; every other write fails on both databases.
+    for (const response of onPostgres ? responses : responses.slice(0, 4)) expect((response as { errors?: unknown[] }).errors?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(responses)).not.toContain('Major Example');
+    // The failures were logged (so the search below searched something), without the note.
+    expect(output).toContain('refused by the test trigger');
+    expect(output).not.toContain('Major Example');
+    expect(output).not.toContain('Hasakah');
+  });
+
+  it('is not printed by the SQL logging the CLI turns on with TYPEORM_LOGGING=true', async () => {
+    const db = await createTestDatabase();
+    const cli = new DataSource(dataSourceOptions({ ...db.env, TYPEORM_LOGGING: 'true' }));
+    try {
+      const output = await captured(async () => {
+        await cli.initialize();
+        await cli.runMigrations();
+        const sources = cli.getRepository(Source);
+        await sources.insert(sources.create({ kind: SourceKind.ANONYMOUS, name: 'a signals officer', nameKey: 'a signals officer', confidentialNote: `${NOTE} (cli)` }));
+        const failing = sources.create({ kind: SourceKind.ANONYMOUS, name: null as never, nameKey: 'x', confidentialNote: `${NOTE} (cli fails)` });
+        await expect(sources.insert(failing)).rejects.toThrow();
+      });
+      expect(output).toContain('INSERT INTO');
+      expect(output).not.toContain('Major Example');
+    } finally {
+      if (cli.isInitialized) await cli.destroy();
+      await db.drop();
+    }
   });
 });

@@ -13,6 +13,11 @@ describe('validateEnvironment', () => {
     ['DEMO_DATA', 'yes', /DEMO_DATA/],
     ['API_KEY_CACHE_SECONDS', '-1', /API_KEY_CACHE_SECONDS="-1"/],
     ['API_KEY_CACHE_SECONDS', 'ten', /API_KEY_CACHE_SECONDS="ten"/],
+    ['QUERY_MAX_DEPTH', '0', /QUERY_MAX_DEPTH="0"/],
+    ['QUERY_MAX_COST', 'lots', /QUERY_MAX_COST="lots"/],
+    ['RATE_LIMIT_PER_KEY', '-5', /RATE_LIMIT_PER_KEY="-5"/],
+    ['RATE_LIMIT_WINDOW_SECONDS', '0', /RATE_LIMIT_WINDOW_SECONDS="0"/],
+    ['TRUST_PROXY', 'yes', /TRUST_PROXY/],
   ])('stops on a bad %s and names it', (name, value, message) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(ConfigValidationError);
     expect(() => validateEnvironment({ [name]: value })).toThrow(message);

@@ -110,6 +110,29 @@ describe('exports over HTTP', () => {
     expect(body.fields.map((f) => f.field).sort()).toEqual(['colour', 'eventFrom', 'status']);
   });
 
+  it('does not export a deleted article with the claims that cited it', async () => {
+    const name = `Deleted Article Monitor ${Date.now()}`;
+    const article = articleInput({ headline: 'A story later deleted' });
+    const logged = expectData(await t.gql(`mutation($input: LogClaimInput!) { logClaim(input: $input) { attributions { citations { article { id } } } } }`, {
+      input: logClaimInput({ article, attributions: [{ source: { name, kind: 'MONITORING_GROUP' }, quote: { quote: 'q' } }] }),
+    })).logClaim;
+    const articleId = logged.attributions[0].citations[0].article.id;
+    const before = csvRecords((await getText(`${base}/exports/claims.csv?source=${encodeURIComponent(name)}`)).text);
+    expect(before.map((r) => r.article_headline)).toEqual(['A story later deleted']);
+    expectData(await t.gql(`mutation($i: DeleteRecordInput!) { deleteRecord(input: $i) { deletedAt } }`, { i: { type: 'ARTICLE', id: articleId } }));
+    const res = await getText(`${base}/exports/claims.csv?source=${encodeURIComponent(name)}`);
+    expect(csvRecords(res.text).map((r) => [r.article_url, r.article_headline, r.quote])).toEqual([['', '', '']]);
+    expect(res.text).not.toContain('A story later deleted');
+  });
+
+  it('refuses an impossible date in a filter by the API date rule', async () => {
+    const res = await fetch(`${base}/exports/claims.csv?eventFrom=2019-02-30`, { headers: authHeaders(base) });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { code: string; fields: Array<{ field: string; message: string }> };
+    expect(body.fields).toEqual([{ field: 'eventFrom', message: expect.stringContaining('is not a real date: 2019-02 has 28 days') }]);
+    expect((await fetch(`${base}/exports/claims.csv?eventFrom=2019-02-18`, { headers: authHeaders(base) })).status).toBe(200);
+  });
+
   it('writes the UCDP profile with GED column names and precision codes', async () => {
     const res = await getText(`${base}/exports/claims.csv?profile=ucdp`);
     expect(res.text.split('\r\n')[0]).toBe(UCDP_COLUMNS.map((c) => c.name).join(','));

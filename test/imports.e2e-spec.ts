@@ -110,6 +110,43 @@ describe('imports over HTTP', () => {
     expect(await exportOf(dst, 'csv')).toBe(before);
   });
 
+  it('refuses impossible dates by the same rule as the API, naming line and column', async () => {
+    const before = await exportOf(dst, 'csv');
+    const file = csvFile([
+      ['claim_id', 'statement', 'event_start', 'said_at', 'source_name'],
+      ['d-1', 'Dated by day', '2019-02-18', '', 'Day Monitor'],
+      ['d-2', 'Rolled over', '2019-02-30T00:00:00Z', '', 'Day Monitor'],
+      ['d-3', 'No zone', '2019-02-18', '2019-02-18T10:00:00', 'Day Monitor'],
+    ]);
+    const res = await postImport(dst, file, CSV, '?dryRun=true');
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { line: 3, field: 'event_start', message: expect.stringContaining('is not a real date: 2019-02 has 28 days') },
+      { line: 4, field: 'said_at', message: expect.stringContaining('needs a time zone') },
+    ]);
+    expect(await exportOf(dst, 'csv')).toBe(before);
+  });
+
+  it('refuses a reporter\'s rows that set an editorial status, naming line and column, and writes nothing', async () => {
+    const reporter = await target.userWithRole('REPORTER');
+    const editor = await target.userWithRole('EDITOR');
+    const before = await exportOf(dst, 'csv');
+    const file = csvFile([
+      ['claim_id', 'statement', 'status', 'source_name'],
+      ['s-1', 'Unverified is fine', 'UNVERIFIED', 'Status Monitor'],
+      ['s-2', 'Empty is fine', '', 'Status Monitor'],
+      ['s-3', 'Confirmed is an editorial decision', 'CONFIRMED', 'Status Monitor'],
+    ]);
+    for (const dryRun of ['?dryRun=true', '']) {
+      const res = await postImport(dst, file, CSV, dryRun, reporter.as);
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ code: 'FORBIDDEN', errors: [{ line: 4, field: 'status', message: expect.stringContaining('only editors and admins') }] });
+    }
+    expect(await exportOf(dst, 'csv')).toBe(before);
+    const byEditor = await postImport(dst, file, CSV, '?dryRun=true', editor.as);
+    expect(byEditor).toMatchObject({ status: 200, body: { claimsCreated: 3 } });
+  });
+
   it('names the line of a broken JSON Lines record and of an unknown column', async () => {
     const good = JSON.stringify({ claim_id: 'j-1', statement: 'Fine' });
     const res = await postImport(dst, [good, '{"claim_id": "j-2", ', JSON.stringify({ claim_id: 'j-3', statement: 'x', colour: 'red', credibility: '3', source_name: 'A' })].join('\n'), JSONL);

@@ -63,6 +63,38 @@ describe('logClaim', () => {
     expect(c.attributions[0].source.id).not.toBe(a.attributions[0].source.id);
   });
 
+  it('answers with the sourcing committed with the claim, and audits no value that was never committed', async () => {
+    const DERIVED = 'id sourcing independentSourceCount denyingSourceCount circular hasDiscrepancy';
+    const logged = expectData(
+      await t.gql(`mutation($input: LogClaimInput!) { logClaim(input: $input) { ${DERIVED} } }`, {
+        input: logClaimInput({ attributions: [{ source: { name: `Sole Monitor ${Date.now()}`, kind: 'MONITORING_GROUP' } }] }),
+      }),
+    ).logClaim;
+    const read = expectData(await t.gql(`query($id: ID!) { claim(id: $id) { ${DERIVED} } }`, { id: logged.id })).claim;
+    expect(logged).toEqual(read);
+    expect(logged).toMatchObject({ sourcing: 'SINGLE_SOURCE', independentSourceCount: 1 });
+    const history = expectData(await t.gql(`query($id: ID!) { history(entityType: CLAIM, id: $id) { nodes { action changes { field after } } } }`, { id: logged.id })).history;
+    const create = history.nodes.find((e: any) => e.action === 'CREATE');
+    const fields = create.changes.map((c: any) => c.field);
+    expect(fields).toContain('statement');
+    for (const derived of ['sourcing', 'independentSourceCount', 'denyingSourceCount', 'questioningSourceCount', 'circular', 'hasDiscrepancy']) {
+      expect(fields).not.toContain(derived);
+    }
+  });
+
+  it.each(['EDITOR', 'REPORTER'] as const)('keeps the confidential note of a new anonymous source logged by an %s (as createSource does)', async (role) => {
+    const user = await t.userWithRole(role);
+    const editor = await t.userWithRole('EDITOR');
+    const note = `Deputy minister, met in person (${role})`;
+    const logged = expectData(
+      await t.gql(`mutation($input: LogClaimInput!) { logClaim(input: $input) { attributions { source { id } } } }`, {
+        input: logClaimInput({ attributions: [{ source: { name: 'a senior government official', kind: 'ANONYMOUS', confidentialNote: note } }] }),
+      }, user.as),
+    ).logClaim;
+    const source = expectData(await t.gql(`query($id: ID!) { source(id: $id) { confidentialNote } }`, { id: logged.attributions[0].source.id }, editor.as)).source;
+    expect(source.confidentialNote).toBe(note);
+  });
+
   it.each([
     ['an empty statement', { statement: '' }, 'statement'],
     ['a whitespace-only statement', { statement: '   \t ' }, 'statement'],
@@ -88,6 +120,25 @@ describe('logClaim', () => {
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.fields?.map((f) => f.field)).toContain(field);
     expect(await countRows(t)).toEqual(before);
+  });
+
+  it('names the missing field itself, not the variable, when a required field is left out', async () => {
+    const { statement: _statement, ...withoutStatement } = logClaimInput();
+    const top = errorOf(await t.gql(`mutation($i: LogClaimInput!) { logClaim(input: $i) { id } }`, { i: withoutStatement }));
+    expect(top).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'statement', message: expect.stringContaining('was not provided') }] });
+    const input = logClaimInput();
+    const nested = errorOf(await t.gql(`mutation($i: LogClaimInput!) { logClaim(input: $i) { id } }`, { i: { ...input, attributions: [{ cue: 'said' }] } }));
+    expect(nested.fields).toEqual([{ field: 'attributions.0.source', message: expect.stringContaining('was not provided') }]);
+  });
+
+  it('gives the range of a latitude or longitude out of bounds', async () => {
+    const error = errorOf(await logClaim(t, { place: { name: 'Nowhere', latitude: 200, longitude: -181 } }));
+    expect(error.fields).toEqual(
+      expect.arrayContaining([
+        { field: 'place.latitude', message: expect.stringContaining('from -90 to 90') },
+        { field: 'place.longitude', message: expect.stringContaining('from -180 to 180') },
+      ]),
+    );
   });
 
   it('rolls back everything when a late part fails (the second attribution names a missing source)', async () => {

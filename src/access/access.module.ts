@@ -3,10 +3,11 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessResolver } from './access.resolver';
 import { AccessService } from './access.service';
 import { AuthGuard } from './auth.guard';
+import { SchemaExposurePlugin } from './schema-exposure.plugin';
 
 @Global()
 @Module({
-  providers: [AccessService, AccessResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AccessService, AccessResolver, SchemaExposurePlugin, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AccessService],
 })
 export class AccessModule {}

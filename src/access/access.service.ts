@@ -7,6 +7,7 @@ import { apiKeyCacheMs } from '../config/settings';
 import { storageFault } from '../database/storage-faults';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Actor } from './actor';
+import { Client, RateLimits } from '../limits/rate-limits';
 import { ActorCache } from './actor-cache';
 import { ApiKey } from './api-key.entity';
 import { generateApiKey, hashApiKey, keyPrefix } from './api-keys';
@@ -23,12 +24,13 @@ export class AccessService {
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly limits: RateLimits,
   ) {}
 
   private readonly actors = new ActorCache(apiKeyCacheMs(process.env));
 
-  /** The actor behind a raw API key, or null when the key is unknown or revoked. */
-  async authenticate(rawKey: string): Promise<Actor | null> {
+  /** The actor behind a raw API key, or null when the key is unknown or revoked (counted against the client's failed-authentication budget). */
+  async authenticate(rawKey: string, client?: Client): Promise<Actor | null> {
     const hash = hashApiKey(rawKey);
     const cached = this.actors.get(hash);
     if (cached) return cached;
@@ -38,7 +40,10 @@ export class AccessService {
       .innerJoinAndMapOne('k.user', User, 'u', 'u.id = k.user_id AND u.deleted_at IS NULL')
       .where('k.hash = :hash AND k.revoked_at IS NULL', { hash })
       .getOne()) as (ApiKey & { user: User }) | null;
-    if (!key) return null;
+    if (!key) {
+      this.limits.failedAuthentication(client);
+      return null;
+    }
     const { user } = key;
     const now = Date.now();
     if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

@@ -1,6 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
+import type { IncomingMessage } from 'node:http';
+import { RateLimits } from '../limits/rate-limits';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors';
 import { AccessService } from './access.service';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
@@ -10,7 +12,7 @@ import { MUTATION_RULES } from './mutation-rules';
 import { rolesForQuery } from './query-rules';
 import { Role } from './role';
 
-type Carrier = { headers: Record<string, string | string[] | undefined>; actor?: Promise<Actor | null> };
+type Carrier = IncomingMessage & { actor?: Promise<Actor | null> };
 
 /**
  * Every request needs a valid API key; what it may do depends on the key's role. GraphQL
@@ -22,6 +24,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly access: AccessService,
     private readonly reflector: Reflector,
+    private readonly limits: RateLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -49,16 +52,24 @@ export class AuthGuard implements CanActivate {
 
   /** Looked up once per request, however many root fields it has. */
   private async actorOf(req: Carrier): Promise<Actor> {
-    req.actor ??= (async () => {
-      const token = bearerToken(req.headers.authorization);
-      return token ? this.access.authenticate(token) : null;
-    })();
-    const actor = await req.actor;
-    if (!actor) {
-      throw new UnauthenticatedError(
-        req.headers.authorization ? 'This API key is not valid or has been revoked' : 'A valid API key is required: send Authorization: Bearer <key>',
-      );
-    }
+    const actor = await actorOfRequest(req, this.access, this.limits);
+    if (!actor) throw new UnauthenticatedError(whyUnauthenticated(req.headers.authorization));
     return actor;
   }
+}
+
+/** The request's actor, looked up once per request (by the guard, or by a plugin before it); null without a valid key. */
+export function actorOfRequest(req: Carrier, access: AccessService, limits: RateLimits): Promise<Actor | null> {
+  req.actor ??= (async () => {
+    const token = bearerToken(req.headers.authorization);
+    return token ? access.authenticate(token, limits.clientOf(req)) : null;
+  })();
+  return req.actor;
+}
+
+/** Says which of the three went wrong: no header, a header of the wrong shape, or a key we do not accept. */
+function whyUnauthenticated(header: string | string[] | undefined): string {
+  if (!header) return 'A valid API key is required: send the header Authorization: Bearer <key>';
+  if (!bearerToken(header)) return 'The Authorization header must be "Bearer " followed by the key, e.g. Authorization: Bearer cdk_...';
+  return 'This API key is not valid or has been revoked';
 }

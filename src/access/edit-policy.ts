@@ -1,10 +1,17 @@
 import { ForbiddenError } from '../common/errors';
 import { Actor } from './actor';
-import { Role, isEditorial } from './role';
+import { EDITORIAL_ROLES, Role, isEditorial } from './role';
 
 /**
- * Row-level rule behind the role rules: editors and admins edit anything; a reporter edits only
- * records they created, and only while the claim they belong to is still UNVERIFIED.
+ * The one edit policy, for every path that writes to a claim (its own mutations, child records,
+ * imports, and whatever is added later):
+ *
+ * - editors and admins edit anything;
+ * - a reporter edits only records they created, and only while the claim they belong to is still
+ *   UNVERIFIED;
+ * - adding to a claim (an attribution, a citation) is editing that claim;
+ * - only editors and admins decide a claim's editorial status, whether through setClaimStatus or an
+ *   import's status column.
  */
 export function assertCanEdit(actor: Actor, record: { createdBy: string | null }, claimStatus?: string): void {
   if (isEditorial(actor.role)) return;
@@ -13,6 +20,22 @@ export function assertCanEdit(actor: Actor, record: { createdBy: string | null }
   if (claimStatus !== undefined && claimStatus !== 'UNVERIFIED') {
     throw new ForbiddenError(`The claim is ${claimStatus}: only editors can change it now`);
   }
+}
+
+/** Adding an attribution or a citation changes the claim's sourcing: allowed exactly when editing the claim is. */
+export function assertCanAddTo(actor: Actor, claim: { createdBy: string | null; status: string }): void {
+  if (isEditorial(actor.role)) return;
+  if (actor.role === Role.REPORTER && claim.createdBy !== actor.id) {
+    throw new ForbiddenError('Reporters can add attributions and citations only to claims they created; ask an editor');
+  }
+  assertCanEdit(actor, claim, claim.status);
+}
+
+/** Roles that decide editorial status (mutation-rules.ts gives setClaimStatus these roles). */
+export const STATUS_DECIDERS: readonly Role[] = EDITORIAL_ROLES;
+
+export function canDecideStatus(actor: Actor): boolean {
+  return STATUS_DECIDERS.includes(actor.role);
 }
 
 export function assertEditorial(actor: Actor, what: string): void {

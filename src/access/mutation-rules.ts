@@ -1,3 +1,4 @@
+import { STATUS_DECIDERS } from './edit-policy';
 import { Role } from './role';
 
 const { REPORTER, EDITOR, ADMIN } = Role;
@@ -21,7 +22,7 @@ export const MUTATION_RULES: Record<string, Role[]> = {
   createClaim: WRITERS,
   updateClaim: WRITERS,
   logClaim: WRITERS,
-  setClaimStatus: EDITORS,
+  setClaimStatus: [...STATUS_DECIDERS],
   addAttribution: WRITERS,
   updateAttribution: WRITERS,
   removeAttribution: WRITERS,

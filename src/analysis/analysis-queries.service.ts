@@ -3,8 +3,13 @@ import { DataSource } from 'typeorm';
 import { Claim } from '../claims/claim.entity';
 import { ClaimsService } from '../claims/claims.service';
 import { pageSize } from '../common/pagination';
+import { groupByKey } from '../common/loaders';
 import { AnalysisService } from './analysis.service';
+import { conflictSql, windowsOverlapSql } from './discrepancy-sql';
 import { DiscrepanciesArgs } from './dto/discrepancies.args';
+
+/** The most claims `conflictsWith` lists for one claim (also its bound in the query cost estimate). */
+export const CONFLICTS_LIMIT = 100;
 
 export interface TrackRecordRow {
   sourceId: string;
@@ -21,12 +26,26 @@ export class AnalysisQueriesService {
     private readonly claims: ClaimsService,
   ) {}
 
-  /** Claims whose figures contradict this one's: a query only for claims flagged as in discrepancy. */
-  async conflictsOf(claim: Pick<Claim, 'id' | 'hasDiscrepancy' | 'eventTime'>, limit = 100): Promise<Claim[]> {
-    if (!claim.hasDiscrepancy) return [];
-    const manager = this.dataSource.manager;
-    const ids = await this.analysis.contradicting(manager, claim.id, await this.claims.figuresOf(manager, claim), limit);
-    return ids.length ? this.claims.findByIds(ids) : [];
+  /**
+   * Claims whose figures contradict each of these claims', at most `limit` per claim: one statement
+   * finds the pairs for all of them and one more loads the claims, however many claims are asked about.
+   */
+  async conflictsOfMany(claimIds: readonly string[], limit = CONFLICTS_LIMIT): Promise<Claim[][]> {
+    if (!claimIds.length) return [];
+    const pairs = `SELECT DISTINCT n.claim_id AS mine, o.claim_id AS theirs
+      FROM claim_quantity n
+      JOIN claim_quantity o ON o.variable = n.variable AND o.claim_id <> n.claim_id
+      JOIN claim cn ON cn.id = n.claim_id
+      JOIN claim co ON co.id = o.claim_id AND co.deleted_at IS NULL
+      WHERE n.claim_id IN (:...ids) AND ${conflictSql('n', 'o')} AND ${windowsOverlapSql('cn', 'co')}`;
+    const sql = `SELECT r.mine, r.theirs FROM (
+        SELECT d.mine, d.theirs, ROW_NUMBER() OVER (PARTITION BY d.mine ORDER BY d.theirs) AS rn FROM (${pairs}) d
+      ) r WHERE r.rn <= :limit`;
+    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(sql, { ids: [...claimIds], limit });
+    const rows: Array<{ mine: string; theirs: string }> = await this.dataSource.query(query, parameters);
+    const claims = rows.length ? new Map((await this.claims.findByIds([...new Set(rows.map((r) => r.theirs))])).map((c) => [c.id, c])) : new Map<string, Claim>();
+    const found = groupByKey(claimIds, rows, (r) => r.mine);
+    return found.map((group) => group.map((r) => claims.get(r.theirs)).filter((c): c is Claim => c !== undefined));
   }
 
   async trackRecords(sourceIds: readonly string[]): Promise<TrackRecordRow[]> {

@@ -1,10 +1,11 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Extensions, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { toClaimModel } from '../claims/claim.mapper';
 import { ClaimModel } from '../claims/claim.model';
 import { RequestContext } from '../common/context';
 import { groupByKey } from '../common/loaders';
 import { SourceModel } from '../sources/source.model';
-import { AnalysisQueriesService } from './analysis-queries.service';
+import { LIST_BOUND } from '../limits/query-limits';
+import { AnalysisQueriesService, CONFLICTS_LIMIT } from './analysis-queries.service';
 import { DiscrepancyModel, SourceTrackRecordModel } from './analysis.model';
 import { AnalysisService } from './analysis.service';
 import { attributionLine } from './attribution-line';
@@ -26,12 +27,13 @@ export class ClaimAnalysisResolver {
     return attributionLine(await loader.load(claim.id));
   }
 
-  @ResolveField(() => [ClaimModel], { description: 'Claims whose figures for a shared variable cannot both be true with this one\'s (at most 100).' })
-  async conflictsWith(@Parent() claim: ClaimModel): Promise<ClaimModel[]> {
-    // A claim read as a JSON tree carries its times as ISO strings.
-    const t = claim.eventTime;
-    const eventTime = { start: t?.start ? new Date(t.start) : null, end: t?.end ? new Date(t.end) : null, precision: t?.precision ?? null };
-    return (await this.queries.conflictsOf({ id: claim.id, hasDiscrepancy: claim.hasDiscrepancy, eventTime })).map(toClaimModel);
+  @ResolveField(() => [ClaimModel], { description: `Claims whose figures for a shared variable cannot both be true with this one's (at most ${CONFLICTS_LIMIT}).` })
+  @Extensions({ [LIST_BOUND]: CONFLICTS_LIMIT })
+  async conflictsWith(@Parent() claim: ClaimModel, @Context() ctx: RequestContext): Promise<ClaimModel[]> {
+    // Only claims flagged as in discrepancy have any; the others cost no query.
+    if (!claim.hasDiscrepancy) return [];
+    const loader = ctx.loaders.get('claim.conflictsWith', (ids) => this.queries.conflictsOfMany(ids));
+    return (await loader.load(claim.id)).map(toClaimModel);
   }
 
   @Query(() => [DiscrepancyModel], { description: 'Pairs of claims on one variable whose figures cannot both be true.' })

@@ -91,6 +91,14 @@ export class ArticlesService {
 
   private async refuseDuplicate(manager: EntityManager, canonicalUrl: string, field: string, exceptId?: string): Promise<void> {
     const existing = await manager.findOne(Article, { where: { canonicalUrl }, withDeleted: true });
+    if (existing?.deletedAt) {
+      // Named with what to do: a reporter can neither read nor restore a deleted article.
+      throw new ConflictError(
+        `The article with the URL ${canonicalUrl} (${existing.id}) was deleted at ${existing.deletedAt.toISOString()}; ` +
+          `an editor can restore it with restoreRecord(input: { type: ARTICLE, id: "${existing.id}" }), then log or create it again`,
+        { field, existingId: existing.id, canonicalUrl, deletedAt: existing.deletedAt.toISOString(), hint: 'restoreRecord' },
+      );
+    }
     if (existing && existing.id !== exceptId) {
       throw new ConflictError(`Article ${existing.id} already has the URL ${canonicalUrl}`, {
         field,

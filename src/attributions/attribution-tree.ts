@@ -34,7 +34,8 @@ export const ATTRIBUTION_TREE: TreeNode = {
     citations: {
       many: true,
       node: { entity: Citation, edges: { article: { many: false, node: { entity: Article }, on: (p, c) => `${c}.id = ${p}.article_id` } } },
-      on: (p, c) => `${c}.attribution_id = ${p}.id AND ${c}.deleted_at IS NULL`,
+      // A citation in a deleted article vanishes with the article (attributions-service's citation loaders agree).
+      on: (p, c) => `${c}.attribution_id = ${p}.id AND ${c}.deleted_at IS NULL AND ${c}.article_id IN (SELECT lr.id FROM article lr WHERE lr.deleted_at IS NULL)`,
       orderBy: (c) => `${c}.id`,
     },
   },

@@ -1,4 +1,5 @@
 import { Actor } from '../access/actor';
+import { readable } from '../access/read-policy';
 import { CurrentActor } from '../access/current-actor.decorator';
 import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
@@ -26,8 +27,8 @@ export class AttributionsResolver {
   ) {}
 
   @Query(() => AttributionModel)
-  attribution(@Args() { id }: IdArgs): Promise<AttributionModel> {
-    return this.service.get(id);
+  attribution(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<AttributionModel> {
+    return this.service.getForReader(id, actor);
   }
 
   @Mutation(() => AttributionModel)
@@ -79,8 +80,8 @@ export class CitationsResolver {
   ) {}
 
   @Query(() => CitationModel)
-  citation(@Args() { id }: IdArgs): Promise<CitationModel> {
-    return this.service.getCitation(id);
+  citation(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<CitationModel> {
+    return this.service.getCitation(id, actor);
   }
 
   @Mutation(() => CitationModel)
@@ -90,12 +91,12 @@ export class CitationsResolver {
 
   @ResolveField(() => ArticleModel)
   async article(@Parent() c: CitationModel, @Context() ctx: RequestContext): Promise<ArticleModel> {
-    return required(await this.loaders.article(ctx.loaders).load(c.articleId), 'Article', c.articleId);
+    return readable(await this.loaders.article(ctx.loaders).load(c.articleId), 'Article', c.articleId, ctx);
   }
 
   @ResolveField(() => AttributionModel)
   async attribution(@Parent() c: CitationModel, @Context() ctx: RequestContext): Promise<AttributionModel> {
-    return required(await this.loaders.attribution(ctx.loaders).load(c.attributionId), 'Attribution', c.attributionId);
+    return readable(await this.loaders.attribution(ctx.loaders).load(c.attributionId), 'Attribution', c.attributionId, ctx);
   }
 }
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Article } from '../articles/article.entity';
 import { Actor } from '../access/actor';
-import { assertCanEdit } from '../access/edit-policy';
+import { assertCanAddTo, assertCanEdit } from '../access/edit-policy';
+import { isEditorial } from '../access/role';
 import { AuditService } from '../audit/audit.service';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { RecordType } from '../common/record-type';
@@ -20,6 +21,11 @@ import { UpdateAttributionInput } from './dto/update-attribution.input';
 import { chainProblems } from './relay-chain';
 import { RelayHop } from './relay-hop.entity';
 import { insertNew } from '../database/insert-new';
+
+// Ids of live rows, for the nested read paths: what is deleted is not reachable from below or beside it either.
+const LIVE_CLAIMS = 'SELECT lc.id FROM claim lc WHERE lc.deleted_at IS NULL';
+const LIVE_ATTRIBUTIONS = `SELECT la.id FROM attribution la WHERE la.deleted_at IS NULL AND la.claim_id IN (${LIVE_CLAIMS})`;
+const LIVE_ARTICLES = 'SELECT lr.id FROM article lr WHERE lr.deleted_at IS NULL';
 
 /** Listeners that keep derived per-claim values right, inside the writer's transaction. */
 export type ClaimsChangedHook = (manager: EntityManager, claimIds: string[]) => Promise<void>;
@@ -49,10 +55,22 @@ export class AttributionsService {
     return attribution;
   }
 
-  async getCitation(id: string): Promise<Citation> {
-    const citation = await this.dataSource.manager.findOne(Citation, { where: { id } });
+  async getCitation(id: string, actor?: Actor): Promise<Citation> {
+    const qb = this.dataSource.manager.createQueryBuilder(Citation, 'ci').where('ci.id = :id', { id });
+    // Outside the newsroom, a citation is readable only while everything above it is live.
+    if (actor && !isEditorial(actor.role)) qb.andWhere(`ci.attribution_id IN (${LIVE_ATTRIBUTIONS}) AND ci.article_id IN (${LIVE_ARTICLES})`);
+    const citation = await qb.getOne();
     if (!citation) throw new NotFoundError('Citation', id);
     return citation;
+  }
+
+  /** An attribution as `attribution(id)` shows it: outside the newsroom, only while its claim is live. */
+  async getForReader(id: string, actor: Actor): Promise<Attribution> {
+    const qb = this.dataSource.manager.createQueryBuilder(Attribution, 'a').where('a.id = :id', { id });
+    if (!isEditorial(actor.role)) qb.andWhere(`a.claim_id IN (${LIVE_CLAIMS})`);
+    const attribution = await qb.getOne();
+    if (!attribution) throw new NotFoundError('Attribution', id);
+    return attribution;
   }
 
   findByIds(ids: readonly string[]): Promise<Attribution[]> {
@@ -64,18 +82,30 @@ export class AttributionsService {
     return this.dataSource.manager.find(RelayHop, { where: { attributionId: In([...ids]) }, relations: { source: true }, order: { position: 'ASC' } });
   }
 
-  /** Live citations, oldest first, each with its article joined in. */
+  /** Live citations in live articles, oldest first, each with its article joined in (as the claim trees show them). */
   citationsByAttributionIds(ids: readonly string[]): Promise<Citation[]> {
-    return this.dataSource.manager.find(Citation, { where: { attributionId: In([...ids]) }, relations: { article: true }, order: { id: 'ASC' } });
+    return this.dataSource.manager
+      .createQueryBuilder(Citation, 'ci')
+      .innerJoinAndSelect('ci.article', 'ar', 'ar.deleted_at IS NULL')
+      .where('ci.attribution_id IN (:...ids)', { ids })
+      .orderBy('ci.id', 'ASC')
+      .getMany();
   }
 
+  /** Live citations of live attributions of live claims: a deleted claim is not reachable through its articles. */
   citationsByArticleIds(ids: readonly string[]): Promise<Citation[]> {
-    return this.dataSource.manager.find(Citation, { where: { articleId: In([...ids]) }, order: { id: 'ASC' } });
+    return this.dataSource.manager
+      .createQueryBuilder(Citation, 'ci')
+      .where('ci.article_id IN (:...ids)', { ids })
+      .andWhere(`ci.attribution_id IN (${LIVE_ATTRIBUTIONS})`)
+      .orderBy('ci.id', 'ASC')
+      .getMany();
   }
 
   async pageBySource(sourceId: string, args: PageArgs, { count = true } = {}): Promise<Page<Attribution>> {
     const size = pageSize(args.first);
-    const qb = this.dataSource.manager.createQueryBuilder(Attribution, 'a').where('a.source_id = :sourceId', { sourceId });
+    // Attributions of deleted claims vanish with them.
+    const qb = this.dataSource.manager.createQueryBuilder(Attribution, 'a').where('a.source_id = :sourceId', { sourceId }).andWhere(`a.claim_id IN (${LIVE_CLAIMS})`);
     const totalCount = count ? await qb.clone().getCount() : 0;
     if (args.after) qb.andWhere('a.id < :cid', { cid: decodeCursor(args.after, ['text'])[0] });
     const rows = await qb.orderBy('a.id', 'DESC').take(size + 1).getMany();
@@ -84,7 +114,9 @@ export class AttributionsService {
 
   add(input: AddAttributionInput, actor: Actor): Promise<Attribution> {
     return this.tx.run(async (manager) => {
-      await assertExists(manager, 'claim', 'Claim', input.claimId, 'claimId');
+      const claim = await liveClaim(manager, input.claimId);
+      if (!claim) throw BadInputError.field('claimId', `no claim has id ${input.claimId}`);
+      assertCanAddTo(actor, claim);
       await assertSourcesExist(manager, [input.sourceId], 'sourceId');
       const attribution = await this.addWith(manager, { ...input, chain: input.chain ?? [] }, actor, '');
       await this.claimsChanged(manager, [input.claimId]);
@@ -168,7 +200,10 @@ export class AttributionsService {
 
   addCitation(input: AddCitationInput, actor: Actor): Promise<Citation> {
     return this.tx.run(async (manager) => {
-      await this.get(input.attributionId, manager);
+      const attribution = await this.get(input.attributionId, manager);
+      const claim = await liveClaim(manager, attribution.claimId);
+      if (!claim) throw new NotFoundError('Claim', attribution.claimId);
+      assertCanAddTo(actor, claim);
       const article = await manager.findOne(Article, { where: { id: input.articleId } });
       if (!article) throw new NotFoundError('Article', input.articleId);
       return this.citeWith(manager, input.attributionId, article, input, '', actor);
@@ -226,9 +261,16 @@ export class AttributionsService {
   }
 }
 
-async function assertExists(manager: EntityManager, table: string, typeName: string, id: string, field: string): Promise<void> {
-  const row = await manager.createQueryBuilder().select('t.id', 'id').from(table, 't').where('t.id = :id AND t.deleted_at IS NULL', { id }).getRawOne();
-  if (!row) throw BadInputError.field(field, `no ${typeName.toLowerCase()} has id ${id}`);
+/** The claim's owner and status, which decide who may add to it; null when it does not exist or is deleted. */
+async function liveClaim(manager: EntityManager, id: string): Promise<{ createdBy: string | null; status: string } | null> {
+  const row = await manager
+    .createQueryBuilder()
+    .select('c.created_by', 'createdBy')
+    .addSelect('c.status', 'status')
+    .from('claim', 'c')
+    .where('c.id = :id AND c.deleted_at IS NULL', { id })
+    .getRawOne();
+  return row ? { createdBy: row.createdBy ?? null, status: row.status } : null;
 }
 
 async function assertSourcesExist(manager: EntityManager, ids: string[], field: string): Promise<void> {

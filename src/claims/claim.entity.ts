@@ -38,6 +38,20 @@ export class EventTimeColumns {
   precision: TimePrecision | null;
 }
 
+/**
+ * The columns the analysis module derives from attributions and figures (never typed in). They are
+ * not audited: they follow from the audited records, and at a claim's creation they are worked out
+ * only after its attributions are written, so a snapshot then would record values never committed.
+ */
+export const DERIVED_CLAIM_COLUMNS = ['independentSourceCount', 'denyingSourceCount', 'questioningSourceCount', 'sourcing', 'circular', 'hasDiscrepancy'] as const;
+
+/** A claim as audited: its typed-in columns only. */
+export function auditedClaim<T extends Partial<Claim>>(claim: T): Omit<T, (typeof DERIVED_CLAIM_COLUMNS)[number]> {
+  const copy: Record<string, unknown> = { ...claim };
+  for (const column of DERIVED_CLAIM_COLUMNS) delete copy[column];
+  return copy as Omit<T, (typeof DERIVED_CLAIM_COLUMNS)[number]>;
+}
+
 @Entity('claim')
 @Index(['eventTime.start', 'id'])
 export class Claim extends BaseRecord {

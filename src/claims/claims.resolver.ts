@@ -4,9 +4,9 @@ import { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
 import { AttributionTree } from '../attributions/attribution-tree';
 import { AttributionModel } from '../attributions/attribution.model';
+import { readable } from '../access/read-policy';
 import { IdArgs } from '../common/args';
 import { RequestContext } from '../common/context';
-import { NotFoundError } from '../common/errors';
 import { byKey, groupByKey } from '../common/loaders';
 import { selectsField } from '../common/selection';
 import { ClaimConnection } from './claim.connection';
@@ -31,8 +31,8 @@ export class ClaimsResolver {
   ) {}
 
   @Query(() => ClaimModel)
-  claim(@Args() { id }: IdArgs, @Info() info: GraphQLResolveInfo): Promise<ClaimModel> {
-    return this.service.getTree(id, this.trees.one(info));
+  claim(@Args() { id }: IdArgs, @CurrentActor() actor: Actor, @Info() info: GraphQLResolveInfo): Promise<ClaimModel> {
+    return this.service.getTree(id, this.trees.one(info), actor);
   }
 
   @Query(() => ClaimConnection)
@@ -87,8 +87,6 @@ export class AttributionClaimResolver {
   @ResolveField(() => ClaimModel)
   async claim(@Parent() a: AttributionModel, @Context() ctx: RequestContext): Promise<ClaimModel> {
     const loader = ctx.loaders.get('claim.byId', async (ids) => byKey(ids, await this.service.findByIds(ids), (c) => c.id));
-    const claim = await loader.load(a.claimId);
-    if (!claim) throw new NotFoundError('Claim', a.claimId);
-    return toClaimModel(claim);
+    return toClaimModel(readable(await loader.load(a.claimId), 'Claim', a.claimId, ctx));
   }
 }

@@ -17,7 +17,7 @@ import { ClaimStatusChange } from './claim-status-change.entity';
 import { SetClaimStatusInput } from './dto/set-claim-status.input';
 import { applyClaimFilter } from './claim-filter';
 import { ClaimSort, ClaimStatus, DeletedFilter } from './claim.enums';
-import { Claim } from './claim.entity';
+import { Claim, auditedClaim } from './claim.entity';
 import { ClaimModel } from './claim.model';
 import { ClaimFieldsInput, CreateClaimInput } from './dto/claim-fields.input';
 import { ClaimFilterInput } from './dto/claim-filter.input';
@@ -72,10 +72,19 @@ export class ClaimsService {
     return { quantities: await manager.find(ClaimQuantity, { where: { claimId: claim.id } }), eventTime: claim.eventTime };
   }
 
-  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Claim> {
+  /** A live claim; `actor` (an editor) is told when the claim was deleted rather than never there. */
+  async get(id: string, manager: EntityManager = this.dataSource.manager, actor?: Actor): Promise<Claim> {
     const claim = await manager.findOne(Claim, { where: { id } });
-    if (!claim) throw new NotFoundError('Claim', id);
+    if (!claim) throw await this.notFound(id, actor, manager);
     return claim;
+  }
+
+  private async notFound(id: string, actor: Actor | undefined, manager: EntityManager = this.dataSource.manager): Promise<NotFoundError> {
+    if (actor && isEditorial(actor.role)) {
+      const deleted = await manager.findOne(Claim, { where: { id }, withDeleted: true, select: { id: true, deletedAt: true } });
+      if (deleted?.deletedAt) return new NotFoundError('Claim', id, deleted.deletedAt);
+    }
+    return new NotFoundError('Claim', id);
   }
 
   findByIds(ids: readonly string[]): Promise<Claim[]> {
@@ -130,9 +139,9 @@ export class ClaimsService {
   }
 
   /** One live claim as a JSON tree (claim-tree.ts). */
-  async getTree(id: string, tree: string): Promise<ClaimModel> {
+  async getTree(id: string, tree: string, actor?: Actor): Promise<ClaimModel> {
     const text = await this.getTreeText(id, tree);
-    if (text === null) throw new NotFoundError('Claim', id);
+    if (text === null) throw await this.notFound(id, actor);
     return JSON.parse(text) as ClaimModel;
   }
 
@@ -204,7 +213,7 @@ export class ClaimsService {
     });
     await insertNew(manager, claim);
     const quantities = await this.insertQuantities(manager, claim.id, input.quantities ?? []);
-    await this.audit.recordCreate(manager, actor, RecordType.CLAIM, { ...claim, quantities: figuresOnly(quantities) });
+    await this.audit.recordCreate(manager, actor, RecordType.CLAIM, { ...auditedClaim(claim), id: claim.id, quantities: figuresOnly(quantities) });
     // An import tells the hooks once, about all its claims, when it has written them (imports/import.service.ts).
     if (input.quantities?.length && !imported) await this.notifyFiguresChanged(manager, [{ claimId: claim.id, before: null }]);
     return claim;
@@ -213,7 +222,7 @@ export class ClaimsService {
   update(input: UpdateClaimInput, actor: Actor): Promise<Claim> {
     return this.tx.run(async (manager) => {
       if (input.quantities) assertQuantities(input.quantities, '');
-      const current = await this.get(input.id, manager);
+      const current = await this.get(input.id, manager, actor);
       assertCanEdit(actor, current, current.status);
       const quantitiesBefore = await this.quantityRows(manager, input.id);
       const patch: Partial<Claim> = pickDefined({
@@ -245,15 +254,18 @@ export class ClaimsService {
   /** The only way the editorial status changes; every change is kept with its reason. */
   setStatus(input: SetClaimStatusInput, actor: Actor): Promise<Claim> {
     return this.tx.run(async (manager) => {
-      await this.get(input.id, manager);
-      const { before, after } = await versionedUpdate<Claim>(manager, Claim, 'Claim', input.id, input.version, { status: input.status });
-      await this.audit.recordUpdate(manager, actor, RecordType.CLAIM, before, { ...after, statusReason: input.reason });
-      if (before.status !== after.status) {
-        await manager.insert(
-          ClaimStatusChange,
-          manager.create(ClaimStatusChange, { claimId: input.id, fromStatus: before.status, toStatus: after.status, reason: input.reason, actorId: actor.id }),
-        );
+      const current = await this.get(input.id, manager, actor);
+      // A repeated status is no change: refused, so that version, history and audit only ever record real changes.
+      if (current.status === input.status) {
+        throw BadInputError.field('status', `the claim is already ${current.status}; nothing was changed (to record a new reason, change the status)`);
       }
+      const last = await manager.findOne(ClaimStatusChange, { where: { claimId: input.id }, order: { changedAt: 'DESC', id: 'DESC' } });
+      const { before, after } = await versionedUpdate<Claim>(manager, Claim, 'Claim', input.id, input.version, { status: input.status });
+      await this.audit.recordUpdate(manager, actor, RecordType.CLAIM, { ...before, statusReason: last?.reason ?? null }, { ...after, statusReason: input.reason });
+      await manager.insert(
+        ClaimStatusChange,
+        manager.create(ClaimStatusChange, { claimId: input.id, fromStatus: before.status, toStatus: after.status, reason: input.reason, actorId: actor.id }),
+      );
       return after;
     });
   }

@@ -51,13 +51,19 @@ export class LogClaimService {
       await this.attributions.citeWith(manager, attribution.id, article, a.quote ?? { quote: null }, `${field}.quote`, actor);
     }
     await this.attributions.claimsChanged(manager, [claim.id]);
-    return claim;
+    // Read back: the hooks above have just derived sourcing and discrepancy values in SQL.
+    return this.claims.get(claim.id, manager);
   }
 }
 
+/**
+ * The fields a new source takes, under createSource's own rules (a reporter may record who an
+ * anonymous source is, as with createSource; only editors may grade reliability). A source found
+ * by id or name keeps what it has: logging is not the place to edit it.
+ */
 function toRef(ref: SourceRefInput) {
-  const { id, name, kind, aliases, basedIn, affiliation, wikidataId, reliability } = ref;
-  return { id, name, kind, aliases, basedIn, affiliation, wikidataId, reliability };
+  const { id, name, kind, aliases, basedIn, affiliation, wikidataId, reliability, confidentialNote } = ref;
+  return { id, name, kind, aliases, basedIn, affiliation, wikidataId, reliability, confidentialNote };
 }
 
 /** Caught before anything is written: a speaker named again as their own relay. */

@@ -1,5 +1,5 @@
 /** The codes services may raise; one filter maps them onto GraphQL `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'DATABASE_READ_ONLY' | 'DATABASE_FULL';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'QUERY_TOO_COMPLEX' | 'RATE_LIMITED' | 'DATABASE_READ_ONLY' | 'DATABASE_FULL';
 
 export interface FieldError {
   field: string;
@@ -28,8 +28,19 @@ export class BadInputError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(type: string, id: string) {
-    super('NOT_FOUND', `${type} ${id} was not found`, { type, id });
+  /** `deletedAt` only for those who may restore it: the record exists, deleted, and restoreRecord brings it back. */
+  constructor(type: string, id: string, deletedAt?: Date | null) {
+    if (deletedAt) {
+      const when = deletedAt.toISOString();
+      super('NOT_FOUND', `${type} ${id} was deleted at ${when}; restore it with restoreRecord(input: { type: ${type.toUpperCase()}, id: "${id}" })`, {
+        type,
+        id,
+        deletedAt: when,
+        hint: 'restoreRecord',
+      });
+    } else {
+      super('NOT_FOUND', `${type} ${id} was not found`, { type, id });
+    }
   }
 }
 
@@ -48,6 +59,20 @@ export class ForbiddenError extends DomainError {
 export class UnauthenticatedError extends DomainError {
   constructor(message = 'A valid API key is required: send Authorization: Bearer <key>') {
     super('UNAUTHENTICATED', message);
+  }
+}
+
+/** A request over one of the query limits (src/limits/query-limits.ts), refused before any resolver runs. */
+export class QueryTooComplexError extends DomainError {
+  constructor(limit: string, max: number, measured: number) {
+    super('QUERY_TOO_COMPLEX', `The request's ${limit} is ${measured}, over the limit of ${max}`, { limit, max, measured });
+  }
+}
+
+/** A client over its request budget; `retryAfter` is in whole seconds. */
+export class RateLimitedError extends DomainError {
+  constructor(budget: string, retryAfter: number) {
+    super('RATE_LIMITED', `Too many requests (${budget}); retry after ${retryAfter} s`, { budget, retryAfter });
   }
 }
 

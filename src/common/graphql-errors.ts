@@ -1,18 +1,25 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { DomainError } from './errors';
-import { sendDomainError } from './http-errors';
+import { DomainError, QueryTooComplexError } from './errors';
+import { describeError } from './error-log';
+import { sendDomainError, sendUnexpectedError } from './http-errors';
 
 /**
  * The one place where domain error codes leave the server: as GraphQL `extensions.code` on
  * /graphql, and as JSON with the matching HTTP status on the REST routes (exports, imports).
  */
-@Catch(DomainError)
+@Catch()
 export class DomainErrorFilter implements GqlExceptionFilter {
-  catch(error: DomainError, host: ArgumentsHost): GraphQLError | void {
-    if (host.getType() === 'http') return sendDomainError(error, host);
-    return toGraphQLError(error);
+  catch(error: unknown, host: ArgumentsHost): unknown {
+    if (error instanceof DomainError) {
+      if (host.getType() === 'http') return sendDomainError(error, host);
+      return toGraphQLError(error);
+    }
+    // Everything else is handed on unprinted: Nest's own handler would log the error object whole,
+    // SQL parameters and driver detail included. formatGraphQLError and sendUnexpectedError log it safely.
+    if (host.getType() === 'http') return sendUnexpectedError(error, host);
+    return error instanceof Error ? error : new Error('non-error thrown');
   }
 }
 
@@ -34,13 +41,21 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof DomainError) {
     formatted = { ...formatted, message: original.message, extensions: toGraphQLError(original).extensions };
   }
+  // Apollo's parser stops at the token limit (parseOptions.maxTokens): the same refusal the direct path gives. (graphql-js
+  // 16 words it "more that".)
+  const overTokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message);
+  if (overTokens) {
+    const refusal = new QueryTooComplexError('tokens', Number(overTokens[1]), Number(overTokens[1]) + 1);
+    formatted = { message: refusal.message, extensions: toGraphQLError(refusal).extensions };
+  }
   const code = formatted.extensions?.code as string | undefined;
   const extensions: Record<string, unknown> = { ...formatted.extensions };
   if (!development) delete extensions.stacktrace;
 
   if (code === 'BAD_USER_INPUT' && !extensions.fields) {
     const match = VARIABLE_PATH.exec(formatted.message) ?? VARIABLE_ROOT.exec(formatted.message);
-    const unknownField = /Field "([^"]+)" is not defined by type/.exec(formatted.message);
+    // The field at fault inside the value: one it does not know, or a required one it lacks.
+    const unknownField = /Field "([^"]+)" (?:is not defined by type|of required type "[^"]+" was not provided)/.exec(formatted.message);
     if (match) {
       // Paths start with the variable's name ("input.kind"); ours are relative to the input, like class-validator's.
       const path = match.length === 4 ? match[2].replace(/\[(\d+)\]/g, '.$1') : match[1];
@@ -50,7 +65,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     }
   }
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
-    Logger.error(unwrap(error), 'GraphQL');
+    Logger.error(describeError(unwrap(error)), 'GraphQL');
     if (!development) return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   return { ...formatted, extensions };

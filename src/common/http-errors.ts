@@ -1,8 +1,9 @@
-import { ArgumentsHost } from '@nestjs/common';
+import { ArgumentsHost, HttpException, Logger } from '@nestjs/common';
 import { ServerResponse } from 'node:http';
+import { describeError } from './error-log';
 import { DomainError, ErrorCode } from './errors';
 
-const STATUS: Record<ErrorCode, number> = {
+export const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -10,11 +11,28 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   DATABASE_READ_ONLY: 503,
   DATABASE_FULL: 507,
+  QUERY_TOO_COMPLEX: 400,
+  RATE_LIMITED: 429,
 };
 
 /** Domain errors on plain HTTP routes as JSON with the same code and details GraphQL puts in `extensions`. */
 export function sendDomainError(error: DomainError, host: ArgumentsHost): void {
-  sendJson(host.switchToHttp().getResponse<ServerResponse>(), STATUS[error.code] ?? 400, { code: error.code, message: error.message, ...error.details });
+  sendJson(host.switchToHttp().getResponse<ServerResponse>(), HTTP_STATUS[error.code] ?? 400, { code: error.code, message: error.message, ...error.details });
+}
+
+/**
+ * Anything else on a plain HTTP route: Nest's HTTP exceptions (a missing route, say) as Nest sends
+ * them; any other error as a masked 500, logged by describeError (no SQL parameters, no driver detail).
+ */
+export function sendUnexpectedError(error: unknown, host: ArgumentsHost): void {
+  const res = host.switchToHttp().getResponse<ServerResponse>();
+  if (error instanceof HttpException) {
+    const body = error.getResponse();
+    sendJson(res, error.getStatus(), typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+    return;
+  }
+  Logger.error(describeError(error), 'HTTP');
+  sendJson(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
 }
 
 /** Plain Node response writing, so REST controllers need no framework-specific response type. */
@@ -39,4 +57,14 @@ export function sendPayloadTooLarge(res: ServerResponse, limitBytes: number): vo
       },
     ],
   });
+}
+
+/**
+ * A refusal written before the request reaches Express or Apollo (rate limits), in the shape the
+ * route would have used: a GraphQL error list on /graphql, the REST error object elsewhere.
+ */
+export function sendRefusal(res: ServerResponse, error: DomainError, graphql: boolean): void {
+  if (typeof error.details.retryAfter === 'number') res.setHeader('retry-after', String(error.details.retryAfter));
+  const body = { code: error.code, message: error.message, ...error.details };
+  sendJson(res, HTTP_STATUS[error.code] ?? 400, graphql ? { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] } : body);
 }

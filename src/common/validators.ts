@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { ValidationOptions, registerDecorator, ValidationArguments } from 'class-validator';
+import { readDateTime } from './date-time';
 
 /** Trims strings before validation so "   " fails @IsNotEmpty and stored text has no stray spaces. */
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -105,3 +106,30 @@ export function FitsDecimal(spec: DecimalSpec, options?: ValidationOptions) {
 /** Rounds to the column's decimals before validation, for values where finer input is meaningless (coordinates). */
 export const RoundTo = (spec: DecimalSpec) =>
   Transform(({ value }) => (typeof value === 'number' && Number.isFinite(value) ? Number(value.toFixed(spec.scale)) : value));
+
+/**
+ * A time in a query string, read by the one rule in date-time.ts: becomes a Date, or stays text
+ * that IsDateTime then refuses with the rule's own words.
+ */
+export const ToDateTime = () =>
+  Transform(({ value }) => {
+    const result = readDateTime(value);
+    return 'date' in result ? result.date : value;
+  });
+
+export function IsDateTime(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDateTime',
+      target: object.constructor,
+      propertyName,
+      options: {
+        message: ({ value }: ValidationArguments) => {
+          const result = readDateTime(value);
+          return 'problem' in result ? result.problem : 'must be a date-time';
+        },
+        ...options,
+      },
+      validator: { validate: (value: unknown) => value instanceof Date },
+    });
+}

@@ -40,6 +40,23 @@ export class EnvironmentVariables {
   @Min(1024)
   @Max(100 * 1024 * 1024)
   GRAPHQL_MAX_BODY_BYTES?: number;
+
+  // Query limits (settings.ts QUERY_LIMIT_VARIABLES).
+  @IsOptional() @IsInt() @Min(1) QUERY_MAX_TOKENS?: number;
+  @IsOptional() @IsInt() @Min(1) QUERY_MAX_DEPTH?: number;
+  @IsOptional() @IsInt() @Min(1) QUERY_MAX_COST?: number;
+  @IsOptional() @IsInt() @Min(0) QUERY_MAX_ALIASES?: number;
+  @IsOptional() @IsInt() @Min(1) QUERY_MAX_ROOT_MUTATIONS?: number;
+  @IsOptional() @IsInt() @Min(0) QUERY_MAX_SUGGESTIONS?: number;
+
+  // Rate limits (settings.ts rateLimits); 0 turns a budget off.
+  @IsOptional() @IsInt() @Min(1) @Max(86400) RATE_LIMIT_WINDOW_SECONDS?: number;
+  @IsOptional() @IsInt() @Min(0) RATE_LIMIT_PER_KEY?: number;
+  @IsOptional() @IsInt() @Min(0) RATE_LIMIT_PER_ADDRESS?: number;
+  @IsOptional() @IsInt() @Min(0) RATE_LIMIT_FAILED_AUTH?: number;
+  @IsOptional() @IsIn(['true', 'false']) TRUST_PROXY?: string;
+
+  @IsOptional() @IsInt() @Min(1) @Max(64) EXTRACTION_THREADS?: number;
 }
 
 export class ConfigValidationError extends Error {}

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
 /** Which database this process talks to. Decided once from the environment, because column types depend on it. */
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -28,4 +31,99 @@ export const DEFAULT_GRAPHQL_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export function graphqlMaxBodyBytes(env: NodeJS.ProcessEnv = process.env): number {
   return Number(env.GRAPHQL_MAX_BODY_BYTES ?? DEFAULT_GRAPHQL_MAX_BODY_BYTES);
+}
+
+/** Limits on one GraphQL request, checked before any resolver or SQL runs (src/limits/query-limits.ts). */
+export interface QueryLimitSettings {
+  /** Lexical tokens in the query text; counted before it is parsed. */
+  maxTokens: number;
+  /** Nesting of fields below the operation (introspection fields not counted). */
+  maxDepth: number;
+  /** Estimated objects in the answer, list sizes multiplied (`first`, or a list's bound). */
+  maxCost: number;
+  /** Aliased fields in the document. */
+  maxAliases: number;
+  /** Root fields of a mutation: each is a write. */
+  maxRootMutations: number;
+  /** `suggestAttributions` calls in one request, counted across aliases and fragments. */
+  maxExtractions: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimitSettings = {
+  maxTokens: 3000,
+  maxDepth: 12,
+  maxCost: 250_000,
+  maxAliases: 30,
+  maxRootMutations: 20,
+  maxExtractions: 3,
+};
+
+/** The environment variable of each query limit, for the configuration table and its validation. */
+export const QUERY_LIMIT_VARIABLES: Record<keyof QueryLimitSettings, string> = {
+  maxTokens: 'QUERY_MAX_TOKENS',
+  maxDepth: 'QUERY_MAX_DEPTH',
+  maxCost: 'QUERY_MAX_COST',
+  maxAliases: 'QUERY_MAX_ALIASES',
+  maxRootMutations: 'QUERY_MAX_ROOT_MUTATIONS',
+  maxExtractions: 'QUERY_MAX_SUGGESTIONS',
+};
+
+export function queryLimits(env: NodeJS.ProcessEnv = process.env): QueryLimitSettings {
+  const entries = Object.entries(QUERY_LIMIT_VARIABLES).map(([limit, variable]) => {
+    const raw = env[variable];
+    return [limit, raw === undefined || raw === '' ? DEFAULT_QUERY_LIMITS[limit as keyof QueryLimitSettings] : Number(raw)];
+  });
+  return Object.fromEntries(entries) as QueryLimitSettings;
+}
+
+/** Request budgets per client, per instance (src/limits/rate-limits.ts). 0 turns a budget off. */
+export interface RateLimitSettings {
+  windowSeconds: number;
+  perKey: number;
+  perAddress: number;
+  failedAuthPerAddress: number;
+  /** Take the client address from the first X-Forwarded-For entry (behind the newsroom's own proxy). */
+  trustProxy: boolean;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
+  windowSeconds: 60,
+  perKey: 6000,
+  perAddress: 12000,
+  failedAuthPerAddress: 30,
+  trustProxy: false,
+};
+
+export function rateLimits(env: NodeJS.ProcessEnv = process.env): RateLimitSettings {
+  const number = (name: string, fallback: number) => (env[name] === undefined || env[name] === '' ? fallback : Number(env[name]));
+  return {
+    windowSeconds: number('RATE_LIMIT_WINDOW_SECONDS', DEFAULT_RATE_LIMITS.windowSeconds),
+    perKey: number('RATE_LIMIT_PER_KEY', DEFAULT_RATE_LIMITS.perKey),
+    perAddress: number('RATE_LIMIT_PER_ADDRESS', DEFAULT_RATE_LIMITS.perAddress),
+    failedAuthPerAddress: number('RATE_LIMIT_FAILED_AUTH', DEFAULT_RATE_LIMITS.failedAuthPerAddress),
+    trustProxy: env.TRUST_PROXY === 'true',
+  };
+}
+
+/** Characters of `text` that suggestAttributions reads in one call. */
+export const SUGGEST_MAX_TEXT_CHARS = 50_000;
+
+/** Worker threads that run extraction, off the event loop that serves every other request. */
+export function extractionThreads(env: NodeJS.ProcessEnv = process.env): number {
+  return Number(env.EXTRACTION_THREADS ?? 1);
+}
+
+/** Whether to offer the demo story (DEMO_DATA; on by default on the embedded database only). */
+export function demoDataWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (env.DEMO_DATA ?? (databaseKind(env) === 'postgres' ? 'false' : 'true')) === 'true';
+}
+
+/**
+ * The built desk (web/dist), found from this file upwards to the package root, so it is the same
+ * from src/ (ts-node) and from dist/src/ (the build).
+ */
+export function deskDirectory(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'web', 'dist');
 }

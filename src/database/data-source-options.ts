@@ -5,6 +5,7 @@ import { DEFAULT_SQLITE_PATH, databaseKind } from '../config/settings';
 import { ENTITIES } from './entities';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+import { SafeSqlLogger } from './safe-sql-logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { sqliteFileIsReadOnly } from './sqlite-file';
 
@@ -19,7 +20,8 @@ export function dataSourceOptions(env: NodeJS.ProcessEnv = process.env): DataSou
     synchronize: false,
     migrationsRun: false,
     migrationsTableName: 'migrations',
-    logging: env.TYPEORM_LOGGING === 'true',
+    // Prints SQL without its parameter values (safe-sql-logger.ts).
+    logger: new SafeSqlLogger(env.TYPEORM_LOGGING === 'true'),
   } as const;
 
   if (databaseKind(env) === 'postgres') {

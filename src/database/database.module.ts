@@ -19,7 +19,6 @@ import { TransactionRunner } from './transaction-runner';
         return {
           ...dataSourceOptions(process.env),
           migrationsRun: true,
-          logging: ['query', 'error', 'warn'],
           logger: new QueryCounter(),
         };
       },

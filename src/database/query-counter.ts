@@ -1,11 +1,10 @@
-import { Logger as NestLogger } from '@nestjs/common';
-import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { SafeSqlLogger } from './safe-sql-logger';
 
 /**
  * Counts SQL statements so tests and benchmarks can prove a page costs the same number
- * of queries whatever its size. Errors go to the Nest logger; queries are not printed.
+ * of queries whatever its size. Failures are logged as SafeSqlLogger logs them; queries are not printed.
  */
-export class QueryCounter extends AbstractLogger {
+export class QueryCounter extends SafeSqlLogger {
   static count = 0;
 
   static reset(): void {
@@ -14,12 +13,5 @@ export class QueryCounter extends AbstractLogger {
 
   logQuery(): void {
     QueryCounter.count += 1;
-  }
-
-  protected writeLog(level: LogLevel, message: LogMessage | LogMessage[], _queryRunner?: QueryRunner): void {
-    const messages = Array.isArray(message) ? message : [message];
-    for (const m of messages) {
-      if (level === 'error' || level === 'warn') NestLogger.warn(String(m.message), 'Database');
-    }
   }
 }

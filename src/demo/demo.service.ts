@@ -9,13 +9,20 @@ import { SYSTEM_ACTOR } from '../access/actor';
 import { LogClaimInput } from '../claims/dto/log-claim.input';
 import { LogClaimService } from '../claims/log-claim.service';
 import { TransactionRunner } from '../database/transaction-runner';
+import { demoDataWanted } from '../config/settings';
 import { DEMO_CLAIMS } from './demo-story';
 
 const DEMO_KEY_NAME = 'demo';
+const DEMO_EMAIL = /^demo-[a-z]+@claimdesk\.invalid$/;
+
+/** What a start did with the demo: loaded the story, printed keys for the demo users, or left a real database alone. */
+export type DemoOutcome = 'loaded' | 'keys-reissued' | 'skipped';
 
 /**
- * Loads the demo story into an empty embedded database on first start, so `npm start`
- * shows something real. Never touches a database that holds claims; opt out with DEMO_DATA=false.
+ * Loads the demo story and its four demo users into a database with no users and no claims,
+ * so `npm start` shows something real. Later starts print fresh demo keys only while the demo
+ * users are the only users: once a real user exists (create-admin, createUser) or a database
+ * already holds claims of its own, the demo neither loads nor prints a key. Opt out with DEMO_DATA=false.
  */
 @Injectable()
 export class DemoService implements OnApplicationBootstrap {
@@ -27,16 +34,28 @@ export class DemoService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const wanted = process.env.DEMO_DATA ?? (this.dataSource.options.type === 'postgres' ? 'false' : 'true');
-    if (wanted !== 'true') return;
+    if (demoDataWanted()) await this.start();
+  }
+
+  async start(): Promise<DemoOutcome> {
+    const users = await this.dataSource.manager.find(User, { select: { id: true, email: true } });
+    const realUsers = users.filter((u) => !u.email || !DEMO_EMAIL.test(u.email)).length;
     const [{ n }] = await this.dataSource.query('SELECT COUNT(*) AS n FROM claim');
-    if (Number(n) === 0) {
+    let outcome: DemoOutcome;
+    if (users.length === 0 && Number(n) === 0) {
       await this.load();
       Logger.log(`Loaded the demo story: ${DEMO_CLAIMS.length} claims`, 'Demo');
+      outcome = 'loaded';
+    } else if (realUsers === 0 && users.length > 0) {
+      outcome = 'keys-reissued';
+    } else {
+      Logger.log('Demo data not loaded and no demo keys issued: this database has users or claims of its own (set DEMO_DATA=false to silence this)', 'Demo');
+      return 'skipped';
     }
     const keys = await this.issueDemoKeys();
     const lines = keys.map(({ role, key }) => `  ${role.padEnd(10)} ${key}`);
     Logger.log(`Demo API keys (new at every start; send as "Authorization: Bearer <key>"):\n${lines.join('\n')}`, 'Demo');
+    return outcome;
   }
 
   /**

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { ClaimDirectRoots } from '../claims/claim-direct-roots';
 import { ClaimsModule } from '../claims/claims.module';
 import { GRAPHQL_PATH, graphqlMaxBodyBytes } from '../config/settings';
+import { RateLimits } from '../limits/rate-limits';
 import { DIRECT_ROOTS } from './direct-root';
 import { DirectReads } from './direct-reads.service';
 import { installFrontDoor, replayParseError } from './front-door';
@@ -16,6 +17,7 @@ export class DirectReadsModule implements NestModule, OnApplicationBootstrap {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly reads: DirectReads,
+    private readonly limits: RateLimits,
   ) {}
 
   configure(consumer: MiddlewareConsumer): void {
@@ -25,6 +27,6 @@ export class DirectReadsModule implements NestModule, OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     // A CLI command boots the application without an HTTP server.
     const server = this.adapterHost.httpAdapter?.getHttpServer();
-    if (server) installFrontDoor(server, GRAPHQL_PATH, this.reads, graphqlMaxBodyBytes());
+    if (server) installFrontDoor(server, GRAPHQL_PATH, this.reads, this.limits, graphqlMaxBodyBytes());
   }
 }

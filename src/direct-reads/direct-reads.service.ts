@@ -20,6 +20,8 @@ import { AccessService } from '../access/access.service';
 import { bearerToken } from '../access/api-keys';
 import { rolesForQuery } from '../access/query-rules';
 import { directReadsEnabled } from '../config/settings';
+import { QueryLimits } from '../limits/query-limits';
+import { Client } from '../limits/rate-limits';
 import { DIRECT_ROOTS, DirectField, DirectRoot } from './direct-root';
 
 /** What a client posts to /graphql, once the JSON body parser has run. */
@@ -40,8 +42,11 @@ interface RootPart {
 }
 
 interface DocumentPlan {
+  document: DocumentNode;
   operation: OperationDefinitionNode;
   parts: RootPart[];
+  /** The operation's cost depends on its variables (`first: $n`): the limits are checked per request. */
+  limitsPerRequest: boolean;
 }
 
 /** Parsed documents kept: a desk sends a handful of queries all day, and a flood of one-off texts must not grow memory. */
@@ -71,20 +76,23 @@ export class DirectReads {
   constructor(
     private readonly moduleRef: ModuleRef,
     private readonly access: AccessService,
+    private readonly limits: QueryLimits,
     @Inject(DIRECT_ROOTS) roots: DirectRoot[],
   ) {
     this.roots = new Map(roots.map((r) => [r.field, r]));
   }
 
   /** The response text, or null when the request is for the ordinary path. */
-  async answer(body: unknown, authorization: string | undefined): Promise<string | null> {
+  async answer(body: unknown, authorization: string | undefined, client?: Client): Promise<string | null> {
     const token = bearerToken(authorization);
     if (!this.enabled || !token || !isGraphQLBody(body)) return null;
     try {
       // The key first, so that only a valid key's queries take room among the kept plans.
-      const actor = await this.access.authenticate(token);
+      const actor = await this.access.authenticate(token, client);
       const plan = actor && this.planFor(body.query, body.operationName ?? undefined);
       if (!actor || !plan || plan.parts.some((p) => !rolesForQuery(p.name).includes(actor.role))) return null;
+      // Over a query limit: Apollo refuses it, before any resolver runs.
+      if (plan.limitsPerRequest && this.limits.checkOperation(this.schema, plan.document, plan.operation, body.variables)) return null;
       const variables = getVariableValues(this.schema, plan.operation.variableDefinitions ?? [], body.variables ?? {});
       if (variables.errors) return null;
       const values = await Promise.all(
@@ -124,6 +132,8 @@ export class DirectReads {
 
   private compile(query: string, operationName: string | undefined): DocumentPlan | null {
     const schema = this.schema;
+    // The same query limits as Apollo's path; a document over one is left to Apollo, which refuses it.
+    if (this.limits.checkText(query)) return null;
     let document: DocumentNode;
     try {
       document = parse(query);
@@ -134,6 +144,8 @@ export class DirectReads {
     const operation = getOperationAST(document, operationName);
     const queryType = schema.getQueryType();
     if (!operation || operation.operation !== 'query' || !queryType) return null;
+    const limitsPerRequest = (operation.variableDefinitions?.length ?? 0) > 0;
+    if (!limitsPerRequest && this.limits.checkOperation(schema, document, operation, {})) return null;
     const fragments = Object.fromEntries(
       document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
     );
@@ -152,7 +164,7 @@ export class DirectReads {
       if (!direct) return null;
       parts.push({ key, name, field, node: nodes[0], direct });
     }
-    return { operation, parts };
+    return { document, operation, parts, limitsPerRequest };
   }
 }
 

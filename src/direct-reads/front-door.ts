@@ -1,7 +1,8 @@
 import { json } from 'express';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { sendPayloadTooLarge } from '../common/http-errors';
+import { sendPayloadTooLarge, sendRefusal } from '../common/http-errors';
 import { putInFront } from '../common/request-front';
+import { RateLimits } from '../limits/rate-limits';
 import { DirectReads } from './direct-reads.service';
 
 type Request = IncomingMessage & { body?: unknown; [PARSE_ERROR]?: unknown };
@@ -21,11 +22,18 @@ const PARSE_ERROR = Symbol('frontDoorParseError');
  * error goes on to Express with the request (replayParseError): a body over the limit is answered
  * as PAYLOAD_TOO_LARGE, anything else as Nest always did.
  *
- * Only POSTs to `path` of JSON with an API key are tried.
+ * Every request, on any route, is first counted against the rate limits, and refused here when over
+ * a budget. Only POSTs to `path` of JSON with an API key are tried.
  */
-export function installFrontDoor(server: Server, path: string, reads: DirectReads, maxBodyBytes: number): void {
+export function installFrontDoor(server: Server, path: string, reads: DirectReads, limits: RateLimits, maxBodyBytes: number): void {
   const parseJson = json({ limit: maxBodyBytes });
-  putInFront<Request>(server, (req, res, pass) => {
+  putInFront<Request>(server, (req, res, next) => {
+    limits.admit(req).then(
+      (refusal) => (refusal ? sendRefusal(res, refusal, req.url?.split('?')[0] === path) : tryDirect(req, res, next)),
+      () => next(),
+    );
+  });
+  function tryDirect(req: Request, res: ServerResponse, pass: () => void): void {
     // Every JSON POST to the GraphQL path is parsed here, with the configured limit, whether or not it is then tried.
     if (req.method !== 'POST' || req.url !== path || !(req.headers['content-type'] ?? '').startsWith('application/json')) return pass();
     parseJson(req, res, (error) => {
@@ -34,7 +42,7 @@ export function installFrontDoor(server: Server, path: string, reads: DirectRead
         return pass();
       }
       if (!reads.enabled || !req.headers.authorization || !acceptsPlainJson(req.headers.accept)) return pass();
-      reads.answer(req.body, req.headers.authorization).then(
+      reads.answer(req.body, req.headers.authorization, limits.clientOf(req)).then(
         (text) => {
           if (text === null) return pass();
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
@@ -43,7 +51,7 @@ export function installFrontDoor(server: Server, path: string, reads: DirectRead
         () => pass(),
       );
     });
-  });
+  }
 }
 
 /** Express middleware: raises the front door's parse error where Express's own parser would have. */

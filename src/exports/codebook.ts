@@ -25,6 +25,8 @@ export function renderCodebook(): string {
     '',
     '- **CSV** (`/exports/claims.csv`): RFC 4180, UTF-8 without byte-order mark, CRLF line ends, a header row of the column',
     '  names below. An empty cell is a null. Booleans are `true`/`false`; times are ISO 8601 in UTC (`2019-02-18T12:00:00.000Z`).',
+    '  An import reads times by the API rule: a zone is required (`Z` or `+02:00`), a date alone (`2019-02-18`) is midnight UTC,',
+    '  and a date not on the calendar (`2019-02-30`) is refused.',
     '- **JSON Lines** (`/exports/claims.jsonl`): one object per row with the same keys in the same order, typed: numbers as numbers,',
     '  booleans, arrays for list columns, `null` for empty. The last line is `{"_summary": {...}}` with `rows`, `claims`, `profile`,',
     '  `generated_at`, `filter`, `codebook` and `complete`; a file without it was cut short.',

@@ -119,7 +119,7 @@ export class ExportReader {
       .getRawMany();
   }
 
-  /** The first live citation (lowest id, i.e. earliest recorded) names the article of the row. */
+  /** The first live citation (lowest id, i.e. earliest recorded) in a live article names the article of the row. */
   private attributions(ids: string[]): Promise<Raw[]> {
     return this.dataSource
       .createQueryBuilder()
@@ -133,7 +133,8 @@ export class ExportReader {
       .leftJoin(
         'citation',
         'ci',
-        'ci.id = (SELECT MIN(c2.id) FROM citation c2 WHERE c2.attribution_id = a.id AND c2.deleted_at IS NULL)',
+        'ci.id = (SELECT MIN(c2.id) FROM citation c2 WHERE c2.attribution_id = a.id AND c2.deleted_at IS NULL ' +
+          'AND EXISTS (SELECT 1 FROM article ad WHERE ad.id = c2.article_id AND ad.deleted_at IS NULL))',
       )
       .leftJoin('article', 'ar', 'ar.id = ci.article_id')
       .where('a.claim_id IN (:...ids)', { ids })

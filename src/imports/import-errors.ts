@@ -12,8 +12,11 @@ export interface ImportProblem {
  * `fields` repeats them in the service's usual `{field, message}` shape ("line 3: source_kind").
  */
 export class ImportRejectedError extends DomainError {
-  constructor(readonly errors: ImportProblem[]) {
-    super('BAD_USER_INPUT', `${errors.length} problem${errors.length === 1 ? '' : 's'} in the file; nothing was written`, {
+  constructor(
+    readonly errors: ImportProblem[],
+    code: 'BAD_USER_INPUT' | 'FORBIDDEN' = 'BAD_USER_INPUT',
+  ) {
+    super(code, `${errors.length} problem${errors.length === 1 ? '' : 's'} in the file; nothing was written`, {
       errors,
       fields: errors.map((e) => ({ field: `line ${e.line}: ${e.field}`, message: e.message })),
     });

@@ -15,6 +15,7 @@ import { SourceKind } from '../sources/source-kind';
 import { sourceNameKey } from '../sources/source-name';
 import { ImportProblem } from './import-errors';
 import { ImportFormat, RawRecord } from './import-parsers';
+import { readDateTime } from '../common/date-time';
 
 /** One valid row, ready to be written: the claim part and, unless the claim has none, one attribution. */
 export interface ImportRow {
@@ -224,7 +225,6 @@ function anyValue(...values: unknown[]): boolean {
 }
 
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-const ISO_TIME = /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?$/;
 
 /** One cell to its codebook type. CSV cells are text (empty is null); JSON Lines values must already have the type. */
 export function typeValue(column: ColumnDef, raw: unknown, format: ImportFormat): { value?: unknown; error?: string } {
@@ -244,9 +244,8 @@ export function typeValue(column: ColumnDef, raw: unknown, format: ImportFormat)
     }
     case 'datetime':
     case 'date': {
-      if (typeof raw !== 'string' || !ISO_TIME.test(raw.trim())) return { error: 'must be an ISO 8601 time such as 2019-02-18T12:00:00Z' };
-      const d = new Date(raw.trim());
-      return Number.isNaN(d.getTime()) ? { error: 'is not a real date' } : { value: d };
+      const read = readDateTime(typeof raw === 'string' ? raw.trim() : raw);
+      return 'date' in read ? { value: read.date } : { error: read.problem };
     }
     case 'json': {
       if (!csv) return { value: raw };

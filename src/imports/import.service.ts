@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../access/actor';
+import { canDecideStatus } from '../access/edit-policy';
+import { ClaimStatus } from '../claims/claim-status';
 import { Brackets, EntityManager } from 'typeorm';
 import { Article } from '../articles/article.entity';
 import { ArticlesService } from '../articles/articles.service';
@@ -116,6 +118,7 @@ export class ImportService {
     deriving?: (claims: number) => void,
   ): Promise<void> {
     const existing = await this.existingKeys(manager, planned.map((c) => c.key));
+    assertMayDecideStatuses(actor, planned.filter((c) => !existing.has(c.key)));
     const cache = new ResolveCache();
     const created: string[] = [];
     let done = 0;
@@ -208,4 +211,17 @@ class ResolveCache {
     if (!found) this.articles.set(key, (found = await load()));
     return found;
   }
+}
+
+/**
+ * The edit policy's status rule, applied to the claims an import would create: a status other than
+ * UNVERIFIED is an editorial decision. Claims already imported are left as they are, so an exported
+ * file can still be re-imported by anyone.
+ */
+function assertMayDecideStatuses(actor: Actor, created: PlannedClaim[]): void {
+  if (canDecideStatus(actor)) return;
+  const problems = created
+    .filter((c) => c.first.status !== ClaimStatus.UNVERIFIED)
+    .map((c) => ({ line: c.first.line, field: 'status', message: `only editors and admins can set the editorial status (${c.first.status}); leave it empty or UNVERIFIED` }));
+  if (problems.length) throw new ImportRejectedError(problems, 'FORBIDDEN');
 }

@@ -5,8 +5,9 @@ import { Claim } from '../claims/claim.entity';
 import { LogClaimInput } from '../claims/dto/log-claim.input';
 import { LogClaimService } from '../claims/log-claim.service';
 import { BadInputError } from '../common/errors';
-import { KnownSource, Suggestion, extractAttributions } from '../extraction';
+import { KnownSource, Suggestion } from '../extraction';
 import { SourcesService } from '../sources/sources.service';
+import { ExtractionPool } from './extraction-pool';
 import { AcceptSuggestionInput } from './dto/accept-suggestion.input';
 import { SuggestArgs } from './dto/suggest.args';
 
@@ -17,18 +18,22 @@ export class SuggestionsService {
     private readonly articles: ArticlesService,
     private readonly sources: SourcesService,
     private readonly logClaims: LogClaimService,
+    private readonly pool: ExtractionPool,
   ) {}
 
   async suggest(args: SuggestArgs): Promise<{ text: string; suggestions: Suggestion[] }> {
     const { text, publishedAt } = await this.input(args);
-    return { text, suggestions: extractAttributions(text, { publishedAt, knownSources: await this.knownSources() }) };
+    return { text, suggestions: await this.pool.extract(text, { publishedAt, knownSources: await this.knownSources() }) };
   }
 
   /** Accepting goes through logClaim, so sources and the article are matched exactly as when logging by hand. */
   async accept(input: AcceptSuggestionInput, actor: Actor): Promise<Claim> {
+    const { articleId: _articleId, attribution, attributions, ...claim } = input;
+    if (attribution && attributions) throw BadInputError.field('attributions', 'give either attribution or attributions, not both');
+    const accepted = attributions ?? (attribution ? [attribution] : []);
+    if (accepted.length === 0) throw BadInputError.field('attribution', 'give attribution, or attributions for several sources');
     const article = await this.articles.get(input.articleId);
-    const { articleId: _articleId, attribution, ...claim } = input;
-    const logInput = Object.assign(new LogClaimInput(), { ...claim, article: { url: article.url }, attributions: [attribution] });
+    const logInput = Object.assign(new LogClaimInput(), { ...claim, article: { url: article.url }, attributions: accepted });
     return this.logClaims.log(logInput, actor);
   }
 

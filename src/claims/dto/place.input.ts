@@ -29,13 +29,13 @@ export class PlaceInput {
   @Field(() => Float, { nullable: true })
   @IsOptional()
   @RoundTo(COORDINATE_DECIMAL)
-  @IsLatitude()
+  @IsLatitude({ message: 'must be a latitude from -90 to 90 (degrees north; south is negative)' })
   latitude?: number | null;
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
   @RoundTo(COORDINATE_DECIMAL)
-  @IsLongitude()
+  @IsLongitude({ message: 'must be a longitude from -180 to 180 (degrees east; west is negative)' })
   longitude?: number | null;
 
   @Field(() => PlacePrecision, { nullable: true })

@@ -1,20 +1,7 @@
-import { Transform } from 'class-transformer';
-import { IsDate, IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { ClaimFilterInput } from '../../claims/dto/claim-filter.input';
-import { parseDateTime } from '../../common/date-time.scalar';
-import { NotBefore } from '../../common/validators';
+import { IsDateTime, NotBefore, ToDateTime } from '../../common/validators';
 import { ExportProfile } from '../export-columns';
-
-/** Query-string dates follow the DateTime scalar's rule (years both databases store); anything else fails @IsDate. */
-const QueryDate = () =>
-  Transform(({ value }) => {
-    try {
-      return typeof value === 'string' ? parseDateTime(value) : value;
-    } catch {
-      return new Date(NaN);
-    }
-  });
-const DATE_MESSAGE = 'must be an ISO 8601 date-time between the years 1 and 9999, such as 2019-02-18T12:00:00Z';
 
 /**
  * The export's query string: the claims filter of the GraphQL API, field for field, plus the
@@ -25,25 +12,25 @@ export class ExportQueryDto extends ClaimFilterInput {
   @IsIn(['full', 'ucdp'])
   profile?: ExportProfile;
 
-  @QueryDate()
+  @ToDateTime()
   @IsOptional()
-  @IsDate({ message: DATE_MESSAGE })
+  @IsDateTime()
   declare publishedFrom?: Date;
 
-  @QueryDate()
+  @ToDateTime()
   @IsOptional()
-  @IsDate({ message: DATE_MESSAGE })
+  @IsDateTime()
   @NotBefore('publishedFrom')
   declare publishedTo?: Date;
 
-  @QueryDate()
+  @ToDateTime()
   @IsOptional()
-  @IsDate({ message: DATE_MESSAGE })
+  @IsDateTime()
   declare eventFrom?: Date;
 
-  @QueryDate()
+  @ToDateTime()
   @IsOptional()
-  @IsDate({ message: DATE_MESSAGE })
+  @IsDateTime()
   @NotBefore('eventFrom')
   declare eventTo?: Date;
 }

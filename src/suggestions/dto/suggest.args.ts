@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { SUGGEST_MAX_TEXT_CHARS } from '../../config/settings';
 import { IsDate, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 @ArgsType()
@@ -12,7 +13,7 @@ export class SuggestArgs {
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200_000)
+  @MaxLength(SUGGEST_MAX_TEXT_CHARS)
   text?: string;
 
   @Field(() => Date, { nullable: true, description: 'Publication time, needed with text: relative dates are resolved against it.' })

@@ -1,0 +1,80 @@
+import { QueryCounter } from '../src/database/query-counter';
+import { TestApp, expectData, startTestApp } from './support/app';
+
+async function post(url: string, query: string, headers: Record<string, string>) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions: Record<string, any> }> } };
+}
+
+describe('rate limits', () => {
+  describe('per API key', () => {
+    let t: TestApp;
+    beforeAll(async () => (t = await startTestApp({ RATE_LIMIT_PER_KEY: '5', RATE_LIMIT_WINDOW_SECONDS: '60' })));
+    afterAll(() => t.close());
+
+    it('answers 429 with Retry-After and RATE_LIMITED once a key has spent its budget, on both paths, and leaves other keys alone', async () => {
+      const researcher = (await t.userWithRole('RESEARCHER')).as;
+      // Two answered by the direct path, two by Apollo, one more: five in the window.
+      for (const query of ['{ claims(first: 1) { totalCount } }', '{ claim(id: "00000000-0000-4000-8000-000000000000") { id } }', '{ me { name } }', '{ me { role } }']) {
+        expect((await post(t.url, query, researcher)).status).toBe(200);
+      }
+      expectData((await post(t.url, '{ claims(first: 1) { nodes { id } } }', researcher)).body as any);
+      for (const query of ['{ claims(first: 1) { nodes { id } } }', '{ me { name } }']) {
+        const refused = await post(t.url, query, researcher);
+        expect(refused.status).toBe(429);
+        expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
+        expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
+        expect(refused.body.data).toBeUndefined();
+        expect(refused.body.errors?.[0].extensions).toEqual({ code: 'RATE_LIMITED', budget: 'requests per API key', retryAfter: Number(refused.retryAfter) });
+      }
+      // Another key from the same address has its own budget.
+      expect((await post(t.url, '{ me { name } }', (await t.userWithRole('RESEARCHER')).as)).status).toBe(200);
+    });
+
+    it('answers REST routes over budget with the REST error object', async () => {
+      const editor = (await t.userWithRole('EDITOR')).as;
+      const exportUrl = t.url.replace('/graphql', '/exports/claims.jsonl');
+      for (let i = 0; i < 5; i++) expect((await fetch(exportUrl, { headers: editor })).status).toBe(200);
+      const refused = await fetch(exportUrl, { headers: editor });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await refused.json()).toMatchObject({ code: 'RATE_LIMITED', budget: 'requests per API key' });
+    });
+  });
+
+  describe('failed authentications', () => {
+    let t: TestApp;
+    beforeAll(async () => (t = await startTestApp({ RATE_LIMIT_FAILED_AUTH: '3' })));
+    afterAll(() => t.close());
+
+    it('refuses an address that sent too many wrong keys, without looking the next ones up', async () => {
+      for (let i = 0; i < 3; i++) {
+        // Through the direct path's shape and Apollo's: each wrong key counts once.
+        const query = i % 2 ? '{ claims(first: 1) { totalCount } }' : '{ me { name } }';
+        const wrong = await post(t.url, query, { authorization: `Bearer cdk_wrong${i}` });
+        expect(wrong.body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      }
+      QueryCounter.reset();
+      const started = performance.now();
+      for (let i = 0; i < 50; i++) {
+        const refused = await post(t.url, '{ claims(first: 1) { totalCount } }', { authorization: `Bearer cdk_flood${i}` });
+        expect(refused.status).toBe(429);
+        expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', budget: 'failed authentications per address' });
+      }
+      const ms = performance.now() - started;
+      expect(QueryCounter.count).toBe(0);
+      process.stdout.write(`50 throttled wrong-key requests: ${ms.toFixed(0)} ms, ${QueryCounter.count} SQL statements\n`);
+    });
+  });
+
+  it('does not throttle a busy desk with the defaults', async () => {
+    const t = await startTestApp();
+    try {
+      const researcher = (await t.userWithRole('RESEARCHER')).as;
+      const answers = await Promise.all(Array.from({ length: 300 }, () => post(t.url, '{ claims(first: 1) { totalCount } }', researcher)));
+      expect(answers.every((a) => a.status === 200)).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+});

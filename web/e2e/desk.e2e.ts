@@ -1,0 +1,345 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { gql, openBrowser, signIn, startDesk, type Desk, type Role } from './harness';
+
+let desk: Desk;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  desk = await startDesk();
+  browser = await openBrowser();
+  context = browser.context;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await desk?.stop();
+});
+
+async function newPage(role: Role): Promise<Page> {
+  const page = await context.newPage();
+  await signIn(page, desk, role);
+  return page;
+}
+
+/** No serious or critical axe violations on the screen as it is now. */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+}
+
+const ARTICLE = {
+  url: 'https://wire.example.org/2026/03/04/qasr-tamir-crossing',
+  headline: 'Fighters cross river near Qasr Tamir',
+  publisher: 'Example Wire',
+  publishedAt: '2026-03-04T10:00:00Z',
+  text: [
+    'Northstar News, quoting a senior military official, reported that at least 2,000 fighters had crossed the river near Qasr Tamir on Tuesday. The Levant Monitor for Human Rights also said that at least 2,000 fighters had crossed the river.',
+    'A local council member, who asked not to be named because he feared reprisals, said the bridge at Qasr Tamir was destroyed.',
+  ].join('\n\n'),
+};
+
+describe('signing in', () => {
+  it.each([
+    ['REPORTER', 'Log from article', 'Users & keys'],
+    ['EDITOR', 'Audit log', 'Users & keys'],
+    ['RESEARCHER', 'Export', 'Log from article'],
+    ['ADMIN', 'Users & keys', null],
+  ] as const)('shows a %s the user, the role and only the screens of that role', async (role, shown, hidden) => {
+    const page = await newPage(role);
+    await expect(page.getByTestId('viewer').textContent()).resolves.toContain(`Demo ${role.toLowerCase()}`);
+    const nav = page.getByRole('navigation', { name: 'Screens' });
+    await expect(nav.getByRole('link', { name: shown }).count()).resolves.toBe(1);
+    if (hidden) await expect(nav.getByRole('link', { name: hidden }).count()).resolves.toBe(0);
+    // The key is kept for the tab only.
+    await expect(page.evaluate(() => [sessionStorage.length, localStorage.length])).resolves.toEqual([1, 0]);
+    await expectAccessible(page, `home of ${role}`);
+    await page.close();
+  });
+
+  it('refuses a wrong key with a message', async () => {
+    const page = await context.newPage();
+    await page.goto(desk.base);
+    await expectAccessible(page, 'sign-in');
+    await page.getByLabel('API key').fill('cdk_not_a_key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/sign in again|not valid|API key/i);
+    await page.close();
+  });
+});
+
+describe('reporter', () => {
+  it('logs a claim with two attributions and a relay from a pasted article, through suggestions and the keyboard', async () => {
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/log`);
+    await page.getByLabel('URL').fill(ARTICLE.url);
+    await page.getByLabel('Headline').fill(ARTICLE.headline);
+    await page.getByLabel('Publisher').fill(ARTICLE.publisher);
+    await page.getByLabel('Published at').fill(ARTICLE.publishedAt);
+    await page.getByLabel('Article text').fill(ARTICLE.text);
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    await page.locator('li.card').nth(2).waitFor();
+    // The suggestions are marked in the article text: speakers, relays and figures.
+    await expect(page.getByTestId('marked-text').locator('mark.m-relay').first().textContent()).resolves.toBe('Northstar News');
+    await expect(page.getByTestId('marked-text').locator('mark.m-figure').count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(page, 'log from article');
+
+    // Card 2 (the monitor) joins card 1 (Northstar News quoting an official): one claim, two attributions.
+    await page.locator('li.card').first().focus();
+    await page.keyboard.press('j');
+    await page.keyboard.press('m');
+    await expect(page.locator('li.card').count()).resolves.toBe(2);
+    await page.keyboard.press('a');
+    await page.locator('li.card[data-state="accepted"]').first().waitFor();
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    await page.locator('li.card[data-state="rejected"]').waitFor();
+
+    const data = await gql(desk, 'EDITOR', `{ claims(filter: { search: "Qasr Tamir" }) { nodes { statement eventTime { start end precision } quantities { lower qualifier } attributions { source { name anonymous } chain { cue source { name } } citations { quote article { canonicalUrl } } } } } }`);
+    expect(data.claims.nodes).toHaveLength(1);
+    const claim = data.claims.nodes[0];
+    expect(claim.quantities).toEqual([{ lower: 2000, qualifier: 'at least' }]);
+    // "on Tuesday", published on Wednesday 4 March: the day before, at day precision, not a two-day window.
+    expect(claim.eventTime.start).toMatch(/^2026-03-03T00:00:00/);
+    expect(claim.eventTime.precision).toBe('DAY');
+    expect([null, claim.eventTime.start]).toContain(claim.eventTime.end);
+    expect(claim.attributions.map((a: any) => a.source.name).sort()).toEqual(['Levant Monitor for Human Rights', 'a senior military official']);
+    const relayed = claim.attributions.find((a: any) => a.source.anonymous);
+    expect(relayed.chain).toEqual([{ cue: 'quoting', source: { name: 'Northstar News' } }]);
+    expect(relayed.citations[0].quote).toContain('Northstar News, quoting a senior military official');
+    await page.close();
+  });
+
+  it('is shown claims that may already be recorded, and adds the attribution to one of them instead', async () => {
+    // The demo claim is another user's, and the edit policy lets reporters add only to their own unverified claims.
+    const page = await newPage('EDITOR');
+    await page.goto(`${desk.base}/log`);
+    const { articles } = await gql(desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
+    const demo = articles.nodes.find((a: any) => /Tell Hamra/.test(a.headline));
+    await page.getByLabel('Pick a recorded article').selectOption(demo.id);
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('textarea[name="bodyText"]')!.value.includes('Tell Hamra'));
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    const card = page.locator('li.card', { hasText: 'had been extended by five days' });
+    await card.getByRole('button', { name: /Accept/ }).click();
+    const similar = card.getByRole('region', { name: 'Claims that may already be recorded' });
+    const existing = similar.locator('li', { hasText: 'The truce between the militants and the alliance was extended by five days.' });
+    await existing.getByRole('button', { name: 'Add to this claim' }).click();
+    await page.locator('li.card[data-state="accepted"]', { hasText: 'had been extended by five days' }).waitFor();
+    const { claims } = await gql(desk, 'EDITOR', '{ claims(filter: { search: "truce extended" }) { totalCount nodes { attributions { cue source { name } citations { quote } } } } }');
+    expect(claims.totalCount).toBe(1);
+    expect(claims.nodes[0].attributions).toHaveLength(3);
+    expect(claims.nodes[0].attributions[2]).toEqual({ cue: 'said', source: { name: 'Valley 24' }, citations: [{ quote: expect.stringContaining('a truce between the two sides had been extended by five days') }] });
+    await page.close();
+  });
+
+  it('edits the statement of a claim it logged', async () => {
+    const { claims } = await gql(desk, 'REPORTER', '{ claims(filter: { search: "Qasr Tamir" }) { nodes { id } } }');
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/claims/${claims.nodes[0].id}`);
+    await page.getByRole('button', { name: 'Edit the claim' }).click();
+    await page.getByLabel('Statement').fill('At least 2,000 fighters crossed the river near Qasr Tamir.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'At least 2,000 fighters crossed the river near Qasr Tamir.' }).waitFor();
+    await expectAccessible(page, 'claim page as reporter');
+    await page.close();
+  });
+
+  it('shows BAD_USER_INPUT errors next to their fields in the manual form', async () => {
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/log`);
+    await page.getByLabel('URL').fill('https://wire.example.org/manual');
+    await page.getByRole('button', { name: 'Manual entry' }).click();
+    const card = page.locator('li.card').first();
+    await card.getByLabel('Statement').fill('Nobody said anything.');
+    await card.getByRole('button', { name: 'Add figure' }).click();
+    await card.getByLabel('Variable').fill('Not A Key!');
+    await card.getByLabel('Speaker').fill('Someone');
+    await card.getByRole('button', { name: /Accept/ }).click();
+    const field = card.locator('label.field.invalid', { hasText: 'Variable' });
+    await field.waitFor();
+    await expect(field.locator('.field-error').textContent()).resolves.toMatch(/snake_case/);
+    await expectAccessible(page, 'manual form with errors');
+    await page.close();
+  });
+
+  it('is refused an editor action', async () => {
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/audit`);
+    await expect(page.locator('[data-code="FORBIDDEN"]').textContent()).resolves.toMatch(/Refused/);
+    const { claims } = await gql(desk, 'REPORTER', '{ claims(first: 1) { nodes { id } } }');
+    await page.goto(`${desk.base}/claims/${claims.nodes[0].id}`);
+    await page.getByRole('heading', { name: 'Status' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Set status' }).count()).resolves.toBe(0);
+    await page.close();
+  });
+});
+
+describe('editor', () => {
+  it('filters to anonymous-only claims (kept in the URL) and sets a status with a reason', async () => {
+    const page = await newPage('EDITOR');
+    await page.goto(`${desk.base}/claims`);
+    await expectAccessible(page, 'claims list');
+    await page.getByLabel('Anonymity').selectOption('ANONYMOUS_ONLY');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/anonymity=ANONYMOUS_ONLY/);
+    const expected = await gql(desk, 'EDITOR', '{ claims(filter: { anonymity: ANONYMOUS_ONLY }) { totalCount nodes { statement } } }');
+    expect(expected.claims.totalCount).toBeGreaterThan(0);
+    await page.getByTestId('claims-count').filter({ hasText: `${expected.claims.totalCount} claim` }).waitFor();
+    const rows = page.getByTestId('claims-table').locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(expected.claims.totalCount);
+
+    // The URL is the saved filter: opening it afresh shows the same list.
+    const shared = await newPage('EDITOR');
+    await shared.goto(page.url());
+    await shared.getByTestId('claims-count').filter({ hasText: `${expected.claims.totalCount} claim` }).waitFor();
+    await shared.close();
+
+    await rows.first().getByRole('link').click();
+    await page.getByRole('button', { name: 'Set status' }).waitFor();
+    await expectAccessible(page, 'claim page');
+    // Dates are in the reader's locale (en-GB here: day first), with the UTC value on hover.
+    const logged = page.locator('.citation time').first();
+    await expect(logged.getAttribute('title')).resolves.toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(UTC\)$/);
+    await expect(logged.textContent()).resolves.toMatch(/^\d\d\/\d\d\/\d{4}/);
+    await page.getByLabel('New status').selectOption('CONTESTED');
+    await page.getByLabel('Reason').fill('The alliance denies it');
+    await page.getByRole('button', { name: 'Set status' }).click();
+    await page.locator('.status-history li', { hasText: 'The alliance denies it' }).waitFor();
+    await expect(page.locator('.badges').textContent()).resolves.toContain('status: contested');
+    await page.close();
+  });
+
+  it('is told who changed a claim since it was opened, and can reload', async () => {
+    const { claims } = await gql(desk, 'EDITOR', '{ claims(first: 1, filter: { status: UNVERIFIED }) { nodes { id version } } }');
+    const claim = claims.nodes[0];
+    const page = await newPage('EDITOR');
+    await page.goto(`${desk.base}/claims/${claim.id}`);
+    await page.getByRole('button', { name: 'Set status' }).waitFor();
+    await gql(desk, 'ADMIN', 'mutation($id: ID!) { setClaimStatus(input: { id: $id, status: CORROBORATED, reason: "two origins" }) { id } }', { id: claim.id });
+    await page.getByLabel('New status').selectOption('FALSE');
+    await page.getByLabel('Reason').fill('Debunked');
+    await page.getByRole('button', { name: 'Set status' }).click();
+    const conflict = page.getByTestId('conflict');
+    await expect(conflict.textContent()).resolves.toContain('Demo admin');
+    await conflict.getByRole('button', { name: 'Reload the claim' }).click();
+    await page.getByTestId('claim-version').filter({ hasText: String(claim.version + 1) }).waitFor();
+    await expect(page.locator('.badges').textContent()).resolves.toContain('status: corroborated');
+    await page.close();
+  });
+
+  it('passes the accessibility check on sources, discrepancies and the audit log', async () => {
+    const page = await newPage('EDITOR');
+    for (const path of ['/sources', '/discrepancies?variable=militants_remaining', '/audit']) {
+      await page.goto(`${desk.base}${path}`);
+      await page.locator('main h1').waitFor();
+      await page.locator('main table, main ol').first().waitFor();
+      await expectAccessible(page, path);
+    }
+    // Discrepancies by variable: the variables that have them are offered as links.
+    await page.goto(`${desk.base}/discrepancies`);
+    await page.getByRole('link', { name: 'militants_remaining' }).click();
+    await page.locator('tbody tr', { hasText: 'About 400 militants remain' }).waitFor();
+    await expect(page.locator('tbody tr').first().textContent()).resolves.toMatch(/at least 1,500|about 400/);
+
+    await page.goto(`${desk.base}/sources`);
+    await page.getByRole('link', { name: 'Levant Monitor for Human Rights' }).click();
+    await page.getByRole('button', { name: 'Set reliability' }).waitFor();
+    await expectAccessible(page, 'source page');
+    await page.close();
+  });
+});
+
+describe('researcher', () => {
+  it('downloads the filtered export as CSV and JSONL, which parse to the counted rows', async () => {
+    const page = await newPage('RESEARCHER');
+    await page.goto(`${desk.base}/export?source=Valley+24`);
+    await expectAccessible(page, 'export');
+    const expected = await gql(desk, 'RESEARCHER', '{ claims(filter: { source: "Valley 24" }) { totalCount nodes { attributions { id } } } }');
+    const rows = expected.claims.nodes.reduce((n: number, c: any) => n + c.attributions.length, 0);
+    await page.getByTestId('export-count').filter({ hasText: `${expected.claims.totalCount} claims, ${rows} rows` }).waitFor();
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const lines = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/claim_id/);
+    expect(lines).toHaveLength(rows + 1);
+
+    const [jsonl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSONL' }).click()]);
+    // The last line is the file's provenance summary, not a row.
+    const records = readFileSync((await jsonl.path())!, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((r) => !r._summary);
+    expect(records).toHaveLength(rows);
+    expect(new Set(records.map((r) => r.claim_id)).size).toBe(expected.claims.totalCount);
+    await page.close();
+  });
+});
+
+describe('import', () => {
+  it('shows a dry run error on its line, then commits the corrected file', async () => {
+    const exported = await fetch(`${desk.base}/exports/claims.jsonl?source=Valley+24`, { headers: { authorization: `Bearer ${desk.keys.EDITOR}` } });
+    const first = JSON.parse((await exported.text()).split('\n')[0]);
+    const fresh = (id: string, extra: Record<string, unknown> = {}) => JSON.stringify({ ...first, claim_id: id, statement: `Imported claim ${id}`, ...extra });
+    const good = [fresh('imp-1'), fresh('imp-2'), fresh('imp-3')];
+    const bad = [good[0], good[1], fresh('imp-3', { stance: 'SHRUGS' })];
+
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/import`);
+    await expectAccessible(page, 'import');
+    await page.getByLabel('Or paste the file').fill(bad.join('\n'));
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const line = page.getByTestId('import-errors').locator('li[data-line="3"]');
+    await expect(line.textContent()).resolves.toMatch(/stance/);
+    await expect(page.getByRole('button', { name: 'Commit import' }).isDisabled()).resolves.toBe(true);
+    await expectAccessible(page, 'import with errors');
+
+    await page.getByLabel('Or paste the file').fill(good.join('\n'));
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    await page.getByTestId('import-report').filter({ hasText: 'Dry run passed' }).waitFor();
+    await page.getByRole('button', { name: 'Commit import' }).click();
+    await page.getByTestId('import-report').filter({ hasText: 'Imported' }).waitFor();
+    const { claims } = await gql(desk, 'EDITOR', '{ claims(filter: { search: "Imported claim" }) { totalCount } }');
+    expect(claims.totalCount).toBe(3);
+    await page.close();
+  });
+});
+
+describe('admin', () => {
+  it('creates a user and a key shown once, which signs in, then revokes it', async () => {
+    const page = await newPage('ADMIN');
+    await page.goto(`${desk.base}/admin`);
+    await expectAccessible(page, 'users and keys');
+    await page.getByLabel('Name').fill('نور الهدى');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    const row = page.locator('tr', { hasText: 'نور الهدى' });
+    await row.waitFor();
+    // Right-to-left names take their own direction.
+    await expect(row.locator('[dir="auto"]', { hasText: 'نور الهدى' }).count()).resolves.toBe(1);
+    await row.getByRole('button', { name: 'New key' }).click();
+    const key = (await page.getByTestId('new-key').textContent())!;
+    expect(key).toMatch(/^cdk_/);
+    const me = await fetch(`${desk.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: '{"query":"{ me { name role } }"}' });
+    expect((await me.json()).data.me).toEqual({ name: 'نور الهدى', role: 'REPORTER' });
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByText('revoked').waitFor();
+    await page.close();
+  });
+});
+
+describe('offline', () => {
+  it('makes no request outside its own server', () => {
+    expect(browser.requests.length).toBeGreaterThan(10);
+    expect(browser.requests.filter((u) => !u.startsWith(desk.base) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+  });
+
+  it('builds assets that reference no external URL', () => {
+    // Namespace identifiers are compared, never fetched; the router's doc link is in an error message.
+    const allowed = /^https?:\/\/(www\.w3\.org\/|github\.com\/preactjs\/)/;
+    const dir = join(__dirname, '..', 'dist');
+    const files = [join(dir, 'index.html'), ...readdirSync(join(dir, 'assets')).map((f) => join(dir, 'assets', f))];
+    const external = files.flatMap((f) => (readFileSync(f, 'utf8').match(/https?:\/\/[^\s"'`)]+|(src|href)=["']?\/\/[^\s"'`>]+|url\(["']?\/\/[^)]+/gi) ?? []).filter((u) => !allowed.test(u)).map((u) => `${f}: ${u}`));
+    expect(external).toEqual([]);
+  });
+});

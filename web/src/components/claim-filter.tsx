@@ -1,0 +1,92 @@
+import type { VariablesOf } from '../graphql';
+import type { ClaimsQuery } from '../screens/claims';
+
+type Filter = NonNullable<VariablesOf<typeof ClaimsQuery>['filter']>;
+
+/** Every filter of the claims API, as URL parameters (shareable) and as form controls. */
+export const FILTER_FIELDS: Array<{ name: keyof Filter & string; label: string; type: 'text' | 'date' | 'number' | 'select' | 'bool'; options?: string[]; more?: true }> = [
+  { name: 'search', label: 'Text in statement', type: 'text' },
+  { name: 'sourcing', label: 'Sourcing', type: 'select', options: ['ANONYMOUS_ONLY', 'CONTESTED', 'CORROBORATED', 'SINGLE_SOURCE', 'UNSOURCED'] },
+  { name: 'anonymity', label: 'Anonymity', type: 'select', options: ['ANONYMOUS_ONLY', 'NAMED_ONLY'] },
+  { name: 'status', label: 'Status', type: 'select', options: ['UNVERIFIED', 'CORROBORATED', 'CONFIRMED', 'CONTESTED', 'FALSE', 'RETRACTED'] },
+  { name: 'hasDiscrepancy', label: 'Discrepancy', type: 'bool' },
+  { more: true, name: 'circular', label: 'Circular sourcing', type: 'bool' },
+  { more: true, name: 'minIndependentSources', label: 'Min. independent sources', type: 'number' },
+  { name: 'source', label: 'Source (speaker or relay)', type: 'text' },
+  { more: true, name: 'relayedBy', label: 'Relayed by', type: 'text' },
+  { more: true, name: 'sourceKind', label: 'Speaker kind', type: 'select', options: ['ACTIVIST_COLLECTIVE', 'ANONYMOUS', 'ARMED_GROUP', 'GOVERNMENT', 'INDIVIDUAL', 'MEDIA_OUTLET', 'MILITARY', 'MONITORING_GROUP', 'NEWS_AGENCY', 'NGO'] },
+  { more: true, name: 'stance', label: 'Stance', type: 'select', options: ['ASSERTS', 'DENIES', 'QUESTIONS'] },
+  { more: true, name: 'variable', label: 'Variable', type: 'text' },
+  { more: true, name: 'tag', label: 'Tag', type: 'text' },
+  { more: true, name: 'place', label: 'Place', type: 'text' },
+  { more: true, name: 'eventFrom', label: 'Event from', type: 'date' },
+  { more: true, name: 'eventTo', label: 'Event to', type: 'date' },
+  { more: true, name: 'publishedFrom', label: 'Published from', type: 'date' },
+  { more: true, name: 'publishedTo', label: 'Published to', type: 'date' },
+];
+
+/** URL parameters to the API filter: dates as UTC midnight (end dates inclusive of the whole day). */
+export function filterFromQuery(query: Record<string, string>): Filter {
+  const filter: Record<string, unknown> = {};
+  for (const f of FILTER_FIELDS) {
+    const v = query[f.name];
+    if (v === undefined || v === '') continue;
+    if (f.type === 'bool') filter[f.name] = v === 'true';
+    else if (f.type === 'number') filter[f.name] = Number(v);
+    else if (f.type === 'date') filter[f.name] = f.name.endsWith('To') ? `${v}T23:59:59Z` : `${v}T00:00:00Z`;
+    else filter[f.name] = v;
+  }
+  return filter as Filter;
+}
+
+export function FilterForm({ query, onApply, idPrefix = 'f' }: { query: Record<string, string>; onApply: (q: Record<string, string>) => void; idPrefix?: string }) {
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const next: Record<string, string> = {};
+    for (const [k, v] of data.entries()) if (typeof v === 'string' && v !== '') next[k] = v;
+    onApply(next);
+  };
+  const control = (f: (typeof FILTER_FIELDS)[number]) => (
+
+        <label class="field" key={f.name}>
+          <span class="label">{f.label}</span>
+          {f.type === 'select' || f.type === 'bool' ? (
+            <select name={f.name} id={`${idPrefix}-${f.name}`} defaultValue={query[f.name] ?? ''}>
+              <option value="">any</option>
+              {(f.type === 'bool' ? ['true', 'false'] : f.options!).map((o) => (
+                <option key={o} value={o}>
+                  {f.type === 'bool' ? (o === 'true' ? 'yes' : 'no') : o.replace(/_/g, ' ').toLowerCase()}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input name={f.name} id={`${idPrefix}-${f.name}`} type={f.type as 'text'} min={f.type === 'number' ? 0 : undefined} defaultValue={query[f.name] ?? ''} dir={f.type === 'text' ? 'auto' : undefined} />
+          )}
+        </label>
+      
+  );
+  return (
+    <form class="filters" onSubmit={submit} aria-label="Filters" key={JSON.stringify(query)}>
+      {FILTER_FIELDS.filter((f) => !f.more).map(control)}
+      <details open={FILTER_FIELDS.some((f) => f.more && query[f.name])}>
+        <summary>More filters: relays, kind, stance, variable, tag, place, dates</summary>
+        {FILTER_FIELDS.filter((f) => f.more).map(control)}
+      </details>
+      <div class="actions">
+        <button type="submit">Apply filters</button>
+        <button type="button" class="secondary" onClick={() => onApply({})}>
+          Clear
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A URL query string from parameters, dropping empty ones. */
+export function toSearch(q: Record<string, string | undefined>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}

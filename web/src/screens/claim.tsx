@@ -1,0 +1,369 @@
+import { useClient, useMutation, useQuery } from '@urql/preact';
+import { useState } from 'preact/hooks';
+import { errorCode, fieldErrors } from '../api';
+import { useLocation } from 'preact-iso';
+import { formatQuantity, label } from '../components/format';
+import { Badge, Changes, ErrorNote, Field, Loading, T, Time } from '../components/ui';
+import { graphql } from '../graphql';
+import { can, type Viewer } from '../session';
+
+const ClaimQuery = graphql(`
+  query Claim($id: ID!, $withHistory: Boolean!) {
+    claim(id: $id) {
+      id version statement hedge status sourcing independentSourceCount denyingSourceCount questioningSourceCount
+      circular hasDiscrepancy attributionLine tags createdAt updatedAt
+      eventTime { start end precision }
+      place { name adminArea country precision }
+      quantities { variable lower lowerInclusive upper upperInclusive value approximate qualifier unit currency }
+      attributions {
+        id version stance cue mode anonymityReason relationship conditions credibility saidAt
+        source { id name kind anonymous }
+        chain { position cue source { id name } }
+        citations { id quote startOffset endOffset article { id headline url publisher wireAgency publishedAt bodyText } }
+      }
+      conflictsWith { id statement status }
+      statusHistory { fromStatus toStatus reason changedAt }
+    }
+    history(entityType: CLAIM, id: $id, first: 100) @include(if: $withHistory) {
+      nodes { id action actorName at changes { field before after } }
+    }
+  }
+`);
+
+const SetStatus = graphql(`
+  mutation SetStatus($input: SetClaimStatusInput!) {
+    setClaimStatus(input: $input) { id version status statusHistory { fromStatus toStatus reason changedAt } }
+  }
+`);
+
+const UpdateClaim = graphql(`
+  mutation UpdateClaim($input: UpdateClaimInput!) { updateClaim(input: $input) { id version statement hedge tags } }
+`);
+const RemoveAttribution = graphql(`mutation RemoveAttribution($input: RemoveAttributionInput!) { removeAttribution(input: $input) { id } }`);
+const DeleteClaim = graphql(`mutation DeleteClaim($input: DeleteRecordInput!) { deleteRecord(input: $input) { id deletedAt } }`);
+
+const LatestChange = graphql(`
+  query LatestChange($id: ID!, $withHistory: Boolean!) {
+    claim(id: $id) { id version updatedAt }
+    history(entityType: CLAIM, id: $id, first: 100) @include(if: $withHistory) { nodes { actorName at action } }
+  }
+`);
+
+const dayOrLonger = (p: string | null | undefined) => !!p && !['EXACT', 'HOUR'].includes(p);
+
+const STATUSES = ['UNVERIFIED', 'CORROBORATED', 'CONFIRMED', 'CONTESTED', 'FALSE', 'RETRACTED'] as const;
+
+/** The article text with one quote marked, scrolled into view when opened. */
+function QuoteInArticle({ body, start, end }: { body: string; start: number; end: number }) {
+  return (
+    <p class="article-text" dir="auto">
+      {body.slice(Math.max(0, start - 400), start)}
+      <mark>{body.slice(start, end)}</mark>
+      {body.slice(end, end + 400)}
+    </p>
+  );
+}
+
+interface Stale {
+  by: string;
+  at: string;
+  version: number;
+}
+
+export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
+  const withHistory = can.history(viewer.role);
+  const [{ data, error, fetching }, reload] = useQuery({ query: ClaimQuery, variables: { id, withHistory } });
+  const [status, setStatus] = useMutation(SetStatus);
+  const client = useClient();
+  const [stale, setStale] = useState<Stale | null>(null);
+  const [form, setForm] = useState<{ status: string; reason: string }>({ status: '', reason: '' });
+  const [edited, updateClaim] = useMutation(UpdateClaim);
+  const [removed, removeAttribution] = useMutation(RemoveAttribution);
+  const [deleted, deleteClaim] = useMutation(DeleteClaim);
+  const [editing, setEditing] = useState(false);
+  const { route } = useLocation();
+
+  if (fetching && !data) return <Loading />;
+  if (!data) return <ErrorNote error={error} />;
+  const c = data.claim;
+
+  /** After a CONFLICT: who changed the claim since this page was opened (the newest event in its history). */
+  const explainConflict = async () => {
+    const latest = await client.query(LatestChange, { id, withHistory }, { requestPolicy: 'network-only' }).toPromise();
+    const last = latest.data?.history?.nodes.at(-1);
+    setStale({ by: last?.actorName ?? 'someone else', at: last?.at ?? latest.data?.claim.updatedAt ?? '', version: latest.data?.claim.version ?? 0 });
+  };
+
+  const submitStatus = async (e: Event) => {
+    e.preventDefault();
+    setStale(null);
+    const result = await setStatus({ input: { id, status: (form.status || c.status) as (typeof STATUSES)[number], reason: form.reason, version: c.version } });
+    if (errorCode(result.error) === 'CONFLICT') await explainConflict();
+    else if (!result.error) setForm({ status: '', reason: '' });
+  };
+
+  const submitEdit = async (e: Event) => {
+    e.preventDefault();
+    setStale(null);
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    const tags = String(f.get('tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    const result = await updateClaim({ input: { id, version: c.version, statement: String(f.get('statement')), hedge: String(f.get('hedge') ?? '').trim() || null, tags } });
+    if (errorCode(result.error) === 'CONFLICT') await explainConflict();
+    else if (!result.error) setEditing(false);
+  };
+
+  const conflictNote = stale && (
+    <div role="alert" class="error conflict" data-testid="conflict">
+      <p>
+        This claim was changed by <strong dir="auto">{stale.by}</strong> {stale.at && <Time iso={stale.at} />} since you opened it (now version {stale.version}). Your change was
+        not saved.
+      </p>
+      <button
+        type="button"
+        onClick={() => {
+          setStale(null);
+          reload({ requestPolicy: 'network-only' });
+        }}
+      >
+        Reload the claim
+      </button>
+    </div>
+  );
+  const editErrors = fieldErrors(edited.error);
+
+  return (
+    <article aria-labelledby="claim-h" class="claim">
+      <p>
+        <a href="/claims">← Claims</a>
+      </p>
+      <h1 id="claim-h">
+        <T>{c.statement}</T>
+      </h1>
+      <p class="badges">
+        <Badge kind={c.status}>status: {label(c.status)}</Badge>
+        <Badge kind={c.sourcing}>{label(c.sourcing)}</Badge>
+        <Badge kind="count">{c.independentSourceCount} independent</Badge>
+        {c.denyingSourceCount > 0 && <Badge kind="denies">{c.denyingSourceCount} denying</Badge>}
+        {c.questioningSourceCount > 0 && <Badge kind="questions">{c.questioningSourceCount} questioning</Badge>}
+        {c.circular && <Badge kind="circular">circular</Badge>}
+        {c.hasDiscrepancy && <Badge kind="discrepancy">discrepancy</Badge>}
+      </p>
+      <p class="attribution-line">
+        <T>{c.attributionLine}</T>
+      </p>
+      <dl class="facts">
+        {c.hedge && (
+          <>
+            <dt>Hedge</dt>
+            <dd dir="auto">{c.hedge}</dd>
+          </>
+        )}
+        <dt>Event</dt>
+        <dd>
+          <Time iso={c.eventTime?.start} dateOnly={dayOrLonger(c.eventTime?.precision)} />{' '}
+          {c.eventTime?.end && c.eventTime.end !== c.eventTime.start && (
+            <>
+              – <Time iso={c.eventTime.end} dateOnly={dayOrLonger(c.eventTime.precision)} />
+            </>
+          )}{' '}
+          {c.eventTime?.precision && <span class="muted">({label(c.eventTime.precision)})</span>}
+        </dd>
+        <dt>Place</dt>
+        <dd dir="auto">{c.place ? [c.place.name, c.place.adminArea, c.place.country].filter(Boolean).join(', ') : '—'}</dd>
+        <dt>Figures</dt>
+        <dd>
+          {c.quantities.length ? (
+            <ul>
+              {c.quantities.map((q) => (
+                <li key={q.variable}>
+                  <code>{q.variable}</code>: {formatQuantity(q)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            '—'
+          )}
+        </dd>
+        <dt>Tags</dt>
+        <dd>{c.tags.join(', ') || '—'}</dd>
+        <dt>Version</dt>
+        <dd data-testid="claim-version">{c.version}</dd>
+      </dl>
+
+      {can.log(viewer.role) && (
+        <div class="edit-claim">
+          {editing ? (
+            <form onSubmit={submitEdit} aria-label="Edit the claim">
+              <Field label="Statement" wide error={editErrors.statement}>
+                <textarea name="statement" rows={2} defaultValue={c.statement} dir="auto" required />
+              </Field>
+              <Field label="Hedge" error={editErrors.hedge}>
+                <input name="hedge" defaultValue={c.hedge ?? ''} dir="auto" />
+              </Field>
+              <Field label="Tags (comma-separated)" error={editErrors.tags}>
+                <input name="tags" defaultValue={c.tags.join(', ')} dir="auto" />
+              </Field>
+              <div class="actions">
+                <button type="submit">Save</button>
+                <button type="button" class="secondary" onClick={() => setEditing(false)}>
+                  Cancel
+                </button>
+              </div>
+              {stale ? conflictNote : !Object.keys(editErrors).length && <ErrorNote error={edited.error} />}
+            </form>
+          ) : (
+            <div class="actions">
+              <button type="button" class="secondary" onClick={() => setEditing(true)}>
+                Edit the claim
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                onClick={async () => {
+                  if (!confirm('Delete this claim? Editors can restore it.')) return;
+                  const r = await deleteClaim({ input: { type: 'CLAIM', id, version: c.version } });
+                  if (!r.error) route('/claims');
+                }}
+              >
+                Delete the claim
+              </button>
+            </div>
+          )}
+          <ErrorNote error={deleted.error ?? removed.error} />
+        </div>
+      )}
+
+      <h2>Attributions</h2>
+      <ol class="attributions">
+        {c.attributions.map((a) => (
+          <li key={a.id} class="attribution">
+            <p>
+              <a href={`/sources/${a.source.id}`}>
+                <T>{a.source.name}</T>
+              </a>{' '}
+              {a.source.anonymous && <Badge kind="anonymous">anonymous</Badge>} <Badge kind={a.stance}>{label(a.stance)}</Badge> <span class="muted">{a.cue}</span>{' '}
+              <span class="muted">({label(a.mode)})</span>
+            </p>
+            {a.chain.length > 0 && (
+              <p class="chain">
+                via{' '}
+                {a.chain.map((h, i) => (
+                  <span key={h.position}>
+                    {i > 0 && ' → '}
+                    <a href={`/sources/${h.source.id}`}>
+                      <T>{h.source.name}</T>
+                    </a>{' '}
+                    <span class="muted">{h.cue}</span>
+                  </span>
+                ))}
+              </p>
+            )}
+            {can.log(viewer.role) && c.attributions.length > 1 && (
+              <button type="button" class="secondary small" onClick={() => void removeAttribution({ input: { id: a.id, version: a.version } })}>
+                Remove this attribution
+              </button>
+            )}
+            {(a.anonymityReason || a.relationship || a.conditions.length > 0) && (
+              <ul class="conditions">
+                {a.relationship && <li dir="auto">relationship: {a.relationship}</li>}
+                {a.anonymityReason && <li dir="auto">anonymity: {a.anonymityReason}</li>}
+                {a.conditions.map((x) => (
+                  <li key={x} dir="auto">
+                    {x}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {a.citations.map((cit) => (
+              <details key={cit.id} class="citation">
+                <summary>
+                  <T>{cit.article.headline ?? cit.article.url}</T> — <T>{cit.article.publisher}</T>, <Time iso={cit.article.publishedAt} />
+                  {cit.quote && (
+                    <>
+                      : “<T>{cit.quote}</T>”
+                    </>
+                  )}
+                </summary>
+                {cit.article.bodyText && cit.startOffset != null && cit.endOffset != null ? (
+                  <QuoteInArticle body={cit.article.bodyText} start={cit.startOffset} end={cit.endOffset} />
+                ) : (
+                  <p class="muted">No stored text or offsets for this citation.</p>
+                )}
+                <p>
+                  <a href={cit.article.url} rel="noreferrer noopener" target="_blank">
+                    Open the article
+                  </a>
+                </p>
+              </details>
+            ))}
+          </li>
+        ))}
+      </ol>
+
+      {c.conflictsWith.length > 0 && (
+        <>
+          <h2>Conflicting claims</h2>
+          <ul>
+            {c.conflictsWith.map((o) => (
+              <li key={o.id}>
+                <a href={`/claims/${o.id}`}>
+                  <T>{o.statement}</T>
+                </a>{' '}
+                <Badge kind={o.status}>{label(o.status)}</Badge>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2>Status</h2>
+      {can.edit(viewer.role) ? (
+        <form class="status-form" onSubmit={submitStatus} aria-label="Change status">
+          <Field label="New status">
+            <select name="status" value={form.status || c.status} onChange={(e) => setForm({ ...form, status: e.currentTarget.value })}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {label(s)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Reason" wide error={errorCode(status.error) === 'BAD_USER_INPUT' ? status.error?.graphQLErrors[0]?.message : undefined}>
+            <input name="reason" required value={form.reason} onInput={(e) => setForm({ ...form, reason: e.currentTarget.value })} dir="auto" />
+          </Field>
+          <button type="submit" disabled={status.fetching}>
+            Set status
+          </button>
+          {stale ? conflictNote : errorCode(status.error) !== 'BAD_USER_INPUT' && <ErrorNote error={status.error} />}
+        </form>
+      ) : (
+        <p class="muted">Editors and admins change a claim's status.</p>
+      )}
+      {c.statusHistory.length > 0 && (
+        <ol class="status-history">
+          {c.statusHistory.map((s, i) => (
+            <li key={i}>
+              <Time iso={s.changedAt} />: {label(s.fromStatus)} → <strong>{label(s.toStatus)}</strong> — <T>{s.reason}</T>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {data.history && (
+        <>
+          <h2>History</h2>
+          <ol class="history">
+            {data.history.nodes.map((h) => (
+              <li key={h.id}>
+                <p>
+                  <Time iso={h.at} /> — <T>{h.actorName}</T> {h.action.toLowerCase()}d
+                </p>
+                <Changes changes={h.changes} />
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,249 @@
+import { useMutation, useQuery } from '@urql/preact';
+import { useLocation } from 'preact-iso';
+import { useState } from 'preact/hooks';
+import { toSearch } from '../components/claim-filter';
+import { label } from '../components/format';
+import { Badge, Changes, ErrorNote, Field, Loading, T, Time } from '../components/ui';
+import { graphql } from '../graphql';
+import { can, type Viewer } from '../session';
+
+const SourcesQuery = graphql(`
+  query Sources($name: String, $after: String) {
+    sources(filter: { name: $name }, first: 50, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { id name kind anonymous aliases reliability basedIn trackRecord { total } }
+    }
+  }
+`);
+
+export function SourcesScreen() {
+  const { query, path, route } = useLocation();
+  const [{ data, error, fetching }] = useQuery({ query: SourcesQuery, variables: { name: query.name || null, after: query.after || null } });
+  return (
+    <section aria-labelledby="sources-h">
+      <h1 id="sources-h">Sources</h1>
+      <form
+        class="toolbar"
+        onSubmit={(e) => {
+          e.preventDefault();
+          route(`${path}${toSearch({ name: (new FormData(e.currentTarget).get('name') as string) || undefined })}`);
+        }}
+      >
+        <Field label="Name or alias">
+          <input name="name" defaultValue={query.name ?? ''} dir="auto" key={query.name} />
+        </Field>
+        <button type="submit">Search</button>
+      </form>
+      <ErrorNote error={error} />
+      {fetching && !data && <Loading />}
+      {data && (
+        <>
+          <p>{data.sources.totalCount} sources</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Aliases</th>
+                <th scope="col">Reliability</th>
+                <th scope="col">Claims</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.sources.nodes.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <a href={`/sources/${s.id}`}>
+                      <T>{s.name}</T>
+                    </a>
+                  </td>
+                  <td>{label(s.kind)}</td>
+                  <td dir="auto">{s.aliases.join(', ')}</td>
+                  <td>{s.reliability ?? '—'}</td>
+                  <td>{s.trackRecord.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {data.sources.pageInfo.hasNextPage && (
+            <button type="button" onClick={() => route(`${path}${toSearch({ ...query, after: data.sources.pageInfo.endCursor ?? undefined })}`)}>
+              Next page
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+const SourceQuery = graphql(`
+  query Source($id: ID!, $withHistory: Boolean!) {
+    source(id: $id) {
+      id version name kind anonymous aliases affiliation basedIn wikidataId reliability confidentialNote
+      reliabilityHistory { fromGrade toGrade reason changedAt }
+      linkedSources { id name }
+      trackRecord { total unverified corroborated confirmed contested false retracted }
+      attributions(first: 50) { nodes { id stance claim { id statement status } } }
+    }
+    history(entityType: SOURCE, id: $id, first: 100) @include(if: $withHistory) {
+      nodes { id action actorName at changes { field before after } }
+    }
+  }
+`);
+const SetReliability = graphql(`mutation SetReliability($input: SetReliabilityInput!) { setSourceReliability(input: $input) { id version reliability } }`);
+const Merge = graphql(`mutation Merge($input: MergeSourcesInput!) { mergeSources(input: $input) { id } }`);
+const Link = graphql(`mutation Link($input: LinkSourcesInput!) { linkSources(input: $input) { id } }`);
+const Unlink = graphql(`mutation Unlink($input: UnlinkSourcesInput!) { unlinkSources(input: $input) { id } }`);
+const FindOther = graphql(`query FindOther($name: String!) { sources(filter: { name: $name }, first: 10) { nodes { id name kind } } }`);
+
+export function SourceScreen({ id, viewer }: { id: string; viewer: Viewer }) {
+  const editor = can.edit(viewer.role);
+  const [{ data, error, fetching }] = useQuery({ query: SourceQuery, variables: { id, withHistory: can.history(viewer.role) } });
+  const [rel, setRel] = useMutation(SetReliability);
+  const [merged, merge] = useMutation(Merge);
+  const [linked, link] = useMutation(Link);
+  const [unlinked, unlink] = useMutation(Unlink);
+  const [grade, setGrade] = useState('');
+  const [reason, setReason] = useState('');
+  const [other, setOther] = useState('');
+  const [{ data: others }] = useQuery({ query: FindOther, variables: { name: other }, pause: other.trim().length < 2 });
+  const { route } = useLocation();
+  if (fetching && !data) return <Loading />;
+  if (!data) return <ErrorNote error={error} />;
+  const s = data.source;
+  const t = s.trackRecord;
+  return (
+    <article aria-labelledby="source-h">
+      <p>
+        <a href="/sources">← Sources</a>
+      </p>
+      <h1 id="source-h">
+        <T>{s.name}</T> {s.anonymous && <Badge kind="anonymous">anonymous</Badge>}
+      </h1>
+      <dl class="facts">
+        <dt>Kind</dt>
+        <dd>{label(s.kind)}</dd>
+        <dt>Aliases</dt>
+        <dd dir="auto">{s.aliases.join(', ') || '—'}</dd>
+        <dt>Based in</dt>
+        <dd dir="auto">{s.basedIn ?? '—'}</dd>
+        <dt>Affiliation</dt>
+        <dd dir="auto">{s.affiliation ?? '—'}</dd>
+        <dt>Reliability</dt>
+        <dd data-testid="reliability">{s.reliability ?? '—'}</dd>
+        {s.confidentialNote && (
+          <>
+            <dt>Confidential note</dt>
+            <dd dir="auto">{s.confidentialNote}</dd>
+          </>
+        )}
+        <dt>Track record</dt>
+        <dd>
+          {t.total} claims: {t.confirmed} confirmed, {t.corroborated} corroborated, {t.unverified} unverified, {t.contested} contested, {t.false} false, {t.retracted} retracted
+        </dd>
+        <dt>Same origin as</dt>
+        <dd>
+          {s.linkedSources.map((l) => (
+            <span key={l.id}>
+              <a href={`/sources/${l.id}`}>
+                <T>{l.name}</T>
+              </a>{' '}
+            </span>
+          ))}
+          {!s.linkedSources.length && '—'}
+          {editor && s.linkedSources.length > 0 && (
+            <button type="button" class="secondary" onClick={() => void unlink({ input: { sourceIds: [s.id] } })}>
+              Unlink
+            </button>
+          )}
+        </dd>
+      </dl>
+      {editor && (
+        <>
+          <h2>Reliability</h2>
+          <form
+            class="inline-form"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const r = await setRel({ input: { id, reliability: (grade || null) as 'A' | null, reason, version: s.version } });
+              if (!r.error) setReason('');
+            }}
+          >
+            <Field label="Grade">
+              <select value={grade} onChange={(e) => setGrade(e.currentTarget.value)}>
+                <option value="">none</option>
+                {['A', 'B', 'C', 'D', 'E', 'F'].map((g) => (
+                  <option key={g}>{g}</option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Reason" wide>
+              <input required value={reason} onInput={(e) => setReason(e.currentTarget.value)} dir="auto" />
+            </Field>
+            <button type="submit">Set reliability</button>
+            <ErrorNote error={rel.error} />
+          </form>
+          <h2>Merge or link with another source</h2>
+          <Field label="Find the other source">
+            <input value={other} onInput={(e) => setOther(e.currentTarget.value)} dir="auto" />
+          </Field>
+          <ul>
+            {others?.sources.nodes
+              .filter((o) => o.id !== s.id)
+              .map((o) => (
+                <li key={o.id}>
+                  <T>{o.name}</T> ({label(o.kind)}){' '}
+                  <button type="button" onClick={() => void merge({ input: { survivorId: s.id, mergedId: o.id } }).then((r) => !r.error && setOther(''))}>
+                    Merge into this source
+                  </button>{' '}
+                  <button type="button" class="secondary" onClick={() => void link({ input: { sourceIds: [s.id, o.id] } })}>
+                    Link as one origin
+                  </button>
+                </li>
+              ))}
+          </ul>
+          <ErrorNote error={merged.error ?? linked.error ?? unlinked.error} />
+        </>
+      )}
+      {s.reliabilityHistory.length > 0 && (
+        <>
+          <h3>Reliability history</h3>
+          <ol>
+            {s.reliabilityHistory.map((h, i) => (
+              <li key={i}>
+                <Time iso={h.changedAt} />: {h.fromGrade ?? '—'} → {h.toGrade ?? '—'} — <T>{h.reason}</T>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <h2>Claims</h2>
+      <ul>
+        {s.attributions.nodes.map((a) => (
+          <li key={a.id}>
+            <a href={`/claims/${a.claim.id}`} onClick={(e) => (e.preventDefault(), route(`/claims/${a.claim.id}`))}>
+              <T>{a.claim.statement}</T>
+            </a>{' '}
+            <Badge kind={a.stance}>{label(a.stance)}</Badge> <Badge kind={a.claim.status}>{label(a.claim.status)}</Badge>
+          </li>
+        ))}
+      </ul>
+      {data.history && (
+        <>
+          <h2>History</h2>
+          <ol class="history">
+            {data.history.nodes.map((h) => (
+              <li key={h.id}>
+                <p>
+                  <Time iso={h.at} /> — <T>{h.actorName}</T> {h.action.toLowerCase()}d
+                </p>
+                <Changes changes={h.changes} />
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </article>
+  );
+}
