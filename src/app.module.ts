@@ -23,6 +23,8 @@ import { DirectReadsModule } from './direct-reads/direct-reads.module';
 import { RecordsModule } from './records/records.module';
 import { ExportsModule } from './exports/exports.module';
 import { ImportsModule } from './imports/imports.module';
+import { ObservabilityModule } from './observability/observability.module';
+import { requestRecordPlugin } from './observability/request-record.plugin';
 import { SourcesModule } from './sources/sources.module';
 import { SuggestionsModule } from './suggestions/suggestions.module';
 
@@ -31,6 +33,7 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
     // Settings come from the environment only: column types are chosen from it before any module loads.
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
     DatabaseModule,
+    ObservabilityModule,
     AuditModule,
     AccessModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({
@@ -43,7 +46,7 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
       context: ({ req }: { req: unknown }) => ({ req, loaders: new RequestLoaders() }),
       formatError: formatGraphQLError,
       // No type sets cache hints; the default cache-control plugin would still wrap every field resolver.
-      plugins: [ApolloServerPluginCacheControlDisabled()],
+      plugins: [ApolloServerPluginCacheControlDisabled(), requestRecordPlugin],
       includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     }),
     SourcesModule,

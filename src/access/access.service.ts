@@ -43,7 +43,7 @@ export class AccessService {
     if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.dataSource.manager.update(ApiKey, { id: key.id }, { lastUsedAt: new Date(now) });
     }
-    const actor: Actor = { id: user.id, name: user.name, role: user.role };
+    const actor: Actor = { id: user.id, name: user.name, role: user.role, keyId: key.id };
     this.actors.set(hash, actor, generation);
     return actor;
   }

@@ -1,6 +1,7 @@
 import { json } from 'express';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { putInFront } from '../common/request-front';
+import { RequestRecord, recordOf } from '../common/request-record';
 import { DirectReads } from './direct-reads.service';
 
 type Request = IncomingMessage & { body?: unknown; [PARSE_ERROR]?: unknown };
@@ -19,36 +20,40 @@ const PARSE_ERROR = Symbol('frontDoorParseError');
  * limits, charsets and compressed bodies behave the same. When it fails, the error goes on to
  * Express with the request (replayParseError), where Nest answers it as it always did.
  *
- * Only POSTs to `path` of JSON with an API key are tried.
+ * Only POSTs to `path` of JSON with an API key are tried; why a request was passed on is noted on
+ * its request record, for the metrics.
  */
 export function installFrontDoor(server: Server, path: string, reads: DirectReads): void {
   const parseJson = json();
   putInFront<Request>(server, (req, res, pass) => {
-    if (
-      !reads.enabled ||
-      req.method !== 'POST' ||
-      req.url !== path ||
-      !req.headers.authorization ||
-      !(req.headers['content-type'] ?? '').startsWith('application/json') ||
-      !acceptsPlainJson(req.headers.accept)
-    ) {
-      return pass();
-    }
+    if (!reads.enabled || req.method !== 'POST' || req.url !== path) return pass();
+    // What the request log and metrics learn of this request (observability/request-observer.ts).
+    const record: Partial<RequestRecord> = recordOf(req) ?? {};
+    if (!req.headers.authorization) return passOn(record, 'no_key', pass);
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return passOn(record, 'content_type', pass);
+    if (!acceptsPlainJson(req.headers.accept)) return passOn(record, 'accept', pass);
     parseJson(req, res, (error) => {
       if (error) {
         req[PARSE_ERROR] = error;
-        return pass();
+        return passOn(record, 'body_parse', pass);
       }
-      reads.answer(req.body, req.headers.authorization).then(
+      reads.answer(req.body, req.headers.authorization, record).then(
         (text) => {
           if (text === null) return pass();
+          record.servedBy = 'direct';
+          record.outcome = 'OK';
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
           res.end(text);
         },
-        () => pass(),
+        () => passOn(record, 'error', pass),
       );
     });
   });
+}
+
+function passOn(record: Partial<RequestRecord>, reason: string, pass: () => void): void {
+  record.declined = reason;
+  pass();
 }
 
 /** Express middleware: raises the front door's parse error where Express's own parser would have. */
