@@ -1,5 +1,5 @@
 /** The codes services may raise; one filter maps them onto GraphQL `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'SERVICE_UNAVAILABLE';
 
 export interface FieldError {
   field: string;
@@ -48,5 +48,12 @@ export class ForbiddenError extends DomainError {
 export class UnauthenticatedError extends DomainError {
   constructor(message = 'A valid API key is required: send Authorization: Bearer <key>') {
     super('UNAUTHENTICATED', message);
+  }
+}
+
+/** The database cannot be reached (restart, failover, shutdown): nothing was done, and the same request may be retried. */
+export class ServiceUnavailableError extends DomainError {
+  constructor() {
+    super('SERVICE_UNAVAILABLE', 'The database is unavailable; nothing was written. Retry shortly.', { retryable: true });
   }
 }

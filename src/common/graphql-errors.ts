@@ -1,18 +1,23 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { unavailableFrom } from './connection-errors';
 import { DomainError } from './errors';
 import { sendDomainError } from './http-errors';
 
 /**
  * The one place where domain error codes leave the server: as GraphQL `extensions.code` on
  * /graphql, and as JSON with the matching HTTP status on the REST routes (exports, imports).
+ * A lost database connection becomes the retryable SERVICE_UNAVAILABLE; anything else goes on
+ * as Nest and Apollo would treat it.
  */
-@Catch(DomainError)
-export class DomainErrorFilter implements GqlExceptionFilter {
-  catch(error: DomainError, host: ArgumentsHost): GraphQLError | void {
-    if (host.getType() === 'http') return sendDomainError(error, host);
-    return toGraphQLError(error);
+@Catch()
+export class DomainErrorFilter extends BaseExceptionFilter implements GqlExceptionFilter {
+  catch(error: unknown, host: ArgumentsHost): unknown {
+    const domain = error instanceof DomainError ? error : unavailableFrom(error);
+    if (host.getType() === 'http') return domain ? sendDomainError(domain, host) : super.catch(error, host);
+    return domain ? toGraphQLError(domain) : error instanceof Error ? error : new Error(String(error));
   }
 }
 
@@ -30,8 +35,9 @@ const VARIABLE_ROOT = /Variable "\$(\w+)" got invalid value .*?; (.*)$/s;
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const development = process.env.NODE_ENV === 'development';
   // Field resolvers run without Nest's exception filters, so their domain errors are mapped here.
-  const original = unwrap(error);
-  if (original instanceof DomainError) {
+  const unwrapped = unwrap(error);
+  const original = unwrapped instanceof DomainError ? unwrapped : unavailableFrom(unwrapped);
+  if (original) {
     formatted = { ...formatted, message: original.message, extensions: toGraphQLError(original).extensions };
   }
   const code = formatted.extensions?.code as string | undefined;

@@ -8,6 +8,7 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** Domain errors on plain HTTP routes as JSON with the same code and details GraphQL puts in `extensions`. */
@@ -23,6 +24,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
     return;
   }
   res.statusCode = status;
+  if (status === 503) res.setHeader('retry-after', '1');
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(body));
 }
