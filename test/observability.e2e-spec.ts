@@ -143,7 +143,7 @@ describe('health, metrics and request logs', () => {
       expect(await lineOf('desk-req-1')).toMatchObject({
         level: 'info', msg: 'request', method: 'POST', path: '/graphql', servedBy: 'direct', operation: 'DeskPage', status: 200, outcome: 'OK', keyId: key.id,
       });
-      expect(await lineOf(apolloId)).toMatchObject({ servedBy: 'apollo', operation: 'Search', outcome: 'OK', keyId: key.id });
+      expect(await lineOf(apolloId)).toMatchObject({ path: '/graphql', servedBy: 'apollo', operation: 'Search', outcome: 'OK', keyId: key.id });
       expect(await lineOf(refusedId)).toMatchObject({ servedBy: 'apollo', operation: null, outcome: 'FORBIDDEN', keyId: key.id });
       for (const id of ['desk-req-1', apolloId, refusedId]) expect(typeof (await lineOf(id)).durationMs).toBe('number');
 

@@ -65,7 +65,9 @@ export class ExportsController {
       const record = recordOf(req);
       if (record) record.outcome = 'EXPORT_ABORTED';
       this.log.logger.error({ reqId: record?.id ?? null, rowsSent: written, error: errorName(error) }, 'export aborted after its first byte; connection cut');
-      res.destroy();
+      // After what was written has gone out (SQLite's synchronous queries can fail before the corked first chunk is
+      // flushed): the client gets the rows sent so far, then a connection closed before the end of the chunked body.
+      setImmediate(() => res.destroy());
     }
   }
 }

@@ -67,6 +67,8 @@ export class RequestObserver {
 
   private observe(req: ObservedRequest, res: ServerResponse): void {
     const started = process.hrtime.bigint();
+    // Read now: Express rewrites req.url for the routers it passes the request through.
+    const path = (req.url ?? '/').split('?')[0];
     const given = req.headers['x-request-id'];
     const record: RequestRecord = { id: typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID() };
     attachRecord(req, record);
@@ -77,13 +79,12 @@ export class RequestObserver {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       this.inFlight -= 1;
       this.metrics.inFlight.dec();
-      void this.finish(req, res, record, seconds);
+      void this.finish(req, res, record, path, seconds);
       if (this.inFlight === 0) for (const done of this.idle.splice(0)) done();
     });
   }
 
-  private async finish(req: ObservedRequest, res: ServerResponse, record: RequestRecord, seconds: number): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
+  private async finish(req: ObservedRequest, res: ServerResponse, record: RequestRecord, path: string, seconds: number): Promise<void> {
     const servedBy = record.servedBy ?? (path === GRAPHQL_PATH ? 'apollo' : 'http');
     const operation = servedBy === 'http' ? `${req.method} ${req.route?.path ?? 'unmatched'}` : record.operation;
     const status = res.statusCode;
