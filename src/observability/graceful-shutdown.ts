@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, INestApplication, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
@@ -7,7 +7,7 @@ import { AppLog } from './app-log';
 import { RequestObserver } from './request-observer';
 
 /**
- * On SIGTERM (main.ts enables Nest's shutdown hooks): stop accepting connections, let the requests
+ * On SIGTERM or SIGINT (handleSignals, called by main.ts): stop accepting connections, let the requests
  * in flight finish (imports and exports included) for up to SHUTDOWN_DRAIN_SECONDS, cut whatever
  * is left, then close the database, logging each step. Readiness reports `down` from the first
  * step, so a load balancer stops sending work.
@@ -33,27 +33,53 @@ export class GracefulShutdown implements OnApplicationBootstrap, BeforeApplicati
     server.once('listening', () => this.observer.install(server));
   }
 
-  async beforeApplicationShutdown(signal?: string): Promise<void> {
+  /**
+   * Runs instead of Nest's own signal handling (main.ts): Nest would first stop Apollo, whose HTTP-server drain
+   * plugin closes the server and cuts every connection after a fixed 10 s, whatever is in flight.
+   */
+  handleSignals(app: INestApplication): void {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        void (async () => {
+          await this.drain(signal);
+          await app.close();
+          process.exit(0);
+        })().catch((error: unknown) => {
+          this.log.logger.error({ error: (error as Error)?.name ?? 'Error' }, 'shutdown failed');
+          process.exit(1);
+        });
+      });
+    }
+  }
+
+  /** Stops accepting connections and waits for the requests in flight, up to the drain time; then cuts the rest. */
+  async drain(signal?: string): Promise<void> {
     this.draining = true;
     const log = this.log.logger;
     const server = this.server;
-    if (server?.listening) {
-      const drainMs = shutdownDrainMs();
-      log.info({ signal: signal ?? null, inFlight: this.observer.requestsInFlight, drainSeconds: drainMs / 1000 }, 'shutdown: stopped accepting connections, draining requests in flight');
-      server.close();
-      server.closeIdleConnections();
-      const drained = await this.observer.whenIdle(drainMs);
-      if (drained) {
-        log.info('shutdown: every request in flight finished');
-      } else {
-        log.warn({ cut: this.observer.requestsInFlight }, 'shutdown: drain time over, cutting the requests still in flight');
-        server.closeAllConnections();
-      }
-      server.closeIdleConnections();
+    if (!server?.listening) return;
+    const drainMs = shutdownDrainMs();
+    log.info({ signal: signal ?? null, inFlight: this.observer.requestsInFlight, drainSeconds: drainMs / 1000 }, 'shutdown: stopped accepting connections, draining requests in flight');
+    server.close();
+    server.closeIdleConnections();
+    const drained = await this.observer.whenIdle(drainMs);
+    if (drained) {
+      log.info('shutdown: every request in flight finished');
+    } else {
+      log.warn({ cut: this.observer.requestsInFlight }, 'shutdown: drain time over, cutting the requests still in flight');
+      this.observer.markCut();
+      server.closeAllConnections();
+      await this.observer.whenIdle(1000);
     }
+    server.closeIdleConnections();
+  }
+
+  /** After the drain (or at once, for app.close() in tests and the CLI): nothing is in flight any more. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.draining = true;
     if (this.dataSource.isInitialized) {
       await this.dataSource.destroy();
-      log.info('shutdown: database closed');
+      this.log.logger.info('shutdown: database closed');
     }
   }
 }

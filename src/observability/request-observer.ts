@@ -36,7 +36,7 @@ type ObservedRequest = IncomingMessage & {
  */
 @Injectable()
 export class RequestObserver {
-  private inFlight = 0;
+  private readonly open = new Set<RequestRecord>();
   private idle: Array<() => void> = [];
 
   constructor(
@@ -50,12 +50,17 @@ export class RequestObserver {
   }
 
   get requestsInFlight(): number {
-    return this.inFlight;
+    return this.open.size;
+  }
+
+  /** Marks the requests in flight as cut by the shutdown, for their log lines, just before their connections are closed. */
+  markCut(): void {
+    for (const record of this.open) record.outcome ??= 'CUT_AT_SHUTDOWN';
   }
 
   /** Resolves true once no request is in flight, or false after `timeoutMs`. */
   whenIdle(timeoutMs: number): Promise<boolean> {
-    if (this.inFlight === 0) return Promise.resolve(true);
+    if (this.open.size === 0) return Promise.resolve(true);
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(false), timeoutMs);
       this.idle.push(() => {
@@ -73,14 +78,16 @@ export class RequestObserver {
     const record: RequestRecord = { id: typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID() };
     attachRecord(req, record);
     res.setHeader('x-request-id', record.id);
-    this.inFlight += 1;
+    this.open.add(record);
     this.metrics.inFlight.inc();
     res.once('close', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      this.inFlight -= 1;
       this.metrics.inFlight.dec();
-      void this.finish(req, res, record, path, seconds);
-      if (this.inFlight === 0) for (const done of this.idle.splice(0)) done();
+      // Idle once the line is written: the shutdown waits for it before the process exits.
+      void this.finish(req, res, record, path, seconds).finally(() => {
+        this.open.delete(record);
+        if (this.open.size === 0) for (const done of this.idle.splice(0)) done();
+      });
     });
   }
 
