@@ -1,12 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccessChanges } from './access-changes';
 import { AccessResolver } from './access.resolver';
 import { AccessService } from './access.service';
 import { AuthGuard } from './auth.guard';
 
 @Global()
 @Module({
-  providers: [AccessService, AccessResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AccessService, AccessChanges, AccessResolver, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AccessService],
 })
 export class AccessModule {}

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../common/errors';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { apiKeyCacheMs } from '../config/settings';
 import { TransactionRunner } from '../database/transaction-runner';
+import { AccessChanges } from './access-changes';
 import { Actor } from './actor';
 import { ActorCache } from './actor-cache';
 import { ApiKey } from './api-key.entity';
@@ -22,7 +23,10 @@ export class AccessService {
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
-  ) {}
+    private readonly changes: AccessChanges,
+  ) {
+    changes.onChange(() => this.actors.clear());
+  }
 
   private readonly actors = new ActorCache(apiKeyCacheMs(process.env));
 
@@ -48,9 +52,10 @@ export class AccessService {
     return actor;
   }
 
-  /** After a change to who may do what (a revoked key, a new role, a deleted user). */
+  /** After a change to who may do what (a revoked key, a new role, a deleted user): here at once, in other instances through AccessChanges. */
   forgetAuthenticatedKeys(): void {
     this.actors.clear();
+    this.changes.publish().catch((error: unknown) => Logger.warn(`Could not tell other instances of an access change: ${(error as Error)?.name}`, 'AccessChanges'));
   }
 
   createUser(input: CreateUserInput, actor: Actor): Promise<User> {

@@ -8,6 +8,7 @@ import { User } from '../access/user.entity';
 import { SYSTEM_ACTOR } from '../access/actor';
 import { LogClaimInput } from '../claims/dto/log-claim.input';
 import { LogClaimService } from '../claims/log-claim.service';
+import { withStartupLock } from '../database/startup-lock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEMO_CLAIMS } from './demo-story';
 
@@ -26,7 +27,12 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly access: AccessService,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  /** Under the startup lock: a second instance starting at the same moment finds the demo loaded and skips it. */
+  onApplicationBootstrap(): Promise<void> {
+    return withStartupLock(this.dataSource, () => this.start());
+  }
+
+  private async start(): Promise<void> {
     const wanted = process.env.DEMO_DATA ?? (this.dataSource.options.type === 'postgres' ? 'false' : 'true');
     if (wanted !== 'true') return;
     const [{ n }] = await this.dataSource.query('SELECT COUNT(*) AS n FROM claim');
