@@ -51,9 +51,9 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
-/** The database cannot be reached (restart, failover, shutdown): nothing was done, and the same request may be retried. */
+/** The database cannot be reached (restart, failover, shutdown): a fault of the moment, and the request may be sent again. */
 export class ServiceUnavailableError extends DomainError {
   constructor() {
-    super('SERVICE_UNAVAILABLE', 'The database is unavailable; nothing was written. Retry shortly.', { retryable: true });
+    super('SERVICE_UNAVAILABLE', 'The database is unavailable for the moment; retry shortly.', { retryable: true });
   }
 }
