@@ -31,8 +31,7 @@ function command(name: ServerName, cpuProf: string | null): string[] {
 }
 
 /** Starts one server as a child process and waits until it answers. */
-export async function startServer(name: ServerName, databaseUrl: string, cpuProf: string | null): Promise<RunningServer> {
-  const port = PORTS[name];
+export async function startServer(name: ServerName, databaseUrl: string, cpuProf: string | null, port = PORTS[name]): Promise<RunningServer> {
   const logFile = join(tmpdir(), `claimdesk-bench-${name}.log`);
   const log = createWriteStream(logFile);
   const child = spawn(process.execPath, command(name, cpuProf), {
