@@ -166,6 +166,25 @@ describe('reporter', () => {
     await page.close();
   });
 
+  it('acts on the card the keys moved to, however fast they are typed', async () => {
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/log`);
+    const { articles } = await gql(desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
+    const demo = articles.nodes.find((a: any) => /Tell Hamra/.test(a.headline));
+    await page.getByLabel('Pick a recorded article').selectOption(demo.id);
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('textarea[name="bodyText"]')!.value.includes('Tell Hamra'));
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    await page.locator('li.card').nth(3).waitFor();
+    await page.locator('li.card').first().focus();
+    // No pause between the keys: each must see the card the one before it moved to.
+    for (const key of ['j', 'j', 'x', 'j', 'k', 'k', 'x']) await page.keyboard.press(key);
+    await page.locator('li.card[data-state="rejected"]').nth(1).waitFor();
+    const states = await page.locator('li.card').evaluateAll((cards) => cards.slice(0, 4).map((c) => c.getAttribute('data-state')));
+    expect(states).toEqual(['pending', 'rejected', 'rejected', 'pending']);
+    await expect(page.locator('li.card[aria-current="true"]').getAttribute('data-card')).resolves.toBe('1');
+    await page.close();
+  });
+
   it('is refused an editor action', async () => {
     const page = await newPage('REPORTER');
     await page.goto(`${desk.base}/audit`);

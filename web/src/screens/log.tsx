@@ -1,5 +1,5 @@
 import { useClient, useQuery } from '@urql/preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorCode, errorMessage, fieldErrors } from '../api';
 import { ErrorNote, Field, T } from '../components/ui';
 import { graphql } from '../graphql';
@@ -203,7 +203,9 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
     setEditing(cards.length);
   };
 
-  useEffect(() => {
+  // Layout effects, not effects: an effect runs only after the next paint, so a key typed before then
+  // (j then a, quickly) would reach the previous render's handler and act on the previous card.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement;
       if (e.key === 'Escape' && t.closest('.card-editor')) return (t as HTMLElement).blur?.();
@@ -226,10 +228,10 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
     return () => document.removeEventListener('keydown', onKey);
   });
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     listRef.current?.querySelector<HTMLElement>(`[data-card="${current}"]`)?.focus();
   }, [current, cards.length]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (editing !== null) listRef.current?.querySelector<HTMLElement>(`[data-card="${editing}"] [data-first]`)?.focus();
   }, [editing]);
 
