@@ -188,6 +188,23 @@ describe('reporter', () => {
     await page.close();
   });
 
+  it("shows a suggestion request's field errors next to the article's fields", async () => {
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/log`);
+    await page.getByLabel('URL').fill('https://wire.example.org/thirtieth');
+    await page.getByLabel('Published at').fill('2019-02-30');
+    await page.getByLabel('Article text').fill('The ministry said five people were killed on Monday.');
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    const field = page.locator('label.field.invalid', { hasText: 'Published at' });
+    await field.waitFor();
+    await expect(field.locator('.field-error').textContent()).resolves.toBe('is not a real date: 2019-02 has 28 days');
+    await page.getByLabel('Published at').fill('2019-02-28');
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    await page.locator('li.card').first().waitFor();
+    await expect(page.locator('label.field.invalid').count()).resolves.toBe(0);
+    await page.close();
+  });
+
   it('is refused an editor action', async () => {
     const page = await newPage('REPORTER');
     await page.goto(`${desk.base}/audit`);

@@ -96,6 +96,9 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
     e.preventDefault();
     setSuggestError(null);
     const r = await client.query(SuggestQuery, { text: article.bodyText, publishedAt: article.publishedAt || null }, { requestPolicy: 'network-only' }).toPromise();
+    // The suggestion's arguments are the article's fields: their messages go next to those fields.
+    const asArticle: Record<string, string> = { publishedAt: 'article.publishedAt', text: 'article.bodyText' };
+    setArticleErrors(Object.fromEntries(Object.entries(fieldErrors(r.error)).map(([k, v]) => [asArticle[k] ?? k, v])));
     if (r.error || !r.data) return setSuggestError(r.error ?? null);
     setCards(r.data.suggestAttributions.map((s) => cardFromSuggestion(s, article.bodyText)));
     setSuggested({ text: article.bodyText });
