@@ -205,6 +205,33 @@ describe('reporter', () => {
     await page.close();
   });
 
+  it('says it is reading the article while suggestions are on their way, and takes no second press meanwhile', async () => {
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/log`);
+    let suggestions = 0;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/graphql', async (route) => {
+      if (!/suggestAttributions/.test(route.request().postData() ?? '')) return route.continue();
+      suggestions += 1;
+      await held;
+      await route.continue();
+    });
+    await page.getByLabel('URL').fill(ARTICLE.url);
+    await page.getByLabel('Published at').fill(ARTICLE.publishedAt);
+    await page.getByLabel('Article text').fill(ARTICLE.text);
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    const reading = page.getByRole('button', { name: 'Reading the article…' });
+    await reading.waitFor();
+    await expect(reading.isDisabled()).resolves.toBe(true);
+    await page.locator('form[aria-label="Article"]').evaluate((f: HTMLFormElement) => f.requestSubmit());
+    release();
+    await page.locator('li.card').first().waitFor();
+    await expect(page.getByRole('button', { name: 'Suggest attributions' }).isEnabled()).resolves.toBe(true);
+    expect(suggestions).toBe(1);
+    await page.close();
+  });
+
   it('is refused an editor action', async () => {
     const page = await newPage('REPORTER');
     await page.goto(`${desk.base}/audit`);

@@ -78,6 +78,8 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
   const [articleErrors, setArticleErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A long article takes seconds to read: the button says so, and a second press does not queue another run.
+  const [suggesting, setSuggesting] = useState(false);
   const [{ data: recent }] = useQuery({ query: RecentArticles });
   const [suggested, setSuggested] = useState<{ text: string } | null>(null);
   const [suggestError, setSuggestError] = useState<Parameters<typeof ErrorNote>[0]['error']>(null);
@@ -94,8 +96,11 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
 
   const suggest = async (e: Event) => {
     e.preventDefault();
+    if (suggesting) return;
     setSuggestError(null);
+    setSuggesting(true);
     const r = await client.query(SuggestQuery, { text: article.bodyText, publishedAt: article.publishedAt || null }, { requestPolicy: 'network-only' }).toPromise();
+    setSuggesting(false);
     // The suggestion's arguments are the article's fields: their messages go next to those fields.
     const asArticle: Record<string, string> = { publishedAt: 'article.publishedAt', text: 'article.bodyText' };
     setArticleErrors(Object.fromEntries(Object.entries(fieldErrors(r.error)).map(([k, v]) => [asArticle[k] ?? k, v])));
@@ -277,7 +282,9 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
           <textarea name="bodyText" rows={8} required value={article.bodyText} onInput={setA('bodyText')} dir="auto" />
         </Field>
         <div class="actions">
-          <button type="submit">Suggest attributions</button>
+          <button type="submit" disabled={suggesting} aria-busy={suggesting}>
+            {suggesting ? 'Reading the article…' : 'Suggest attributions'}
+          </button>
           <button type="button" class="secondary" onClick={addBlank}>
             Manual entry
           </button>
