@@ -320,6 +320,14 @@ describe('editor', () => {
 });
 
 describe('researcher', () => {
+  it.each(['/log', '/import', '/audit', '/admin'])('is told at once that %s is not for the role, with no form to fill in first', async (path) => {
+    const page = await newPage('RESEARCHER');
+    await page.goto(`${desk.base}${path}`);
+    await expect(page.locator('[data-code="FORBIDDEN"]').textContent()).resolves.toMatch(/not for the RESEARCHER role/);
+    await expect(page.locator('main form, main textarea, main input').count()).resolves.toBe(0);
+    await page.close();
+  });
+
   it('downloads the filtered export as CSV and JSONL, which parse to the counted rows', async () => {
     const page = await newPage('RESEARCHER');
     await page.goto(`${desk.base}/export?source=Valley+24`);
