@@ -30,6 +30,9 @@ export function toGraphQLError(error: DomainError): GraphQLError {
 
 const VARIABLE_PATH = /Variable "\$(\w+)" got invalid value .*? at "([^"]+)"; (.*)$/s;
 const VARIABLE_ROOT = /Variable "\$(\w+)" got invalid value .*?; (.*)$/s;
+// graphql-js puts 'Expected type "DateTime". ' before a scalar's own reason; the reason alone reads better.
+const TYPE_PREAMBLE = /^Expected type "[^"]+"\. (?=\S)/;
+const TYPE_PREAMBLE_INSIDE = /; Expected type "[^"]+"\. (?=\S)/;
 
 /**
  * Shapes every error leaving the server: GraphQL's own input-coercion errors get the same
@@ -63,7 +66,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       const path = match.length === 4 ? match[2].replace(/\[(\d+)\]/g, '.$1') : match[1];
       const field = match.length === 4 ? path.split('.').slice(1).join('.') || match[1] : path;
       const prefix = match.length === 4 ? `${field}.` : '';
-      extensions.fields = [{ field: unknownField ? `${prefix}${unknownField[1]}`.replace(/^\./, '') : field, message: match[match.length - 1] }];
+      extensions.fields = [{ field: unknownField ? `${prefix}${unknownField[1]}`.replace(/^\./, '') : field, message: match[match.length - 1].replace(TYPE_PREAMBLE, '') }];
+      formatted = { ...formatted, message: formatted.message.replace(TYPE_PREAMBLE_INSIDE, '; ') };
     }
   }
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {

@@ -65,6 +65,18 @@ export function sendPayloadTooLarge(res: ServerResponse, limitBytes: number): vo
 }
 
 /**
+ * A body that cannot be read as JSON (cut short, not JSON, a charset or encoding we do not read), in
+ * GraphQL's error shape with the code Apollo gives a malformed request (BAD_REQUEST), rather than
+ * Express's bare `{ statusCode, message }`. The parser's own wording is not echoed: it quotes the body.
+ */
+export function sendUnreadableBody(res: ServerResponse, status: number, unsupported?: string): void {
+  const message = unsupported
+    ? `The request body's ${unsupported} cannot be read: send UTF-8 JSON (content-type: application/json)`
+    : 'The request body is not valid JSON: send {"query": "...", "variables": {...}} with content-type: application/json';
+  sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+}
+
+/**
  * A refusal written before the request reaches Express or Apollo (rate limits), in the shape the
  * route would have used: a GraphQL error list on /graphql, the REST error object elsewhere.
  */

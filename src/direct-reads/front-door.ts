@@ -1,6 +1,6 @@
 import { json } from 'express';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { sendPayloadTooLarge, sendRefusal } from '../common/http-errors';
+import { sendPayloadTooLarge, sendRefusal, sendUnreadableBody } from '../common/http-errors';
 import { putInFront } from '../common/request-front';
 import { RateLimits } from '../limits/rate-limits';
 import { RequestRecord, recordOf } from '../common/request-record';
@@ -21,7 +21,8 @@ const PARSE_ERROR = Symbol('frontDoorParseError');
  * The body is parsed by the same parser Nest installs (express.json()), with the size limit of
  * GRAPHQL_MAX_BODY_BYTES, so charsets and compressed bodies behave the same. When it fails, the
  * error goes on to Express with the request (replayParseError): a body over the limit is answered
- * as PAYLOAD_TOO_LARGE, anything else as Nest always did.
+ * as PAYLOAD_TOO_LARGE, one that is not JSON (or in a charset we do not read) as BAD_REQUEST, both in
+ * GraphQL's error shape.
  *
  * Every request, on any route, is first counted against the rate limits, and refused here when over
  * a budget. Only POSTs to `path` of JSON with an API key are tried; why a request was passed on is
@@ -43,6 +44,10 @@ export function installFrontDoor(server: Server, path: string, reads: DirectRead
     // Every JSON POST to the GraphQL path is parsed here, with the configured limit, whether or not it is then tried.
     parseJson(req, res, (error) => {
       if (error) {
+        // A charset or encoding the parser refuses is refused before the body is read, so Express's own
+        // parser would read it again and answer first: it is answered here instead.
+        const unsupported = unsupportedPart(error);
+        if (unsupported) return sendUnreadableBody(res, 415, unsupported);
         req[PARSE_ERROR] = error;
         return passOn(record, 'body_parse', pass);
       }
@@ -73,8 +78,17 @@ export function replayParseError(req: Request, res: ServerResponse, next: (error
   const error = req[PARSE_ERROR] as { type?: string; limit?: number } | undefined;
   // A body over the limit is answered in GraphQL's shape, with a code and the limit, rather than as a bare 413.
   if (error?.type === 'entity.too.large') return sendPayloadTooLarge(res, error.limit ?? 0);
+  // A body that is not JSON goes back in the same shape, with the code Apollo gives a malformed request.
+  if (error?.type === 'entity.parse.failed') return sendUnreadableBody(res, 400);
   if (error) return next(error);
   next();
+}
+
+/** Which part of the request the body parser could not read, when that is why it refused. */
+function unsupportedPart(error: { type?: string }): string | undefined {
+  if (error.type === 'charset.unsupported') return 'charset';
+  if (error.type === 'encoding.unsupported') return 'content-encoding';
+  return undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useClient, useQuery } from '@urql/preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorCode, errorMessage, fieldErrors } from '../api';
 import { ErrorNote, Field, T } from '../components/ui';
 import { graphql } from '../graphql';
@@ -78,6 +78,8 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
   const [articleErrors, setArticleErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A long article takes seconds to read: the button says so, and a second press does not queue another run.
+  const [suggesting, setSuggesting] = useState(false);
   const [{ data: recent }] = useQuery({ query: RecentArticles });
   const [suggested, setSuggested] = useState<{ text: string } | null>(null);
   const [suggestError, setSuggestError] = useState<Parameters<typeof ErrorNote>[0]['error']>(null);
@@ -94,8 +96,14 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
 
   const suggest = async (e: Event) => {
     e.preventDefault();
+    if (suggesting) return;
     setSuggestError(null);
+    setSuggesting(true);
     const r = await client.query(SuggestQuery, { text: article.bodyText, publishedAt: article.publishedAt || null }, { requestPolicy: 'network-only' }).toPromise();
+    setSuggesting(false);
+    // The suggestion's arguments are the article's fields: their messages go next to those fields.
+    const asArticle: Record<string, string> = { publishedAt: 'article.publishedAt', text: 'article.bodyText' };
+    setArticleErrors(Object.fromEntries(Object.entries(fieldErrors(r.error)).map(([k, v]) => [asArticle[k] ?? k, v])));
     if (r.error || !r.data) return setSuggestError(r.error ?? null);
     setCards(r.data.suggestAttributions.map((s) => cardFromSuggestion(s, article.bodyText)));
     setSuggested({ text: article.bodyText });
@@ -203,7 +211,9 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
     setEditing(cards.length);
   };
 
-  useEffect(() => {
+  // Layout effects, not effects: an effect runs only after the next paint, so a key typed before then
+  // (j then a, quickly) would reach the previous render's handler and act on the previous card.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement;
       if (e.key === 'Escape' && t.closest('.card-editor')) return (t as HTMLElement).blur?.();
@@ -226,10 +236,10 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
     return () => document.removeEventListener('keydown', onKey);
   });
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     listRef.current?.querySelector<HTMLElement>(`[data-card="${current}"]`)?.focus();
   }, [current, cards.length]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (editing !== null) listRef.current?.querySelector<HTMLElement>(`[data-card="${editing}"] [data-first]`)?.focus();
   }, [editing]);
 
@@ -272,7 +282,9 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
           <textarea name="bodyText" rows={8} required value={article.bodyText} onInput={setA('bodyText')} dir="auto" />
         </Field>
         <div class="actions">
-          <button type="submit">Suggest attributions</button>
+          <button type="submit" disabled={suggesting} aria-busy={suggesting}>
+            {suggesting ? 'Reading the article…' : 'Suggest attributions'}
+          </button>
           <button type="button" class="secondary" onClick={addBlank}>
             Manual entry
           </button>
