@@ -28,7 +28,7 @@ async function bootstrap(): Promise<void> {
   }
   const port = Number(process.env.PORT ?? DEFAULT_PORT);
   await app.listen(port);
-  Logger.log(`claimdesk GraphQL API at http://localhost:${port}/graphql`, 'Bootstrap');
+  Logger.log(`claimdesk GraphQL API at http://localhost:${port}/graphql, the desk at http://localhost:${port}/`, 'Bootstrap');
 }
 
 void bootstrap();
