@@ -19,20 +19,24 @@ export const MATCH_THRESHOLDS = {
   oldDays: 365,
 } as const;
 
-export type MatchTier = 'LIKELY' | 'POSSIBLE';
+export enum MatchTier {
+  LIKELY = 'LIKELY',
+  POSSIBLE = 'POSSIBLE',
+}
 
-export type MatchReasonCode =
-  | 'SAME_FIGURES'
-  | 'COMPATIBLE_FIGURES'
-  | 'CONFLICTING_FIGURES'
-  | 'SAME_FIGURE_OTHER_VARIABLE'
-  | 'OVERLAPPING_TIME'
-  | 'DIFFERENT_TIME'
-  | 'SAME_PLACE'
-  | 'DIFFERENT_PLACE'
-  | 'SIMILAR_TEXT'
-  | 'SHARED_SOURCES'
-  | 'OPPOSITE_POLARITY';
+export enum MatchReasonCode {
+  SIMILAR_TEXT = 'SIMILAR_TEXT',
+  SAME_FIGURES = 'SAME_FIGURES',
+  COMPATIBLE_FIGURES = 'COMPATIBLE_FIGURES',
+  CONFLICTING_FIGURES = 'CONFLICTING_FIGURES',
+  SAME_FIGURE_OTHER_VARIABLE = 'SAME_FIGURE_OTHER_VARIABLE',
+  OVERLAPPING_TIME = 'OVERLAPPING_TIME',
+  DIFFERENT_TIME = 'DIFFERENT_TIME',
+  SAME_PLACE = 'SAME_PLACE',
+  DIFFERENT_PLACE = 'DIFFERENT_PLACE',
+  SHARED_SOURCES = 'SHARED_SOURCES',
+  OPPOSITE_POLARITY = 'OPPOSITE_POLARITY',
+}
 
 export interface MatchReason {
   code: MatchReasonCode;
@@ -80,11 +84,11 @@ function interval(q: Quantity): [number, number] {
 const near = (x: number, y: number) => Math.abs(x - y) <= 0.05 * Math.max(Math.abs(x), Math.abs(y));
 
 function compareFigures(a: Quantity[], b: Quantity[]): MatchReason | null {
-  if (!a.length || !b.length) return { code: 'COMPATIBLE_FIGURES', weight: W.noFigures, detail: 'no figures to compare' };
+  if (!a.length || !b.length) return { code: MatchReasonCode.COMPATIBLE_FIGURES, weight: W.noFigures, detail: 'no figures to compare' };
   const shared = a.filter((qa) => b.some((qb) => qb.variable === qa.variable));
   if (!shared.length) {
     const same = a.find((qa) => b.some((qb) => anchor(qa) !== null && anchor(qb) !== null && near(anchor(qa)!, anchor(qb)!)));
-    if (same) return { code: 'SAME_FIGURE_OTHER_VARIABLE', weight: W.otherVariable, detail: `the same figure counts something else (${same.variable})` };
+    if (same) return { code: MatchReasonCode.SAME_FIGURE_OTHER_VARIABLE, weight: W.otherVariable, detail: `the same figure counts something else (${same.variable})` };
     return null;
   }
   let best: MatchReason | null = null;
@@ -95,9 +99,9 @@ function compareFigures(a: Quantity[], b: Quantity[]): MatchReason | null {
       const overlap = al <= bu && bl <= au;
       const ax = anchor(qa);
       const bx = anchor(qb);
-      if (overlap && ax !== null && bx !== null && near(ax, bx)) return { code: 'SAME_FIGURES', weight: W.sameFigures, detail: `${qa.variable} ${ax}` };
-      if (overlap) best = { code: 'COMPATIBLE_FIGURES', weight: W.compatibleFigures, detail: `${qa.variable} ranges overlap` };
-      else if (!best) best = { code: 'CONFLICTING_FIGURES', weight: W.conflictingFigures, detail: `${qa.variable} ${ax} against ${bx}` };
+      if (overlap && ax !== null && bx !== null && near(ax, bx)) return { code: MatchReasonCode.SAME_FIGURES, weight: W.sameFigures, detail: `${qa.variable} ${ax}` };
+      if (overlap) best = { code: MatchReasonCode.COMPATIBLE_FIGURES, weight: W.compatibleFigures, detail: `${qa.variable} ranges overlap` };
+      else if (!best) best = { code: MatchReasonCode.CONFLICTING_FIGURES, weight: W.conflictingFigures, detail: `${qa.variable} ${ax} against ${bx}` };
     }
   }
   return best;
@@ -116,18 +120,18 @@ function window(t: MatchClaim['eventTime']): [number, number] | null {
 function compareTime(a: MatchClaim['eventTime'], b: MatchClaim['eventTime']): MatchReason {
   const wa = window(a);
   const wb = window(b);
-  if (!wa || !wb) return { code: 'OVERLAPPING_TIME', weight: W.timeUnknown, detail: 'an event time is missing' };
-  if (wa[0] < wb[1] && wb[0] < wa[1]) return { code: 'OVERLAPPING_TIME', weight: W.overlap, detail: 'the event windows overlap' };
-  return { code: 'DIFFERENT_TIME', weight: W.apart, detail: 'the event windows are apart' };
+  if (!wa || !wb) return { code: MatchReasonCode.OVERLAPPING_TIME, weight: W.timeUnknown, detail: 'an event time is missing' };
+  if (wa[0] < wb[1] && wb[0] < wa[1]) return { code: MatchReasonCode.OVERLAPPING_TIME, weight: W.overlap, detail: 'the event windows overlap' };
+  return { code: MatchReasonCode.DIFFERENT_TIME, weight: W.apart, detail: 'the event windows are apart' };
 }
 
 function comparePlace(a: MatchClaim['place'], b: MatchClaim['place']): MatchReason | null {
-  if (a?.country && b?.country && a.country.toUpperCase() !== b.country.toUpperCase()) return { code: 'DIFFERENT_PLACE', weight: W.differentPlace, detail: `${a.country} against ${b.country}` };
+  if (a?.country && b?.country && a.country.toUpperCase() !== b.country.toUpperCase()) return { code: MatchReasonCode.DIFFERENT_PLACE, weight: W.differentPlace, detail: `${a.country} against ${b.country}` };
   if (!a?.name || !b?.name) return null;
   const same = foldKey(a.name) === foldKey(b.name);
   return same
-    ? { code: 'SAME_PLACE', weight: W.samePlace, detail: a.name }
-    : { code: 'DIFFERENT_PLACE', weight: W.differentPlace, detail: `${a.name} against ${b.name}` };
+    ? { code: MatchReasonCode.SAME_PLACE, weight: W.samePlace, detail: a.name }
+    : { code: MatchReasonCode.DIFFERENT_PLACE, weight: W.differentPlace, detail: `${a.name} against ${b.name}` };
 }
 
 /** The thresholds that apply to this pair: higher for short statements and old candidates. */
@@ -144,18 +148,18 @@ export function thresholdsFor(claim: MatchClaim, candidate: MatchClaim): { likel
 export function scoreMatch(claim: MatchClaim, candidate: MatchClaim): MatchResult {
   const reasons: MatchReason[] = [];
   const text = textSimilarity(claim.statement, candidate.statement);
-  reasons.push({ code: 'SIMILAR_TEXT', weight: round(W.text * text), detail: `text similarity ${text.toFixed(2)}` });
+  reasons.push({ code: MatchReasonCode.SIMILAR_TEXT, weight: round(W.text * text), detail: `text similarity ${text.toFixed(2)}` });
   const figures = compareFigures(claim.quantities, candidate.quantities);
   if (figures) reasons.push(figures);
   reasons.push(compareTime(claim.eventTime, candidate.eventTime));
   const place = comparePlace(claim.place, candidate.place);
   if (place) reasons.push(place);
   const shared = claim.speakers.filter((s) => candidate.speakers.includes(s));
-  if (shared.length) reasons.push({ code: 'SHARED_SOURCES', weight: W.sharedSources, detail: `${shared.length} shared speaker(s) or relay(s)` });
-  if (isDenial(claim.statement) !== isDenial(candidate.statement)) reasons.push({ code: 'OPPOSITE_POLARITY', weight: W.opposite, detail: 'one statement denies what the other asserts' });
+  if (shared.length) reasons.push({ code: MatchReasonCode.SHARED_SOURCES, weight: W.sharedSources, detail: `${shared.length} shared speaker(s) or relay(s)` });
+  if (isDenial(claim.statement) !== isDenial(candidate.statement)) reasons.push({ code: MatchReasonCode.OPPOSITE_POLARITY, weight: W.opposite, detail: 'one statement denies what the other asserts' });
   const score = round(Math.min(1, Math.max(0, reasons.reduce((sum, r) => sum + r.weight, 0))));
   const { likely, possible } = thresholdsFor(claim, candidate);
-  const tier: MatchTier | null = score >= likely ? 'LIKELY' : score >= possible ? 'POSSIBLE' : null;
+  const tier: MatchTier | null = score >= likely ? MatchTier.LIKELY : score >= possible ? MatchTier.POSSIBLE : null;
   return { score, tier, reasons: reasons.filter((r) => r.weight !== 0) };
 }
 
