@@ -84,7 +84,7 @@ describe('similarClaims', () => {
     const gone = await log(agencyInput('d1', { statement: 'A car bomb near the Jisr Marun bridge killed 7 people on Sunday.', place: { name: 'Jisr Marun' }, quantities: [{ variable: 'deaths_total', value: 7 }] }));
     expectData(await t.gql(`mutation($id: ID!) { deleteRecord(input: { type: CLAIM, id: $id }) { id } }`, { id: gone.id }));
     const draft = { statement: 'A car bomb near the Jisr Marun bridge killed 7 people.', place: { name: 'Jisr Marun' }, eventTime: { start: DAY, precision: 'DAY' }, quantities: [{ variable: 'deaths_total', value: 7 }] };
-    const ids = (r: any) => expectData(r).similarClaims.map((m: any) => m.claim.id);
+    const ids = (r: any) => (expectData(r) as any).similarClaims.map((m: any) => m.claim.id);
     expect(ids(await t.gql(SIMILAR, { draft }, reporter.as))).not.toContain(gone.id);
     expect(ids(await t.gql(SIMILAR, { draft }))).not.toContain(gone.id);
     expect(ids(await t.gql(SIMILAR, { draft, includeDeleted: true }))).toContain(gone.id);
