@@ -127,8 +127,18 @@ describe('reporter', () => {
     await card.getByRole('button', { name: /Accept/ }).click();
     const similar = card.getByRole('region', { name: 'Claims that may already be recorded' });
     const existing = similar.locator('li', { hasText: 'The truce between the militants and the alliance was extended by five days.' });
+    // Ranked by similarClaims, with its tier; the reasons are on hover.
+    await expect(existing.locator('.tier').textContent()).resolves.toMatch(/^(likely|possibly) the same \(\d+%\)$/);
+    const writes: string[] = [];
+    page.on('request', (r) => {
+      const body = r.postData() ?? '';
+      if (r.url().endsWith('/graphql') && body.includes('mutation')) writes.push(body);
+    });
     await existing.getByRole('button', { name: 'Add to this claim' }).click();
     await page.locator('li.card[data-state="accepted"]', { hasText: 'had been extended by five days' }).waitFor();
+    // One atomic request (logClaim with attachTo), no longer an article, sources, attributions and citations one by one.
+    expect(writes).toHaveLength(1);
+    expect(JSON.parse(writes[0]).variables.input.attachTo).toEqual(expect.any(String));
     const { claims } = await gql(desk, 'EDITOR', '{ claims(filter: { search: "truce extended" }) { totalCount nodes { attributions { cue source { name } citations { quote } } } } }');
     expect(claims.totalCount).toBe(1);
     expect(claims.nodes[0].attributions).toHaveLength(3);
