@@ -24,6 +24,8 @@ const SAMPLES: Record<string, { doc: string; input: Record<string, unknown> }> =
   updateClaim: { doc: 'UpdateClaimInput', input: { id: NO_ID } },
   logClaim: { doc: 'LogClaimInput', input: { statement: 'A sample.', article: { url: 'https://roles.example.org/log' }, attributions: [{ source: { name: 'Sample' } }] } },
   setClaimStatus: { doc: 'SetClaimStatusInput', input: { id: NO_ID, status: 'CONFIRMED', reason: 'r' } },
+  mergeClaims: { doc: 'MergeClaimsInput', input: { survivorId: NO_ID, duplicateId: '01890000-0000-7000-8000-00000000beef' } },
+  unmergeClaim: { doc: 'UnmergeClaimInput', input: { duplicateId: NO_ID } },
   addAttribution: { doc: 'AddAttributionInput', input: { claimId: NO_ID, sourceId: NO_ID } },
   updateAttribution: { doc: 'UpdateAttributionInput', input: { id: NO_ID } },
   removeAttribution: { doc: 'RemoveAttributionInput', input: { id: NO_ID } },

@@ -23,6 +23,8 @@ export const MUTATION_RULES: Record<string, Role[]> = {
   updateClaim: WRITERS,
   logClaim: WRITERS,
   setClaimStatus: [...STATUS_DECIDERS],
+  mergeClaims: EDITORS,
+  unmergeClaim: EDITORS,
   addAttribution: WRITERS,
   updateAttribution: WRITERS,
   removeAttribution: WRITERS,

@@ -7,12 +7,14 @@ import { ClaimDirectRoots } from './claim-direct-roots';
 import { ClaimTreePlans } from './claim-tree';
 import { ClaimsService } from './claims.service';
 import { LogClaimService } from './log-claim.service';
+import { ClaimMergeResolver } from './merging/claim-merge.resolver';
+import { ClaimMergeService } from './merging/claim-merge.service';
 import { ClaimMatchingResolver } from './matching/matching.resolver';
 import { ClaimMatchingService } from './matching/matching.service';
 
 @Module({
   imports: [SourcesModule, ArticlesModule, AttributionsModule],
-  providers: [ClaimsService, LogClaimService, ClaimTreePlans, ClaimDirectRoots, ClaimsResolver, AttributionClaimResolver, ClaimMatchingService, ClaimMatchingResolver],
-  exports: [ClaimsService, LogClaimService, ClaimDirectRoots, ClaimMatchingService],
+  providers: [ClaimsService, LogClaimService, ClaimTreePlans, ClaimDirectRoots, ClaimsResolver, AttributionClaimResolver, ClaimMatchingService, ClaimMatchingResolver, ClaimMergeService, ClaimMergeResolver],
+  exports: [ClaimsService, LogClaimService, ClaimDirectRoots, ClaimMatchingService, ClaimMergeService],
 })
 export class ClaimsModule {}
