@@ -25,6 +25,7 @@ export const MUTATION_RULES: Record<string, Role[]> = {
   setClaimStatus: [...STATUS_DECIDERS],
   mergeClaims: EDITORS,
   unmergeClaim: EDITORS,
+  defineQuantityVariable: EDITORS,
   addAttribution: WRITERS,
   updateAttribution: WRITERS,
   removeAttribution: WRITERS,

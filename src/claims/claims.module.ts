@@ -9,12 +9,14 @@ import { ClaimsService } from './claims.service';
 import { LogClaimService } from './log-claim.service';
 import { ClaimMergeResolver } from './merging/claim-merge.resolver';
 import { ClaimMergeService } from './merging/claim-merge.service';
+import { QuantityRegistrationResolver, VariablesResolver } from './variables/variables.resolver';
+import { VariableRegistry } from './variables/variable-registry.service';
 import { ClaimMatchingResolver } from './matching/matching.resolver';
 import { ClaimMatchingService } from './matching/matching.service';
 
 @Module({
   imports: [SourcesModule, ArticlesModule, AttributionsModule],
-  providers: [ClaimsService, LogClaimService, ClaimTreePlans, ClaimDirectRoots, ClaimsResolver, AttributionClaimResolver, ClaimMatchingService, ClaimMatchingResolver, ClaimMergeService, ClaimMergeResolver],
-  exports: [ClaimsService, LogClaimService, ClaimDirectRoots, ClaimMatchingService, ClaimMergeService],
+  providers: [ClaimsService, LogClaimService, ClaimTreePlans, ClaimDirectRoots, ClaimsResolver, AttributionClaimResolver, ClaimMatchingService, ClaimMatchingResolver, ClaimMergeService, ClaimMergeResolver, VariableRegistry, VariablesResolver, QuantityRegistrationResolver],
+  exports: [ClaimsService, LogClaimService, ClaimDirectRoots, ClaimMatchingService, ClaimMergeService, VariableRegistry],
 })
 export class ClaimsModule {}

@@ -9,6 +9,7 @@ import { ClaimQuantity } from '../claims/claim-quantity.entity';
 import { ClaimStatusChange } from '../claims/claim-status-change.entity';
 import { Claim } from '../claims/claim.entity';
 import { ClaimMerge } from '../claims/merging/claim-merge.entity';
+import { QuantityVariable } from '../claims/variables/quantity-variable.entity';
 import { ReliabilityChange } from '../sources/reliability-change.entity';
 import { SourceAlias } from '../sources/source-alias.entity';
 import { Source } from '../sources/source.entity';
@@ -22,6 +23,7 @@ export const ENTITIES = [
   ClaimQuantity,
   ClaimStatusChange,
   ClaimMerge,
+  QuantityVariable,
   Attribution,
   RelayHop,
   Citation,
