@@ -15,8 +15,8 @@ export const CLAIM_FTS_TRIGGERS = [
     `CREATE TRIGGER "claim_fts_delete" AFTER DELETE ON "claim" BEGIN DELETE FROM "claim_fts" WHERE "claim_id" = old."id"; END`,
 ];
 
-export class ClaimTextMatching1795540000000 implements MigrationInterface {
-    name = 'ClaimTextMatching1795540000000'
+export class ClaimTextMatching1795983000000 implements MigrationInterface {
+    name = 'ClaimTextMatching1795983000000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE VIRTUAL TABLE "claim_fts" USING fts5("claim_id" UNINDEXED, "statement", tokenize = 'unicode61 remove_diacritics 2')`);

@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * Claim matching's text candidates (database/text-search.ts): trigram similarity on the statement,
  * ordered by distance through a GiST index, so the nearest statements come without a full scan.
  */
-export class ClaimTextMatching1795540000000 implements MigrationInterface {
-    name = 'ClaimTextMatching1795540000000'
+export class ClaimTextMatching1795983000000 implements MigrationInterface {
+    name = 'ClaimTextMatching1795983000000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
