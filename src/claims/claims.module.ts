@@ -11,12 +11,13 @@ import { ClaimMergeResolver } from './merging/claim-merge.resolver';
 import { ClaimMergeService } from './merging/claim-merge.service';
 import { QuantityRegistrationResolver, VariablesResolver } from './variables/variables.resolver';
 import { VariableRegistry } from './variables/variable-registry.service';
+import { ReportedByResolver } from './reported-by/reported-by.resolver';
 import { ClaimMatchingResolver } from './matching/matching.resolver';
 import { ClaimMatchingService } from './matching/matching.service';
 
 @Module({
   imports: [SourcesModule, ArticlesModule, AttributionsModule],
-  providers: [ClaimsService, LogClaimService, ClaimTreePlans, ClaimDirectRoots, ClaimsResolver, AttributionClaimResolver, ClaimMatchingService, ClaimMatchingResolver, ClaimMergeService, ClaimMergeResolver, VariableRegistry, VariablesResolver, QuantityRegistrationResolver],
+  providers: [ClaimsService, LogClaimService, ClaimTreePlans, ClaimDirectRoots, ClaimsResolver, AttributionClaimResolver, ClaimMatchingService, ClaimMatchingResolver, ClaimMergeService, ClaimMergeResolver, VariableRegistry, VariablesResolver, QuantityRegistrationResolver, ReportedByResolver],
   exports: [ClaimsService, LogClaimService, ClaimDirectRoots, ClaimMatchingService, ClaimMergeService, VariableRegistry],
 })
 export class ClaimsModule {}
