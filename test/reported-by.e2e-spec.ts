@@ -37,6 +37,29 @@ describe('Claim.reportedBy and maxIndependentSources', () => {
     expect(read.independentSourceCount).toBe(2);
   });
 
+  it('the same anonymous description in two copies of one wire story is one source; in another agency\'s story it is another', async () => {
+    const anonymous = { name: 'a senior military official', kind: 'ANONYMOUS' };
+    const copy = (url: string, publisher: string, wireAgency: string, body: string) => ({ url, publisher, wireAgency, bodyText: body, publishedAt: '2019-02-11T12:00:00Z' });
+    const first = expectData(
+      await t.gql(`mutation($input: LogClaimInput!) { logClaim(input: $input) { id attributions { source { id } } } }`, {
+        input: input(copy('https://agency.example.org/b', 'Example Agency', 'Example Agency', BODY), 'x', { attributions: [{ source: anonymous }] }),
+      }),
+    ).logClaim;
+    const reprint = expectData(
+      await t.gql(`mutation($input: LogClaimInput!) { logClaim(input: $input) { id independentSourceCount attributions { source { id } } } }`, {
+        input: input(copy('https://paper.example.org/b', 'Daily Paper', 'Example Agency', `${BODY} Copyright Example Agency.`), 'x', { attachTo: first.id, attributions: [{ source: anonymous }] }),
+      }),
+    ).logClaim;
+    expect(reprint.attributions.map((a: any) => a.source.id)).toEqual([first.attributions[0].source.id, first.attributions[0].source.id]);
+    expect(reprint.independentSourceCount).toBe(1);
+    const other = expectData(
+      await t.gql(`mutation($input: LogClaimInput!) { logClaim(input: $input) { attributions { source { id } } } }`, {
+        input: input(copy('https://rival.example.org/b', 'Rival Wire', 'Rival Wire', BODY), 'x', { attributions: [{ source: anonymous }] }),
+      }),
+    ).logClaim;
+    expect(other.attributions[0].source.id).not.toBe(first.attributions[0].source.id);
+  });
+
   it('maxIndependentSources: 1 answers "single source" with anonymous-only claims included', async () => {
     const tag = Date.now();
     const named = expectData(await t.gql(LOG, { input: input({ url: `https://single.example.org/${tag}/1` }, `Single Monitor ${tag}`, { statement: `Single named ${tag}.` }) })).logClaim;

@@ -6,7 +6,7 @@ import { Citation } from '../../attributions/citation.entity';
 import { RequestContext } from '../../common/context';
 import { ClaimModel } from '../claim.model';
 import { ReportedByModel } from './reported-by.model';
-import { outletOf, wireGroups } from './wire-groups';
+import { outletOf, wireGroups } from '../../articles/wire-copies';
 
 @Resolver(() => ClaimModel)
 export class ReportedByResolver {
