@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { sendPayloadTooLarge, sendRefusal } from '../common/http-errors';
 import { putInFront } from '../common/request-front';
 import { RateLimits } from '../limits/rate-limits';
+import { RequestRecord, recordOf } from '../common/request-record';
 import { DirectReads } from './direct-reads.service';
 
 type Request = IncomingMessage & { body?: unknown; [PARSE_ERROR]?: unknown };
@@ -23,7 +24,8 @@ const PARSE_ERROR = Symbol('frontDoorParseError');
  * as PAYLOAD_TOO_LARGE, anything else as Nest always did.
  *
  * Every request, on any route, is first counted against the rate limits, and refused here when over
- * a budget. Only POSTs to `path` of JSON with an API key are tried.
+ * a budget. Only POSTs to `path` of JSON with an API key are tried; why a request was passed on is
+ * noted on its request record, for the metrics.
  */
 export function installFrontDoor(server: Server, path: string, reads: DirectReads, limits: RateLimits, maxBodyBytes: number): void {
   const parseJson = json({ limit: maxBodyBytes });
@@ -34,24 +36,36 @@ export function installFrontDoor(server: Server, path: string, reads: DirectRead
     );
   });
   function tryDirect(req: Request, res: ServerResponse, pass: () => void): void {
+    if (req.method !== 'POST' || req.url !== path) return pass();
+    // What the request log and metrics learn of this request (observability/request-observer.ts).
+    const record: Partial<RequestRecord> = recordOf(req) ?? {};
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return passOn(record, 'content_type', pass);
     // Every JSON POST to the GraphQL path is parsed here, with the configured limit, whether or not it is then tried.
-    if (req.method !== 'POST' || req.url !== path || !(req.headers['content-type'] ?? '').startsWith('application/json')) return pass();
     parseJson(req, res, (error) => {
       if (error) {
         req[PARSE_ERROR] = error;
-        return pass();
+        return passOn(record, 'body_parse', pass);
       }
-      if (!reads.enabled || !req.headers.authorization || !acceptsPlainJson(req.headers.accept)) return pass();
-      reads.answer(req.body, req.headers.authorization, limits.clientOf(req)).then(
+      if (!reads.enabled) return pass();
+      if (!req.headers.authorization) return passOn(record, 'no_key', pass);
+      if (!acceptsPlainJson(req.headers.accept)) return passOn(record, 'accept', pass);
+      reads.answer(req.body, req.headers.authorization, limits.clientOf(req), record).then(
         (text) => {
           if (text === null) return pass();
+          record.servedBy = 'direct';
+          record.outcome = 'OK';
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
           res.end(text);
         },
-        () => pass(),
+        () => passOn(record, 'error', pass),
       );
     });
   }
+}
+
+function passOn(record: Partial<RequestRecord>, reason: string, pass: () => void): void {
+  record.declined = reason;
+  pass();
 }
 
 /** Express middleware: raises the front door's parse error where Express's own parser would have. */
