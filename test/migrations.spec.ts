@@ -41,7 +41,9 @@ describe('LiveSourceName migration on existing data', () => {
     await ds.initialize();
     try {
       await ds.runMigrations();
-      await ds.undoLastMigration(); // back to just before LiveSourceName (the newest)
+      // Back to just before LiveSourceName (and the migrations after it).
+      const live = ds.migrations.findIndex((m) => m.name?.startsWith('LiveSourceName'));
+      for (let i = live; i < ds.migrations.length; i++) await ds.undoLastMigration();
       const now = new Date().toISOString();
       const insert = (id: string, kind: string, nameKey: string, deletedAt: string | null) =>
         ds.query(

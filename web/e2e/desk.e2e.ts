@@ -130,8 +130,18 @@ describe('reporter', () => {
     await card.getByRole('button', { name: /Accept/ }).click();
     const similar = card.getByRole('region', { name: 'Claims that may already be recorded' });
     const existing = similar.locator('li', { hasText: 'The truce between the militants and the alliance was extended by five days.' });
+    // Ranked by similarClaims, with its tier; the reasons are on hover.
+    await expect(existing.locator('.tier').textContent()).resolves.toMatch(/^(likely|possibly) the same \(\d+%\)$/);
+    const writes: string[] = [];
+    page.on('request', (r) => {
+      const body = r.postData() ?? '';
+      if (r.url().endsWith('/graphql') && body.includes('mutation')) writes.push(body);
+    });
     await existing.getByRole('button', { name: 'Add to this claim' }).click();
     await page.locator('li.card[data-state="accepted"]', { hasText: 'had been extended by five days' }).waitFor();
+    // One atomic request (logClaim with attachTo), no longer an article, sources, attributions and citations one by one.
+    expect(writes).toHaveLength(1);
+    expect(JSON.parse(writes[0]).variables.input.attachTo).toEqual(expect.any(String));
     const { claims } = await gql(desk, 'EDITOR', '{ claims(filter: { search: "truce extended" }) { totalCount nodes { attributions { cue source { name } citations { quote } } } } }');
     expect(claims.totalCount).toBe(1);
     expect(claims.nodes[0].attributions).toHaveLength(3);
@@ -245,6 +255,33 @@ describe('reporter', () => {
 });
 
 describe('editor', () => {
+  it('sees a claim\'s possible duplicates and merges one into it', async () => {
+    const LOG = `mutation($input: LogClaimInput!) { logClaim(input: $input) { id } }`;
+    const claim = (url: string, monitor: string, statement: string) => ({
+      statement,
+      place: { name: 'Kafr Sabil' },
+      eventTime: { start: '2019-02-11T00:00:00Z', precision: 'DAY' },
+      quantities: [{ variable: 'deaths_civilians', value: 12 }],
+      article: { url },
+      attributions: [{ source: { name: monitor, kind: 'MONITORING_GROUP' } }],
+    });
+    const survivor = (await gql(desk, 'EDITOR', LOG, { input: claim('https://dup.example.org/a', 'Dup Monitor A', 'An air strike on a market in Kafr Sabil killed 12 civilians on Monday.') })).logClaim;
+    const duplicate = (await gql(desk, 'EDITOR', LOG, { input: claim('https://dup.example.org/b', 'Dup Monitor B', '12 civilians were killed in an air strike on a market in Kafr Sabil on Monday.') })).logClaim;
+    const page = await newPage('EDITOR');
+    await page.goto(`${desk.base}/claims/${survivor.id}`);
+    const section = page.getByRole('region', { name: 'Possible duplicates' });
+    const item = section.locator('li', { hasText: '12 civilians were killed in an air strike' });
+    await expect(item.locator('.tier').textContent()).resolves.toMatch(/^likely the same/);
+    await expectAccessible(page, 'claim page with possible duplicates');
+    await item.getByRole('button', { name: 'Merge into this claim' }).click();
+    await page.locator('.attributions, ol').filter({ hasText: 'Dup Monitor B' }).first().waitFor();
+    const after = await gql(desk, 'EDITOR', `query($id: ID!) { claim(id: $id) { independentSourceCount } }`, { id: survivor.id });
+    expect(after.claim.independentSourceCount).toBe(2);
+    const gone = await gql(desk, 'EDITOR', `{ claims(filter: { deleted: ONLY }) { nodes { id mergedInto } } }`);
+    expect(gone.claims.nodes).toContainEqual({ id: duplicate.id, mergedInto: survivor.id });
+    await page.close();
+  });
+
   it('filters to anonymous-only claims (kept in the URL) and sets a status with a reason', async () => {
     const page = await newPage('EDITOR');
     await page.goto(`${desk.base}/claims`);
