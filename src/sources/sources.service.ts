@@ -103,11 +103,16 @@ export class SourcesService {
     return this.tx.run((manager) => this.createWith(manager, input, actor));
   }
 
-  async createWith(manager: EntityManager, input: CreateSourceInput, actor: Actor): Promise<Source> {
+  /**
+   * `afterLookup`: the caller (find-or-create) has just looked the name up and missed. A source
+   * committed since then is a lost race, not a user's mistake: the unique index refuses the insert,
+   * and the transaction runs again and finds the winner's row (TransactionRunner).
+   */
+  async createWith(manager: EntityManager, input: CreateSourceInput, actor: Actor, afterLookup = false): Promise<Source> {
     if (input.reliability) assertEditorial(actor, 'grade reliability');
     assertConfidentialFits(input.kind, input.confidentialNote);
     const nameKey = sourceNameKey(input.name);
-    await refuseTakenName(manager, input.kind, nameKey, 'name');
+    if (!afterLookup) await refuseTakenName(manager, input.kind, nameKey, 'name');
     const source = manager.create(Source, {
       kind: input.kind,
       name: input.name,
@@ -275,7 +280,7 @@ export class SourcesService {
       const match = await this.findAnonymousInArticle(manager, ref.name, articleId);
       if (match) return match;
     }
-    return this.createWith(manager, { ...ref, name: ref.name, kind }, actor);
+    return this.createWith(manager, { ...ref, name: ref.name, kind }, actor, true);
   }
 
   /** The same description cited in this article, or in another copy of the same wire story (articles/wire-copies.ts). */
