@@ -75,6 +75,13 @@ describe('signing in', () => {
   });
 });
 
+/** suggestAttributions reads from this: an anaphor ("The monitoring group"), a grant of anonymity with a reason, an event time and a said time in one sentence, vague figures, a known place. */
+const STRIKES = {
+  url: 'https://wire.example.org/2026/03/04/idlib-strikes',
+  publishedAt: '2026-03-04T12:00:00Z',
+  text: 'Air strikes hit the town of Idlib on Tuesday, killing dozens of people, the Levant Monitor for Human Rights said on Wednesday. The monitoring group also said that hundreds of families fled the area on Monday. The strikes damaged a hospital, a senior security official said on condition of anonymity because he was not authorised to speak to the media.',
+};
+
 describe('reporter', () => {
   it('logs a claim with two attributions and a relay from a pasted article, through suggestions and the keyboard', async () => {
     const page = await newPage('REPORTER');
@@ -114,6 +121,35 @@ describe('reporter', () => {
     const relayed = claim.attributions.find((a: any) => a.source.anonymous);
     expect(relayed.chain).toEqual([{ cue: 'quoting', source: { name: 'Northstar News' } }]);
     expect(relayed.citations[0].quote).toContain('Northstar News, quoting a senior military official');
+
+    // The richer suggestion on the cards: an anaphor with its antecedent, a grant of anonymity with its reason,
+    // the event time kept apart from the time it was said.
+    await page.goto(`${desk.base}/log`);
+    await page.getByLabel('URL').fill(STRIKES.url);
+    await page.getByLabel('Published at').fill(STRIKES.publishedAt);
+    await page.getByLabel('Article text').fill(STRIKES.text);
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    await page.locator('li.card').nth(2).waitFor();
+    const cards = page.locator('li.card');
+    await expect(cards.nth(1).getByTestId('antecedent').textContent()).resolves.toContain('refers to “the Levant Monitor for Human Rights” in sentence 1');
+    await expect(cards.nth(1).getByTestId('speaker-reading').textContent()).resolves.toContain('As written: “The monitoring group”');
+    await expect(cards.nth(2).getByTestId('anonymity').textContent()).resolves.toBe(' · anonymity granted: “not authorised to speak to the media”');
+    await expect(cards.nth(0).getByTestId('event-time').textContent()).resolves.toContain('event 2026-03-03 (“on Tuesday”)');
+    await expect(cards.nth(0).getByTestId('said-at').textContent()).resolves.toContain('said 2026-03-04 (“on Wednesday”)');
+    await expect(cards.nth(0).textContent()).resolves.toContain('(vague)');
+    // The third sentence names no event time: none is borrowed from another sentence or from the publication date.
+    await expect(cards.nth(2).getByTestId('event-time').count()).resolves.toBe(0);
+    await expectAccessible(page, 'log from article, richer suggestions');
+    await cards.first().focus();
+    await page.keyboard.press('a');
+    await page.locator('li.card[data-state="accepted"]').first().waitFor();
+    const strikes = await gql(desk, 'EDITOR', `{ claims(filter: { search: "town of Idlib" }) { nodes { eventTime { start } place { name country latitude } quantities { lower upper } attributions { saidAt } } } }`);
+    expect(strikes.claims.nodes).toHaveLength(1);
+    expect(strikes.claims.nodes[0].eventTime.start).toMatch(/^2026-03-03T00:00:00/);
+    expect(strikes.claims.nodes[0].attributions[0].saidAt).toMatch(/^2026-03-04T00:00:00/);
+    expect(strikes.claims.nodes[0].place).toMatchObject({ name: 'Idlib', country: 'SY' });
+    expect(strikes.claims.nodes[0].place.latitude).toBeCloseTo(35.93, 1);
+    expect(strikes.claims.nodes[0].quantities).toEqual([{ lower: 24, upper: 99 }]);
     await page.close();
   });
 

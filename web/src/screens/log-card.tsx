@@ -3,7 +3,34 @@ import { useState } from 'preact/hooks';
 import { formatQuantity, label } from '../components/format';
 import { Field, T } from '../components/ui';
 import { graphql } from '../graphql';
-import { KINDS, PRECISIONS, STANCES, emptyAttr, emptyQty, type Attr, type Card, type Hop, type Qty } from './log-model';
+import { KINDS, PRECISIONS, STANCES, emptyAttr, emptyQty, type Attr, type Card, type Hop, type Qty, type SpeakerReading } from './log-model';
+
+/** The speaker as written beside the name it matched, and for anaphora the earlier mention it resolves to. */
+export function SpeakerReadingNote({ r }: { r: SpeakerReading }) {
+  return (
+    <p class="reading muted" data-testid="speaker-reading">
+      As written: “<T>{r.text}</T>” (characters {r.start}–{r.end}, sentence {r.sentenceIndex + 1})
+      {r.canonicalName && (
+        <>
+          {' '}· matched <T>{r.canonicalName}</T>
+        </>
+      )}
+      {r.affiliation && (
+        <>
+          {' '}· for <T>{r.affiliation}</T>
+        </>
+      )}
+      {r.antecedent && (
+        <span data-testid="antecedent">
+          {' '}· refers to “<T>{r.antecedent.text}</T>” in sentence {r.antecedent.sentenceIndex + 1}
+        </span>
+      )}
+    </p>
+  );
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
 
 const SourceNames = graphql(`
   query SourceNames($name: String!) {
@@ -40,9 +67,9 @@ function SpeakerInput({ label: text, name, sourceId, kind, error, onChange }: { 
   );
 }
 
-function KindSelect({ value, onChange }: { value: string; onChange: (k: Attr['kind']) => void }) {
+function KindSelect({ label: text = 'Kind', value, onChange }: { label?: string; value: string; onChange: (k: Attr['kind']) => void }) {
   return (
-    <Field label="Kind">
+    <Field label={text}>
       <select value={value} onChange={(e) => onChange(e.currentTarget.value as Attr['kind'])}>
         {KINDS.map((k) => (
           <option key={k} value={k}>
@@ -61,6 +88,7 @@ function AttrEditor({ a, i, errors, onChange, onRemove }: { a: Attr; i: number; 
   return (
     <fieldset class="attr">
       <legend>Attribution {i + 1}</legend>
+      {a.reading && <SpeakerReadingNote r={a.reading} />}
       <SpeakerInput label="Speaker" name={a.name} sourceId={a.sourceId} kind={a.kind} error={errors[`${p}.source.name`] ?? errors[`${p}.source`]} onChange={(v) => set(v)} />
       <KindSelect value={a.kind} onChange={(kind) => set({ kind, sourceId: kind === 'ANONYMOUS' ? undefined : a.sourceId })} />
       <Field label="Cue" error={errors[`${p}.cue`]}>
@@ -84,6 +112,12 @@ function AttrEditor({ a, i, errors, onChange, onRemove }: { a: Attr; i: number; 
       <Field label="Relationship" error={errors[`${p}.relationship`]}>
         <input value={a.relationship} onInput={(e) => set({ relationship: e.currentTarget.value })} dir="auto" />
       </Field>
+      <Field label={`Said at (UTC)${a.saidText ? ` — “${a.saidText}”` : ''}`} error={errors[`${p}.saidAt`]}>
+        <input value={a.saidAt} placeholder="2019-02-17T00:00:00Z" onInput={(e) => set({ saidAt: e.currentTarget.value })} />
+      </Field>
+      <label class="check">
+        <input type="checkbox" checked={a.anonymityGranted} onChange={(e) => set({ anonymityGranted: e.currentTarget.checked, kind: e.currentTarget.checked ? 'ANONYMOUS' : a.kind, sourceId: e.currentTarget.checked ? undefined : a.sourceId })} /> anonymity granted
+      </label>
       <Field label="Anonymity reason" error={errors[`${p}.anonymityReason`]} wide>
         <input value={a.anonymityReason} onInput={(e) => set({ anonymityReason: e.currentTarget.value })} dir="auto" />
       </Field>
@@ -95,6 +129,8 @@ function AttrEditor({ a, i, errors, onChange, onRemove }: { a: Attr; i: number; 
         {a.via.map((h, j) => (
           <div class="hop" key={j}>
             <SpeakerInput label={`Relay ${j + 1}`} name={h.name} sourceId={h.sourceId} kind={h.kind} error={errors[`${p}.via.${j}.source.name`]} onChange={(v) => setHop(j, v)} />
+            <KindSelect label={`Relay ${j + 1} kind`} value={h.kind} onChange={(kind) => setHop(j, { kind, sourceId: kind === 'ANONYMOUS' ? undefined : h.sourceId })} />
+            {h.canonicalName && <span class="hint">matched {h.canonicalName}</span>}
             <Field label="Relay cue">
               <input value={h.cue} onInput={(e) => setHop(j, { cue: e.currentTarget.value })} />
             </Field>
@@ -129,7 +165,10 @@ function QtyEditor({ q, i, errors, onChange, onRemove }: { q: Qty; i: number; er
   );
   return (
     <fieldset class="qty">
-      <legend>Figure {i + 1}</legend>
+      <legend>
+        Figure {i + 1}
+        {q.text && <span class="muted"> — “{q.text}”</span>}
+      </legend>
       {text('variable', 'Variable')}
       {text('value', 'Value', 'number')}
       {text('lower', 'Lower bound', 'number')}
@@ -142,6 +181,9 @@ function QtyEditor({ q, i, errors, onChange, onRemove }: { q: Qty; i: number; er
       </label>
       <label class="check">
         <input type="checkbox" checked={q.approximate} onChange={(e) => set({ approximate: e.currentTarget.checked })} /> approximate
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={q.vague} onChange={(e) => set({ vague: e.currentTarget.checked })} /> vague (a conventional range, not a count)
       </label>
       {text('qualifier', 'Qualifier')}
       {text('unit', 'Unit')}
@@ -168,10 +210,22 @@ export function CardEditor({ card, onChange }: { card: Card; onChange: (c: Card)
       <Field label="Place" error={e['place.name'] ?? e.place}>
         <input value={card.place} onInput={(ev) => set({ place: ev.currentTarget.value })} dir="auto" />
       </Field>
+      <Field label="Country (ISO code)" error={e['place.country']}>
+        <input value={card.placeCountry} maxLength={2} onInput={(ev) => set({ placeCountry: ev.currentTarget.value })} />
+      </Field>
+      <Field label="Admin area" error={e['place.adminArea']}>
+        <input value={card.placeAdminArea} onInput={(ev) => set({ placeAdminArea: ev.currentTarget.value })} dir="auto" />
+      </Field>
+      <Field label="Latitude" error={e['place.latitude']}>
+        <input type="number" step="any" value={card.latitude} onInput={(ev) => set({ latitude: ev.currentTarget.value, geonameId: undefined })} />
+      </Field>
+      <Field label="Longitude" error={e['place.longitude']}>
+        <input type="number" step="any" value={card.longitude} onInput={(ev) => set({ longitude: ev.currentTarget.value, geonameId: undefined })} />
+      </Field>
       <Field label="Tags (comma-separated)" error={e.tags}>
         <input value={card.tags} onInput={(ev) => set({ tags: ev.currentTarget.value })} dir="auto" />
       </Field>
-      <Field label="Event start (UTC)" error={e['eventTime.start'] ?? e.eventTime}>
+      <Field label={`Event start (UTC)${card.eventText ? ` — “${card.eventText}”` : ''}`} error={e['eventTime.start'] ?? e.eventTime}>
         <input value={card.eventStart} placeholder="2019-02-17T00:00:00Z" onInput={(ev) => set({ eventStart: ev.currentTarget.value })} />
       </Field>
       <Field label="Event end (UTC)" error={e['eventTime.end']}>
@@ -233,15 +287,34 @@ export function CardSummary({ card }: { card: Card }) {
               {a.kind === 'ANONYMOUS' && ' · anonymous'}
               {a.sourceId && ' · known source'}
             </span>
-            {a.anonymityReason && <span class="muted"> · “{a.anonymityReason}”</span>}
+            {a.anonymityGranted && <span class="muted" data-testid="anonymity"> · anonymity granted{a.anonymityReason ? `: “${a.anonymityReason}”` : ''}</span>}
+            {!a.anonymityGranted && a.anonymityReason && <span class="muted"> · “{a.anonymityReason}”</span>}
+            {a.saidAt && (
+              <span class="muted" data-testid="said-at">
+                {' '}
+                · said {day(a.saidAt)}
+                {a.saidText && ` (“${a.saidText}”)`}
+              </span>
+            )}
+            {a.via.some((h) => h.kind === 'ANONYMOUS') && <span class="muted"> · anonymous relay</span>}
+            {a.reading && <SpeakerReadingNote r={a.reading} />}
           </li>
         ))}
       </ul>
       {(card.quantities.length > 0 || card.eventStart || card.place) && (
         <p class="muted">
-          {card.quantities.map((q) => `${q.variable}: ${formatQuantity({ ...q, lower: q.lower === '' ? null : +q.lower, upper: q.upper === '' ? null : +q.upper, value: q.value === '' ? null : +q.value })}`).join('; ')}
-          {card.eventStart && ` · ${card.eventStart.slice(0, 10)}`}
+          {card.quantities.map((q) => `${q.variable}: ${formatQuantity({ ...q, lower: q.lower === '' ? null : +q.lower, upper: q.upper === '' ? null : +q.upper, value: q.value === '' ? null : +q.value })}${q.vague ? ' (vague)' : ''}`).join('; ')}
+          {card.eventStart && (
+            <span data-testid="event-time">
+              {' '}
+              · event {day(card.eventStart)}
+              {card.eventEnd && `–${day(card.eventEnd)}`}
+              {card.eventText && ` (“${card.eventText}”)`}
+            </span>
+          )}
           {card.place && ` · ${card.place}`}
+          {card.placeCountry && `, ${card.placeCountry}`}
+          {card.latitude && card.longitude && ` (${(+card.latitude).toFixed(3)}, ${(+card.longitude).toFixed(3)})`}
         </p>
       )}
     </div>

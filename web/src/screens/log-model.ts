@@ -4,15 +4,18 @@ import { graphql } from '../graphql';
 export const SuggestQuery = graphql(`
   query Suggest($text: String!, $publishedAt: DateTime) {
     suggestAttributions(text: $text, publishedAt: $publishedAt) {
-      confidence mode stance anonymityReason relationship conditions
+      id sentenceIndex confidence mode stance anonymityGranted anonymityReason relationship conditions
       content { start end text }
       cue { start end text }
       hedge { start end text }
-      place { start end text }
-      source { text descriptor start end anonymous kind matchedSourceId }
-      chain { text descriptor start end anonymous kind cue matchedSourceId }
-      quantities { text start end suggestedVariable lower upper value lowerInclusive upperInclusive approximate qualifier unit currency }
-      time { text start end from until precision }
+      speaker { start end text }
+      antecedent { suggestionId sentenceIndex start end text }
+      place { start end text countryCode latitude longitude geonameId }
+      source { text descriptor start end anonymous kind matchedSourceId canonicalName affiliation }
+      chain { text descriptor start end anonymous kind cue matchedSourceId canonicalName }
+      quantities { text start end suggestedVariable lower upper value lowerInclusive upperInclusive approximate qualifier unit currency vague }
+      eventTime { text start end from until precision }
+      saidAt { text start end from until precision }
     }
   }
 `);
@@ -48,6 +51,22 @@ export interface Hop {
   sourceId?: string;
   kind: SourceKind;
   cue: string;
+  /** The gazetteer's name the phrase matched, shown beside the phrase; not sent. */
+  canonicalName?: string;
+}
+
+/** What the extractor read about the speaker, shown for review; logClaim takes only the edited fields. */
+export interface SpeakerReading {
+  /** The phrase as written, with its offsets. */
+  text: string;
+  start: number;
+  end: number;
+  canonicalName?: string;
+  affiliation?: string;
+  /** For anaphora ("The group said"): the earlier mention it resolves to. */
+  antecedent?: { text: string; sentenceIndex: number; suggestionId: string };
+  sentenceIndex: number;
+  suggestionId: string;
 }
 
 export interface Attr {
@@ -55,6 +74,13 @@ export interface Attr {
   sourceId?: string;
   kind: SourceKind;
   anonymityReason: string;
+  /** The copy grants anonymity ("spoke on condition of anonymity"); with the reason when one is given. */
+  anonymityGranted: boolean;
+  /** When the source spoke, apart from the event time; sent as saidAt. */
+  saidAt: string;
+  /** The said time as written ("on Wednesday"). */
+  saidText?: string;
+  reading?: SpeakerReading;
   relationship: string;
   cue: string;
   mode: Mode;
@@ -77,6 +103,10 @@ export interface Qty {
   qualifier: string;
   unit: string;
   currency: string;
+  /** "dozens", "hundreds": the bounds are a conventional range, not a count. */
+  vague: boolean;
+  /** As written. */
+  text?: string;
 }
 
 export type Mark = { start: number; end: number; kind: 'source' | 'cue' | 'content' | 'figure' | 'relay' | 'time' | 'place' };
@@ -88,7 +118,15 @@ export interface Card {
   eventStart: string;
   eventEnd: string;
   precision: Precision | '';
+  /** The event time as written ("on Tuesday"). */
+  eventText?: string;
   place: string;
+  /** ISO 3166-1 alpha-2. */
+  placeCountry: string;
+  placeAdminArea: string;
+  latitude: string;
+  longitude: string;
+  geonameId?: number;
   tags: string;
   quantities: Qty[];
   attributions: Attr[];
@@ -105,6 +143,8 @@ export const emptyAttr = (): Attr => ({
   name: '',
   kind: 'INDIVIDUAL',
   anonymityReason: '',
+  anonymityGranted: false,
+  saidAt: '',
   relationship: '',
   cue: 'said',
   mode: 'PARAPHRASE',
@@ -114,10 +154,10 @@ export const emptyAttr = (): Attr => ({
   quote: '',
 });
 
-export const emptyQty = (): Qty => ({ variable: '', lower: '', upper: '', value: '', lowerInclusive: true, upperInclusive: true, approximate: false, qualifier: '', unit: '', currency: '' });
+export const emptyQty = (): Qty => ({ variable: '', lower: '', upper: '', value: '', lowerInclusive: true, upperInclusive: true, approximate: false, qualifier: '', unit: '', currency: '', vague: false });
 
 export function blankCard(): Card {
-  return { key: nextKey++, statement: '', hedge: '', eventStart: '', eventEnd: '', precision: '', place: '', tags: '', quantities: [], attributions: [emptyAttr()], state: 'pending', marks: [], errors: {} };
+  return { key: nextKey++, statement: '', hedge: '', eventStart: '', eventEnd: '', precision: '', place: '', placeCountry: '', placeAdminArea: '', latitude: '', longitude: '', tags: '', quantities: [], attributions: [emptyAttr()], state: 'pending', marks: [], errors: {} };
 }
 
 /** "Monday" comes as [Monday 00:00, Tuesday 00:00) at DAY precision: the start and the precision already say that. */
@@ -138,10 +178,12 @@ const num = (n: number | null | undefined) => (n == null ? '' : String(n));
 export function cardFromSuggestion(s: Suggestion, text: string): Card {
   const start = Math.min(s.source.start, s.cue.start, s.content.start, ...s.chain.map((h) => h.start));
   const end = Math.max(s.source.end, s.cue.end, s.content.end, ...s.chain.map((h) => h.end));
+  const ev = s.eventTime;
   const marks: Mark[] = [
     { start: s.content.start, end: s.content.end, kind: 'content' },
     ...s.quantities.map((q) => ({ start: q.start, end: q.end, kind: 'figure' as const })),
-    ...(s.time ? [{ start: s.time.start, end: s.time.end, kind: 'time' as const }] : []),
+    ...(s.eventTime ? [{ start: s.eventTime.start, end: s.eventTime.end, kind: 'time' as const }] : []),
+    ...(s.saidAt ? [{ start: s.saidAt.start, end: s.saidAt.end, kind: 'time' as const }] : []),
     ...(s.place ? [{ start: s.place.start, end: s.place.end, kind: 'place' as const }] : []),
     { start: s.cue.start, end: s.cue.end, kind: 'cue' },
     ...s.chain.map((h) => ({ start: h.start, end: h.end, kind: 'relay' as const })),
@@ -151,10 +193,17 @@ export function cardFromSuggestion(s: Suggestion, text: string): Card {
     key: nextKey++,
     statement: s.content.text,
     hedge: s.hedge?.text ?? '',
-    eventStart: s.time?.from ?? '',
-    eventEnd: s.time && !isOneUnit(s.time.from, s.time.until, s.time.precision) ? s.time.until : '',
-    precision: s.time?.precision ?? '',
+    // The event time only: the time it was said is never reused as the time of the event.
+    eventStart: ev?.from ?? '',
+    eventEnd: ev && !isOneUnit(ev.from, ev.until, ev.precision) ? ev.until : '',
+    precision: ev?.precision ?? '',
+    eventText: ev?.text,
     place: s.place?.text ?? '',
+    placeCountry: s.place?.countryCode ?? '',
+    placeAdminArea: '',
+    latitude: num(s.place?.latitude),
+    longitude: num(s.place?.longitude),
+    geonameId: s.place?.geonameId ?? undefined,
     tags: '',
     quantities: s.quantities.map((q) => ({
       variable: q.suggestedVariable,
@@ -167,6 +216,8 @@ export function cardFromSuggestion(s: Suggestion, text: string): Card {
       qualifier: q.qualifier ?? '',
       unit: q.unit ?? '',
       currency: q.currency ?? '',
+      vague: q.vague,
+      text: q.text,
     })),
     attributions: [
       {
@@ -174,12 +225,25 @@ export function cardFromSuggestion(s: Suggestion, text: string): Card {
         sourceId: s.source.matchedSourceId ?? undefined,
         kind: s.source.anonymous ? 'ANONYMOUS' : s.source.kind,
         anonymityReason: s.anonymityReason ?? '',
+        anonymityGranted: s.anonymityGranted || Boolean(s.anonymityReason),
+        saidAt: s.saidAt?.from ?? '',
+        saidText: s.saidAt?.text,
+        reading: {
+          text: s.speaker.text,
+          start: s.speaker.start,
+          end: s.speaker.end,
+          canonicalName: s.source.canonicalName ?? undefined,
+          affiliation: s.source.affiliation ?? undefined,
+          antecedent: s.antecedent ? { text: s.antecedent.text, sentenceIndex: s.antecedent.sentenceIndex, suggestionId: s.antecedent.suggestionId } : undefined,
+          sentenceIndex: s.sentenceIndex,
+          suggestionId: s.id,
+        },
         relationship: s.relationship ?? '',
         cue: s.cue.text,
         mode: s.mode,
         stance: s.stance,
         conditions: s.conditions.join('\n'),
-        via: s.chain.map((h) => ({ name: h.descriptor, sourceId: h.matchedSourceId ?? undefined, kind: h.anonymous ? 'ANONYMOUS' : h.kind, cue: h.cue })),
+        via: s.chain.map((h) => ({ name: h.descriptor, sourceId: h.matchedSourceId ?? undefined, kind: h.anonymous ? 'ANONYMOUS' : h.kind, cue: h.cue, canonicalName: h.canonicalName ?? undefined })),
         quote: text.slice(start, end),
         startOffset: start,
         endOffset: end,
@@ -208,10 +272,21 @@ export function attributionInput(a: Attr): LogInput['attributions'][number] {
     stance: a.stance,
     anonymityReason: opt(a.anonymityReason),
     relationship: opt(a.relationship),
+    saidAt: opt(a.saidAt),
     conditions: a.conditions.split('\n').map((c) => c.trim()).filter(Boolean),
     via: a.via.map((h) => ({ source: sourceRef(h.name, h.sourceId, h.kind), cue: opt(h.cue) })),
     quote: a.quote ? { quote: a.quote, startOffset: a.startOffset, endOffset: a.endOffset } : undefined,
   };
+}
+
+function placeInput(card: Card): LogInput['place'] {
+  const name = opt(card.place);
+  const country = opt(card.placeCountry)?.toUpperCase();
+  const adminArea = opt(card.placeAdminArea);
+  const latitude = optNum(card.latitude);
+  const longitude = optNum(card.longitude);
+  if (!name && !country && !adminArea && latitude == null && longitude == null) return undefined;
+  return { name, country, adminArea, latitude, longitude };
 }
 
 export function logInput(card: Card, article: Article): LogInput {
@@ -219,7 +294,7 @@ export function logInput(card: Card, article: Article): LogInput {
     statement: card.statement,
     hedge: opt(card.hedge),
     tags: card.tags.split(',').map((t) => t.trim()).filter(Boolean),
-    place: opt(card.place) ? { name: card.place.trim() } : undefined,
+    place: placeInput(card),
     eventTime: opt(card.eventStart) ? { start: card.eventStart.trim(), end: opt(card.eventEnd), precision: card.precision || undefined } : undefined,
     quantities: card.quantities.map((q) => ({
       variable: q.variable,
