@@ -4,12 +4,13 @@ import { validateSync } from 'class-validator';
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { flattenValidationErrors } from '../common/validation';
-import { ExportQueryDto, splitExportQuery } from '../exports/dto/export-query.dto';
+import { EXPORT_QUERY_FIELDS, ExportQueryDto, splitExportQuery } from '../exports/dto/export-query.dto';
 import { ExportFormat, ExportService } from '../exports/export.service';
 import { WritableSink } from '../exports/writable-sink';
 import { Progress } from './progress';
 
-const FILTERS = ['search', 'status', 'tag', 'variable', 'sourceId', 'source', 'relayedBy', 'sourceKind', 'anonymity', 'stance', 'articleId', 'publishedFrom', 'publishedTo', 'eventFrom', 'eventTo', 'place', 'profile'];
+/** Every filter of the HTTP export (and so of GraphQL's claims filter), as an option of the same name. */
+const FILTERS = [...EXPORT_QUERY_FIELDS.keys()];
 
 /** `export --format csv --out claims.csv --status CONFIRMED`: the HTTP export's filters, as options of the same names. */
 export async function exportCommand(app: INestApplicationContext, args: string[]): Promise<number> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { applyClaimFilter } from '../claims/claim-filter';
+import { Actor } from '../access/actor';
+import { applyClaimFilter, applyDeletedFilter } from '../claims/claim-filter';
 import { Claim } from '../claims/claim.entity';
 import { ClaimFilterInput } from '../claims/dto/claim-filter.input';
 import { TextSearch, textSearchFor } from '../database/text-search';
@@ -25,13 +26,18 @@ export class ExportReader {
     this.textSearch = textSearchFor(dataSource.options.type);
   }
 
-  async countClaims(filter: ClaimFilterInput): Promise<number> {
-    return applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch).getCount();
+  async countClaims(filter: ClaimFilterInput, actor?: Actor): Promise<number> {
+    return this.filtered(filter, actor).getCount();
+  }
+
+  /** The claim set: the claims filter, and deleted claims only for those who may see them. */
+  private filtered(filter: ClaimFilterInput, actor: Actor | undefined) {
+    return applyDeletedFilter(applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch), filter, actor);
   }
 
   /** Yields one batch at a time; the caller stops the loop by not asking for the next. */
-  async *batches(filter: ClaimFilterInput, size = EXPORT_BATCH_CLAIMS): AsyncGenerator<ClaimBundle[]> {
-    let next = this.batch(filter, null, size);
+  async *batches(filter: ClaimFilterInput, actor?: Actor, size = EXPORT_BATCH_CLAIMS): AsyncGenerator<ClaimBundle[]> {
+    let next = this.batch(filter, actor, null, size);
     for (;;) {
       const { claims, bundles } = await next;
       if (!claims.length) return;
@@ -39,7 +45,7 @@ export class ExportReader {
       // Read the next batch while this one is rendered and written, so the database and Node work at
       // the same time. If the reader stops early, the prefetch is dropped without an unhandled rejection.
       if (more) {
-        next = this.batch(filter, claims[claims.length - 1].id, size);
+        next = this.batch(filter, actor, claims[claims.length - 1].id, size);
         next.catch(() => undefined);
       }
       yield bundles;
@@ -47,13 +53,13 @@ export class ExportReader {
     }
   }
 
-  private async batch(filter: ClaimFilterInput, after: string | null, size: number): Promise<{ claims: ClaimRecord[]; bundles: ClaimBundle[] }> {
-    const claims = await this.claimPage(filter, after, size);
+  private async batch(filter: ClaimFilterInput, actor: Actor | undefined, after: string | null, size: number): Promise<{ claims: ClaimRecord[]; bundles: ClaimBundle[] }> {
+    const claims = await this.claimPage(filter, actor, after, size);
     return { claims, bundles: claims.length ? await this.bundles(claims) : [] };
   }
 
-  private async claimPage(filter: ClaimFilterInput, after: string | null, size: number): Promise<ClaimRecord[]> {
-    const qb = applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch)
+  private async claimPage(filter: ClaimFilterInput, actor: Actor | undefined, after: string | null, size: number): Promise<ClaimRecord[]> {
+    const qb = this.filtered(filter, actor)
       .select('c.id', 'id')
       .addSelect('c.statement', 'statement')
       .addSelect('c.hedge', 'hedge')

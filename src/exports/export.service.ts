@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { Actor } from '../access/actor';
+import { assertMaySeeDeleted } from '../claims/claim-filter';
 import { ClaimFilterInput } from '../claims/dto/claim-filter.input';
 import { ExportProfile, columnsFor } from './export-columns';
 import { ExportReader } from './export-reader';
@@ -14,6 +16,8 @@ export interface ExportRequest {
   profile: ExportProfile;
   filter: ClaimFilterInput;
   generatedAt: Date;
+  /** Who asks: decides whether deleted claims may be asked for. The CLI runs as the system. */
+  actor?: Actor;
 }
 
 export interface ExportProgress {
@@ -28,15 +32,21 @@ export const CODEBOOK_PATH = '/exports/codebook';
 export class ExportService {
   constructor(private readonly reader: ExportReader) {}
 
-  countClaims(filter: ClaimFilterInput): Promise<number> {
-    return this.reader.countClaims(filter);
+  countClaims(filter: ClaimFilterInput, actor?: Actor): Promise<number> {
+    return this.reader.countClaims(filter, actor);
+  }
+
+  /** Refuses what the actor may not ask for, before a status line or a row is sent. */
+  check(request: Pick<ExportRequest, 'filter' | 'actor'>): void {
+    assertMaySeeDeleted(request.filter, request.actor);
   }
 
   async run(request: ExportRequest, sink: WritableSink, onProgress?: (p: ExportProgress) => void): Promise<ExportSummary> {
+    this.check(request);
     const columns = columnsFor(request.profile);
     const progress: ExportProgress = { rows: 0, claims: 0 };
     let header = request.format === 'csv';
-    for await (const bundles of this.reader.batches(request.filter)) {
+    for await (const bundles of this.reader.batches(request.filter, request.actor)) {
       let rows: ExportRow[] = bundles.flatMap(fullRows);
       if (request.profile === 'ucdp') rows = rows.map(ucdpRow);
       await sink.write(request.format === 'csv' ? csvChunk(columns, rows, header) : jsonlChunk(rows));

@@ -1,6 +1,8 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ServerResponse } from 'node:http';
 import { Public } from '../access/access.decorators';
+import { Actor } from '../access/actor';
+import { CurrentActor } from '../access/current-actor.decorator';
 import { renderCodebook } from './codebook';
 import { ExportQueryDto, splitExportQuery } from './dto/export-query.dto';
 import { ExportFormat, ExportService, filterForProvenance } from './export.service';
@@ -17,13 +19,13 @@ export class ExportsController {
   constructor(private readonly exports: ExportService) {}
 
   @Get('claims.csv')
-  csv(@Query() query: ExportQueryDto, @Res() res: ServerResponse): Promise<void> {
-    return this.stream('csv', query, res);
+  csv(@Query() query: ExportQueryDto, @CurrentActor() actor: Actor, @Res() res: ServerResponse): Promise<void> {
+    return this.stream('csv', query, actor, res);
   }
 
   @Get('claims.jsonl')
-  jsonl(@Query() query: ExportQueryDto, @Res() res: ServerResponse): Promise<void> {
-    return this.stream('jsonl', query, res);
+  jsonl(@Query() query: ExportQueryDto, @CurrentActor() actor: Actor, @Res() res: ServerResponse): Promise<void> {
+    return this.stream('jsonl', query, actor, res);
   }
 
   @Get('codebook')
@@ -33,8 +35,9 @@ export class ExportsController {
     return renderCodebook();
   }
 
-  private async stream(format: ExportFormat, query: ExportQueryDto, res: ServerResponse): Promise<void> {
+  private async stream(format: ExportFormat, query: ExportQueryDto, actor: Actor, res: ServerResponse): Promise<void> {
     const { filter, profile } = splitExportQuery(query);
+    this.exports.check({ filter, actor });
     const generatedAt = new Date();
     const stamp = generatedAt.toISOString().replace(/[:.]/g, '-');
     res.statusCode = 200;
@@ -44,7 +47,7 @@ export class ExportsController {
     res.setHeader('x-claimdesk-filter', asciiJson(filterForProvenance(filter)));
     res.setHeader('x-claimdesk-profile', profile);
     res.setHeader('x-claimdesk-codebook', '/exports/codebook');
-    await this.exports.run({ format, profile, filter, generatedAt }, new WritableSink(res));
+    await this.exports.run({ format, profile, filter, generatedAt, actor }, new WritableSink(res));
   }
 }
 
