@@ -82,6 +82,7 @@ export function applyClaimFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimFil
       { place: filter.place },
     );
   }
+  if (filter.updatedSince) qb.andWhere('c.updated_at >= :updatedSince', { updatedSince: filter.updatedSince });
   if (filter.sourcing) qb.andWhere('c.sourcing = :sourcing', { sourcing: filter.sourcing });
   if (filter.minIndependentSources !== undefined) {
     qb.andWhere('c.independent_source_count >= :minIndependent', { minIndependent: filter.minIndependentSources });

@@ -53,6 +53,8 @@ export function auditedClaim<T extends Partial<Claim>>(claim: T): Omit<T, (typeo
 
 @Entity('claim')
 @Index(['eventTime.start', 'id'])
+// Incremental sync reads the claims changed since a time (`updatedSince`).
+@Index(['updatedAt'])
 export class Claim extends BaseRecord {
   @Column({ type: 'text' })
   statement: string;

@@ -61,7 +61,7 @@ export const FULL_COLUMNS: readonly ColumnDef[] = [
   { name: 'article_published_at', type: 'datetime', doc: 'Publication time of that article.' },
   { name: 'independent_source_count', type: 'integer', doc: 'Distinct original speakers asserting the claim (live ASSERTS attributions). Two outlets relaying the same speaker count once, because the chain is not the speaker. The same on every row of a claim.' },
   { name: 'created_at', type: 'datetime', doc: 'When the claim was recorded.' },
-  { name: 'updated_at', type: 'datetime', doc: 'When the claim was last edited.' },
+  { name: 'updated_at', type: 'datetime', doc: 'When anything in the claim\'s rows last changed: the claim itself, an attribution added, edited or removed, a citation or its article, or a source it names (renamed, regraded, merged). The same on every row of a claim. Incremental sync reads it (`updatedSince`).' },
 ];
 
 export const UCDP_COLUMNS: readonly ColumnDef[] = [

@@ -215,7 +215,7 @@ function bool(v: unknown): boolean {
 }
 
 /** PostgreSQL returns Dates; SQLite returns TypeORM's UTC text "YYYY-MM-DD HH:MM:SS.SSS". */
-function date(v: unknown): Date | null {
+export function date(v: unknown): Date | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return v;
   const text = String(v).replace(' ', 'T');

@@ -8,6 +8,7 @@ import { ExportRow, fullRows, ucdpRow } from './export-rows';
 import { csvChunk } from './csv-writer';
 import { ExportSummary, jsonlChunk, jsonlSummary } from './jsonl-writer';
 import { WritableSink } from './writable-sink';
+import { highWaterMark } from './sync';
 
 export type ExportFormat = 'csv' | 'jsonl';
 
@@ -63,6 +64,7 @@ export class ExportService {
       claims: progress.claims,
       profile: request.profile,
       generated_at: request.generatedAt.toISOString(),
+      high_water_mark: highWaterMark(request.generatedAt).toISOString(),
       filter: filterForProvenance(request.filter),
       codebook: CODEBOOK_PATH,
       complete: !sink.closed,

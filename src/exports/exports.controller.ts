@@ -7,6 +7,9 @@ import { renderCodebook } from './codebook';
 import { ExportQueryDto, splitExportQuery } from './dto/export-query.dto';
 import { ExportFormat, ExportService, filterForProvenance } from './export.service';
 import { WritableSink } from './writable-sink';
+import { DeletionsReader } from './deletions-reader';
+import { DeletionsQueryDto } from './dto/deletions-query.dto';
+import { highWaterMark } from './sync';
 
 const CONTENT_TYPE: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8; header=present',
@@ -16,7 +19,10 @@ const CONTENT_TYPE: Record<ExportFormat, string> = {
 /** Researcher exports over plain HTTP: any valid key (researchers and above); the codebook is public. */
 @Controller('exports')
 export class ExportsController {
-  constructor(private readonly exports: ExportService) {}
+  constructor(
+    private readonly exports: ExportService,
+    private readonly deletionsReader: DeletionsReader,
+  ) {}
 
   @Get('claims.csv')
   csv(@Query() query: ExportQueryDto, @CurrentActor() actor: Actor, @Res() res: ServerResponse): Promise<void> {
@@ -26,6 +32,19 @@ export class ExportsController {
   @Get('claims.jsonl')
   jsonl(@Query() query: ExportQueryDto, @CurrentActor() actor: Actor, @Res() res: ServerResponse): Promise<void> {
     return this.stream('jsonl', query, actor, res);
+  }
+
+  /** The other half of incremental sync (sync.ts): what left the export since the last mark. */
+  @Get('deletions')
+  async deletions(@Query() query: DeletionsQueryDto): Promise<Record<string, unknown>> {
+    const generatedAt = new Date();
+    const deletions = await this.deletionsReader.since(query.since);
+    return {
+      since: query.since?.toISOString() ?? null,
+      generated_at: generatedAt.toISOString(),
+      high_water_mark: highWaterMark(generatedAt).toISOString(),
+      deletions,
+    };
   }
 
   @Get('codebook')
@@ -44,6 +63,7 @@ export class ExportsController {
     res.setHeader('content-type', CONTENT_TYPE[format]);
     res.setHeader('content-disposition', `attachment; filename="claimdesk-claims${profile === 'ucdp' ? '-ucdp' : ''}-${stamp}.${format}"`);
     res.setHeader('x-claimdesk-generated-at', generatedAt.toISOString());
+    res.setHeader('x-claimdesk-high-water-mark', highWaterMark(generatedAt).toISOString());
     res.setHeader('x-claimdesk-filter', asciiJson(filterForProvenance(filter)));
     res.setHeader('x-claimdesk-profile', profile);
     res.setHeader('x-claimdesk-codebook', '/exports/codebook');

@@ -12,6 +12,8 @@ export interface ExportSummary {
   claims: number;
   profile: string;
   generated_at: string;
+  /** Pass as the next export's `updatedSince` (and `deletions?since=`) to get only what changed: sync.ts. */
+  high_water_mark: string;
   filter: Record<string, unknown>;
   codebook: string;
   complete: boolean;

@@ -20,6 +20,7 @@ import { SourceKind } from './source-kind';
 import { sourceNameKey } from './source-name';
 import { Source } from './source.entity';
 import { insertNew } from '../database/insert-new';
+import { touchClaimsOf } from '../database/touch-claims';
 
 /** A source named in logClaim or an import: by id, or by name (found or created). */
 export interface SourceRef extends SourceFieldsInput {
@@ -46,6 +47,7 @@ export class SourcesService {
   }
 
   private async sourcesChanged(manager: EntityManager, sourceIds: string[]): Promise<void> {
+    await touchClaimsOf(manager, 'sources', sourceIds);
     for (const hook of this.hooks) await hook(manager, sourceIds);
   }
 
@@ -140,6 +142,8 @@ export class SourcesService {
       });
       if (input.name) patch.nameKey = sourceNameKey(input.name);
       const { before, after } = await versionedUpdate<Source>(manager, Source, 'Source', input.id, input.version, patch);
+      // Name, kind and grade are in every exported row of the claims this source speaks to or relays.
+      await touchClaimsOf(manager, 'sources', [input.id]);
       await this.recordReliability(manager, before, after, null, actor.id);
       if (input.aliases) {
         await manager.delete(SourceAlias, { sourceId: input.id });
@@ -180,6 +184,7 @@ export class SourcesService {
     return this.tx.run(async (manager) => {
       await this.get(input.id, manager);
       const { before, after } = await versionedUpdate<Source>(manager, Source, 'Source', input.id, input.version, { reliability: input.reliability ?? null });
+      await touchClaimsOf(manager, 'sources', [input.id]);
       await this.recordReliability(manager, before, after, input.reason, actor.id);
       await this.audit.recordUpdate(manager, actor, RecordType.SOURCE, before, after);
       return after;
