@@ -5,9 +5,11 @@ const quantity = (q: Partial<QuantityRecord>): QuantityRecord => ({
   variable: 'killed', value: null, lower: null, lowerInclusive: true, upper: null, upperInclusive: true, approximate: false, qualifier: null, unit: null, currency: null, ...q,
 });
 
+const link = (name: string) => ({ source_id: `id-${name}`, name, kind: 'MEDIA_OUTLET', cue: 'quoting' });
+
 const attribution = (a: Partial<AttributionRecord>): AttributionRecord => ({
   id: 'a1', sourceId: 's1', sourceName: 'a senior military official', sourceKind: 'ANONYMOUS', sourceReliability: null, stance: 'ASSERTS', cue: 'quoting',
-  mode: 'PARAPHRASE', saidAt: null, credibility: 2, anonymityReason: null, relationship: null, conditions: [], chain: ['CNN'], quote: 'q',
+  mode: 'PARAPHRASE', saidAt: null, credibility: 2, anonymityReason: null, relationship: null, conditions: [], chain: [link('CNN')], quote: 'q',
   articleUrl: 'https://x.example.org/a', articleHeadline: 'H', articlePublisher: 'Wire', articlePublishedAt: new Date('2019-02-18T12:00:00Z'), ...a,
 });
 
@@ -16,9 +18,10 @@ const bundle = (over: Partial<ClaimBundle> = {}): ClaimBundle => ({
     id: 'c1', statement: 'S', hedge: null, status: 'UNVERIFIED', tags: ['t'], placeName: 'Baghouz', placeAdminArea: null, placeCountry: 'SY', placePrecision: 'ADMIN2',
     latitude: 34.5, longitude: -40.25, eventStart: new Date('2019-02-01T00:00:00Z'), eventEnd: new Date('2019-02-28T00:00:00Z'), eventPrecision: 'MONTH',
     createdAt: new Date('2020-01-01T00:00:00Z'), updatedAt: new Date('2020-01-02T00:00:00Z'),
+    externalId: 'origin-7', sourcing: 'CONTESTED', independentSourceCount: 1, circular: true, hasDiscrepancy: false,
   },
   quantities: [quantity({ lower: 1000, qualifier: 'at least' }), quantity({ variable: 'cash', lower: 2e8, currency: 'USD' })],
-  attributions: [attribution({}), attribution({ id: 'a2', chain: ['AFP', 'CNN'] }), attribution({ id: 'a3', sourceId: 's2', stance: 'DENIES' })],
+  attributions: [attribution({}), attribution({ id: 'a2', chain: [link('AFP'), link('CNN')] }), attribution({ id: 'a3', sourceId: 's2', stance: 'DENIES' })],
   ...over,
 });
 
@@ -35,18 +38,19 @@ describe('export row mapping', () => {
     const rows = fullRows(bundle());
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(Object.keys(row)).toEqual(FULL_COLUMNS.map((c) => c.name));
-    expect(rows[1]).toMatchObject({ relay_chain: ['AFP', 'CNN', 'a senior military official'], source_anonymous: true, quantity_variable: 'killed', quantity_low: 1000, quantity_high: null });
+    expect(rows[1].relay_chain).toEqual([link('AFP'), link('CNN'), { source_id: 's1', name: 'a senior military official', kind: 'ANONYMOUS', cue: 'quoting' }]);
+    expect(rows[1]).toMatchObject({ row_id: 'a2', external_id: 'origin-7', sourcing: 'CONTESTED', circular: true, has_discrepancy: false, source_anonymous: true, quantity_variable: 'killed', quantity_low: 1000, quantity_high: null });
     expect(rows[0].quantities_json).toHaveLength(2);
     expect(rows[0].quantity_high_inclusive).toBeNull();
   });
 
-  it('counts distinct asserting speakers, not relays', () => {
+  it('writes the stored derived values, the ones the claims filter reads', () => {
     expect(fullRows(bundle())[0].independent_source_count).toBe(1);
   });
 
   it('gives a claim without attributions one row', () => {
     const [row] = fullRows(bundle({ attributions: [], quantities: [] }));
-    expect(row).toMatchObject({ claim_id: 'c1', attribution_id: null, relay_chain: [], conditions: [], independent_source_count: 0, quantity_best: null });
+    expect(row).toMatchObject({ claim_id: 'c1', row_id: 'c1', attribution_id: null, relay_chain: null, conditions: null, quantities_json: [], tags: ['t'], quantity_best: null });
   });
 
   it('projects UCDP columns with GED precision codes', () => {

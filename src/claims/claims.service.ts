@@ -189,13 +189,13 @@ export class ClaimsService {
     return this.tx.run((manager) => this.createWith(manager, input, actor));
   }
 
-  /** `imported` carries what only an import may set at creation: the source system's id and its editorial status. */
+  /** `imported` carries what only an import may set at creation: the source system's id, its editorial status and when it was first recorded. */
   async createWith(
     manager: EntityManager,
     input: CreateClaimInput,
     actor: Actor,
     field = '',
-    imported: { externalId: string; status: ClaimStatus } | null = null,
+    imported: { externalId: string; status: ClaimStatus; createdAt?: Date } | null = null,
   ): Promise<Claim> {
     assertQuantities(input.quantities ?? [], field);
     const claim = manager.create(Claim, {

@@ -3,7 +3,8 @@
  * so they only ever get added, never renamed. The codebook, the CSV header and the import
  * reader are all driven from these lists.
  */
-export type ColumnType = 'text' | 'enum' | 'integer' | 'number' | 'boolean' | 'datetime' | 'date' | 'text[]' | 'json';
+/** `list`: a JSON array (CSV: its JSON text; JSONL: the array), `[]` when empty; the one list encoding. */
+export type ColumnType = 'text' | 'enum' | 'integer' | 'number' | 'boolean' | 'datetime' | 'date' | 'list';
 
 export interface ColumnDef {
   name: string;
@@ -18,7 +19,7 @@ export const FULL_COLUMNS: readonly ColumnDef[] = [
   { name: 'statement', type: 'text', doc: 'The claim in the reporter\'s words.' },
   { name: 'hedge', type: 'text', doc: 'The hedge as written ("may have", "reportedly").' },
   { name: 'status', type: 'enum', doc: 'Editorial status: UNVERIFIED, CORROBORATED, CONTESTED, CONFIRMED, FALSE, RETRACTED.' },
-  { name: 'tags', type: 'text[]', doc: 'Tags. CSV: joined with "; " (a tag cannot contain ";"). JSONL: an array.' },
+  { name: 'tags', type: 'list', doc: 'Tags: a JSON array of strings (`["siege","negotiations"]`), `[]` when there are none.' },
   { name: 'quantity_variable', type: 'text', doc: 'Primary quantity (the first by position): what is counted, a snake_case key.' },
   { name: 'quantity_low', type: 'number', doc: 'Primary quantity: the lower bound, or the value when the figure is a single value. Empty: no lower bound.' },
   { name: 'quantity_best', type: 'number', doc: 'Primary quantity: the best estimate (see "Best, low and high").' },
@@ -29,7 +30,7 @@ export const FULL_COLUMNS: readonly ColumnDef[] = [
   { name: 'quantity_unit', type: 'text', doc: 'Primary quantity: the counted noun ("fighters").' },
   { name: 'quantity_currency', type: 'text', doc: 'Primary quantity: ISO 4217 code when the figure is money.' },
   { name: 'quantity_qualifier', type: 'text', doc: 'Primary quantity: the qualifier as written ("more than", "at least").' },
-  { name: 'quantities_json', type: 'json', doc: 'Every quantity, in position order, as stored: an array of {variable, value, lower, lower_inclusive, upper, upper_inclusive, approximate, qualifier, unit, currency}. CSV: JSON text. JSONL: an array.' },
+  { name: 'quantities_json', type: 'list', doc: 'Every quantity, in position order, as stored: a JSON array of {variable, value, lower, lower_inclusive, upper, upper_inclusive, approximate, qualifier, unit, currency}, `[]` when there are none. The quantities table (`/exports/quantities.csv`) has the same one row per quantity.' },
   { name: 'place_name', type: 'text', doc: 'Place name as reported.' },
   { name: 'place_admin_area', type: 'text', doc: 'First-level administrative area.' },
   { name: 'place_country', type: 'text', doc: 'ISO 3166-1 alpha-2 country code.' },
@@ -50,18 +51,23 @@ export const FULL_COLUMNS: readonly ColumnDef[] = [
   { name: 'mode', type: 'enum', doc: 'DIRECT_QUOTE or PARAPHRASE.' },
   { name: 'said_at', type: 'datetime', doc: 'When the source said it, if known.' },
   { name: 'credibility', type: 'integer', doc: 'Admiralty information credibility 1 (confirmed) to 5 (improbable), 6 (cannot be judged).' },
-  { name: 'relay_chain', type: 'text[]', doc: 'Who passed the words on, outermost intermediary first, ending with the speaker: "CNN <- a senior military official". A direct attribution is the speaker alone. CSV: joined with " <- ". JSONL: an array of names.' },
+  { name: 'relay_chain', type: 'list', doc: 'Who passed the words on, outermost intermediary first, ending with the speaker: a JSON array of {source_id, name, kind, cue}, where cue is how that link passed it on ("quoting"; for the speaker, the attribution\'s cue). A direct attribution is the speaker alone. Empty when the claim has no attribution.' },
   { name: 'anonymity_reason', type: 'text', doc: 'Why anonymity was granted, as stated.' },
   { name: 'relationship', type: 'text', doc: 'The speaker\'s relationship to the matter ("close to the negotiations").' },
-  { name: 'conditions', type: 'json', doc: 'Other conditions as written ("could not be independently verified"). CSV: a JSON array of strings (conditions are free text). JSONL: an array.' },
+  { name: 'conditions', type: 'list', doc: 'Other conditions as written ("could not be independently verified"): a JSON array of strings, `[]` when there are none. Empty when the claim has no attribution.' },
   { name: 'quote', type: 'text', doc: 'The exact words of the first citation (see "Which citation").' },
   { name: 'article_url', type: 'text', doc: 'Canonical URL of the first citation\'s article.' },
   { name: 'article_headline', type: 'text', doc: 'Headline of that article.' },
   { name: 'article_publisher', type: 'text', doc: 'Publisher of that article.' },
   { name: 'article_published_at', type: 'datetime', doc: 'Publication time of that article.' },
-  { name: 'independent_source_count', type: 'integer', doc: 'Distinct original speakers asserting the claim (live ASSERTS attributions). Two outlets relaying the same speaker count once, because the chain is not the speaker. The same on every row of a claim.' },
+  { name: 'independent_source_count', type: 'integer', doc: 'Independent origins asserting the claim (live ASSERTS attributions; docs/sourcing-rules.md): two outlets relaying the same speaker count once, because the chain is not the speaker, and sources an editor linked as one origin count once. The same on every row of a claim, and the value the `minIndependentSources` filter reads.' },
   { name: 'created_at', type: 'datetime', doc: 'When the claim was recorded.' },
   { name: 'updated_at', type: 'datetime', doc: 'When anything in the claim\'s rows last changed: the claim itself, an attribution added, edited or removed, a citation or its article, or a source it names (renamed, regraded, merged). The same on every row of a claim. Incremental sync reads it (`updatedSince`).' },
+  { name: 'row_id', type: 'text', doc: 'The row\'s stable key: the attribution_id, or the claim_id for a claim without attribution. The same in every export while the row exists; `/exports/deletions` names the rows that left.' },
+  { name: 'external_id', type: 'text', doc: 'The claim\'s id in the system it was imported from (the file\'s claim_id), kept on import. Empty for a claim logged here.' },
+  { name: 'sourcing', type: 'enum', doc: 'How the claim is sourced (docs/sourcing-rules.md): CONTESTED, UNSOURCED, ANONYMOUS_ONLY, CORROBORATED, SINGLE_SOURCE. The same on every row of a claim.' },
+  { name: 'circular', type: 'boolean', doc: 'True when several apparent sources all trace back to one origin (relays of one speaker). The same on every row of a claim.' },
+  { name: 'has_discrepancy', type: 'boolean', doc: 'True when a figure of this claim cannot be true together with a figure of another live claim on the same variable in an overlapping time window. The same on every row of a claim.' },
 ];
 
 export const UCDP_COLUMNS: readonly ColumnDef[] = [
@@ -88,6 +94,29 @@ export const UCDP_COLUMNS: readonly ColumnDef[] = [
   { name: 'longitude', type: 'number', doc: 'As in the full profile.' },
 ];
 
-export function columnsFor(profile: ExportProfile): readonly ColumnDef[] {
+/** The long-format quantities table: one row per reported figure, every one of a claim's, not only the first. */
+export const QUANTITY_COLUMNS: readonly ColumnDef[] = [
+  { name: 'claim_id', type: 'text', doc: 'The claim (joins the claims table).' },
+  { name: 'position', type: 'integer', doc: 'The figure\'s order within the claim, from 1; position 1 is the primary quantity of the claims table.' },
+  { name: 'variable', type: 'text', doc: 'What is counted, a snake_case key.' },
+  { name: 'low', type: 'number', doc: 'As quantity_low, for this figure.' },
+  { name: 'best', type: 'number', doc: 'As quantity_best, for this figure.' },
+  { name: 'high', type: 'number', doc: 'As quantity_high, for this figure.' },
+  { name: 'value', type: 'number', doc: 'The single value reported, if any.' },
+  { name: 'lower', type: 'number', doc: 'The lower bound reported, if any.' },
+  { name: 'lower_inclusive', type: 'boolean', doc: 'Whether the lower bound itself is possible ("at least" true, "more than" false).' },
+  { name: 'upper', type: 'number', doc: 'The upper bound reported, if any.' },
+  { name: 'upper_inclusive', type: 'boolean', doc: 'Whether the upper bound itself is possible ("up to" true, "fewer than" false).' },
+  { name: 'approximate', type: 'boolean', doc: 'True for "about", "around", "some".' },
+  { name: 'qualifier', type: 'text', doc: 'The qualifier as written.' },
+  { name: 'unit', type: 'text', doc: 'The counted noun.' },
+  { name: 'currency', type: 'text', doc: 'ISO 4217 code when the figure is money.' },
+];
+
+/** What a request exports: the claims table (in a profile) or the quantities table. */
+export type ExportTable = 'claims' | 'quantities';
+
+export function columnsFor(profile: ExportProfile, table: ExportTable = 'claims'): readonly ColumnDef[] {
+  if (table === 'quantities') return QUANTITY_COLUMNS;
   return profile === 'ucdp' ? UCDP_COLUMNS : FULL_COLUMNS;
 }

@@ -5,7 +5,7 @@ import { applyClaimFilter, applyDeletedFilter } from '../claims/claim-filter';
 import { Claim } from '../claims/claim.entity';
 import { ClaimFilterInput } from '../claims/dto/claim-filter.input';
 import { TextSearch, textSearchFor } from '../database/text-search';
-import { AttributionRecord, ClaimBundle, ClaimRecord, QuantityRecord } from './export-rows';
+import { AttributionRecord, ClaimBundle, ClaimRecord, QuantityRecord, RelayLink } from './export-rows';
 
 type Raw = Record<string, any>;
 
@@ -75,7 +75,12 @@ export class ExportReader {
       .addSelect('c.event_time_end', 'event_end')
       .addSelect('c.event_time_precision', 'event_precision')
       .addSelect('c.created_at', 'created_at')
-      .addSelect('c.updated_at', 'updated_at');
+      .addSelect('c.updated_at', 'updated_at')
+      .addSelect('c.external_id', 'external_id')
+      .addSelect('c.sourcing', 'sourcing')
+      .addSelect('c.independent_source_count', 'independent_source_count')
+      .addSelect('c.circular', 'circular')
+      .addSelect('c.has_discrepancy', 'has_discrepancy');
     if (after) qb.andWhere('c.id > :afterId', { afterId: after });
     const rows: Raw[] = await qb.orderBy('c.id', 'ASC').limit(size).getRawMany();
     return rows.map((r) => ({
@@ -95,16 +100,21 @@ export class ExportReader {
       eventPrecision: r.event_precision,
       createdAt: date(r.created_at) as Date,
       updatedAt: date(r.updated_at) as Date,
+      externalId: r.external_id ?? null,
+      sourcing: r.sourcing,
+      independentSourceCount: Number(r.independent_source_count),
+      circular: bool(r.circular),
+      hasDiscrepancy: bool(r.has_discrepancy),
     }));
   }
 
   private async bundles(claims: ClaimRecord[]): Promise<ClaimBundle[]> {
     const ids = claims.map((c) => c.id);
     const [quantities, attributions, hops] = await Promise.all([this.quantities(ids), this.attributions(ids), this.hops(ids)]);
-    const chains = new Map<string, string[]>();
+    const chains = new Map<string, RelayLink[]>();
     for (const h of hops) {
       const chain = chains.get(h.attribution_id) ?? [];
-      chain.push(h.name);
+      chain.push({ source_id: h.source_id, name: h.name, kind: h.kind, cue: h.cue ?? null });
       chains.set(h.attribution_id, chain);
     }
     const byClaim = new Map<string, ClaimBundle>(claims.map((claim) => [claim.id, { claim, quantities: [], attributions: [] }]));
@@ -153,7 +163,7 @@ export class ExportReader {
   private hops(ids: string[]): Promise<Raw[]> {
     return this.dataSource
       .createQueryBuilder()
-      .select(['h.attribution_id AS attribution_id', 's.name AS name'])
+      .select(['h.attribution_id AS attribution_id', 'h.source_id AS source_id', 's.name AS name', 's.kind AS kind', 'h.cue AS cue'])
       .from('relay_hop', 'h')
       .innerJoin('attribution', 'a', 'a.id = h.attribution_id')
       .innerJoin('source', 's', 's.id = h.source_id')
@@ -180,7 +190,7 @@ function toQuantity(q: Raw): QuantityRecord {
   };
 }
 
-function toAttribution(a: Raw, chain: string[]): AttributionRecord {
+function toAttribution(a: Raw, chain: RelayLink[]): AttributionRecord {
   return {
     id: a.id,
     sourceId: a.source_id,

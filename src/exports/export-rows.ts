@@ -19,6 +19,21 @@ export interface ClaimRecord {
   eventPrecision: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The claim's id in the system it was imported from (null for a claim logged here). */
+  externalId: string | null;
+  /** Derived values as stored, the same the claims filter and GraphQL read (analysis/sourcing.ts). */
+  sourcing: string;
+  independentSourceCount: number;
+  circular: boolean;
+  hasDiscrepancy: boolean;
+}
+
+/** One link of a relay chain as exported: who, what kind, and the cue ("quoting"). */
+export interface RelayLink {
+  source_id: string;
+  name: string;
+  kind: string;
+  cue: string | null;
 }
 
 export interface QuantityRecord {
@@ -48,8 +63,8 @@ export interface AttributionRecord {
   anonymityReason: string | null;
   relationship: string | null;
   conditions: string[];
-  /** Intermediaries' names, outermost first. */
-  chain: string[];
+  /** Intermediaries, outermost first. */
+  chain: RelayLink[];
   quote: string | null;
   articleUrl: string | null;
   articleHeadline: string | null;
@@ -79,8 +94,6 @@ export interface QuantityJson {
 /** A row of the full profile, typed: JSONL writes it as is, CSV renders each cell by column type. */
 export type ExportRow = Record<string, unknown>;
 
-export const RELAY_SEPARATOR = ' <- ';
-
 /**
  * Best, low and high of one reported figure (documented in the codebook): a single value is
  * its own best, low and high; a bound is reported as the best figure on its side, because
@@ -94,11 +107,6 @@ export function bestLowHigh(q: QuantityRecord): { low: number | null; best: numb
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-/** Distinct original speakers asserting the claim: relaying outlets do not add sources. */
-export function independentSourceCount(attributions: AttributionRecord[]): number {
-  return new Set(attributions.filter((a) => a.stance === 'ASSERTS').map((a) => a.sourceId)).size;
-}
 
 /**
  * One row per live attribution; a claim with none still gets one row with empty attribution columns.
@@ -116,7 +124,6 @@ export function fullRows(bundle: ClaimBundle): ExportRow[] {
   const eventEnd = iso(c.eventEnd);
   const createdAt = iso(c.createdAt);
   const updatedAt = iso(c.updatedAt);
-  const count = independentSourceCount(bundle.attributions);
   const attributions: (AttributionRecord | null)[] = bundle.attributions.length ? bundle.attributions : [null];
   const rows: ExportRow[] = new Array(attributions.length);
   for (let i = 0; i < attributions.length; i++) {
@@ -158,18 +165,23 @@ export function fullRows(bundle: ClaimBundle): ExportRow[] {
       mode: a?.mode ?? null,
       said_at: iso(a?.saidAt ?? null),
       credibility: a?.credibility ?? null,
-      relay_chain: a ? [...a.chain, a.sourceName] : [],
+      relay_chain: a ? [...a.chain, { source_id: a.sourceId, name: a.sourceName, kind: a.sourceKind, cue: a.cue }] : null,
       anonymity_reason: a?.anonymityReason ?? null,
       relationship: a?.relationship ?? null,
-      conditions: a?.conditions ?? [],
+      conditions: a ? a.conditions : null,
       quote: a?.quote ?? null,
       article_url: a?.articleUrl ?? null,
       article_headline: a?.articleHeadline ?? null,
       article_publisher: a?.articlePublisher ?? null,
       article_published_at: iso(a?.articlePublishedAt ?? null),
-      independent_source_count: count,
+      independent_source_count: c.independentSourceCount,
       created_at: createdAt,
       updated_at: updatedAt,
+      row_id: a ? a.id : c.id,
+      external_id: c.externalId,
+      sourcing: c.sourcing,
+      circular: c.circular,
+      has_discrepancy: c.hasDiscrepancy,
     };
   }
   return rows;
@@ -223,6 +235,25 @@ export function ucdpRow(row: ExportRow): ExportRow {
     latitude: row.latitude,
     longitude: row.longitude,
   };
+}
+
+/** The quantities table's rows for one claim: every figure, with the codebook's best, low and high. */
+export function quantityRows(bundle: ClaimBundle): ExportRow[] {
+  return bundle.quantities.map((q, i) => ({
+    claim_id: bundle.claim.id,
+    position: i + 1,
+    variable: q.variable,
+    ...bestLowHigh(q),
+    value: q.value,
+    lower: q.lower,
+    lower_inclusive: q.lower === null ? null : q.lowerInclusive,
+    upper: q.upper,
+    upper_inclusive: q.upper === null ? null : q.upperInclusive,
+    approximate: q.approximate,
+    qualifier: q.qualifier,
+    unit: q.unit,
+    currency: q.currency,
+  }));
 }
 
 function toQuantityJson(q: QuantityRecord): QuantityJson {

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '../access/actor';
 import { assertMaySeeDeleted } from '../claims/claim-filter';
 import { ClaimFilterInput } from '../claims/dto/claim-filter.input';
-import { ExportProfile, columnsFor } from './export-columns';
+import { ExportProfile, ExportTable, columnsFor } from './export-columns';
 import { ExportReader } from './export-reader';
-import { ExportRow, fullRows, ucdpRow } from './export-rows';
+import { ExportRow, fullRows, quantityRows, ucdpRow } from './export-rows';
 import { csvChunk } from './csv-writer';
 import { ExportSummary, jsonlChunk, jsonlSummary } from './jsonl-writer';
 import { WritableSink } from './writable-sink';
@@ -15,6 +15,8 @@ export type ExportFormat = 'csv' | 'jsonl';
 export interface ExportRequest {
   format: ExportFormat;
   profile: ExportProfile;
+  /** The claims table (default) or the long-format quantities table of the same claims. */
+  table?: ExportTable;
   filter: ClaimFilterInput;
   generatedAt: Date;
   /** Who asks: decides whether deleted claims may be asked for. The CLI runs as the system. */
@@ -44,12 +46,13 @@ export class ExportService {
 
   async run(request: ExportRequest, sink: WritableSink, onProgress?: (p: ExportProgress) => void): Promise<ExportSummary> {
     this.check(request);
-    const columns = columnsFor(request.profile);
+    const table = request.table ?? 'claims';
+    const columns = columnsFor(request.profile, table);
     const progress: ExportProgress = { rows: 0, claims: 0 };
     let header = request.format === 'csv';
     for await (const bundles of this.reader.batches(request.filter, request.actor)) {
-      let rows: ExportRow[] = bundles.flatMap(fullRows);
-      if (request.profile === 'ucdp') rows = rows.map(ucdpRow);
+      let rows: ExportRow[] = table === 'quantities' ? bundles.flatMap(quantityRows) : bundles.flatMap(fullRows);
+      if (table === 'claims' && request.profile === 'ucdp') rows = rows.map(ucdpRow);
       await sink.write(request.format === 'csv' ? csvChunk(columns, rows, header) : jsonlChunk(rows));
       header = false;
       progress.rows += rows.length;
@@ -63,6 +66,7 @@ export class ExportService {
       rows: progress.rows,
       claims: progress.claims,
       profile: request.profile,
+      table,
       generated_at: request.generatedAt.toISOString(),
       high_water_mark: highWaterMark(request.generatedAt).toISOString(),
       filter: filterForProvenance(request.filter),

@@ -7,6 +7,7 @@ import { renderCodebook } from './codebook';
 import { ExportQueryDto, splitExportQuery } from './dto/export-query.dto';
 import { ExportFormat, ExportService, filterForProvenance } from './export.service';
 import { WritableSink } from './writable-sink';
+import { ExportTable } from './export-columns';
 import { DeletionsReader } from './deletions-reader';
 import { DeletionsQueryDto } from './dto/deletions-query.dto';
 import { highWaterMark } from './sync';
@@ -34,6 +35,17 @@ export class ExportsController {
     return this.stream('jsonl', query, actor, res);
   }
 
+  /** Every figure of the same claims, one row each (the claims table carries only the first in columns). */
+  @Get('quantities.csv')
+  quantitiesCsv(@Query() query: ExportQueryDto, @CurrentActor() actor: Actor, @Res() res: ServerResponse): Promise<void> {
+    return this.stream('csv', query, actor, res, 'quantities');
+  }
+
+  @Get('quantities.jsonl')
+  quantitiesJsonl(@Query() query: ExportQueryDto, @CurrentActor() actor: Actor, @Res() res: ServerResponse): Promise<void> {
+    return this.stream('jsonl', query, actor, res, 'quantities');
+  }
+
   /** The other half of incremental sync (sync.ts): what left the export since the last mark. */
   @Get('deletions')
   async deletions(@Query() query: DeletionsQueryDto): Promise<Record<string, unknown>> {
@@ -54,20 +66,20 @@ export class ExportsController {
     return renderCodebook();
   }
 
-  private async stream(format: ExportFormat, query: ExportQueryDto, actor: Actor, res: ServerResponse): Promise<void> {
+  private async stream(format: ExportFormat, query: ExportQueryDto, actor: Actor, res: ServerResponse, table: ExportTable = 'claims'): Promise<void> {
     const { filter, profile } = splitExportQuery(query);
     this.exports.check({ filter, actor });
     const generatedAt = new Date();
     const stamp = generatedAt.toISOString().replace(/[:.]/g, '-');
     res.statusCode = 200;
     res.setHeader('content-type', CONTENT_TYPE[format]);
-    res.setHeader('content-disposition', `attachment; filename="claimdesk-claims${profile === 'ucdp' ? '-ucdp' : ''}-${stamp}.${format}"`);
+    res.setHeader('content-disposition', `attachment; filename="claimdesk-${table}${table === 'claims' && profile === 'ucdp' ? '-ucdp' : ''}-${stamp}.${format}"`);
     res.setHeader('x-claimdesk-generated-at', generatedAt.toISOString());
     res.setHeader('x-claimdesk-high-water-mark', highWaterMark(generatedAt).toISOString());
     res.setHeader('x-claimdesk-filter', asciiJson(filterForProvenance(filter)));
     res.setHeader('x-claimdesk-profile', profile);
     res.setHeader('x-claimdesk-codebook', '/exports/codebook');
-    await this.exports.run({ format, profile, filter, generatedAt, actor }, new WritableSink(res));
+    await this.exports.run({ format, profile, table, filter, generatedAt, actor }, new WritableSink(res));
   }
 }
 

@@ -104,10 +104,12 @@ export class SourcesService {
     return this.tx.run((manager) => this.createWith(manager, input, actor));
   }
 
-  async createWith(manager: EntityManager, input: CreateSourceInput, actor: Actor): Promise<Source> {
+  /** `id`: only an import gives one, to keep the id a source had in the file's system (imports/import.service.ts). */
+  async createWith(manager: EntityManager, input: CreateSourceInput, actor: Actor, id?: string): Promise<Source> {
     if (input.reliability) assertEditorial(actor, 'grade reliability');
     assertConfidentialFits(input.kind, input.confidentialNote);
     const source = manager.create(Source, {
+      ...(id ? { id } : {}),
       kind: input.kind,
       name: input.name,
       nameKey: sourceNameKey(input.name),
