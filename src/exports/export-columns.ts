@@ -3,6 +3,11 @@
  * so they only ever get added, never renamed. The codebook, the CSV header and the import
  * reader are all driven from these lists.
  */
+import { Sourcing } from '../analysis/sourcing';
+import { AttributionMode, Stance } from '../attributions/attribution-enums';
+import { ClaimStatus, PlacePrecision, TimePrecision } from '../claims/claim-status';
+import { Reliability, SourceKind } from '../sources/source-kind';
+
 /** `list`: a JSON array (CSV: its JSON text; JSONL: the array), `[]` when empty; the one list encoding. */
 export type ColumnType = 'text' | 'enum' | 'integer' | 'number' | 'boolean' | 'datetime' | 'date' | 'list';
 
@@ -10,16 +15,20 @@ export interface ColumnDef {
   name: string;
   type: ColumnType;
   doc: string;
+  /** An enum's values, from the TypeScript enum itself. */
+  values?: readonly string[];
+  /** Never empty in an export (the data package's `required` constraint). */
+  required?: boolean;
 }
 
 export type ExportProfile = 'full' | 'ucdp';
 
 export const FULL_COLUMNS: readonly ColumnDef[] = [
-  { name: 'claim_id', type: 'text', doc: 'The claim\'s id (UUIDv7). The import\'s idempotency key.' },
-  { name: 'statement', type: 'text', doc: 'The claim in the reporter\'s words.' },
+  { name: 'claim_id', type: 'text', required: true, doc: 'The claim\'s id (UUIDv7). The import\'s idempotency key.' },
+  { name: 'statement', type: 'text', required: true, doc: 'The claim in the reporter\'s words.' },
   { name: 'hedge', type: 'text', doc: 'The hedge as written ("may have", "reportedly").' },
-  { name: 'status', type: 'enum', doc: 'Editorial status: UNVERIFIED, CORROBORATED, CONTESTED, CONFIRMED, FALSE, RETRACTED.' },
-  { name: 'tags', type: 'list', doc: 'Tags: a JSON array of strings (`["siege","negotiations"]`), `[]` when there are none.' },
+  { name: 'status', type: 'enum', required: true, values: Object.values(ClaimStatus), doc: 'Editorial status: UNVERIFIED, CORROBORATED, CONTESTED, CONFIRMED, FALSE, RETRACTED.' },
+  { name: 'tags', type: 'list', required: true, doc: 'Tags: a JSON array of strings (`["siege","negotiations"]`), `[]` when there are none.' },
   { name: 'quantity_variable', type: 'text', doc: 'Primary quantity (the first by position): what is counted, a snake_case key.' },
   { name: 'quantity_low', type: 'number', doc: 'Primary quantity: the lower bound, or the value when the figure is a single value. Empty: no lower bound.' },
   { name: 'quantity_best', type: 'number', doc: 'Primary quantity: the best estimate (see "Best, low and high").' },
@@ -30,25 +39,25 @@ export const FULL_COLUMNS: readonly ColumnDef[] = [
   { name: 'quantity_unit', type: 'text', doc: 'Primary quantity: the counted noun ("fighters").' },
   { name: 'quantity_currency', type: 'text', doc: 'Primary quantity: ISO 4217 code when the figure is money.' },
   { name: 'quantity_qualifier', type: 'text', doc: 'Primary quantity: the qualifier as written ("more than", "at least").' },
-  { name: 'quantities_json', type: 'list', doc: 'Every quantity, in position order, as stored: a JSON array of {variable, value, lower, lower_inclusive, upper, upper_inclusive, approximate, qualifier, unit, currency}, `[]` when there are none. The quantities table (`/exports/quantities.csv`) has the same one row per quantity.' },
+  { name: 'quantities_json', type: 'list', required: true, doc: 'Every quantity, in position order, as stored: a JSON array of {variable, value, lower, lower_inclusive, upper, upper_inclusive, approximate, qualifier, unit, currency}, `[]` when there are none. The quantities table (`/exports/quantities.csv`) has the same one row per quantity.' },
   { name: 'place_name', type: 'text', doc: 'Place name as reported.' },
   { name: 'place_admin_area', type: 'text', doc: 'First-level administrative area.' },
   { name: 'place_country', type: 'text', doc: 'ISO 3166-1 alpha-2 country code.' },
-  { name: 'place_precision', type: 'enum', doc: 'How precisely the place is known: EXACT, NEAR, ADMIN2, ADMIN1, COUNTRY, REGION (see "Precision codes").' },
+  { name: 'place_precision', type: 'enum', values: Object.values(PlacePrecision), doc: 'How precisely the place is known: EXACT, NEAR, ADMIN2, ADMIN1, COUNTRY, REGION (see "Precision codes").' },
   { name: 'latitude', type: 'number', doc: 'WGS 84 latitude, decimal degrees.' },
   { name: 'longitude', type: 'number', doc: 'WGS 84 longitude, decimal degrees.' },
   { name: 'event_start', type: 'datetime', doc: 'Start of the event time (ISO 8601, UTC).' },
   { name: 'event_end', type: 'datetime', doc: 'End of the event time; equal to event_start for an instant.' },
-  { name: 'event_precision', type: 'enum', doc: 'How precisely the time is known: EXACT, HOUR, DAY, WEEK, MONTH, YEAR.' },
+  { name: 'event_precision', type: 'enum', values: Object.values(TimePrecision), doc: 'How precisely the time is known: EXACT, HOUR, DAY, WEEK, MONTH, YEAR.' },
   { name: 'attribution_id', type: 'text', doc: 'The attribution\'s id. Empty when the claim has no attribution.' },
   { name: 'source_id', type: 'text', doc: 'The original speaker\'s id.' },
   { name: 'source_name', type: 'text', doc: 'The original speaker; for an anonymous source, its description ("a senior military official").' },
-  { name: 'source_kind', type: 'enum', doc: 'ARMED_GROUP, MILITARY, GOVERNMENT, MONITORING_GROUP, ACTIVIST_COLLECTIVE, MEDIA_OUTLET, NEWS_AGENCY, NGO, INDIVIDUAL, ANONYMOUS.' },
-  { name: 'source_reliability', type: 'enum', doc: 'Admiralty source reliability A (completely reliable) to E (unreliable), F (cannot be judged).' },
+  { name: 'source_kind', type: 'enum', values: Object.values(SourceKind), doc: 'ARMED_GROUP, MILITARY, GOVERNMENT, MONITORING_GROUP, ACTIVIST_COLLECTIVE, MEDIA_OUTLET, NEWS_AGENCY, NGO, INDIVIDUAL, ANONYMOUS.' },
+  { name: 'source_reliability', type: 'enum', values: Object.values(Reliability), doc: 'Admiralty source reliability A (completely reliable) to E (unreliable), F (cannot be judged).' },
   { name: 'source_anonymous', type: 'boolean', doc: 'True when source_kind is ANONYMOUS.' },
-  { name: 'stance', type: 'enum', doc: 'ASSERTS, DENIES or QUESTIONS.' },
+  { name: 'stance', type: 'enum', values: Object.values(Stance), doc: 'ASSERTS, DENIES or QUESTIONS.' },
   { name: 'cue', type: 'text', doc: 'The attribution verb as written ("said", "reported").' },
-  { name: 'mode', type: 'enum', doc: 'DIRECT_QUOTE or PARAPHRASE.' },
+  { name: 'mode', type: 'enum', values: Object.values(AttributionMode), doc: 'DIRECT_QUOTE or PARAPHRASE.' },
   { name: 'said_at', type: 'datetime', doc: 'When the source said it, if known.' },
   { name: 'credibility', type: 'integer', doc: 'Admiralty information credibility 1 (confirmed) to 5 (improbable), 6 (cannot be judged).' },
   { name: 'relay_chain', type: 'list', doc: 'Who passed the words on, outermost intermediary first, ending with the speaker: a JSON array of {source_id, name, kind, cue}, where cue is how that link passed it on ("quoting"; for the speaker, the attribution\'s cue). A direct attribution is the speaker alone. Empty when the claim has no attribution.' },
@@ -60,14 +69,14 @@ export const FULL_COLUMNS: readonly ColumnDef[] = [
   { name: 'article_headline', type: 'text', doc: 'Headline of that article.' },
   { name: 'article_publisher', type: 'text', doc: 'Publisher of that article.' },
   { name: 'article_published_at', type: 'datetime', doc: 'Publication time of that article.' },
-  { name: 'independent_source_count', type: 'integer', doc: 'Independent origins asserting the claim (live ASSERTS attributions; docs/sourcing-rules.md): two outlets relaying the same speaker count once, because the chain is not the speaker, and sources an editor linked as one origin count once. The same on every row of a claim, and the value the `minIndependentSources` filter reads.' },
-  { name: 'created_at', type: 'datetime', doc: 'When the claim was recorded.' },
-  { name: 'updated_at', type: 'datetime', doc: 'When anything in the claim\'s rows last changed: the claim itself, an attribution added, edited or removed, a citation or its article, or a source it names (renamed, regraded, merged). The same on every row of a claim. Incremental sync reads it (`updatedSince`).' },
-  { name: 'row_id', type: 'text', doc: 'The row\'s stable key: the attribution_id, or the claim_id for a claim without attribution. The same in every export while the row exists; `/exports/deletions` names the rows that left.' },
+  { name: 'independent_source_count', type: 'integer', required: true, doc: 'Independent origins asserting the claim (live ASSERTS attributions; docs/sourcing-rules.md): two outlets relaying the same speaker count once, because the chain is not the speaker, and sources an editor linked as one origin count once. The same on every row of a claim, and the value the `minIndependentSources` filter reads.' },
+  { name: 'created_at', type: 'datetime', required: true, doc: 'When the claim was recorded.' },
+  { name: 'updated_at', type: 'datetime', required: true, doc: 'When anything in the claim\'s rows last changed: the claim itself, an attribution added, edited or removed, a citation or its article, or a source it names (renamed, regraded, merged). The same on every row of a claim. Incremental sync reads it (`updatedSince`).' },
+  { name: 'row_id', type: 'text', required: true, doc: 'The row\'s stable key: the attribution_id, or the claim_id for a claim without attribution. The same in every export while the row exists; `/exports/deletions` names the rows that left.' },
   { name: 'external_id', type: 'text', doc: 'The claim\'s id in the system it was imported from (the file\'s claim_id), kept on import. Empty for a claim logged here.' },
-  { name: 'sourcing', type: 'enum', doc: 'How the claim is sourced (docs/sourcing-rules.md): CONTESTED, UNSOURCED, ANONYMOUS_ONLY, CORROBORATED, SINGLE_SOURCE. The same on every row of a claim.' },
-  { name: 'circular', type: 'boolean', doc: 'True when several apparent sources all trace back to one origin (relays of one speaker). The same on every row of a claim.' },
-  { name: 'has_discrepancy', type: 'boolean', doc: 'True when a figure of this claim cannot be true together with a figure of another live claim on the same variable in an overlapping time window. The same on every row of a claim.' },
+  { name: 'sourcing', type: 'enum', required: true, values: Object.values(Sourcing), doc: 'How the claim is sourced (docs/sourcing-rules.md): CONTESTED, UNSOURCED, ANONYMOUS_ONLY, CORROBORATED, SINGLE_SOURCE. The same on every row of a claim.' },
+  { name: 'circular', type: 'boolean', required: true, doc: 'True when several apparent sources all trace back to one origin (relays of one speaker). The same on every row of a claim.' },
+  { name: 'has_discrepancy', type: 'boolean', required: true, doc: 'True when a figure of this claim cannot be true together with a figure of another live claim on the same variable in an overlapping time window. The same on every row of a claim.' },
 ];
 
 export const UCDP_COLUMNS: readonly ColumnDef[] = [

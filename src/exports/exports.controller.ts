@@ -4,12 +4,14 @@ import { Public } from '../access/access.decorators';
 import { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
 import { renderCodebook } from './codebook';
+import { renderDataPackage } from './datapackage';
 import { ExportQueryDto, splitExportQuery } from './dto/export-query.dto';
 import { ExportFormat, ExportService, filterForProvenance } from './export.service';
 import { WritableSink } from './writable-sink';
 import { ExportTable } from './export-columns';
 import { DeletionsReader } from './deletions-reader';
 import { DeletionsQueryDto } from './dto/deletions-query.dto';
+import { DataPackageQueryDto } from './dto/datapackage-query.dto';
 import { highWaterMark } from './sync';
 
 const CONTENT_TYPE: Record<ExportFormat, string> = {
@@ -59,6 +61,14 @@ export class ExportsController {
     };
   }
 
+  /** The Frictionless Data Package descriptor of the export (datapackage.ts); `profile=ucdp` for those columns. */
+  @Get('datapackage.json')
+  @Public()
+  datapackage(@Query() query: DataPackageQueryDto, @Res() res: ServerResponse): void {
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.end(renderDataPackage(query.profile ?? 'full'));
+  }
+
   @Get('codebook')
   @Public()
   @Header('content-type', 'text/markdown; charset=utf-8')
@@ -79,6 +89,7 @@ export class ExportsController {
     res.setHeader('x-claimdesk-filter', asciiJson(filterForProvenance(filter)));
     res.setHeader('x-claimdesk-profile', profile);
     res.setHeader('x-claimdesk-codebook', '/exports/codebook');
+    res.setHeader('x-claimdesk-datapackage', `/exports/datapackage.json${profile === 'ucdp' ? '?profile=ucdp' : ''}`);
     await this.exports.run({ format, profile, table, filter, generatedAt, actor }, new WritableSink(res));
   }
 }
