@@ -69,6 +69,58 @@ describe('suggestions from article text', () => {
     expect(expectData(await t.gql(`query($id: ID!) { claim(id: $id) { ${DERIVED} } }`, { id: accepted.id })).claim).toEqual(accepted);
   });
 
+  it('gives ids, sentence indexes, the speaker as written, anaphora pointers, anonymity grants, event time apart from said time, vague figures and places with GeoNames data (issue 19)', async () => {
+    const text = [
+      'KABUL (Example Wire) - Dozens of people were wounded in a blast in Kabul on Thursday, the interior ministry said on Friday.',
+      'It added that two suspects were arrested.',
+      'A police officer, who spoke on condition of anonymity, said the attacker was on foot.',
+    ].join(' ');
+    const RICH = `query($text: String, $at: DateTime) { suggestAttributions(text: $text, publishedAt: $at) {
+      id sentenceIndex speaker { text start end } antecedent { suggestionId sentenceIndex text start }
+      source { text canonicalName affiliation } anonymityGranted eventTime { from precision } saidAt { from } time { from }
+      quantities { lower upper vague unit } place { text countryCode latitude longitude geonameId } medium } }`;
+    const [first, second, third] = expectData(await t.gql(RICH, { text, at: '2024-03-09T12:00:00Z' })).suggestAttributions;
+    expect(first).toMatchObject({ sentenceIndex: 0, speaker: { text: 'the interior ministry' }, antecedent: null, anonymityGranted: false });
+    expect(text.slice(first.speaker.start, first.speaker.end)).toBe('the interior ministry');
+    expect(first.eventTime.from).toBe('2024-03-07T00:00:00.000Z');
+    expect(first.saidAt.from).toBe('2024-03-08T00:00:00.000Z');
+    expect(first.quantities[0]).toMatchObject({ lower: 24, upper: 99, vague: true, unit: 'people' });
+    expect(first.place).toMatchObject({ text: 'Kabul', countryCode: 'AF' });
+    expect(first.place.latitude).toBeCloseTo(34.5, 0);
+    expect(second).toMatchObject({ sentenceIndex: 1, speaker: { text: 'It' }, source: { text: first.source.text }, eventTime: null });
+    expect(second.antecedent).toMatchObject({ suggestionId: first.id, sentenceIndex: 0, text: 'the interior ministry', start: first.speaker.start });
+    expect(third).toMatchObject({ anonymityGranted: true });
+    // The same text gives the same ids.
+    const again = expectData(await t.gql(RICH, { text, at: '2024-03-09T12:00:00Z' })).suggestAttributions;
+    expect(again.map((s: { id: string }) => s.id)).toEqual([first.id, second.id, third.id]);
+    expect(new Set([first.id, second.id, third.id]).size).toBe(3);
+  });
+
+  it('takes several suggested attributions into one claim with acceptSuggestion (issue 19)', async () => {
+    const text = 'According to medics and residents, the strike hit a crowd waiting for flour.';
+    const article = await createArticle(t, { bodyText: text, publishedAt: '2024-03-04T12:00:00Z' });
+    const suggestions = expectData(await t.gql(SUGGEST, { id: article.id })).suggestAttributions;
+    expect(suggestions.map((s: any) => s.source.text)).toEqual(['medics', 'residents']);
+    const ACCEPT = `mutation($input: AcceptSuggestionInput!) { acceptSuggestion(input: $input) { id attributions { cue source { name } citations { startOffset } } } }`;
+    const attributions = suggestions.map((s: any) => ({
+      source: { name: s.source.text, kind: s.source.kind },
+      cue: s.cue.text,
+      quote: { quote: s.content.text, startOffset: s.content.start },
+    }));
+    const claim = expectData(await t.gql(ACCEPT, { input: { articleId: article.id, statement: 'A strike hit a crowd waiting for flour.', attributions } })).acceptSuggestion;
+    expect(claim.attributions.map((a: any) => a.source.name).sort()).toEqual(['medics', 'residents']);
+    const COUNT = `{ claims { totalCount } }`;
+    const before = expectData(await t.gql(COUNT)).claims.totalCount;
+
+    const both = errorOf(await t.gql(ACCEPT, { input: { articleId: article.id, statement: 'Both.', attribution: attributions[0], attributions } }));
+    expect(both).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(both.fields?.[0].field).toBe('attributions');
+    const neither = errorOf(await t.gql(ACCEPT, { input: { articleId: article.id, statement: 'Neither.' } }));
+    expect(neither.fields?.[0].field).toBe('attribution');
+    // Nothing is written for either mistake.
+    expect(expectData(await t.gql(COUNT)).claims.totalCount).toBe(before);
+  });
+
   it('needs either a stored article with text or text with its publication time', async () => {
     expect(errorOf(await t.gql(SUGGEST, { text: 'Officials said so.' })).fields?.[0].field).toBe('publishedAt');
     const bare = await createArticle(t);

@@ -10,9 +10,12 @@ const ANONYMITY_GRANTS = [
   /\b(?:asked|asking|declined|declining|requested|requesting)\s+not\s+to\s+be\s+(?:named|identified)/i,
   /\bwho\s+(?:could|can)\s*not\s+be\s+(?:named|identified)/i,
   /\bwho\s+(?:declined|refused)\s+to\s+be\s+(?:named|identified)/i,
+  /\b(?:declined|refused|declining|refusing)\s+to\s+be\s+(?:named|identified)/i,
+  /\bwhose\s+(?:full\s+)?name\s+(?:was|is|has\s+been)\s+(?:withheld|not\s+(?:given|published|disclosed))/i,
 ];
 
-const REASON_LINK = /^\s*,?\s*(?:because|as|since)\s+(?:(?:he|she|they|the\s+\w+)\s+)?(?:(?:was|were|is|are|had|has|have)\s+)?/i;
+// Only a pronoun subject is link ("because they were not authorized"); "because the talks were private" keeps its subject.
+const REASON_LINK = /^\s*,?\s*(?:because|as|since)\s+(?:(?:(?:he|she|they|we|i)\s+)(?:(?:was|were|is|are|had|has|have)\s+)?)?/i;
 
 export interface AnonymityFinding {
   /** Offset of the grant phrase inside the searched text. */
@@ -29,7 +32,7 @@ export function findAnonymityGrant(text: string): AnonymityFinding | null {
     const reasonText = (linked ? rest.slice(linked[0].length) : rest.replace(/^\s*,?\s*/, ''))
       .split(/[,;.]|\s+and\s+(?:said|added)\b/)[0]
       .trim();
-    const reason = /^(?:not\b|to\b|in line with|for fear|for security|for his|for her|for their|due to|under|citing|fearing|because|as)/i.test(reasonText) || linked
+    const reason = /^(?:not\b|to\b|in line with|for\b|due to|under|citing|fearing|because|as)/i.test(reasonText) || linked
       ? reasonText
       : undefined;
     return { index: match.index, reason: reason && reason.length > 0 ? reason : undefined };
@@ -55,6 +58,8 @@ export interface UnverifiedFinding {
 
 /** "a figure that could not be independently verified": a condition on the report, cut from the content. */
 export function findUnverifiedNote(text: string): UnverifiedFinding | null {
+  // The pattern may start anywhere; most text has neither word, so a plain search saves the scan.
+  if (!/verif|confirm/i.test(text)) return null;
   const match = UNVERIFIED_PATTERN.exec(text);
   if (!match) return null;
   return { index: match.index, length: match[0].length, note: match[0].replace(/^,?\s*/, '').trim() };

@@ -57,7 +57,7 @@ export function splitCounterClaims(sentence: Sentence, frames: Frame[]): Frame[]
   return result;
 }
 
-const PRIMARY_SPEECH_VERB = /^(?:said|says|told|reported|claimed|denied|insisted|warned|announced|confirmed)$/i;
+const PRIMARY_SPEECH_VERB = /^(?:said|says|told|reported|claimed|denied|insisted|warned|announced|confirmed|rejected|condemned|accused|questioned|disputed)$/i;
 
 /** ", while Hamas said it would fight on": a second speaker whose words must not be read as the first's. */
 export function findSecondSpeaker(sentence: Sentence, cues: CueMatch[], from: number, to: number): { markerStart: number; speakerStart: number } | null {
@@ -65,7 +65,7 @@ export function findSecondSpeaker(sentence: Sentence, cues: CueMatch[], from: nu
   for (const cue of cues) {
     if (cue.start <= from || cue.start >= to || !PRIMARY_SPEECH_VERB.test(cue.text)) continue;
     const before = text.slice(from, cue.start);
-    const markers = [...before.matchAll(/(?:,\s*|\s+)(?:while|whereas|but|although)\s+/gi)];
+    const markers = [...before.matchAll(/(?:,\s*|\s+)(?:while|whereas|but|although|though)\s+|,\s*and\s+/gi)];
     const marker = markers[markers.length - 1];
     if (!marker || marker.index === undefined) continue;
     const speaker = before.slice(marker.index + marker[0].length).replace(TRAILING_ADVERBS, '');

@@ -7,7 +7,7 @@ import type { StanceValue } from './suggestion';
 const SPEECH_VERBS = [
   'said', 'says', 'say', 'saying', 'told', 'tells', 'telling', 'reported', 'reports', 'reporting', 'added', 'adds', 'adding',
   'stated', 'announced', 'announces', 'claimed', 'claiming', 'confirmed', 'confirms', 'confirming', 'denied', 'denies', 'denying',
-  'rejected claims', 'rejected reports', 'rejected accusations', 'rejected allegations', 'disputed', 'disputes', 'questioned',
+  'rejected claims', 'rejected reports', 'rejected accusations', 'rejected allegations', 'rejected', 'rejects', 'condemned', 'condemns', 'disputed', 'disputes', 'questioned',
   'warned', 'warns', 'warning', 'estimated', 'wrote', 'writes', 'posted', 'tweeted', 'insisted', 'insists', 'acknowledged',
   'acknowledges', 'alleged', 'alleges', 'accused', 'accuses', 'noted', 'noting', 'recorded', 'documented', 'quoted', 'cited',
   'according to',
@@ -34,6 +34,8 @@ export function findCues(sentence: string): CueMatch[] {
     if (/\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(0, match.index)) && !/^according/i.test(match[0])) continue;
     // "fighters who claimed allegiance": a relative clause inside someone else's sentence.
     if (/\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?$/i.test(sentence.slice(0, match.index)) && !/,\s*(?:who|which)\s+(?:had\s+|has\s+|have\s+)?$/i.test(sentence.slice(0, match.index))) continue;
+    // "Al Jazeera's Hani Mahmoud, reporting from Rafah, said": the reporter's location, not a cue.
+    if (/^reporting$/i.test(match[0]) && /^\s+from\b/i.test(sentence.slice(match.index + match[0].length))) continue;
     // "troops estimated to number", "reported to have": raising verbs, not speech.
     if (/^\s+to\s+(?:be|have|number|total|reach|exceed|include|stand|involve)\b/i.test(sentence.slice(match.index + match[0].length))) continue;
     // "an estimated 5,000", "the reported strike": participles used as adjectives.
@@ -59,4 +61,4 @@ export const FOLLOW_ON_CUE = /^(?:adding|added|saying|noting|warning|claiming|co
  * audience ("to reporters") and a complementiser. Times are skipped separately so they can be kept.
  */
 export const CUE_ADJUNCT =
-  /^\s*,?\s*(?:(?:in|on|via|through|during|at)\s+(?:a|an|its|their|his|her|the|a\s+joint)?\s*(?:[\w-]+\s+){0,3}(?:statement|report|interview|post|posting|briefing|update|tweet|video|message|communique|communiqu\u00e9|press conference|news conference|address|speech|Telegram|X|Twitter|Facebook|social media|website|broadcast|bulletin|letter|sermon|assessment)s?(?:\s+(?:post|posting|message|video|statement|channel|account|page|update))?(?:\s+(?:released|published|issued|posted|carried|broadcast|aired)(?:\s+(?:by|on)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)[^,]+?)?)?|to\s+(?:reporters|journalists|the\s+press|the\s+media|lawmakers)|by\s+(?:phone|telephone)|in\s+an?\s+(?:\w+\s+)?interview)(?=[\s,.:;]|$)/i;
+  /^\s*,?\s*(?:(?:in|on|via|through|during|at)\s+(?:a|an|its|their|his|her|the|a\s+joint)?\s*(?:[\w-]+\s+){0,3}(?:statement|report|interview|post|posting|briefing|update|tweet|video|message|communique|communiqu\u00e9|press conference|news conference|address|speech|Telegram|X|Twitter|Facebook|social media|website|broadcast|bulletin|letter|sermon|assessment)s?(?:\s+(?:post|posting|message|video|statement|channel|account|page|update))?(?:\s+(?:released|published|issued|posted|carried|broadcast|aired)(?:\s+(?:by|on)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:(?:the|its|their|his|her)\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}?(?:\s+(?:on|via)\s+(?:Telegram|X|Twitter|Facebook|YouTube|social\s+media|(?:its|their)\s+website))?)?)?|to\s+(?:reporters|journalists|the\s+press|the\s+media|lawmakers)|by\s+(?:phone|telephone)|in\s+an?\s+(?:\w+\s+)?interview)(?=[\s,.:;]|$)/i;

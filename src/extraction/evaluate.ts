@@ -13,6 +13,8 @@ export interface GoldQuantity {
   qualifier?: string | null;
   unit?: string | null;
   currency?: string | null;
+  /** "dozens", "hundreds", "several": a conventional range, not a count. */
+  vague?: boolean;
 }
 
 export interface GoldTime {
@@ -32,7 +34,16 @@ export interface GoldAttribution {
   hedge?: string | null;
   anonymityReason?: string;
   quantities: GoldQuantity[];
+  /** Event time. In the wire splits (where `saidAt` is annotated) it never falls back to the said time. */
   time: GoldTime | null;
+  /** When annotated (wire splits), the time the source spoke; `time` is then the event time only. */
+  saidAt?: GoldTime | null;
+  /** When annotated (wire splits), the event place as written, or null. */
+  place?: string | null;
+  /** When annotated (wire splits): anonymity granted to the speaker (reason in `anonymityReason`). */
+  anonymityGranted?: boolean;
+  /** When annotated (wire splits): the copy says the claim could not be verified. */
+  unverified?: boolean;
 }
 
 export interface GoldPassage {
@@ -66,10 +77,16 @@ export interface EvaluationReport {
   timeFields: FieldAccuracy;
   /** Anonymous flag, chain, stance and hedge on matched triples. */
   attributeFields: FieldAccuracy;
+  /** Matched triples where gold or prediction has a place (annotated splits only): right when the names agree. */
+  places: FieldAccuracy;
+  /** Matched triples where gold or prediction has a condition (annotated splits only): grant flag, reason and unverified note all right. */
+  conditions: FieldAccuracy;
+  /** Suggestions made on passages that expect none (captions, walls, boilerplate, non-attributions). */
+  suggestionsOnEmptyPassages: number;
 }
 
 export const CONTENT_OVERLAP_THRESHOLD = 0.5;
-const QUANTITY_FIELDS = ['value', 'lower', 'upper', 'lowerInclusive', 'upperInclusive', 'approximate', 'qualifier', 'unit', 'currency'] as const;
+const QUANTITY_FIELDS = ['value', 'lower', 'upper', 'lowerInclusive', 'upperInclusive', 'approximate', 'qualifier', 'unit', 'currency', 'vague'] as const;
 
 function tokens(text: string): string[] {
   return foldForMatching(text).split(/[^a-z0-9]+/).filter(Boolean);
@@ -158,8 +175,9 @@ function quantityFieldTally(gold: GoldQuantity[], predicted: Suggestion['quantit
       qualifier: expected.qualifier ? expected.qualifier.toLowerCase() : null,
       unit: expected.unit ?? null,
       currency: expected.currency ?? null,
+      vague: expected.vague ?? false,
     };
-    const normalisedFound = { ...found, qualifier: found.qualifier ? found.qualifier.toLowerCase() : null };
+    const normalisedFound = { ...found, qualifier: found.qualifier ? found.qualifier.toLowerCase() : null, vague: found.vague ?? false };
     for (const field of QUANTITY_FIELDS) {
       if (normalisedGold[field] === normalisedFound[field]) correct += 1;
     }
@@ -169,12 +187,12 @@ function quantityFieldTally(gold: GoldQuantity[], predicted: Suggestion['quantit
   return { correct, total, accuracy: total === 0 ? 1 : correct / total };
 }
 
-function timeFieldTally(gold: GoldTime | null, predicted: Suggestion['time']): FieldAccuracy {
+function timeFieldTally(gold: GoldTime | null, predicted: Suggestion['time'] | undefined): FieldAccuracy {
   if (gold === null) {
-    const correct = predicted === null ? 1 : 0;
+    const correct = predicted === null || predicted === undefined ? 1 : 0;
     return { correct, total: 1, accuracy: correct };
   }
-  if (predicted === null) return { correct: 0, total: 3, accuracy: 0 };
+  if (predicted === null || predicted === undefined) return { correct: 0, total: 3, accuracy: 0 };
   let correct = 0;
   if (new Date(gold.start).getTime() === new Date(predicted.start).getTime()) correct += 1;
   if (new Date(gold.end).getTime() === new Date(predicted.end).getTime()) correct += 1;
@@ -199,6 +217,47 @@ function attributeFieldTally(gold: GoldAttribution, predicted: Suggestion): Fiel
   return { correct, total: checks.length, accuracy: correct / checks.length };
 }
 
+/** Event time (and said time, where annotated); the wire splits score the event time without the said-time fallback. */
+function timeTally(gold: GoldAttribution, predicted: Suggestion): FieldAccuracy {
+  if (gold.saidAt === undefined) return timeFieldTally(gold.time, predicted.time);
+  // An extractor without an event time of its own is scored on its legacy `time`.
+  const eventTime = predicted.eventTime === undefined ? predicted.time : predicted.eventTime;
+  const tally = timeFieldTally(gold.time, eventTime);
+  addTally(tally, timeFieldTally(gold.saidAt, predicted.saidAt));
+  return tally;
+}
+
+function samePlace(expected: string, predicted: string): boolean {
+  const left = comparableName(expected);
+  const right = comparableName(predicted);
+  return left.length > 0 && right.length > 0 && (left === right || ` ${right} `.includes(` ${left} `) || ` ${left} `.includes(` ${right} `));
+}
+
+function placeTally(gold: GoldAttribution, predicted: Suggestion): FieldAccuracy {
+  if (gold.place === undefined) return { correct: 0, total: 0, accuracy: 1 };
+  const found = predicted.place?.name ?? null;
+  if (gold.place === null && found === null) return { correct: 0, total: 0, accuracy: 1 };
+  const correct = gold.place !== null && found !== null && samePlace(gold.place, found) ? 1 : 0;
+  return { correct, total: 1, accuracy: correct };
+}
+
+const UNVERIFIED_NOTE = /verif|confirm/i;
+
+function conditionTally(gold: GoldAttribution, predicted: Suggestion): FieldAccuracy {
+  if (gold.anonymityGranted === undefined) return { correct: 0, total: 0, accuracy: 1 };
+  const conditions = predicted.conditions;
+  const granted = conditions.anonymityGranted ?? Boolean(conditions.anonymityReason);
+  const unverified = conditions.other.some((note) => UNVERIFIED_NOTE.test(note));
+  const goldUnverified = gold.unverified ?? false;
+  const involved = gold.anonymityGranted || goldUnverified || granted || unverified || Boolean(conditions.anonymityReason);
+  if (!involved) return { correct: 0, total: 0, accuracy: 1 };
+  const reasonAgrees = gold.anonymityReason
+    ? conditions.anonymityReason !== undefined && tokenOverlap(gold.anonymityReason, conditions.anonymityReason) >= CONTENT_OVERLAP_THRESHOLD
+    : conditions.anonymityReason === undefined;
+  const correct = granted === gold.anonymityGranted && unverified === goldUnverified && reasonAgrees ? 1 : 0;
+  return { correct, total: 1, accuracy: correct };
+}
+
 function addTally(into: FieldAccuracy, tally: FieldAccuracy): void {
   into.correct += tally.correct;
   into.total += tally.total;
@@ -220,10 +279,14 @@ export function evaluate(passages: GoldPassage[], extract: Extractor): Evaluatio
   const quantityFields: FieldAccuracy = { correct: 0, total: 0, accuracy: 1 };
   const timeFields: FieldAccuracy = { correct: 0, total: 0, accuracy: 1 };
   const attributeFields: FieldAccuracy = { correct: 0, total: 0, accuracy: 1 };
+  const places: FieldAccuracy = { correct: 0, total: 0, accuracy: 1 };
+  const conditions: FieldAccuracy = { correct: 0, total: 0, accuracy: 1 };
+  let suggestionsOnEmptyPassages = 0;
 
   for (const passage of passages) {
     const predicted = extract(passage.text, new Date(passage.publishedAt));
     const gold = passage.attributions;
+    if (gold.length === 0) suggestionsOnEmptyPassages += predicted.length;
 
     const sourcePairs = countMatches(gold, predicted, (g, p) => sameSourceName(g.source, p.source.name));
     counts.source[0] += sourcePairs.length;
@@ -238,8 +301,10 @@ export function evaluate(passages: GoldPassage[], extract: Extractor): Evaluatio
 
     for (const [expected, found] of triplePairs) {
       addTally(quantityFields, quantityFieldTally(expected.quantities, found.quantities));
-      addTally(timeFields, timeFieldTally(expected.time, found.time));
+      addTally(timeFields, timeTally(expected, found));
       addTally(attributeFields, attributeFieldTally(expected, found));
+      addTally(places, placeTally(expected, found));
+      addTally(conditions, conditionTally(expected, found));
     }
   }
 
@@ -251,5 +316,8 @@ export function evaluate(passages: GoldPassage[], extract: Extractor): Evaluatio
     quantityFields,
     timeFields,
     attributeFields,
+    places,
+    conditions,
+    suggestionsOnEmptyPassages,
   };
 }

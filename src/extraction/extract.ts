@@ -9,7 +9,11 @@ import type { Chunk } from './relays';
 import { splitSentences, type Sentence } from './sentences';
 import { anaphorFits, isPronounSource, looksLikePersonName, readSource } from './sources';
 import { findTimes } from './times';
-import type { Confidence, ExtractionOptions, KnownSource, RelayHop, SuggestedSource, SuggestedTime, Suggestion } from './suggestion';
+import type { AntecedentPointer, Confidence, ExtractionOptions, KnownSource, RelayHop, SuggestedPlace, SuggestedSource, SuggestedTime, Suggestion } from './suggestion';
+
+// "The Observatory's director", "the head of the Red Crescent": a role inside an organisation.
+const ROLE_PHRASE =
+  /^(?:the\s+)?([\w.\s-]+?)['\u2019]s?\s+(?:director|head|chief|founder|leader|spokes(?:man|woman|person)|coordinator|commander|chairman|president|secretary-general)$|^(?:the\s+)?(?:director|head|chief|founder|leader|spokes(?:man|woman|person)|coordinator|commander|chairman|president)\s+of\s+(?:the\s+)?(.+)$/i;
 
 /** Pronoun and "the group" sources may reach back this many sentences for their antecedent. */
 const PRONOUN_REACH_SENTENCES = 2;
@@ -29,8 +33,11 @@ function buildSource(frame: Frame, speaker: Chunk, knownSources: KnownSource[] |
   const reading = readSource(speaker.text, descriptor);
   // "The army spokesman, Brig. Gen. Yehia Rasool": the appositive carries the name.
   const personAppositive = frame.appositives.find((chunk) => looksLikePersonName(chunk.text));
-  if (personAppositive && (reading.anonymous || reading.kind === 'GOVERNMENT' || reading.kind === 'MILITARY')) {
+  // "The Observatory's director, Rami Abdel Rahman,": the person speaks, affiliated with the Observatory.
+  const role = ROLE_PHRASE.exec(speaker.text.trim());
+  if (personAppositive && (reading.anonymous || reading.kind === 'GOVERNMENT' || reading.kind === 'MILITARY' || role)) {
     const person = readSource(personAppositive.text, descriptor);
+    const affiliation = role ? readSource(role[1] ?? role[2], role[1] ?? role[2]).name : undefined;
     return {
       source: {
         name: person.name,
@@ -38,6 +45,7 @@ function buildSource(frame: Frame, speaker: Chunk, knownSources: KnownSource[] |
         kind: 'INDIVIDUAL',
         anonymous: false,
         descriptor,
+        ...(affiliation ? { affiliation } : {}),
         matchedSourceId: knownSourceId(person.name, personAppositive.text, knownSources),
       },
       named: true,
@@ -50,10 +58,16 @@ function buildSource(frame: Frame, speaker: Chunk, knownSources: KnownSource[] |
       kind: reading.kind,
       anonymous: reading.anonymous,
       descriptor,
+      ...(reading.gazetteerName ? { canonicalName: reading.gazetteerName } : {}),
       matchedSourceId: reading.anonymous ? undefined : knownSourceId(reading.name, speaker.text, knownSources),
     },
     named: reading.gazetteerName !== undefined || reading.kind === 'INDIVIDUAL',
   };
+}
+
+/** Stable for the same text: where the sentence, the cue and the speaker sit. */
+function suggestionId(sentenceIndex: number, cueStart: number, speakerStart: number): string {
+  return `s${sentenceIndex}-c${cueStart}-p${speakerStart}`;
 }
 
 function buildChain(frame: Frame, knownSources: KnownSource[] | undefined): RelayHop[] {
@@ -62,7 +76,9 @@ function buildChain(frame: Frame, knownSources: KnownSource[] | undefined): Rela
     return {
       name: reading.name,
       span: { start: relay.phrase.start, end: relay.phrase.end },
-      kind: reading.kind === 'ANONYMOUS' ? 'MEDIA_OUTLET' : reading.kind,
+      // "a source close to the talks, quoting a second official": a hop can be an unnamed person too.
+      kind: reading.kind,
+      anonymous: reading.anonymous,
       cue: relay.verb,
       matchedSourceId: knownSourceId(reading.name, relay.phrase.text, knownSources),
     };
@@ -110,6 +126,7 @@ function buildSuggestion(
   content = { start: content.start, end: content.start + contentText.length };
 
   let source: SuggestedSource;
+  let antecedentPointer: AntecedentPointer | null = null;
   let confidence: Confidence = 'high';
   let chain = buildChain(frame, options.knownSources);
   if (frame.followsPrevious || frame.speaker === null) {
@@ -123,6 +140,7 @@ function buildSuggestion(
     const subject = antecedent ? undefined : previousSubject(text, previousSentence);
     if (antecedent) {
       source = { ...antecedent.source, span: { start: frame.speaker.start, end: frame.speaker.end }, descriptor: frame.speaker.text };
+      antecedentPointer = { suggestionId: antecedent.id, sentenceIndex: antecedent.sentenceIndex, text: antecedent.speaker.text, start: antecedent.speaker.start, end: antecedent.speaker.end };
     } else if (subject) {
       source = buildSource({ ...frame, appositives: [] }, subject, options.knownSources).source;
     } else {
@@ -136,6 +154,7 @@ function buildSuggestion(
 
   const descriptorText = [source.descriptor, ...frame.intro.map((chunk) => chunk.text)].join(', ');
   const grant = findAnonymityGrant(descriptorText);
+  if (grant) conditions.anonymityGranted = true;
   if (grant?.reason) conditions.anonymityReason = grant.reason;
   const relationship = findRelationship(source.descriptor);
   if (relationship) conditions.relationship = relationship;
@@ -149,7 +168,15 @@ function buildSuggestion(
   // "In a statement on Sunday, the ministry said ...": the intro can date the statement.
   const saidAt = frame.saidAt ?? frame.intro.map((chunk) => findTimes(chunk.text, chunk.start, options.publishedAt)[0]).find(Boolean) ?? null;
   const durations = times.map((time) => time.span);
+  const eventTime = mainTime(times) ?? null;
+  const mediumFrom = Math.min(frame.intro[0]?.start ?? Infinity, frame.speaker?.start ?? Infinity, frame.cue.start);
+  const medium = findMedium(text.slice(mediumFrom, content.start > mediumFrom ? content.start : frame.cue.end + 80));
+  const speakerSpan = frame.followsPrevious || frame.speaker === null ? previous?.speaker ?? null : frame.speaker;
   return {
+    id: suggestionId(sentence.index, frame.cue.start, source.span.start),
+    sentenceIndex: sentence.index,
+    speaker: speakerSpan ? { text: speakerSpan.text, start: speakerSpan.start, end: speakerSpan.end } : { text: source.descriptor, ...source.span },
+    antecedent: antecedentPointer ?? (frame.followsPrevious ? previous?.antecedent ?? null : null),
     content: { text: body, start: content.start, end: content.end },
     source,
     cue: { text: frame.cue.text, start: frame.cue.start, end: frame.cue.end },
@@ -159,11 +186,37 @@ function buildSuggestion(
     stance: stanceOfCue(frame.cue.text),
     hedge: frame.mode === 'DIRECT_QUOTE' ? null : findHedge(body, content.start),
     quantities: findQuantities(body, content.start, durations),
-    time: mainTime(times) ?? saidAt,
+    time: eventTime ?? saidAt,
+    eventTime,
     saidAt,
-    place: findPlace(body, content.start),
+    place: findPlace(body, content.start) ?? speakerPlace(text, source),
+    medium,
     confidence,
   };
+}
+
+// "in a statement posted by the group on Telegram", "said on X", "in a video message": how the words came out.
+const MEDIUM_CHANNEL = /\b(?:on|via|through)\s+(?:the\s+)?(Telegram(?:\s+messaging\s+app)?|X|Twitter|Facebook|YouTube|Instagram|WhatsApp|TikTok|social\s+media|(?:its|his|her|their)\s+(?:website|Telegram\s+channel|official\s+account))\b/;
+const MEDIUM_FORM = /\b(?:in|during)\s+an?\s+((?:[\w-]+\s+){0,2}(?:statement|video|audio\s+message|message|interview|post|briefing|speech|address|news\s+conference|press\s+conference|communique|bulletin))\b/i;
+
+function findMedium(region: string): string | null {
+  const channel = MEDIUM_CHANNEL.exec(region)?.[1];
+  const form = MEDIUM_FORM.exec(region)?.[1];
+  if (form && channel) return `${form} on ${channel}`;
+  return channel ?? form ?? null;
+}
+
+/** "A resident of Rafah told ...": with no place in the content, an unnamed speaker's own place is the best guess. */
+function speakerPlace(text: string, source: SuggestedSource): SuggestedPlace | null {
+  // "Al Jazeera's Dorsa Jabbari, reporting from Tehran, said": the reporter describes where she is.
+  const reporting = /\breporting\s+from\s+/i.exec(source.descriptor);
+  if (reporting) {
+    const at = text.indexOf(source.descriptor.slice(reporting.index), source.span.start);
+    if (at >= 0) return findPlace(source.descriptor.slice(reporting.index + reporting[0].length), at + reporting[0].length);
+  }
+  if (!source.anonymous) return null;
+  const phrase = text.slice(source.span.start, source.span.end);
+  return /\b(?:in|of|from|near)\s+/.test(phrase) ? findPlace(phrase, source.span.start) : null;
 }
 
 // "The Ethiopian government did not respond ... It has denied ...": the subject of a cue-less sentence.
@@ -184,23 +237,32 @@ function mainTime(times: SuggestedTime[]): SuggestedTime | undefined {
   return times.find((time) => /^for\b.*\b(?:as of|from|starting|beginning)\b/i.test(time.text)) ?? times[0];
 }
 
-/** A sentence that only grants anonymity ("He spoke on condition of anonymity because ...") qualifies the last anonymous source. */
-function attachStandaloneCondition(sentence: Sentence, history: Remembered[]): void {
+/**
+ * A sentence that only grants anonymity ("The officials spoke on condition of anonymity because ...")
+ * qualifies every recent claim of the last anonymous speaker; one that says the report could not be
+ * verified ("Reuters could not verify the report.") qualifies the claims of the sentence before.
+ */
+function attachStandaloneConditions(sentence: Sentence, history: Remembered[]): void {
   const grant = findAnonymityGrant(sentence.text);
-  if (!grant) return;
-  for (let i = history.length - 1; i >= 0; i--) {
-    const remembered = history[i];
-    if (sentence.index - remembered.sentenceIndex > PRONOUN_REACH_SENTENCES) return;
-    if (!remembered.suggestion.source.anonymous) continue;
-    const conditions = remembered.suggestion.conditions;
-    if (!conditions.anonymityReason && grant.reason) conditions.anonymityReason = grant.reason;
-    // Several frames of one speaker share the same condition.
-    for (let j = i - 1; j >= 0 && history[j].sentenceIndex === remembered.sentenceIndex; j--) {
-      if (history[j].suggestion.source.name === remembered.suggestion.source.name && grant.reason && !history[j].suggestion.conditions.anonymityReason) {
-        history[j].suggestion.conditions.anonymityReason = grant.reason;
-      }
+  if (grant) {
+    const recent = history.filter((remembered) => sentence.index - remembered.sentenceIndex <= PRONOUN_REACH_SENTENCES);
+    const speaker = [...recent].reverse().find((remembered) => remembered.suggestion.source.anonymous)?.suggestion.source.name;
+    for (const remembered of recent) {
+      const suggestion = remembered.suggestion;
+      if (!suggestion.source.anonymous || suggestion.source.name !== speaker) continue;
+      suggestion.conditions.anonymityGranted = true;
+      if (!suggestion.conditions.anonymityReason && grant.reason) suggestion.conditions.anonymityReason = grant.reason;
     }
-    return;
+  }
+  const unverified = findUnverifiedNote(sentence.text);
+  if (unverified && !grant) {
+    const last = history[history.length - 1];
+    if (!last || sentence.index - last.sentenceIndex > 1) return;
+    for (const remembered of history) {
+      if (remembered.sentenceIndex !== last.sentenceIndex) continue;
+      const note = sentence.text.trim();
+      if (!remembered.suggestion.conditions.other.includes(note)) remembered.suggestion.conditions.other.push(note);
+    }
   }
 }
 
@@ -215,7 +277,7 @@ export function extractAttributions(text: string, options: ExtractionOptions): S
   for (const sentence of splitSentences(text)) {
     const frames = readFrames(sentence, options.publishedAt);
     if (frames.length === 0) {
-      attachStandaloneCondition(sentence, history);
+      attachStandaloneConditions(sentence, history);
       previousSentence = sentence;
       continue;
     }

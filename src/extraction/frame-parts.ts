@@ -58,7 +58,7 @@ export function trimContent(sentence: Sentence, start: number, end: number): Spa
 
 export function isPlausibleSpeaker(phrase: string): boolean {
   // "Residents reached by phone": a passive participle describes the speaker rather than making a clause.
-  const head = phrase.replace(/\s+(?:who|which|that)\b.*$/, '').replace(/\b\w+ed\s+by\s+(?:phone|telephone|\w+)/gi, '');
+  const head = phrase.replace(/\s+(?:who|whose|which|that)\b.*$/, '').replace(/\b\w+ed\s+by\s+(?:phone|telephone|\w+)/gi, '');
   if (countWords(head) === 0 || countWords(head) > MAX_SOURCE_WORDS) return false;
   if (NOT_A_SOURCE_START.test(head)) return false;
   if (QUOTE_CHARS.test(head)) return false;
@@ -90,7 +90,8 @@ export function skipCueAdjuncts(sentence: Sentence, position: number, publishedA
     }
     break;
   }
-  const complementiser = /^\s*,?\s*(?:that\b|:)\s*/i.exec(text.slice(position));
+  // "Hamas denied that, calling it ...": a demonstrative "that" is the content, not a complementiser.
+  const complementiser = /^\s*,?\s*(?:that\b(?!\s*[,.;]|\s*$)|:)\s*/i.exec(text.slice(position));
   if (complementiser) position += complementiser[0].length;
   return { position, saidAt };
 }

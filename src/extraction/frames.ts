@@ -1,6 +1,7 @@
 import { findCues, FOLLOW_ON_CUE, type CueMatch } from './cues';
 import { findFollowOns, findSecondSpeaker, followOnFrames, splitCounterClaims } from './continuations';
 import {
+  absolute,
   absoluteCue,
   baseFrame,
   chunkAt,
@@ -17,7 +18,7 @@ import { countWords } from './normalize';
 import { isMediaAddressee, parseSourceRegion, splitTopLevelCommas, type Chunk, type RelayLink } from './relays';
 import type { Sentence } from './sentences';
 import { isAnonymousPhrase } from './sources';
-import type { SuggestedTime } from './suggestion';
+import type { Span, SuggestedTime } from './suggestion';
 import { findTimes } from './times';
 
 export type { Frame } from './frame-parts';
@@ -37,14 +38,22 @@ function readInvertedSpeaker(sentence: Sentence, from: number): { speaker: Chunk
 
 interface TrailingReading {
   relay: Chunk | null;
+  /** "..., a local medic told AFP.": the outlet the speaker talked to. */
+  addressee: RelayLink | null;
   anonymityClause?: Chunk;
   followOnStart: number | null;
+  /** "..., a hospital official said, as fighting spread" / ", though the militia denied ...": a clause after the cue. */
+  tailStart: number | null;
 }
 
-/** Whether nothing but adjuncts, a relay ("citing ...") or a follow-on follows a cue. */
-function readTrailingRemainder(sentence: Sentence, cueEnd: number, publishedAt: Date): (TrailingReading & { saidAt: SuggestedTime | null }) | null {
+// Conjunctions that open a clause of their own after a trailing cue; the clause is not the speaker's content.
+const TRAILING_TAIL = /^\s*,?\s*(?:as|after|amid|while|with|before|when|though|although|but|and|even\s+as|despite|following|a\s+day\s+after|days\s+after|(?:a|the)\s+(?:claim|figure|toll|number|account|report|allegation|accusation|version)s?|claims)/i;
+
+/** Whether nothing but adjuncts, a relay ("citing ..."), a follow-on or a separate clause follows a cue. */
+function readTrailingRemainder(sentence: Sentence, cue: CueMatch, publishedAt: Date): (TrailingReading & { saidAt: SuggestedTime | null }) | null {
   const text = sentence.text;
-  const skipped = skipCueAdjuncts(sentence, cueEnd, publishedAt);
+  const addressee = readAddressee(sentence, cue);
+  const skipped = skipCueAdjuncts(sentence, addressee ? addresseeEnd(sentence, cue) : cue.end, publishedAt);
   let position = skipped.position;
   let relay: Chunk | null = null;
   const relayMatch = /^\s*,?\s*(?:citing|quoting)\s+([^,]+?)\s*(?=,|[.!?]?\s*$)/i.exec(text.slice(position));
@@ -54,8 +63,8 @@ function readTrailingRemainder(sentence: Sentence, cueEnd: number, publishedAt: 
     relay = chunkAt(sentence, innerStart, innerStart + inner.length);
     position += relayMatch[0].length;
   }
-  // ", speaking on condition of anonymity." closes the sentence without adding content.
-  const anonymityTail = /^\s*,\s*(?:speaking|who\s+spoke|who\s+asked|asking|who\s+requested|requesting|who\s+declined|declining)\b[^,]*?(?:anonymity|named|identified)\b[^,]*/i.exec(text.slice(position));
+  // ", speaking on condition of anonymity." / "said on condition of anonymity" closes the sentence without adding content.
+  const anonymityTail = /^\s*,?\s*(?:speaking|who\s+spoke|who\s+asked|asking|who\s+requested|requesting|who\s+declined|declining|on\s+(?:the\s+)?condition)\b[^,]*?(?:anonymity|named|identified)\b[^,]*/i.exec(text.slice(position));
   let anonymityClause: Chunk | undefined;
   if (anonymityTail) {
     anonymityClause = chunkAt(sentence, position, position + anonymityTail[0].length);
@@ -63,10 +72,39 @@ function readTrailingRemainder(sentence: Sentence, cueEnd: number, publishedAt: 
     position += anonymityTail[0].length;
   }
   const rest = text.slice(position);
-  if (/^\s*[.!?"\u201d]*\s*$/.test(rest)) return { relay, anonymityClause, followOnStart: null, saidAt: skipped.saidAt };
+  const reading = { relay, addressee, anonymityClause, followOnStart: null, tailStart: null, saidAt: skipped.saidAt };
+  if (/^\s*[.!?"\u201d]*\s*$/.test(rest)) return reading;
   const followOn = /^\s*,\s*(?:adding|saying|noting|warning|claiming)\b/i.exec(rest);
-  if (followOn) return { relay, anonymityClause, followOnStart: position, saidAt: skipped.saidAt };
+  if (followOn) return { ...reading, followOnStart: position };
+  if (/^\s*,/.test(rest) && TRAILING_TAIL.test(rest)) return { ...reading, tailStart: position };
   return null;
+}
+
+// ", a claim the rebels rejected" after a trailing cue: the second speaker's stance on the same content.
+const COUNTER_AFTER_CUE =
+  /^\s*,\s*(?:(?:a|the)\s+)?(?:claim|figure|toll|number|account|report|allegation|accusation|version)s?\s+(?:that\s+|which\s+)?((?:the\s+)?[A-Z]?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(denied|denies|disputed|disputes|rejected|rejects|questioned|questions)\b/d;
+
+/** Frames in the clause after a trailing cue: a counter-claim on the same content, or another speaker's attribution. */
+function readTail(sentence: Sentence, tailStart: number, content: Span, publishedAt: Date): Frame[] {
+  const text = sentence.text;
+  const counter = COUNTER_AFTER_CUE.exec(text.slice(tailStart));
+  if (counter) {
+    const indices = counter.indices as Array<[number, number]>;
+    const frame = baseFrame(
+      { text: counter[2], start: sentence.start + tailStart + indices[2][0], end: sentence.start + tailStart + indices[2][1] },
+      content,
+      chunkAt(sentence, tailStart + indices[1][0], tailStart + indices[1][1]),
+    );
+    return [frame];
+  }
+  const opener = /^\s*,?\s*(?:and|but|though|although|while|as|even\s+as)\s+/i.exec(text.slice(tailStart));
+  if (!opener) return [];
+  const from = tailStart + opener[0].length;
+  const rest: Sentence = { ...sentence, text: text.slice(from), start: sentence.start + from };
+  // Only a clause with its own named speaker and cue counts; "as fighting spread" has none.
+  const frames = readFramesInSentence(rest, publishedAt);
+  const first = frames[0];
+  return first && first.speaker !== null && first.speaker.start === rest.start ? frames : [];
 }
 
 function splitCoordinatedSpeakers(sentence: Sentence, chunk: Chunk): Chunk[] {
@@ -115,7 +153,7 @@ function readQuoteFirst(sentence: Sentence, cues: CueMatch[], publishedAt: Date)
   return [frame];
 }
 
-const ADDRESSEE = /^\s+((?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*)/;
+const ADDRESSEE = /^\s+((?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*|(?:the\s+)?(?:state|local|national|public)\s+(?:television|TV|media|radio|broadcaster))/;
 
 function readAddressee(sentence: Sentence, cue: CueMatch): RelayLink | null {
   if (!/^(?:told|tells|telling)$/i.test(cue.text)) return null;
@@ -127,7 +165,7 @@ function readAddressee(sentence: Sentence, cue: CueMatch): RelayLink | null {
 
 function addresseeEnd(sentence: Sentence, cue: CueMatch): number {
   if (!/^(?:told|tells|telling)$/i.test(cue.text)) return cue.end;
-  const match = /^\s+(?:(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*|reporters|journalists|the\s+media|the\s+press|lawmakers|[a-z]+\s+reporters|a\s+news\s+conference)(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?/.exec(sentence.text.slice(cue.end));
+  const match = /^\s+(?:(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*|(?:the\s+)?(?:state|local|national|public)\s+(?:television|TV|media|radio|broadcaster)|reporters|journalists|the\s+media|the\s+press|lawmakers|[a-z]+\s+reporters|a\s+news\s+conference)(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?/.exec(sentence.text.slice(cue.end));
   return match ? cue.end + match[0].length : cue.end;
 }
 
@@ -149,9 +187,12 @@ function readAccordingTo(sentence: Sentence, cue: CueMatch, publishedAt: Date): 
     }
     const content = trimContent(sentence, chunks[next].start - sentence.start, text.length);
     if (!content || !isPlausibleSpeaker(speaker.text)) return null;
-    const frame = baseFrame(absoluteCue(sentence, cue), content, speaker);
-    frame.relays = relays;
-    return [frame];
+    // "According to medics and residents, ...": one attribution per speaker.
+    return splitCoordinatedSpeakers(sentence, speaker).map((part) => {
+      const frame = baseFrame(absoluteCue(sentence, cue), content, part);
+      frame.relays = relays;
+      return frame;
+    });
   }
   const content = trimContent(sentence, 0, cue.start);
   const rest = text.slice(cue.end).replace(/[.!?]+\s*$/, '');
@@ -218,7 +259,7 @@ function readFramesInSentence(sentence: Sentence, publishedAt: Date): Frame[] {
     }
 
     // Trailing: "..., the Syrian Observatory for Human Rights said Tuesday."
-    const trailing = readTrailingRemainder(sentence, cue.end, publishedAt);
+    const trailing = readTrailingRemainder(sentence, cue, publishedAt);
     if (trailing && before.includes(',')) {
       const chunks = splitTopLevelCommas(stripTrailingAdverbs(before), sentence.start);
       const last = chunks[chunks.length - 1];
@@ -236,9 +277,11 @@ function readFramesInSentence(sentence: Sentence, publishedAt: Date): Frame[] {
               frame.relays = [{ phrase: speaker, verb: 'citing' }];
               frame.speaker = trailing.relay;
             }
+            if (trailing.addressee) frame.relays = [trailing.addressee, ...frame.relays];
             return frame;
           });
           if (trailing.followOnStart !== null) frames.push(...followOnFrames(sentence, cues, trailing.followOnStart, publishedAt));
+          if (trailing.tailStart !== null) frames.push(...readTail(sentence, trailing.tailStart, content, publishedAt));
           return frames;
         }
       }
@@ -278,15 +321,25 @@ function readFramesInSentence(sentence: Sentence, publishedAt: Date): Frame[] {
     const secondSpeaker = quote ? null : findSecondSpeaker(sentence, cues, skipped.position, contentEnd);
     const ownEnd = secondSpeaker ? secondSpeaker.markerStart : contentEnd;
     const primaryEnd = follows.length > 0 && follows[0].markerStart < ownEnd ? follows[0].markerStart : ownEnd;
-    const content = quote ? trimContent(sentence, quote.start, quote.end) : trimContent(sentence, skipped.position, primaryEnd);
+    // "Hamas denied that, calling it a pretext": a demonstrative object is the whole content.
+    const demonstrative = quote ? null : /^\s*(?:that|this|it|them)(?=\s*[,.;])/i.exec(text.slice(skipped.position, primaryEnd));
+    const content = quote
+      ? trimContent(sentence, quote.start, quote.end)
+      : demonstrative
+        ? absolute(sentence, skipped.position + demonstrative[0].length - demonstrative[0].trimStart().length, skipped.position + demonstrative[0].length)
+        : trimContent(sentence, skipped.position, primaryEnd);
     if (!content) continue;
-    const frame = baseFrame(absoluteCue(sentence, cue), content, speaker);
-    frame.mode = quote ? 'DIRECT_QUOTE' : 'PARAPHRASE';
-    frame.relays = relays;
-    frame.appositives = region.appositives;
-    frame.intro = region.intro;
-    frame.saidAt = skipped.saidAt;
-    const frames = [frame];
+    // "Rescue workers and a resident told Reuters ...": one attribution per speaker.
+    const speakers = relays.length > 0 && relays[relays.length - 1].phrase === region.speaker ? [speaker] : splitCoordinatedSpeakers(sentence, speaker);
+    const frames = speakers.map((part) => {
+      const frame = baseFrame(absoluteCue(sentence, cue), content, part);
+      frame.mode = quote ? 'DIRECT_QUOTE' : 'PARAPHRASE';
+      frame.relays = relays;
+      frame.appositives = region.appositives;
+      frame.intro = region.intro;
+      frame.saidAt = skipped.saidAt;
+      return frame;
+    });
     if (follows.length > 0 && follows[0].markerStart < ownEnd) {
       frames.push(...followOnFrames({ ...sentence, text: text.slice(0, ownEnd) }, cues, follows[0].markerStart, publishedAt));
     }

@@ -1,28 +1,114 @@
-import { gazetteerPlaces } from './gazetteer';
-import { escapeRegExp } from './normalize';
+import { findGazetteerEntry } from './gazetteer';
+import { lookupPlace, type PlaceEntry } from './place-index';
 import type { SuggestedPlace } from './suggestion';
 
-// Longest first so "Gaza City" beats "Gaza" and "Deir el-Zour" is kept whole.
-const GAZETTEER_PATTERN = new RegExp(
-  `(?<![\\w-])(?:${[...gazetteerPlaces].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\w-])`,
+/*
+ * The event place: the first place named in a locative phrase ("in the town of X", "the eastern
+ * Ukrainian city of X", "near X", "over X", "X province"), else the first well-known place
+ * (GeoNames city of 100,000+ or a listed name) that is not a destination ("a corridor to X"), an
+ * origin ("from X") or a possessive ("Sudan's paramilitary force"). Countries count only inside a
+ * locative phrase: "Israel said" names an actor, not a place.
+ */
+const NAME = String.raw`[A-Z][\w\u2019'-]*(?:\s+(?:(?:al|el|ez|ad|as|ar|ash|an|az|es|ed|ul|bin)-[\w\u2019'-]+|[A-Z][\w\u2019'-]*|of\s+(?=[A-Z])[A-Z][\w\u2019'-]*)){0,3}`;
+const DIRECTIONS = String.raw`(?:(?:north|south|east|west|central|upper|lower|old)(?:ern|east|west|eastern|western)?|occupied|besieged|rebel-held|government-held|frontline|front-line|coastal|border|southern|northern|eastern|western)`;
+const PLACE_NOUNS = String.raw`(?:town|city|village|camp|district|region|province|governorate|state|oblast|neighbou?rhood|suburb|port|outskirts|area|market|centre|center|capital|enclave|strip|territory|county|municipality|island|north|south|east|west|northeast|northwest|southeast|southwest)`;
+
+// "the village of Kalma", "the eastern Ukrainian city of Kramatorsk", "the north of Tehran", "the market of Goma".
+const NOUN_OF_NAME = new RegExp(String.raw`\b${PLACE_NOUNS}\s+of\s+(?:the\s+)?(${NAME})`, 'g');
+// "in Rafah", "near the town" (rejected later), "over the Red Sea", "through London", "in northwest Cameroon".
+const PREPOSITION_NAME = new RegExp(
+  String.raw`\b(in|near|over|outside|around|at|across|inside|into|through|off|south\s+of|north\s+of|east\s+of|west\s+of|on)\s+(?:the\s+)?(?:${DIRECTIONS}\s+){0,2}(${NAME})`,
+  'g',
 );
+// "Hasakah province", "the Balata camp", "Khyber district", "the Dnipropetrovsk region".
+// "Ben Gurion airport" keeps its noun; "Hasakah province" does not.
+const NAME_NOUN = new RegExp(
+  String.raw`(${NAME}(?=\s+(?:province|region|district|governorate|camp|state|oblast|refugee\s+camp|airport|crossing|air\s+base)\b)(?:\s+(?:airport|crossing|air\s+base))?)`,
+  'g',
+);
+const ANY_NAME = new RegExp(NAME, 'g');
 
 const NOT_PLACES = new Set([
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April',
   'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'The', 'A', 'An', 'His', 'Her', 'Their',
+  'Its', 'Oct', 'Nov', 'Dec', 'Jan', 'Feb', 'Aug', 'Sept', 'Sep', 'This', 'That', 'These', 'Telegram', 'X', 'Twitter', 'Facebook',
 ]);
-const CAPITALISED_AFTER_PREPOSITION = /\b(?:in|near|at|outside|around)\s+((?:[A-Z][\w'\u2019-]+)(?:\s+(?:(?:el|al|ad|as|ar|ash)-)?[A-Z][\w'\u2019-]+){0,3})/g;
+// "in the Hamas attack", "near Israeli positions": a name used as a modifier of a noun is not a place.
+const MODIFIED_NOUN = /^\s+(?:attacks?|strikes?|raids?|forces|fighters|militants|troops|government|army|military|officials?|offensive|operations?|rockets?|missiles?|drones?|group|leaders?|media|positions?|soldiers|police|authorities|side|delegation|negotiators)\b/;
+// "Tehran reserved the right", "Moscow remained open": a capital standing for its government.
+const FOLLOWED_BY_VERB = /^\s+(?:has|had|have|was|is|were|are|would|will|could|did|does|may|might|must|should|can|says|said|[a-z]+ed)\b/;
+const WEAK_PREPOSITIONS = /^(?:at|on|across|into|through|off)$/i;
+const WELL_KNOWN_POPULATION = 100_000;
 
-/** First place named in the text: a gazetteer name, else a capitalised name after "in", "near" or "at". */
-export function findPlace(text: string, offset: number): SuggestedPlace | null {
-  const known = GAZETTEER_PATTERN.exec(text);
-  if (known) return { name: known[0], span: { start: offset + known.index, end: offset + known.index + known[0].length } };
-  CAPITALISED_AFTER_PREPOSITION.lastIndex = 0;
-  for (let match = CAPITALISED_AFTER_PREPOSITION.exec(text); match; match = CAPITALISED_AFTER_PREPOSITION.exec(text)) {
-    const name = match[1];
-    if (NOT_PLACES.has(name.split(/\s+/)[0])) continue;
-    const start = offset + match.index + match[0].length - name.length;
-    return { name, span: { start, end: start + name.length } };
+interface Candidate {
+  name: string;
+  index: number;
+  entry?: PlaceEntry;
+}
+
+function trimName(name: string): string {
+  // "Gaza City" stays whole; a trailing "of" left by the pattern does not.
+  return name.replace(/\s+of$/, '');
+}
+
+function isDemonymBeforeNoun(text: string, name: string, end: number): boolean {
+  return !/\s/.test(name) && /(?:ian|ean|ese|ish|ic|i)$/.test(name) && /^\s+[a-z]/.test(text.slice(end));
+}
+
+function isPossessive(text: string, end: number): boolean {
+  return /^['\u2019]s\b/.test(text.slice(end));
+}
+
+function acceptable(text: string, name: string, start: number): boolean {
+  const first = name.split(/\s+/)[0].replace(/[\u2019'].*$/, '');
+  if (NOT_PLACES.has(first)) return false;
+  const end = start + name.length;
+  if (findGazetteerEntry(name) || MODIFIED_NOUN.test(text.slice(end))) return false;
+  return !isPossessive(text, end) && !isDemonymBeforeNoun(text, name, end);
+}
+
+function toSuggested(candidate: Candidate, offset: number): SuggestedPlace {
+  const entry = candidate.entry ?? lookupPlace(candidate.name);
+  const place: SuggestedPlace = { name: candidate.name, span: { start: offset + candidate.index, end: offset + candidate.index + candidate.name.length } };
+  if (entry?.countryCode) place.countryCode = entry.countryCode;
+  if (entry?.latitude !== undefined && entry.longitude !== undefined) {
+    place.latitude = entry.latitude;
+    place.longitude = entry.longitude;
   }
-  return null;
+  if (entry?.geonameId !== undefined) place.geonameId = entry.geonameId;
+  return place;
+}
+
+function collect(pattern: RegExp, text: string, group: number, keep: (name: string, index: number, match: RegExpExecArray) => boolean): Candidate[] {
+  const found: Candidate[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const name = trimName(match[group]);
+    const index = match.index + match[0].lastIndexOf(match[group]);
+    if (acceptable(text, name, index) && keep(name, index, match)) found.push({ name, index });
+  }
+  return found;
+}
+
+/** The place of the event named in `text` (content), with GeoNames data when the name is known. */
+export function findPlace(text: string, offset: number): SuggestedPlace | null {
+  const strong = [
+    ...collect(NOUN_OF_NAME, text, 1, () => true),
+    ...collect(NAME_NOUN, text, 1, (name, index) => !/\b(?:to|from|toward|towards)\s+(?:the\s+)?$/i.test(text.slice(0, index))),
+    ...collect(PREPOSITION_NAME, text, 2, (name, _index, match) => {
+      const known = lookupPlace(name);
+      if (known) return true;
+      return !WEAK_PREPOSITIONS.test(match[1]) && /^(?:in|near|outside|over|around)$/i.test(match[1]);
+    }),
+  ].sort((a, b) => a.index - b.index);
+  if (strong.length > 0) return toSuggested(strong[0], offset);
+
+  const weak = collect(ANY_NAME, text, 0, (name, index) => {
+    const entry = lookupPlace(name);
+    if (!entry || entry.kind === 'COUNTRY') return false;
+    if (entry.kind === 'CITY' && entry.population < WELL_KNOWN_POPULATION) return false;
+    if (FOLLOWED_BY_VERB.test(text.slice(index + name.length))) return false;
+    return !/\b(?:to|from|toward|towards|leaving|left|fled)\s+(?:the\s+)?$/i.test(text.slice(0, index));
+  });
+  return weak.length > 0 ? toSuggested(weak[0], offset) : null;
 }

@@ -53,7 +53,7 @@ const QUALIFIER_RULES: Array<[string, BoundRule]> = [
 const QUALIFIER = QUALIFIER_RULES.map(([phrase]) => phrase.replace(/ /g, '\\s+')).join('|');
 
 const QUANTITY_PATTERN = new RegExp(
-  `(?<![\\w$.,])(?:(${QUALIFIER})\\s+)?(${FIGURE})(?:\\s+(?:and|to)\\s+(${FIGURE})|\\s?[-\u2013]\\s?(${FIGURE}))?(?![\\w%])`,
+  `(?<![\\w$.,:])(?:(${QUALIFIER})\\s+(?:(?:another|an\\s+additional|a\\s+further|a\\s+total\\s+of)\\s+)?)?(${FIGURE})(?:\\s+(?:and|to)\\s+(${FIGURE})|\\s?[-\u2013]\\s?(${FIGURE}))?(?![\\w%])`,
   'gi',
 );
 
@@ -86,6 +86,63 @@ const PHRASE_BREAKERS = new Set([
   'when', 'while', 'per', 'than', 'into', 'near', 'across', 'as',
 ]);
 const UNIT_LOOKAHEAD_WORDS = 4;
+const DEMONYM_PLURAL = /^[A-Z][a-z]+(?:ans|is|ese)$/;
+// "a 2-year-old girl", "aged 19 and 23", "at about 8:30 p.m.": ages and clock times are not figures.
+const AGE_OR_CLOCK_AFTER = /^(?:-(?:year|month|week|day)s?-old\b|\s+(?:years?|months?)\s+old\b|:\d\d|\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b|GMT\b|local\s+time\b))/i;
+const AGE_BEFORE = /\baged\s+(?:\d+\s*(?:,|and|to|-)\s*)*$/i;
+// "for five hours", "36 hours without a break": durations are times, not counts.
+const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'nights']);
+
+/*
+ * Vague figures become conventional ranges marked vague (docs/extraction.md): "dozens" 24-99,
+ * "hundreds" 200-999, "several" 3-9 ... "several" and "a few" count only before a counted noun.
+ */
+const VAGUE_RANGES: Array<[RegExp, number, number, boolean]> = [
+  [/^tens\s+of\s+thousands$/i, 20000, 99999, false],
+  [/^hundreds\s+of\s+thousands$/i, 200000, 999999, false],
+  [/^several\s+hundred$/i, 300, 999, false],
+  [/^several\s+thousand$/i, 3000, 9999, false],
+  [/^dozens$/i, 24, 99, false],
+  [/^hundreds$/i, 200, 999, false],
+  [/^thousands$/i, 2000, 9999, false],
+  [/^millions$/i, 2000000, 9999999, false],
+  [/^several$/i, 3, 9, true],
+  [/^a\s+few$/i, 2, 5, true],
+];
+const VAGUE_PATTERN = /(?<![\w-])(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|several\s+hundred|several\s+thousand|dozens|hundreds|thousands|millions|several|a\s+few)(?![\w-])/gi;
+
+function findVagueQuantities(text: string, offset: number, excluded: Span[]): SuggestedQuantity[] {
+  const found: SuggestedQuantity[] = [];
+  VAGUE_PATTERN.lastIndex = 0;
+  for (let match = VAGUE_PATTERN.exec(text); match; match = VAGUE_PATTERN.exec(text)) {
+    const start = offset + match.index;
+    if (excluded.some((span) => span.start < start + match![0].length && start < span.end)) continue;
+    const rule = VAGUE_RANGES.find(([pattern]) => pattern.test(match![0]));
+    if (!rule) continue;
+    const [, lower, upper, needsNoun] = rule;
+    const following = text.slice(match.index + match[0].length);
+    // "more than a dozen", "at least several": bounded forms are left to the numeric reading.
+    if (/\b(?:of|than)\s+$/i.test(text.slice(0, match.index)) && !/^\s+of\b/i.test(following)) continue;
+    const foundUnit = findUnit(following);
+    if (needsNoun && !foundUnit) continue;
+    if (foundUnit && TIME_UNITS.has(foundUnit.unit)) continue;
+    const length = match[0].length + (foundUnit ? foundUnit.end : 0);
+    found.push({
+      text: text.slice(match.index, match.index + length),
+      span: { start, end: start + length },
+      lower,
+      upper,
+      lowerInclusive: true,
+      upperInclusive: true,
+      approximate: false,
+      qualifier: null,
+      unit: foundUnit?.unit ?? null,
+      currency: null,
+      vague: true,
+    });
+  }
+  return found;
+}
 
 export function parseNumber(figure: string): number | undefined {
   const cleaned = figure.replace(new RegExp(`^${CURRENCY_SIGN}\\s?`, 'i'), '').trim().toLowerCase();
@@ -141,6 +198,8 @@ function findUnit(following: string): FoundUnit | null {
       if (next && looksCounted(next[1])) continue;
     }
     if (/^[a-z]/.test(word) && looksCounted(lower)) return { unit: lower, end: match.index + word.length };
+    // "seven Palestinians", "1,200 Israelis": a demonym is the counted noun, written as it stands.
+    if (DEMONYM_PLURAL.test(word)) return { unit: word, end: match.index + word.length };
     if (/[,;:.)]$/.test(raw)) return null;
   }
   return null;
@@ -160,6 +219,12 @@ const YEAR_LIKE = /^(1[89]\d\d|20\d\d)$/;
  * "the past six months" does not also count six months.
  */
 export function findQuantities(text: string, offset: number, excluded: Span[] = []): SuggestedQuantity[] {
+  const numeric = findNumericQuantities(text, offset, excluded);
+  const vague = findVagueQuantities(text, offset, [...excluded, ...numeric.map((quantity) => quantity.span)]);
+  return vague.length === 0 ? numeric : [...numeric, ...vague].sort((a, b) => a.span.start - b.span.start);
+}
+
+function findNumericQuantities(text: string, offset: number, excluded: Span[]): SuggestedQuantity[] {
   const found: SuggestedQuantity[] = [];
   QUANTITY_PATTERN.lastIndex = 0;
   for (let match = QUANTITY_PATTERN.exec(text); match; match = QUANTITY_PATTERN.exec(text)) {
@@ -185,6 +250,8 @@ export function findQuantities(text: string, offset: number, excluded: Span[] = 
     const before = text.slice(0, match.index);
     const following = text.slice(match.index + whole.length);
     if (/^\s*(?:percent|per cent|%)/i.test(following)) continue;
+    if (!secondFigure && (AGE_OR_CLOCK_AFTER.test(following) || AGE_BEFORE.test(before))) continue;
+    if (AGE_BEFORE.test(before)) continue;
     if (!rawQualifier && !secondFigure && YEAR_LIKE.test(figureText)) continue;
     // "one" is far more often a pronoun ("one of them") than a count.
     if (isWordNumber && !rawQualifier && figureText.toLowerCase() === 'one') continue;
@@ -192,6 +259,7 @@ export function findQuantities(text: string, offset: number, excluded: Span[] = 
     const foundUnit = currency ? null : findUnit(following);
     const unit = foundUnit?.unit ?? null;
     if (isWordNumber && !rawQualifier && !unit) continue;
+    if (unit && TIME_UNITS.has(unit)) continue;
     // Named things carry numbers ("Resolution 2254", "DeirEzzor 24", "Leopard 2 tanks"); a weekday before a figure does not.
     const capitalisedBefore = /(^|[\s(])([A-Z][\w-]*)\s$/.exec(before);
     if (!rawQualifier && !currency && capitalisedBefore && !TIME_WORDS.test(capitalisedBefore[2]) && !/(?:^|[.!?:"\u201c]\s*)$/.test(before.slice(0, before.length - capitalisedBefore[2].length - 1))) continue;

@@ -67,15 +67,22 @@ function subChunk(chunk: Chunk, inner: string): Chunk {
  * Reads the phrase in front of a cue: "AFP, citing Al Jazeera, which quoted an unnamed official"
  * becomes relays [AFP, Al Jazeera] and speaker "an unnamed official".
  */
+// "KHARTOUM (Reuters) -", "Kyiv (AFP) -", "GAZA CITY -": a dateline is never part of the speaker.
+const DATELINE = /^\s*(?:[A-Z][\w'.-]*(?:[ ,]+[A-Z][\w'.-]*){0,3}\s*\([^)]{2,40}\)|[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3})\s*[-\u2013\u2014]+\s*/;
+
 export function parseSourceRegion(region: string, offset: number): ParsedSourceRegion | null {
-  const chunks = splitTopLevelCommas(region, offset);
-  const intro: Chunk[] = [];
+  const dateline = DATELINE.exec(region);
+  const datelineLength = dateline ? dateline[0].length : 0;
+  const chunks = splitTopLevelCommas(region.slice(datelineLength), offset + datelineLength);
+  const intro: Chunk[] = dateline ? [{ text: dateline[0].trim(), start: offset, end: offset + dateline[0].trimEnd().length }] : [];
   while (chunks.length > 1 && INTRO_CHUNK.test(chunks[0].text)) intro.push(chunks.shift() as Chunk);
   if (chunks.length === 0) return null;
 
   const relays: RelayLink[] = [];
   for (const chunk of intro) {
     const carried = CARRIED_BY.exec(chunk.text);
+    // "a statement posted by the group on Telegram": the speaker itself posted it; the channel is the medium.
+    if (carried && /^(?:the\s+(?:group|movement|militia|ministry|army|military)|it|them|him|her)\b/i.test(carried[1].trim())) continue;
     if (carried) relays.push({ phrase: subChunk(chunk, carried[1].trim()), verb: 'carried by' });
     const spokeTo = SPOKE_TO.exec(chunk.text);
     if (spokeTo && isMediaAddressee(spokeTo[1].trim())) relays.push({ phrase: subChunk(chunk, spokeTo[1].trim()), verb: 'speaking to' });
@@ -86,6 +93,12 @@ export function parseSourceRegion(region: string, offset: number): ParsedSourceR
   if (conjunction) speaker = subChunk(speaker, speaker.text.slice(conjunction[0].length));
   const appositives: Chunk[] = [];
   for (const chunk of chunks.slice(1)) {
+    // "The governor of Kursk, cited by Interfax, said": the agency relays the speaker.
+    const citedBy = /^(?:cited|quoted)\s+by\s+(.+)$/i.exec(chunk.text);
+    if (citedBy) {
+      relays.unshift({ phrase: subChunk(chunk, citedBy[1].trim()), verb: 'cited by' });
+      continue;
+    }
     const relay = RELAY_APPOSITIVE.exec(chunk.text) ?? NESTED_RELAY_APPOSITIVE.exec(chunk.text);
     if (relay) {
       relays.push({ phrase: speaker, verb: chunk.text.split(/\s+/).find((word) => /quot|cit/i.test(word)) ?? 'citing' });
@@ -104,5 +117,6 @@ const MEDIA_WORDS = /\b(?:tv|television|broadcaster|channel|radio|newspaper|dail
 export function isMediaAddressee(phrase: string): boolean {
   const mention = findGazetteerMention(phrase);
   if (mention) return mention.entry.kind === 'MEDIA_OUTLET' || mention.entry.kind === 'NEWS_AGENCY';
+  if (/^(?:(?:the\s+)?(?:state|local|national|public)\s+(?:television|tv|media|radio|broadcaster))$/i.test(phrase.trim())) return true;
   return /^(?:the\s+)?[A-Z]/.test(phrase) && MEDIA_WORDS.test(phrase);
 }

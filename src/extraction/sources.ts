@@ -4,14 +4,14 @@ import type { GuessedSourceKind } from './suggestion';
 
 // Nouns that describe an unnamed person; when one heads the phrase, the source is anonymous.
 const ANONYMOUS_HEADS =
-  /\b(?:officials?|sources?|person|people|persons|diplomats?|commanders?|officers?|members?|insiders?|residents?|witnesses|witness|spokesman|spokeswoman|spokesperson|aides?|advisers?|advisors?|employees?|staffers?|doctors?|medics?|nurses?|workers?|rescuers?|negotiators?|mediators?|fighters?|soldiers?|survivors?|relatives?|man|woman|men|women|official|engineers?|analysts?|lawmakers?|legislators?|envoys?|representatives?)\b/i;
+  /\b(?:officials?|sources?|person|people|persons|diplomats?|commanders?|officers?|members?|insiders?|residents?|witnesses|witness|spokesman|spokeswoman|spokesperson|aides?|advisers?|advisors?|employees?|staffers?|doctors?|medics?|nurses?|workers?|rescuers?|negotiators?|mediators?|fighters?|soldiers?|survivors?|relatives?|man|woman|men|women|official|engineers?|analysts?|lawmakers?|legislators?|envoys?|representatives?|drivers?|villagers?|farmers?|teachers?|passengers?|paramedics?|bloggers?|photographers?|councill?ors?|organi[sz]ers?|monitors?|traders?|shopkeepers?|journalists?|defectors?)\b/i;
 
 // The part of a phrase that names the speaker ends where the affiliation or relationship starts.
 const PHRASE_TAIL = /\s+(?:in|of|from|with|at|for|on|inside|within|familiar|close|briefed|who|which|that|involved|based|speaking|privy|knowledgeable|linked|allied|loyal)\b.*$/;
 
 const PRONOUN_SOURCE = /^(?:he|she|they|it|we|i)$/i;
 // Nouns that, after "the", point back to whoever spoke last whatever their name.
-const GENERIC_ANAPHOR = /^the\s+(?:group|monitor|observatory|center|centre|organization|organisation|agency|network|collective|movement|statement|outlet|broadcaster|channel)$/i;
+const GENERIC_ANAPHOR = /^the\s+(?:(?:monitoring|rights|aid|relief|humanitarian|armed|militant|rebel|paramilitary|war)\s+(?:group|organi[sz]ation|agency|monitor)|group|monitor|observatory|center|centre|organization|organisation|agency|network|collective|movement|statement|outlet|broadcaster|channel)$/i;
 // Nouns that point back only to a speaker they describe ("the ministry" after "the Health Ministry").
 const DESCRIPTIVE_ANAPHOR = /^the\s+(ministry|militia|diplomat|official|officials|source|sources|spokesman|spokeswoman|spokesperson|commander|army|military|person|man|woman|witness|resident|doctor|mayor|governor|minister|council|office|authorities|insurgents|militants|rebels)$/i;
 const PERSON_ANAPHOR = /^(?:diplomat|official|officials|source|sources|spokesman|spokeswoman|spokesperson|commander|person|man|woman|witness|resident|doctor)$/i;
@@ -65,11 +65,24 @@ const KIND_KEYWORDS: Array<[RegExp, GuessedSourceKind]> = [
   [/\b(?:red\s+cross|red\s+crescent|united\s+nations|u\.?n\.?|unicef|charity|aid\s+group|relief|humanitarian|rights\s+group|human\s+rights|organization|organisation|institute|foundation|watch)\b/i, 'NGO'],
 ];
 
+// compromise is the slowest step of a source reading; names repeat within and across articles.
+const personByName = new Map<string, boolean>();
+
+function isPersonByCompromise(name: string): boolean {
+  let known = personByName.get(name);
+  if (known === undefined) {
+    known = nlp(name).has('#Person');
+    if (personByName.size >= 5_000) personByName.clear();
+    personByName.set(name, known);
+  }
+  return known;
+}
+
 function guessKind(name: string, descriptor: string): GuessedSourceKind {
   for (const [pattern, kind] of KIND_KEYWORDS) if (pattern.test(descriptor)) return kind;
   if (looksLikePersonName(name)) return 'INDIVIDUAL';
   // compromise knows common given names; it settles single capitalised words such as "Khaled".
-  if (/^[A-Z]/.test(name) && nlp(name).has('#Person')) return 'INDIVIDUAL';
+  if (/^[A-Z]/.test(name) && isPersonByCompromise(name)) return 'INDIVIDUAL';
   return 'GOVERNMENT';
 }
 

@@ -40,6 +40,15 @@ function precisionOfUnit(unit: string): TimePrecision {
  * Past-tense copy names the most recent such day: "said Monday" in a Monday story is today, in a
  * Tuesday story yesterday. chrono-node looks forward instead, so weekdays are resolved here.
  */
+const FUTURE_BEFORE = /\b(?:will|would|could|shall|as\s+early\s+as|due|scheduled|expected|planned|set)\b[^,.;]*$/i;
+
+/** The first such weekday on or after publication, for future-tense copy ("talks will resume Monday"). */
+export function earliestWeekdayOnOrAfter(reference: Date, weekdayName: string): Date {
+  const target = WEEKDAYS.findIndex((name) => name.toLowerCase() === weekdayName.toLowerCase());
+  const day = dayStart(reference);
+  return addDays(day, (target - day.getUTCDay() + 7) % 7);
+}
+
 export function latestWeekdayOnOrBefore(reference: Date, weekdayName: string): Date {
   const target = WEEKDAYS.findIndex((name) => name.toLowerCase() === weekdayName.toLowerCase());
   const today = dayStart(reference);
@@ -142,7 +151,12 @@ const RULES: TimeRule[] = [
   },
   {
     pattern: new RegExp(`\\b(?:(?:late|early|on|last|this|past)\\s+)*${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?\\b`, 'gi'),
-    resolve: (match, publishedAt) => (/^[A-Z]/.test(match[1]) ? dayOf(latestWeekdayOnOrBefore(publishedAt, match[1])) : null),
+    resolve: (match, publishedAt) => {
+      if (!/^[A-Z]/.test(match[1])) return null;
+      // "the cabinet would vote on Thursday", "could start as early as Friday": future copy looks forward.
+      if (FUTURE_BEFORE.test(match.input.slice(0, match.index))) return dayOf(earliestWeekdayOnOrAfter(publishedAt, match[1]));
+      return dayOf(latestWeekdayOnOrBefore(publishedAt, match[1]));
+    },
   },
   {
     pattern: /\b(?:(?:earlier|later)\s+)?(yesterday|today|tonight|last night)\b/gi,
@@ -159,19 +173,19 @@ const RULES: TimeRule[] = [
     },
   },
   {
-    pattern: /\b(last|this|earlier this|later this|past|previous)\s+(week|month|year)\b/gi,
+    pattern: /\b(last|this|earlier this|later this|past|previous|next|the coming)\s+(week|month|year)\b/gi,
     resolve: (match, publishedAt) => {
-      const previous = /^(last|past|previous)$/i.test(match[1]);
+      const step = /^(last|past|previous)$/i.test(match[1]) ? -1 : /^(next|the coming)$/i.test(match[1]) ? 1 : 0;
       const unit = match[2].toLowerCase();
       if (unit === 'week') {
-        const start = addDays(weekStart(publishedAt), previous ? -7 : 0);
+        const start = addDays(weekStart(publishedAt), 7 * step);
         return { start, end: addDays(start, 7), precision: 'WEEK' };
       }
       if (unit === 'month') {
-        const start = new Date(Date.UTC(publishedAt.getUTCFullYear(), publishedAt.getUTCMonth() - (previous ? 1 : 0), 1));
+        const start = new Date(Date.UTC(publishedAt.getUTCFullYear(), publishedAt.getUTCMonth() + step, 1));
         return { start, end: new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)), precision: 'MONTH' };
       }
-      const year = publishedAt.getUTCFullYear() - (previous ? 1 : 0);
+      const year = publishedAt.getUTCFullYear() + step;
       return { start: new Date(Date.UTC(year, 0, 1)), end: new Date(Date.UTC(year + 1, 0, 1)), precision: 'YEAR' };
     },
   },

@@ -24,20 +24,36 @@ export function suggestedVariable(unit: string | null, currency: string | null):
 
 export function toSuggestionModel(text: string, s: Suggestion): AttributionSuggestionModel {
   return {
+    id: s.id,
+    sentenceIndex: s.sentenceIndex,
+    speaker: { text: s.speaker.text, start: s.speaker.start, end: s.speaker.end },
+    antecedent: s.antecedent ? { ...s.antecedent } : null,
     content: { text: s.content.text, start: s.content.start, end: s.content.end },
-    source: { ...span(text, s.source.span), text: s.source.name, kind: s.source.kind as SourceKind, anonymous: s.source.anonymous, descriptor: s.source.descriptor, matchedSourceId: s.source.matchedSourceId ?? null },
+    source: {
+      ...span(text, s.source.span),
+      text: s.source.name,
+      kind: s.source.kind as SourceKind,
+      anonymous: s.source.anonymous,
+      descriptor: s.source.descriptor,
+      matchedSourceId: s.source.matchedSourceId ?? null,
+      canonicalName: s.source.canonicalName ?? null,
+      affiliation: s.source.affiliation ?? null,
+    },
     chain: s.chain.map((hop) => ({
       ...span(text, hop.span),
       text: hop.name,
       kind: hop.kind as SourceKind,
-      anonymous: hop.kind === 'ANONYMOUS',
+      anonymous: hop.anonymous,
       descriptor: hop.name,
       matchedSourceId: hop.matchedSourceId ?? null,
+      canonicalName: null,
+      affiliation: null,
       cue: hop.cue,
     })),
     cue: { text: s.cue.text, start: s.cue.start, end: s.cue.end },
     mode: s.mode as AttributionMode,
     stance: s.stance as Stance,
+    anonymityGranted: s.conditions.anonymityGranted ?? false,
     anonymityReason: s.conditions.anonymityReason ?? null,
     relationship: s.conditions.relationship ?? null,
     conditions: s.conditions.other,
@@ -55,10 +71,23 @@ export function toSuggestionModel(text: string, s: Suggestion): AttributionSugge
       qualifier: q.qualifier,
       unit: q.unit,
       currency: q.currency,
+      vague: q.vague ?? false,
     })),
     time: time(s.time),
+    eventTime: time(s.eventTime),
     saidAt: time(s.saidAt),
-    place: s.place ? { text: s.place.name, start: s.place.span.start, end: s.place.span.end } : null,
+    place: s.place
+      ? {
+          text: s.place.name,
+          start: s.place.span.start,
+          end: s.place.span.end,
+          countryCode: s.place.countryCode ?? null,
+          latitude: s.place.latitude ?? null,
+          longitude: s.place.longitude ?? null,
+          geonameId: s.place.geonameId ?? null,
+        }
+      : null,
+    medium: s.medium,
     confidence: s.confidence.toUpperCase() as SuggestionConfidence,
   };
 }

@@ -35,6 +35,12 @@ export class SuggestedSourceModel extends TextSpanModel {
 
   @Field(() => ID, { nullable: true, description: 'An existing source with this name or alias.' })
   matchedSourceId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The gazetteer\'s canonical name the phrase matched ("AFP" -> "Agence France-Presse").' })
+  canonicalName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The organisation a named person speaks for ("The Observatory\'s director, Rami Abdel Rahman" -> "Observatory").' })
+  affiliation: string | null;
 }
 
 @ObjectType('SuggestedRelay')
@@ -74,6 +80,33 @@ export class SuggestedQuantityModel extends TextSpanModel {
 
   @Field(() => String, { nullable: true })
   currency: string | null;
+
+  @Field({ description: '"dozens", "hundreds", "several": lower and upper are a conventional range, not a count.' })
+  vague: boolean;
+}
+
+@ObjectType('SuggestedPlace', { description: 'The event place as written, with GeoNames data when the name is known.' })
+export class SuggestedPlaceModel extends TextSpanModel {
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' })
+  countryCode: string | null;
+
+  @Field(() => Float, { nullable: true })
+  latitude: number | null;
+
+  @Field(() => Float, { nullable: true })
+  longitude: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'GeoNames id of the city, when the place is one.' })
+  geonameId: number | null;
+}
+
+@ObjectType('SuggestionAntecedent', { description: 'The earlier mention an anaphor ("It added", "The ministry said") resolves to.' })
+export class SuggestionAntecedentModel extends TextSpanModel {
+  @Field(() => ID)
+  suggestionId: string;
+
+  @Field(() => Int)
+  sentenceIndex: number;
 }
 
 @ObjectType('SuggestedTime')
@@ -90,6 +123,18 @@ export class SuggestedTimeModel extends TextSpanModel {
 
 @ObjectType('AttributionSuggestion', { description: 'A claim and its attribution found in an article\'s text, for a reporter to review, edit and accept.' })
 export class AttributionSuggestionModel {
+  @Field(() => ID, { description: 'Stable for the same text: derived from the sentence index and the offsets of cue and speaker.' })
+  id: string;
+
+  @Field(() => Int, { description: 'Index of the sentence it was read from (boilerplate lines dropped), from 0.' })
+  sentenceIndex: number;
+
+  @Field(() => TextSpanModel, { description: 'The speaker phrase as written ("It", "The monitoring group", "a local medic").' })
+  speaker: TextSpanModel;
+
+  @Field(() => SuggestionAntecedentModel, { nullable: true, description: 'For anaphora, the mention the speaker resolves to.' })
+  antecedent: SuggestionAntecedentModel | null;
+
   @Field(() => TextSpanModel, { description: 'The claim as written.' })
   content: TextSpanModel;
 
@@ -108,6 +153,9 @@ export class AttributionSuggestionModel {
   @Field(() => Stance)
   stance: Stance;
 
+  @Field({ description: 'The copy grants the speaker anonymity ("spoke on condition of anonymity"), with or without a reason.' })
+  anonymityGranted: boolean;
+
   @Field(() => String, { nullable: true })
   anonymityReason: string | null;
 
@@ -123,14 +171,20 @@ export class AttributionSuggestionModel {
   @Field(() => [SuggestedQuantityModel])
   quantities: SuggestedQuantityModel[];
 
-  @Field(() => SuggestedTimeModel, { nullable: true, description: 'The event time, resolved against the publication date.' })
+  @Field(() => SuggestedTimeModel, { nullable: true, description: 'The event time, else the time it was said. Prefer eventTime and saidAt.' })
   time: SuggestedTimeModel | null;
+
+  @Field(() => SuggestedTimeModel, { nullable: true, description: 'The event time (or window) named in the claim; never the time it was said.' })
+  eventTime: SuggestedTimeModel | null;
 
   @Field(() => SuggestedTimeModel, { nullable: true, description: 'When the source spoke ("said Monday").' })
   saidAt: SuggestedTimeModel | null;
 
-  @Field(() => TextSpanModel, { nullable: true })
-  place: TextSpanModel | null;
+  @Field(() => SuggestedPlaceModel, { nullable: true })
+  place: SuggestedPlaceModel | null;
+
+  @Field(() => String, { nullable: true, description: 'How the words came out, when the copy says: "statement on Telegram", "video".' })
+  medium: string | null;
 
   @Field(() => SuggestionConfidence)
   confidence: SuggestionConfidence;

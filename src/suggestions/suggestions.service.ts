@@ -28,9 +28,12 @@ export class SuggestionsService {
 
   /** Accepting goes through logClaim, so sources and the article are matched exactly as when logging by hand. */
   async accept(input: AcceptSuggestionInput, actor: Actor): Promise<Claim> {
+    const { articleId: _articleId, attribution, attributions, ...claim } = input;
+    if (attribution && attributions) throw BadInputError.field('attributions', 'give either attribution or attributions, not both');
+    const accepted = attributions ?? (attribution ? [attribution] : []);
+    if (accepted.length === 0) throw BadInputError.field('attribution', 'give attribution, or attributions for several sources');
     const article = await this.articles.get(input.articleId);
-    const { articleId: _articleId, attribution, ...claim } = input;
-    const logInput = Object.assign(new LogClaimInput(), { ...claim, article: { url: article.url }, attributions: [attribution] });
+    const logInput = Object.assign(new LogClaimInput(), { ...claim, article: { url: article.url }, attributions: accepted });
     return this.logClaims.log(logInput, actor);
   }
 

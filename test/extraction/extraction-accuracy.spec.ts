@@ -3,12 +3,16 @@ import baseline from '../fixtures/extraction/baseline.json';
 import { goldPassages } from '../fixtures/extraction/gold';
 import { blindPassages } from '../fixtures/extraction/gold-blind';
 import { heldOutPassages } from '../fixtures/extraction/gold-heldout';
+import { wireBlindPassages } from '../fixtures/extraction/gold-wire-blind';
+import { wireDevPassages } from '../fixtures/extraction/gold-wire-dev';
 
 // A rule change may cost at most this much F1 (or field accuracy) against the recorded baseline.
 const ALLOWED_DROP = 0.02;
 
 describe('extraction accuracy against the gold set', () => {
-  const report = evaluate([...goldPassages, ...heldOutPassages, ...blindPassages], (text, publishedAt) => extractAttributions(text, { publishedAt }));
+  const report = evaluate([...goldPassages, ...heldOutPassages, ...blindPassages, ...wireDevPassages, ...wireBlindPassages], (text, publishedAt) =>
+    extractAttributions(text, { publishedAt }),
+  );
 
   it('holds at least 40 annotated passages, some expecting nothing', () => {
     expect(goldPassages.length).toBeGreaterThanOrEqual(40);
@@ -19,7 +23,11 @@ describe('extraction accuracy against the gold set', () => {
     expect(report[key].f1).toBeGreaterThanOrEqual(baseline.f1[key] - ALLOWED_DROP);
   });
 
-  it.each(['quantityFields', 'timeFields'] as const)('keeps %s accuracy within two points of the baseline', (key) => {
+  it.each(['quantityFields', 'timeFields', 'places', 'conditions'] as const)('keeps %s accuracy within two points of the baseline', (key) => {
     expect(report[key].accuracy).toBeGreaterThanOrEqual(baseline.accuracy[key] - ALLOWED_DROP);
+  });
+
+  it('makes no suggestion on captions, walls, bylines or other passages that expect none', () => {
+    expect(report.suggestionsOnEmptyPassages).toBe(0);
   });
 });

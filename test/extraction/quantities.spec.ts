@@ -57,8 +57,35 @@ describe('quantity parsing', () => {
     expect(only('1,500 displaced people')).toMatchObject({ unit: 'people' });
   });
 
-  it('ignores vague amounts, years, names and places joined by "and"', () => {
-    expect(findQuantities('dozens of bodies and hundreds of homes', 0)).toEqual([]);
+  it('reads vague amounts as ranges marked vague (issue 19)', () => {
+    const [bodies, homes] = findQuantities('dozens of bodies and hundreds of homes', 0);
+    expect(bodies).toMatchObject({ text: 'dozens of bodies', lower: 24, upper: 99, lowerInclusive: true, upperInclusive: true, vague: true, unit: 'bodies', qualifier: null });
+    expect(homes).toMatchObject({ lower: 200, upper: 999, vague: true, unit: 'homes' });
+    expect(findQuantities('Tens of thousands of people rallied', 0)[0]).toMatchObject({ lower: 20000, upper: 99999, vague: true, unit: 'people' });
+    expect(findQuantities('several missiles', 0)[0]).toMatchObject({ lower: 3, upper: 9, vague: true });
+    // "several" and "a few" need a counted noun; "a few days" is a time.
+    expect(findQuantities('for several of them', 0)).toEqual([]);
+    expect(findQuantities('within a few days', 0)).toEqual([]);
+  });
+
+  it('reads "up to another N" as an upper bound (issue 19)', () => {
+    expect(findQuantities('up to another 7,000 people could be displaced', 0)[0]).toMatchObject({ upper: 7000, upperInclusive: true, qualifier: 'up to', unit: 'people' });
+  });
+
+  it('does not count ages, clock times or durations (issue 19)', () => {
+    expect(findQuantities('A 2-year-old girl and her grandmother', 0)).toEqual([]);
+    expect(findQuantities('The victims, aged 19 and 23, were shot', 0)).toEqual([]);
+    expect(findQuantities('heard at about 8:30 p.m. on Sunday', 0)).toEqual([]);
+    expect(findQuantities('wounded at around 10 p.m', 0)).toEqual([]);
+    expect(findQuantities('lost power for five hours', 0)).toEqual([]);
+  });
+
+  it('takes a demonym as the unit (issue 19)', () => {
+    expect(findQuantities('At least seven Palestinians were killed', 0)[0]).toMatchObject({ lower: 7, unit: 'Palestinians' });
+    expect(findQuantities('Five Ukrainians were detained', 0)[0]).toMatchObject({ value: 5, unit: 'Ukrainians' });
+  });
+
+  it('ignores years, names and places joined by "and"', () => {
     expect(findQuantities('since 2016', 0)).toEqual([]);
     expect(findQuantities('the DeirEzzor 24 collective and Resolution 2254', 0)).toEqual([]);
     expect(findQuantities('the highway between Zamfara and Sokoto', 0)).toEqual([]);

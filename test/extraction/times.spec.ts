@@ -50,4 +50,13 @@ describe('time resolution', () => {
   it('does not read the modal "may" as a month', () => {
     expect(findTimes('fighters may have made off with cash', 0, published)).toEqual([]);
   });
+
+  it('looks forward for a weekday in future-tense copy, and reads next week/month/year (issue 19)', () => {
+    // Published Monday 2019-02-18.
+    expect(first('the cabinet would vote on Thursday')).toMatchObject({ start: '2019-02-21T00:00:00.000Z', precision: 'DAY' });
+    expect(first('the evacuation could start as early as Friday')).toMatchObject({ start: '2019-02-22T00:00:00.000Z' });
+    expect(first('the convoy left on Thursday')).toMatchObject({ start: '2019-02-14T00:00:00.000Z' });
+    expect(first('sanctions next week')).toMatchObject({ start: '2019-02-25T00:00:00.000Z', end: '2019-03-04T00:00:00.000Z', precision: 'WEEK' });
+    expect(first('talks could resume next month')).toMatchObject({ start: '2019-03-01T00:00:00.000Z', precision: 'MONTH' });
+  });
 });

@@ -115,7 +115,8 @@ describe('reporter', () => {
   });
 
   it('is shown claims that may already be recorded, and adds the attribution to one of them instead', async () => {
-    const page = await newPage('REPORTER');
+    // The demo claim is another user's, and the edit policy lets reporters add only to their own unverified claims.
+    const page = await newPage('EDITOR');
     await page.goto(`${desk.base}/log`);
     const { articles } = await gql(desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
     const demo = articles.nodes.find((a: any) => /Tell Hamra/.test(a.headline));
@@ -313,6 +314,7 @@ describe('admin', () => {
     await page.getByLabel('Name').fill('نور الهدى');
     await page.getByRole('button', { name: 'Create user' }).click();
     const row = page.locator('tr', { hasText: 'نور الهدى' });
+    await row.waitFor();
     // Right-to-left names take their own direction.
     await expect(row.locator('[dir="auto"]', { hasText: 'نور الهدى' }).count()).resolves.toBe(1);
     await row.getByRole('button', { name: 'New key' }).click();

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { CreateClaimInput } from '../../claims/dto/claim-fields.input';
 import { LogAttributionInput } from '../../claims/dto/log-claim.input';
 
@@ -10,8 +10,21 @@ export class AcceptSuggestionInput extends CreateClaimInput {
   @IsUUID()
   articleId: string;
 
-  @Field(() => LogAttributionInput, { description: 'Source, relays, cue, conditions and the quote with its offsets.' })
+  @Field(() => LogAttributionInput, { nullable: true, description: 'Source, relays, cue, conditions and the quote with its offsets. Give this or attributions.' })
+  @IsOptional()
   @ValidateNested()
   @Type(() => LogAttributionInput)
-  attribution: LogAttributionInput;
+  attribution?: LogAttributionInput;
+
+  @Field(() => [LogAttributionInput], {
+    nullable: true,
+    description: 'Several suggestions taken into one claim ("medics and residents said ..."): one attribution each. Give this or attribution.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => LogAttributionInput)
+  attributions?: LogAttributionInput[];
 }

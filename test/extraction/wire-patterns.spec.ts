@@ -1,0 +1,148 @@
+import { extractAttributions, type Suggestion } from '../../src/extraction';
+
+/*
+ * Issue 19: wire-copy patterns the extractor used to miss or misparse. Sentences are invented for
+ * these tests and appear in no gold split.
+ */
+const publishedAt = new Date('2024-03-04T12:00:00Z'); // a Monday
+const read = (text: string): Suggestion[] => extractAttributions(text, { publishedAt });
+const summary = (s: Suggestion) => ({ source: s.source.name, cue: s.cue.text, content: s.content.text, stance: s.stance });
+
+describe('wire patterns (issue 19)', () => {
+  it('reads a trailing cue followed by another clause', () => {
+    const [found, ...rest] = read('Airstrikes killed at least six people in the port city, a civil defence official said on Sunday, as the offensive widened to the north.');
+    expect(rest).toEqual([]);
+    expect(summary(found)).toEqual({ source: 'civil defence official', cue: 'said', content: 'Airstrikes killed at least six people in the port city', stance: 'ASSERTS' });
+    expect(found.saidAt?.start).toBe('2024-03-03T00:00:00.000Z');
+    expect(found.eventTime).toBeNull();
+  });
+
+  it('reads "..., a local medic told AFP." with the agency as a relay', () => {
+    const [found] = read('A shell landed on a queue outside the bakery, a local medic told AFP.');
+    expect(summary(found)).toMatchObject({ source: 'local medic', cue: 'told', content: 'A shell landed on a queue outside the bakery' });
+    expect(found.chain.map((hop) => hop.name)).toEqual(['Agence France-Presse']);
+    expect(found.source.anonymous).toBe(true);
+  });
+
+  it('gives coordinated speakers one attribution each', () => {
+    expect(read('According to nurses and volunteers, the shelter ran out of water.').map((s) => s.source.name)).toEqual(['nurses', 'volunteers']);
+    expect(read('Firefighters and a shopkeeper told Reuters that the blaze started after midnight.').map((s) => s.source.name)).toEqual(['Firefighters', 'shopkeeper']);
+    expect(read('The fire spread to three houses, a farmer and a teacher told AFP.').map((s) => s.source.name)).toEqual(['farmer', 'teacher']);
+  });
+
+  it('resolves descriptive anaphora and points at the mention it resolves to', () => {
+    const [first, second] = read('The Syrian Observatory for Human Rights said nine soldiers died. The monitoring group also said a tenth was missing.');
+    expect(second.source.name).toBe('Syrian Observatory for Human Rights');
+    expect(second.speaker.text).toBe('The monitoring group');
+    expect(second.antecedent).toMatchObject({ suggestionId: first.id, sentenceIndex: 0, text: 'The Syrian Observatory for Human Rights' });
+  });
+
+  it('keeps a second attribution in the sentence, denials with stance DENIES', () => {
+    expect(read('A blast hit the depot, witnesses said, though the militia denied any role.').map(summary)).toEqual([
+      { source: 'witnesses', cue: 'said', content: 'A blast hit the depot', stance: 'ASSERTS' },
+      { source: 'militia', cue: 'denied', content: 'any role', stance: 'DENIES' },
+    ]);
+    expect(read('The army said on Sunday it had taken the hill, a claim the insurgents rejected.').map(summary)).toEqual([
+      { source: 'army', cue: 'said', content: 'it had taken the hill', stance: 'ASSERTS' },
+      { source: 'insurgents', cue: 'rejected', content: 'it had taken the hill', stance: 'DENIES' },
+    ]);
+    expect(read('Two men were shot at the gate, villagers said, and the police said an inquiry had begun.').map((s) => s.source.name)).toEqual(['villagers', 'police']);
+    expect(read('The ministry said the rebels fired first, but the rebels rejected the accusation.').map(summary)).toContainEqual({ source: 'rebels', cue: 'rejected', content: 'the accusation', stance: 'DENIES' });
+  });
+
+  it('does not make the claim the source or the condition the content', () => {
+    const [found, ...rest] = read('The convoy was turned back at the bridge, a senior police official said on condition of anonymity.');
+    expect(rest).toEqual([]);
+    expect(summary(found)).toMatchObject({ source: 'senior police official', content: 'The convoy was turned back at the bridge' });
+    expect(found.conditions.anonymityGranted).toBe(true);
+  });
+
+  it('applies a grant in a sentence of its own to every recent claim of those speakers', () => {
+    const found = read('Two aid officials said the road was closed. They said fuel had run out. The officials spoke on condition of anonymity because they feared reprisals.');
+    expect(found).toHaveLength(2);
+    for (const suggestion of found) {
+      expect(suggestion.conditions.anonymityGranted).toBe(true);
+      expect(suggestion.conditions.anonymityReason).toBe('feared reprisals');
+    }
+  });
+
+  it('recognises other anonymity grants with their reasons', () => {
+    const [declined] = read('A nurse, who declined to be identified citing hospital rules, said the ward was full.');
+    expect(declined.conditions).toMatchObject({ anonymityGranted: true, anonymityReason: 'citing hospital rules' });
+    const [requested] = read('A driver, who requested anonymity for safety reasons, said the checkpoint was new.');
+    expect(requested.conditions).toMatchObject({ anonymityGranted: true, anonymityReason: 'for safety reasons' });
+    const [withheld] = read('A soldier whose name was withheld under army rules told the BBC his unit was exhausted.');
+    expect(withheld.conditions).toMatchObject({ anonymityGranted: true, anonymityReason: 'under army rules' });
+  });
+
+  it('attaches a "could not verify" sentence to the claims of the sentence before', () => {
+    const [found] = read('The rebels said they had shot down a jet. Reuters could not verify the report.');
+    expect(found.conditions.other).toEqual(['Reuters could not verify the report.']);
+    const [other] = read('Officials said 12 people were hurt. The figures could not be independently verified.');
+    expect(other.conditions.other).toHaveLength(1);
+  });
+
+  it('keeps datelines and leading adverbials out of the speaker', () => {
+    const [dated] = read('KHARTOUM (Reuters) - The army said it had cleared the bridge.');
+    expect(dated.source.name).toBe('army');
+    expect(dated.speaker.text).toBe('The army');
+    const [afp] = read('Kyiv (AFP) - The air force said it had downed 30 drones.');
+    expect(afp.speaker.text).toBe('The air force');
+    const [adverbial] = read('Earlier on Saturday, the rebels said they had taken the airport.');
+    expect(adverbial.source.name).toBe('rebels');
+    expect(adverbial.saidAt?.start).toBe('2024-03-02T00:00:00.000Z');
+  });
+
+  it('takes the person in "The Observatory\'s director, Rami Abdel Rahman, said", affiliated with the Observatory', () => {
+    const [found] = read("The Observatory's director, Rami Abdel Rahman, said the toll had reached 40.");
+    expect(found.source).toMatchObject({ name: 'Rami Abdel Rahman', kind: 'INDIVIDUAL', affiliation: 'Observatory' });
+  });
+
+  it('names the group of "a statement posted by the group on Telegram", with the channel as medium', () => {
+    const [found] = read('Hezbollah said in a statement posted by the group on Telegram that it had hit a tank.');
+    expect(summary(found)).toMatchObject({ source: 'Hezbollah', cue: 'said', content: 'it had hit a tank' });
+    expect(found.chain).toEqual([]);
+    expect(found.medium).toBe('statement on Telegram');
+  });
+
+  it('gives stable ids and sentence indexes', () => {
+    const text = 'Intro line without a cue. The army said the road was open.';
+    const [first] = read(text);
+    expect(first.sentenceIndex).toBe(1);
+    expect(read(text)[0].id).toBe(first.id);
+  });
+
+  it('marks an unnamed relay hop anonymous', () => {
+    const [found] = read('A security source, quoting a second official, said the talks had failed.');
+    expect(found.chain[0]).toMatchObject({ anonymous: true, kind: 'ANONYMOUS' });
+  });
+
+  it('says nothing for captions, walls and bylines', () => {
+    expect(read('Smoke rises over the camp after a strike. (AP Photo/Staff)\nSubscribe to read the full story.\nReporting by Jane Doe; Editing by John Roe')).toEqual([]);
+  });
+});
+
+describe('event places (issue 19)', () => {
+  const place = (text: string) => read(text)[0]?.place?.name ?? null;
+
+  it('finds places the old gazetteer missed, with GeoNames data', () => {
+    const [found] = read('Explosions were heard in Tehran overnight, state media said.');
+    expect(found.place).toMatchObject({ name: 'Tehran', countryCode: 'IR' });
+    expect(found.place?.latitude).toBeCloseTo(35.69, 1);
+    expect(place('Gunmen killed four soldiers in Cameroon, a source told AFP.')).toBe('Cameroon');
+  });
+
+  it('reads "the town of X", "the eastern Ukrainian town of X", near and over', () => {
+    expect(place('Shells hit the town of Vovchansk, officials said.')).toBe('Vovchansk');
+    expect(place('Russia shelled the eastern Ukrainian town of Siversk, officials said.')).toBe('Siversk');
+    expect(place('A drone fell near Tartus, the army said.')).toBe('Tartus');
+    expect(place('Two missiles were downed over Lviv, the governor said.')).toBe('Lviv');
+  });
+
+  it('does not take possessives, demonyms, destinations or capitals used as actors', () => {
+    expect(place("Sudan's paramilitary force said it would fight on.")).toBeNull();
+    expect(place('The army said it opened a corridor to Idlib for the wounded.')).toBeNull();
+    expect(place('The aide said Moscow remained open to talks.')).toBeNull();
+    expect(place('Officials said the attackers came from Niger.')).toBeNull();
+  });
+});
