@@ -10,6 +10,7 @@ import { ExportFormat, ExportService, filterForProvenance } from './export.servi
 import { WritableSink } from './writable-sink';
 import { ExportTable } from './export-columns';
 import { DeletionsReader } from './deletions-reader';
+import { BundleService } from './bundle.service';
 import { DeletionsQueryDto } from './dto/deletions-query.dto';
 import { DataPackageQueryDto } from './dto/datapackage-query.dto';
 import { highWaterMark } from './sync';
@@ -25,6 +26,7 @@ export class ExportsController {
   constructor(
     private readonly exports: ExportService,
     private readonly deletionsReader: DeletionsReader,
+    private readonly bundles: BundleService,
   ) {}
 
   @Get('claims.csv')
@@ -35,6 +37,21 @@ export class ExportsController {
   @Get('claims.jsonl')
   jsonl(@Query() query: ExportQueryDto, @CurrentActor() actor: Actor, @Res() res: ServerResponse): Promise<void> {
     return this.stream('jsonl', query, actor, res);
+  }
+
+  /** Data, codebook, data package and a manifest (row counts, SHA-256, filter, time, version) in one ZIP: bundle.service.ts. */
+  @Get('bundle.zip')
+  async bundle(@Query() query: ExportQueryDto, @CurrentActor() actor: Actor, @Res() res: ServerResponse): Promise<void> {
+    const { filter, profile } = splitExportQuery(query);
+    this.exports.check({ filter, actor });
+    const generatedAt = new Date();
+    res.statusCode = 200;
+    res.setHeader('content-type', 'application/zip');
+    res.setHeader('content-disposition', `attachment; filename="claimdesk-bundle${profile === 'ucdp' ? '-ucdp' : ''}-${generatedAt.toISOString().replace(/[:.]/g, '-')}.zip"`);
+    res.setHeader('x-claimdesk-generated-at', generatedAt.toISOString());
+    res.setHeader('x-claimdesk-filter', asciiJson(filterForProvenance(filter)));
+    res.setHeader('x-claimdesk-profile', profile);
+    await this.bundles.write({ profile, filter, generatedAt, actor }, res);
   }
 
   /** Every figure of the same claims, one row each (the claims table carries only the first in columns). */

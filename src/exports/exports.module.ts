@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BundleService } from './bundle.service';
 import { DeletionsReader } from './deletions-reader';
 import { ExportReader } from './export-reader';
 import { ExportService } from './export.service';
@@ -6,7 +7,7 @@ import { ExportsController } from './exports.controller';
 
 @Module({
   controllers: [ExportsController],
-  providers: [ExportReader, ExportService, DeletionsReader],
+  providers: [ExportReader, ExportService, DeletionsReader, BundleService],
   exports: [ExportService],
 })
 export class ExportsModule {}
