@@ -147,6 +147,10 @@ describe('exports over HTTP', () => {
       source_date: '2019-02-18', number_of_sources: '1', date_prec: '1', where_prec: '2', date_start: '2019-02-18', where_coordinates: 'Tell Hamra', adm_1: 'Deir ez-Zor', country: 'SY',
     });
     expect(row.source_original).toBe(sieged.attributions[0].source.name);
+    expect(row).toMatchObject({ primary_row: 'true', year: '2019', source_article: 'Example Wire, 2019-02-18, Holdouts in river town reject surrender terms', qualifier: 'more than', low_inclusive: 'false' });
+    // One primary row per claim: summing over them counts each claim's figure once.
+    const all = csvRecords(res.text);
+    expect(all.filter((r) => r.primary_row === 'true').map((r) => r.claim_id)).toEqual([...new Set(all.map((r) => r.claim_id))]);
     const jsonl = jsonLines((await getText(`${base}/exports/claims.jsonl?profile=ucdp`)).text);
     expect(jsonl.find((r) => r.claim_id === sieged.id)).toMatchObject({ best: 200, number_of_sources: 1, where_prec: 2 });
   });

@@ -111,7 +111,10 @@ export function renderCodebook(): string {
     '| --- | --- | --- |',
     ...Object.entries(UCDP_WHERE_PREC).map(([code, n]) => `| ${code} | ${n} | ${WHERE_MEANING[n]} |`),
     '',
-    'UCDP code 2 for dates (known within 2 to 6 days) has no claimdesk equivalent; WEEK maps to 3.',
+    'The UCDP `date_prec` also follows the length of the event window, as UCDP\'s codebook defines its codes, counted in calendar',
+    'days from `date_start` to `date_end` inclusive: 1 day gives 1, 2 to 6 days 2, 7 days 3, 8 to 30 days 4, longer 5. Of the',
+    'window\'s code and the precision\'s code above, the coarser is written: a five-day window is 2 even when each end is known',
+    'to the day, and a six-month window is 5.',
     '',
     '## Full profile (default)',
     '',
@@ -129,6 +132,7 @@ export function renderCodebook(): string {
 
 const DATE_MEANING: Record<number, string> = {
   1: 'exact day known',
+  2: 'known within 2 to 6 days',
   3: 'only the week known',
   4: 'only the month known',
   5: 'only the year known',

@@ -80,7 +80,13 @@ export class ExportReader {
       .addSelect('c.sourcing', 'sourcing')
       .addSelect('c.independent_source_count', 'independent_source_count')
       .addSelect('c.circular', 'circular')
-      .addSelect('c.has_discrepancy', 'has_discrepancy');
+      .addSelect('c.has_discrepancy', 'has_discrepancy')
+      // As UCDP counts sources: the reports the claim rests on. One correlated count per claim of the page.
+      .addSelect(
+        '(SELECT COUNT(DISTINCT ci.article_id) FROM attribution a JOIN citation ci ON ci.attribution_id = a.id JOIN article ar ON ar.id = ci.article_id ' +
+          'WHERE a.claim_id = c.id AND a.deleted_at IS NULL AND ci.deleted_at IS NULL AND ar.deleted_at IS NULL)',
+        'article_count',
+      );
     if (after) qb.andWhere('c.id > :afterId', { afterId: after });
     const rows: Raw[] = await qb.orderBy('c.id', 'ASC').limit(size).getRawMany();
     return rows.map((r) => ({
@@ -105,6 +111,7 @@ export class ExportReader {
       independentSourceCount: Number(r.independent_source_count),
       circular: bool(r.circular),
       hasDiscrepancy: bool(r.has_discrepancy),
+      articleCount: Number(r.article_count),
     }));
   }
 

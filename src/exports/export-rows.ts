@@ -26,6 +26,8 @@ export interface ClaimRecord {
   independentSourceCount: number;
   circular: boolean;
   hasDiscrepancy: boolean;
+  /** Distinct live articles citing the claim. */
+  articleCount: number;
 }
 
 /** One link of a relay chain as exported: who, what kind, and the cue ("quoting"). */
@@ -182,12 +184,14 @@ export function fullRows(bundle: ClaimBundle): ExportRow[] {
       sourcing: c.sourcing,
       circular: c.circular,
       has_discrepancy: c.hasDiscrepancy,
+      primary_row: i === 0,
+      article_count: c.articleCount,
     };
   }
   return rows;
 }
 
-/** UCDP GED date_prec: 1 exact day, 3 week, 4 month, 5 year. */
+/** UCDP GED date_prec from a precision alone: 1 exact day, 3 week, 4 month, 5 year. */
 export const UCDP_DATE_PREC: Record<TimePrecision, number> = {
   [TimePrecision.EXACT]: 1,
   [TimePrecision.HOUR]: 1,
@@ -207,25 +211,56 @@ export const UCDP_WHERE_PREC: Record<PlacePrecision, number> = {
   [PlacePrecision.COUNTRY]: 6,
 };
 
+const DAY_MS = 86_400_000;
+
+/**
+ * UCDP GED's date_prec from the event window, counted in calendar days from date_start to date_end
+ * inclusive: 1 the day is known; 2 within 2 to 6 days; 3 a week; 4 8 to 30 days (or the month);
+ * 5 longer (or the year). A window narrower than its stated precision (a MONTH stored as one day) takes
+ * the precision's code: whichever is coarser.
+ */
+export function ucdpDatePrec(start: string | null, end: string | null, precision: string | null): number | null {
+  if (!start) return null;
+  const days = Math.round((Date.parse((end ?? start).slice(0, 10)) - Date.parse(start.slice(0, 10))) / DAY_MS) + 1;
+  const fromWindow = days <= 1 ? 1 : days <= 6 ? 2 : days === 7 ? 3 : days <= 30 ? 4 : 5;
+  const fromPrecision = precision ? UCDP_DATE_PREC[precision as TimePrecision] ?? 1 : 1;
+  return Math.max(fromWindow, fromPrecision);
+}
+
+/** UCDP cites a source as "publisher, date, headline". */
+function sourceArticle(row: ExportRow): string | null {
+  if (!row.article_url) return null;
+  const published = row.article_published_at as string | null;
+  return [row.article_publisher, published ? published.slice(0, 10) : null, row.article_headline].filter((part) => part != null && part !== '').join(', ');
+}
+
 /** The UCDP profile is a projection of the full row, so the two can never disagree. */
 export function ucdpRow(row: ExportRow): ExportRow {
   const published = row.article_published_at as string | null;
   const start = row.event_start as string | null;
   const end = row.event_end as string | null;
   return {
-    id: row.attribution_id ?? row.claim_id,
+    id: row.row_id,
     claim_id: row.claim_id,
+    primary_row: row.primary_row,
+    year: start ? Number(start.slice(0, 4)) : null,
     statement: row.statement,
     variable: row.quantity_variable,
     best: row.quantity_best,
     low: row.quantity_low,
     high: row.quantity_high,
+    approximate: row.quantity_approximate,
+    low_inclusive: row.quantity_low_inclusive,
+    high_inclusive: row.quantity_high_inclusive,
+    qualifier: row.quantity_qualifier,
     source_office: row.article_publisher,
     source_original: row.source_name,
     source_headline: row.article_headline,
     source_date: published ? published.slice(0, 10) : null,
-    number_of_sources: row.independent_source_count,
-    date_prec: row.event_precision ? UCDP_DATE_PREC[row.event_precision as TimePrecision] ?? null : null,
+    source_article: sourceArticle(row),
+    number_of_sources: row.article_count,
+    independent_source_count: row.independent_source_count,
+    date_prec: ucdpDatePrec(start, end, row.event_precision as string | null),
     where_prec: row.place_precision ? UCDP_WHERE_PREC[row.place_precision as PlacePrecision] ?? null : null,
     date_start: start ? start.slice(0, 10) : null,
     date_end: end ? end.slice(0, 10) : null,
