@@ -20,7 +20,7 @@ export async function exportCommand(app: INestApplicationContext, args: string[]
   });
   const given = values as Record<string, string | undefined>;
   const format = values.format as ExportFormat;
-  if (format !== 'csv' && format !== 'jsonl') throw new Error('--format must be csv or jsonl');
+  if (format !== 'csv' && format !== 'jsonl' && format !== 'parquet') throw new Error('--format must be csv, jsonl or parquet');
   const query = plainToInstance(ExportQueryDto, Object.fromEntries(FILTERS.filter((f) => given[f] !== undefined).map((f) => [f, given[f]])));
   const errors = flattenValidationErrors(validateSync(query, { whitelist: true, forbidNonWhitelisted: true }));
   if (errors.length) throw new Error(errors.map((e) => `--${e.field}: ${e.message}`).join('\n'));

@@ -33,6 +33,8 @@ export function renderCodebook(): string {
     '- **JSON Lines** (`/exports/claims.jsonl`): one object per row with the same keys in the same order, typed: numbers as numbers,',
     '  booleans, arrays for list columns, `null` for empty. The last line is `{"_summary": {...}}` with `rows`, `claims`, `profile`,',
     '  `generated_at`, `high_water_mark`, `filter`, `codebook` and `complete`; a file without it was cut short.',
+    '- **Parquet** (`/exports/claims.parquet`, `/exports/quantities.parquet`): the same columns, typed (text UTF8, integer INT32,',
+    '  number DOUBLE, boolean BOOLEAN, datetime TIMESTAMP in UTC, date DATE, lists JSON text); empty is null.',
     '- **Bundle** (`/exports/bundle.zip`): the claims and quantities tables as CSV, this codebook, `datapackage.json` (the',
     '  Frictionless descriptor of the same columns) and `manifest.json` with each file\'s rows and SHA-256, the filter, the',
     '  generation time and the software version.',

@@ -8,9 +8,11 @@ import { ExportRow, fullRows, quantityRows, ucdpRow } from './export-rows';
 import { csvChunk } from './csv-writer';
 import { ExportSummary, jsonlChunk, jsonlSummary } from './jsonl-writer';
 import { WritableSink } from './writable-sink';
+import { ParquetTableWriter } from './parquet-writer';
+import { softwareVersion } from '../config/version';
 import { highWaterMark } from './sync';
 
-export type ExportFormat = 'csv' | 'jsonl';
+export type ExportFormat = 'csv' | 'jsonl' | 'parquet';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -50,10 +52,13 @@ export class ExportService {
     const columns = columnsFor(request.profile, table);
     const progress: ExportProgress = { rows: 0, claims: 0 };
     let header = request.format === 'csv';
+    const { name, version } = softwareVersion();
+    const parquet = request.format === 'parquet' ? new ParquetTableWriter(columns, sink, `${name} version ${version}`) : null;
     for await (const bundles of this.reader.batches(request.filter, request.actor)) {
       let rows: ExportRow[] = table === 'quantities' ? bundles.flatMap(quantityRows) : bundles.flatMap(fullRows);
       if (table === 'claims' && request.profile === 'ucdp') rows = rows.map(ucdpRow);
-      await sink.write(request.format === 'csv' ? csvChunk(columns, rows, header) : jsonlChunk(rows));
+      if (parquet) await parquet.add(rows);
+      else await sink.write(request.format === 'csv' ? csvChunk(columns, rows, header) : jsonlChunk(rows));
       header = false;
       progress.rows += rows.length;
       progress.claims += bundles.length;
@@ -74,6 +79,8 @@ export class ExportService {
       complete: !sink.closed,
     };
     if (request.format === 'jsonl') await sink.write(jsonlSummary(summary));
+    // Parquet's footer comes last, so a file cut short cannot be opened; its summary is in the footer's metadata.
+    if (parquet && !sink.closed) await parquet.end({ ...summary });
     await sink.end();
     return summary;
   }

@@ -18,6 +18,7 @@ import { highWaterMark } from './sync';
 const CONTENT_TYPE: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8; header=present',
   jsonl: 'application/x-ndjson; charset=utf-8',
+  parquet: 'application/vnd.apache.parquet',
 };
 
 /** Researcher exports over plain HTTP: any valid key (researchers and above); the codebook is public. */
@@ -52,6 +53,17 @@ export class ExportsController {
     res.setHeader('x-claimdesk-filter', asciiJson(filterForProvenance(filter)));
     res.setHeader('x-claimdesk-profile', profile);
     await this.bundles.write({ profile, filter, generatedAt, actor }, res);
+  }
+
+  /** The same rows as Parquet, typed from the column declarations (parquet-writer.ts). */
+  @Get('claims.parquet')
+  parquet(@Query() query: ExportQueryDto, @CurrentActor() actor: Actor, @Res() res: ServerResponse): Promise<void> {
+    return this.stream('parquet', query, actor, res);
+  }
+
+  @Get('quantities.parquet')
+  quantitiesParquet(@Query() query: ExportQueryDto, @CurrentActor() actor: Actor, @Res() res: ServerResponse): Promise<void> {
+    return this.stream('parquet', query, actor, res, 'quantities');
   }
 
   /** Every figure of the same claims, one row each (the claims table carries only the first in columns). */
