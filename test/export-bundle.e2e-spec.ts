@@ -68,7 +68,7 @@ describe('export bundle', () => {
 
   it('describes the UCDP profile when asked, and refuses what the plain export refuses', async () => {
     const { out } = await unzip('?profile=ucdp');
-    expect(readFileSync(join(out, 'claims.csv'), 'utf8').split('\r\n')[0]).toMatch(/^id,claim_id,statement,/);
+    expect(readFileSync(join(out, 'claims.csv'), 'utf8').split('\r\n')[0]).toMatch(/^id,claim_id,primary_row,year,statement,/);
     expect(JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')).name).toBe('claimdesk-claims-ucdp');
     const researcher = await t.userWithRole('RESEARCHER');
     expect((await unzip('?deleted=ONLY', researcher.as)).res.status).toBe(403);
