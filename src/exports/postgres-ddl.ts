@@ -16,9 +16,11 @@ const PG_TYPE: Record<ColumnType, string> = {
   list: 'jsonb',
 };
 
-export function createTableSql(table: string, columns: readonly ColumnDef[]): string {
+/** `constraints: false` leaves out NOT NULL and CHECK, for a staging table of files that are not exports (import files). */
+export function createTableSql(table: string, columns: readonly ColumnDef[], { constraints = true } = {}): string {
   const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
   const lines = columns.map((c) => {
+    if (!constraints) return `  ${ident(c.name)} ${PG_TYPE[c.type]}`;
     const checks = c.values ? ` CHECK (${ident(c.name)} IN (${c.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}))` : '';
     return `  ${ident(c.name)} ${PG_TYPE[c.type]}${c.required ? ' NOT NULL' : ''}${checks}`;
   });
