@@ -19,7 +19,6 @@ import 'reflect-metadata';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,6 +30,7 @@ import { Role } from '../src/access/role';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { newId } from '../src/common/ids';
+import { freePort } from './free-port';
 import { startArguments } from './start-command';
 
 const { values } = parseArgs({
@@ -108,14 +108,6 @@ async function benchKey(app: INestApplication): Promise<string> {
 /** `npm start`'s command with this node and any --node-flags: how the service really runs. */
 function serverCommand(): string[] {
   return [process.execPath, ...startArguments(values['node-flags'].split(/\s+/).filter(Boolean))];
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function startServer(): Promise<{ child: ChildProcess; base: string }> {

@@ -13,6 +13,7 @@ import { ClaimsModule } from './claims/claims.module';
 import { DateTimeScalar } from './common/date-time.scalar';
 import { DomainErrorFilter, formatGraphQLError } from './common/graphql-errors';
 import { RequestLoaders } from './common/loaders';
+import { NoSubscriptions } from './common/no-subscriptions.rule';
 import { servePrefetched } from './common/prefetch';
 import { createValidationPipe } from './common/validation';
 import { validateEnvironment } from './config/env.validation';
@@ -51,6 +52,9 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
         formatError: formatGraphQLError,
         // No type sets cache hints; the default cache-control plugin would still wrap every field resolver.
         plugins: [ApolloServerPluginCacheControlDisabled()],
+        // Automatic persisted queries would keep client-chosen documents in memory; a hash is refused with PERSISTED_QUERY_NOT_SUPPORTED.
+        persistedQueries: false,
+        validationRules: [NoSubscriptions],
         includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
         // Introspection is for valid keys only (access/schema-exposure.plugin.ts); no IDE page, whose scripts come from a CDN.
         introspection: true,

@@ -3,10 +3,12 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigValidationError, validateEnvironment } from './config/env.validation';
 import { DEFAULT_PORT } from './config/settings';
+import { assertDatabaseUsable } from './database/sqlite-file';
 
 async function bootstrap(): Promise<void> {
   try {
     validateEnvironment(process.env);
+    assertDatabaseUsable(process.env);
   } catch (error) {
     if (error instanceof ConfigValidationError) {
       console.error(error.message);

@@ -1,3 +1,4 @@
+import { DEFAULT_GRAPHQL_MAX_BODY_BYTES } from '../src/config/settings';
 import { DirectReads } from '../src/direct-reads/direct-reads.service';
 import { QueryCounter } from '../src/database/query-counter';
 import { GraphQLResponse, TestApp, expectData, startTestApp } from './support/app';
@@ -166,7 +167,7 @@ describe('direct reads', () => {
   it.each([
     ['malformed JSON', '{"query": '],
     ['JSON that is not an object', '"{ claims { nodes { id } } }"'],
-    ['a body over the parser\'s limit', JSON.stringify({ query: `{ claims { nodes { id } } }`, variables: { pad: 'x'.repeat(120_000) } })],
+    ['a body over the parser\'s limit', JSON.stringify({ query: `{ claims { nodes { id } } }`, variables: { pad: 'x'.repeat(DEFAULT_GRAPHQL_MAX_BODY_BYTES) } })],
   ])('answers %s exactly as before', async (_, body) => {
     const post = async () => {
       const response = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}` }, body });

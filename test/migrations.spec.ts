@@ -33,3 +33,31 @@ describe('migrations', () => {
     }
   });
 });
+
+describe('LiveSourceName migration on existing data', () => {
+  it('gives the unique live name to the oldest live named source of each name; duplicates, deleted and anonymous ones stay NULL', async () => {
+    const db = await createTestDatabase();
+    const ds = new DataSource(dataSourceOptions(db.env));
+    await ds.initialize();
+    try {
+      await ds.runMigrations();
+      await ds.undoLastMigration(); // back to just before LiveSourceName (the newest)
+      const now = new Date().toISOString();
+      const insert = (id: string, kind: string, nameKey: string, deletedAt: string | null) =>
+        ds.query(
+          `INSERT INTO source (id, created_at, updated_at, version, deleted_at, kind, name, name_key) VALUES (${onPostgres ? '$1, $2, $2, 1, $3, $4, $5, $5' : '?, ?, ?, 1, ?, ?, ?, ?'})`,
+          onPostgres ? [id, now, deletedAt, kind, nameKey] : [id, now, now, deletedAt, kind, nameKey, nameKey],
+        );
+      await insert('00000000-0000-7000-8000-000000000001', 'NGO', 'twin', null);
+      await insert('00000000-0000-7000-8000-000000000002', 'NGO', 'twin', null); // a duplicate an earlier race left
+      await insert('00000000-0000-7000-8000-000000000003', 'NGO', 'gone', now);
+      await insert('00000000-0000-7000-8000-000000000004', 'ANONYMOUS', 'an official', null);
+      await ds.runMigrations();
+      const rows: Array<{ id: string; live_name_key: string | null }> = await ds.query(`SELECT id, live_name_key FROM source ORDER BY id`);
+      expect(rows.map((r) => r.live_name_key)).toEqual(['twin', null, null, null]);
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+});

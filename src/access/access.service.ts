@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../common/errors';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { apiKeyCacheMs } from '../config/settings';
+import { storageFault } from '../database/storage-faults';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Actor } from './actor';
 import { Client, RateLimits } from '../limits/rate-limits';
@@ -46,7 +47,10 @@ export class AccessService {
     const { user } = key;
     const now = Date.now();
     if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-      await this.dataSource.manager.update(ApiKey, { id: key.id }, { lastUsedAt: new Date(now) });
+      // Bookkeeping only: a read must not fail because it cannot be written (a read-only database file).
+      await this.dataSource.manager.update(ApiKey, { id: key.id }, { lastUsedAt: new Date(now) }).catch((error: unknown) => {
+        Logger.warn(`Could not record when API key ${key.prefix} was last used: ${storageFault(error)?.message ?? 'the update failed'}`, 'Access');
+      });
     }
     const actor: Actor = { id: user.id, name: user.name, role: user.role };
     this.actors.set(hash, actor, generation);

@@ -107,6 +107,8 @@ export class AnalysisService implements OnModuleInit {
   private async flagNewContradictions(manager: EntityManager, claimIds: string[]): Promise<void> {
     for (let i = 0; i < claimIds.length; i += NEW_CLAIMS_CHUNK) {
       const chunk = claimIds.slice(i, i + NEW_CLAIMS_CHUNK);
+      // Between chunks of a large import, readers are answered (on SQLite from their own connection, database/sqlite-reads.ts).
+      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       await manager
         .createQueryBuilder()
         .update(Claim)

@@ -39,7 +39,7 @@ export class ArticlesService {
     const qb = this.dataSource.manager.createQueryBuilder(Article, 'a');
     const totalCount = count ? await qb.getCount() : 0;
     if (args.after) {
-      const [id] = decodeCursor(args.after, 1);
+      const [id] = decodeCursor(args.after, ['text']);
       qb.andWhere('a.id < :cid', { cid: id });
     }
     const rows = await qb.orderBy('a.id', 'DESC').take(size + 1).getMany();
@@ -61,8 +61,17 @@ export class ArticlesService {
 
   /** Used by logClaim and imports: the article with this canonical URL, or a new one. */
   async findOrCreate(manager: EntityManager, input: CreateArticleInput, field: string, actor: Actor): Promise<Article> {
-    const existing = await manager.findOne(Article, { where: { canonicalUrl: canonical(input.url, `${field}.url`) } });
-    return existing ?? this.createWith(manager, input, `${field}.url`, actor);
+    const canonicalUrl = canonical(input.url, `${field}.url`);
+    const existing = await manager.findOne(Article, { where: { canonicalUrl } });
+    if (existing) return existing;
+    try {
+      return await this.createWith(manager, input, `${field}.url`, actor);
+    } catch (error) {
+      // A concurrent request committed this URL between the two look-ups: that is the article wanted.
+      const committed = error instanceof ConflictError ? await manager.findOne(Article, { where: { canonicalUrl } }) : null;
+      if (committed) return committed;
+      throw error;
+    }
   }
 
   update(input: UpdateArticleInput, actor: Actor): Promise<Article> {

@@ -109,7 +109,7 @@ export class AttributionsService {
     // Attributions of deleted claims vanish with them.
     const qb = this.dataSource.manager.createQueryBuilder(Attribution, 'a').where('a.source_id = :sourceId', { sourceId }).andWhere(`a.claim_id IN (${LIVE_CLAIMS})`);
     const totalCount = count ? await qb.clone().getCount() : 0;
-    if (args.after) qb.andWhere('a.id < :cid', { cid: decodeCursor(args.after, 1)[0] });
+    if (args.after) qb.andWhere('a.id < :cid', { cid: decodeCursor(args.after, ['text'])[0] });
     const rows = await qb.orderBy('a.id', 'DESC').take(size + 1).getMany();
     return toPage(rows, size, totalCount, (a) => [a.id]);
   }

@@ -52,7 +52,7 @@ export class AuditService {
     if (filter.to) qb.andWhere('e.at <= :to', { to: filter.to });
     const totalCount = count ? await qb.clone().getCount() : 0;
     // Ids are time-ordered, so id order is the order events were written in.
-    if (after) qb.andWhere('e.id > :cid', { cid: decodeCursor(after, 1)[0] });
+    if (after) qb.andWhere('e.id > :cid', { cid: decodeCursor(after, ['text'])[0] });
     const rows = await qb.orderBy('e.id', 'ASC').take(size + 1).getMany();
     return toPage(rows, size, totalCount, (e) => [e.id]);
   }

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { newId } from '../common/ids';
+import { QUANTITY_DECIMAL } from '../common/validators';
 import { decimalColumn } from '../database/columns';
 import { Claim } from './claim.entity';
 
@@ -28,16 +29,16 @@ export class ClaimQuantity {
   @Index()
   variable: string;
 
-  @Column(decimalColumn({ nullable: true }))
+  @Column(decimalColumn({ nullable: true, ...QUANTITY_DECIMAL }))
   value: number | null;
 
-  @Column(decimalColumn({ nullable: true }))
+  @Column(decimalColumn({ nullable: true, ...QUANTITY_DECIMAL }))
   lower: number | null;
 
   @Column({ type: 'boolean', default: true })
   lowerInclusive: boolean = true;
 
-  @Column(decimalColumn({ nullable: true }))
+  @Column(decimalColumn({ nullable: true, ...QUANTITY_DECIMAL }))
   upper: number | null;
 
   @Column({ type: 'boolean', default: true })

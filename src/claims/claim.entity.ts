@@ -1,5 +1,6 @@
 import { Column, Entity, Index, OneToMany, Relation } from 'typeorm';
 import { BaseRecord } from '../common/base.entity';
+import { COORDINATE_DECIMAL } from '../common/validators';
 import { decimalColumn, timestampColumn } from '../database/columns';
 import { ClaimQuantity } from './claim-quantity.entity';
 import { ClaimStatus, PlacePrecision, TimePrecision } from './claim-status';
@@ -15,10 +16,10 @@ export class PlaceColumns {
   @Column({ type: 'varchar', length: 2, nullable: true })
   country: string | null;
 
-  @Column(decimalColumn({ nullable: true, precision: 9, scale: 6 }))
+  @Column(decimalColumn({ nullable: true, ...COORDINATE_DECIMAL }))
   latitude: number | null;
 
-  @Column(decimalColumn({ nullable: true, precision: 9, scale: 6 }))
+  @Column(decimalColumn({ nullable: true, ...COORDINATE_DECIMAL }))
   longitude: number | null;
 
   @Column({ type: 'varchar', length: 16, nullable: true })

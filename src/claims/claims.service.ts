@@ -166,7 +166,7 @@ export class ClaimsService {
     const totalCount = count ? await qb.clone().getCount() : 0;
     if (sort === ClaimSort.EVENT_TIME) {
       if (args.after) {
-        const [startMs, id] = decodeCursor(args.after, 2);
+        const [startMs, id] = decodeCursor(args.after, ['time', 'text']);
         if (startMs === null) qb.andWhere('c.event_time_start IS NULL AND c.id < :cid', { cid: id });
         else {
           qb.andWhere('(c.event_time_start < :cstart OR (c.event_time_start = :cstart AND c.id < :cid) OR c.event_time_start IS NULL)', {
@@ -179,7 +179,7 @@ export class ClaimsService {
         .addOrderBy('c.event_time_start', 'DESC')
         .addOrderBy('c.id', 'DESC');
     } else {
-      if (args.after) qb.andWhere('c.id < :cid', { cid: decodeCursor(args.after, 1)[0] });
+      if (args.after) qb.andWhere('c.id < :cid', { cid: decodeCursor(args.after, ['text'])[0] });
       qb.orderBy('c.id', 'DESC');
     }
     return { qb, size, totalCount };

@@ -1,5 +1,5 @@
 /** The codes services may raise; one filter maps them onto GraphQL `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'QUERY_TOO_COMPLEX' | 'RATE_LIMITED';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'QUERY_TOO_COMPLEX' | 'RATE_LIMITED' | 'DATABASE_READ_ONLY' | 'DATABASE_FULL';
 
 export interface FieldError {
   field: string;
@@ -73,5 +73,12 @@ export class QueryTooComplexError extends DomainError {
 export class RateLimitedError extends DomainError {
   constructor(budget: string, retryAfter: number) {
     super('RATE_LIMITED', `Too many requests (${budget}); retry after ${retryAfter} s`, { budget, retryAfter });
+  }
+}
+
+/** The database refused a write because of where it is stored, not what was sent; nothing was written. */
+export class StorageError extends DomainError {
+  constructor(code: 'DATABASE_READ_ONLY' | 'DATABASE_FULL', message: string) {
+    super(code, message);
   }
 }

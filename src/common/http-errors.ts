@@ -9,6 +9,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  DATABASE_READ_ONLY: 503,
+  DATABASE_FULL: 507,
   QUERY_TOO_COMPLEX: 400,
   RATE_LIMITED: 429,
 };
@@ -43,6 +45,18 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(body));
+}
+
+/** A request body over the limit, in GraphQL's error shape so clients read it like any other error. */
+export function sendPayloadTooLarge(res: ServerResponse, limitBytes: number): void {
+  sendJson(res, 413, {
+    errors: [
+      {
+        message: `The request body is larger than ${limitBytes} bytes (GRAPHQL_MAX_BODY_BYTES); send large files through POST /imports or the CLI`,
+        extensions: { code: 'PAYLOAD_TOO_LARGE', limitBytes },
+      },
+    ],
+  });
 }
 
 /**

@@ -71,10 +71,24 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): unknown[] {
+/**
+ * What each position of a cursor holds: `text` a string (an id or a sort key), `time` epoch
+ * milliseconds or null. A cursor is client input; anything else in it is refused here, before SQL.
+ */
+export type CursorPart = 'text' | 'time';
+
+/** The largest epoch milliseconds a JavaScript Date holds (±100,000,000 days). */
+const MAX_TIME_MS = 8.64e15;
+
+const FITS: Record<CursorPart, (value: unknown) => boolean> = {
+  text: (value) => typeof value === 'string' && !value.includes('\u0000'),
+  time: (value) => value === null || (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_TIME_MS),
+};
+
+export function decodeCursor(cursor: string, shape: CursorPart[]): unknown[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity) return values;
+    if (Array.isArray(values) && values.length === shape.length && shape.every((part, i) => FITS[part](values[i]))) return values;
   } catch {
     /* fall through to the error below */
   }

@@ -1,5 +1,5 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { ConflictError, NotFoundError } from './errors';
+import { BadInputError, ConflictError, NotFoundError } from './errors';
 
 interface Versioned extends ObjectLiteral {
   id: string;
@@ -20,6 +20,7 @@ export async function versionedUpdate<T extends Versioned>(
   patch: Partial<T>,
 ): Promise<{ before: T; after: T }> {
   const repo = manager.getRepository(target);
+  refuseNullInRequiredColumns(repo.metadata.columns, patch);
   // Deleted rows are found too: restoring one is an update. Callers refuse edits of deleted rows themselves.
   const before = await repo.findOne({ where: { id } as never, withDeleted: true });
   if (!before) throw new NotFoundError(typeName, id);
@@ -38,6 +39,18 @@ export async function versionedUpdate<T extends Versioned>(
   }
   const after = (await repo.findOne({ where: { id } as never, withDeleted: true })) as T;
   return { before, after };
+}
+
+/**
+ * An update may leave a field out, but it cannot clear one the table requires: refused from the
+ * entity's own column definitions, so every update and insert of every record follows the one rule.
+ */
+export function refuseNullInRequiredColumns(columns: ReadonlyArray<{ propertyPath: string; isNullable: boolean }>, patch: object): void {
+  const cleared = Object.entries(patch).filter(([, value]) => value === null).map(([key]) => key);
+  const required = cleared.filter((key) => columns.some((c) => c.propertyPath === key && !c.isNullable));
+  if (required.length) {
+    throw new BadInputError(required.map((field) => ({ field, message: 'is required and cannot be null; leave it out to keep the current value' })));
+  }
 }
 
 export function staleVersion(typeName: string, id: string, currentVersion: number): ConflictError {

@@ -35,6 +35,12 @@ export class EnvironmentVariables {
   @IsIn(['true', 'false'])
   GRAPHQL_DIRECT_READS?: string;
 
+  @IsOptional()
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  GRAPHQL_MAX_BODY_BYTES?: number;
+
   // Query limits (settings.ts QUERY_LIMIT_VARIABLES).
   @IsOptional() @IsInt() @Min(1) QUERY_MAX_TOKENS?: number;
   @IsOptional() @IsInt() @Min(1) QUERY_MAX_DEPTH?: number;

@@ -26,6 +26,13 @@ export function directReadsEnabled(env: NodeJS.ProcessEnv = process.env): boolea
   return env.GRAPHQL_DIRECT_READS !== 'false';
 }
 
+/** The largest JSON body POST /graphql accepts: room for an article text of 1,000,000 characters, escaped. */
+export const DEFAULT_GRAPHQL_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+export function graphqlMaxBodyBytes(env: NodeJS.ProcessEnv = process.env): number {
+  return Number(env.GRAPHQL_MAX_BODY_BYTES ?? DEFAULT_GRAPHQL_MAX_BODY_BYTES);
+}
+
 /** Limits on one GraphQL request, checked before any resolver or SQL runs (src/limits/query-limits.ts). */
 export interface QueryLimitSettings {
   /** Lexical tokens in the query text; counted before it is parsed. */

@@ -17,5 +17,5 @@ export const decimalTransformer: ValueTransformer = {
 };
 
 export function decimalColumn(options: ColumnOptions = {}): ColumnOptions {
-  return { type: 'decimal', precision: 24, scale: 6, transformer: decimalTransformer, ...options };
+  return { type: 'decimal', transformer: decimalTransformer, ...options };
 }

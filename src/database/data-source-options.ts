@@ -7,6 +7,7 @@ import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 import { SafeSqlLogger } from './safe-sql-logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { sqliteFileIsReadOnly } from './sqlite-file';
 
 /**
  * One place that turns the environment into TypeORM options, used by the app, the CLI
@@ -28,11 +29,14 @@ export function dataSourceOptions(env: NodeJS.ProcessEnv = process.env): DataSou
   }
   const path = env.SQLITE_PATH || DEFAULT_SQLITE_PATH;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  // A read-only file is opened read-only (the journal mode cannot be set on it): reads work, writes get DATABASE_READ_ONLY.
+  const readonly = sqliteFileIsReadOnly(env);
   return {
     ...common,
     type: 'better-sqlite3',
     database: path,
-    enableWAL: path !== ':memory:',
+    readonly,
+    enableWAL: path !== ':memory:' && !readonly,
     migrations: SQLITE_MIGRATIONS,
   };
 }

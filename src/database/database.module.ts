@@ -1,7 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { QueryCounter } from './query-counter';
+import { sqliteFile, sqliteFileIsReadOnly } from './sqlite-file';
+import { separateSqliteReads } from './sqlite-reads';
 import { TransactionRunner } from './transaction-runner';
 
 /** Connects to SQLite or PostgreSQL from the environment and applies pending migrations on start. */
@@ -9,14 +12,32 @@ import { TransactionRunner } from './transaction-runner';
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
-      useFactory: () => ({
-        ...dataSourceOptions(process.env),
-        migrationsRun: true,
-        logger: new QueryCounter(),
-      }),
+      useFactory: () => {
+        if (sqliteFileIsReadOnly(process.env)) {
+          Logger.warn(`The SQLite file ${sqliteFile(process.env)} is read-only: serving reads; writes are refused with DATABASE_READ_ONLY`, 'Database');
+        }
+        return {
+          ...dataSourceOptions(process.env),
+          migrationsRun: true,
+          logger: new QueryCounter(),
+        };
+      },
     }),
   ],
   providers: [TransactionRunner],
   exports: [TransactionRunner],
 })
-export class DatabaseModule {}
+export class DatabaseModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private closeReader: (() => void) | null = null;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Migrations have run by now (TypeORM's initialize), so reads may get their own SQLite connection. */
+  onApplicationBootstrap(): void {
+    this.closeReader = separateSqliteReads(this.dataSource);
+  }
+
+  onApplicationShutdown(): void {
+    this.closeReader?.();
+  }
+}

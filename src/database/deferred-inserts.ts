@@ -29,6 +29,8 @@ export async function flushInsertsAtCommit(manager: EntityManager): Promise<void
   pending.delete(manager);
   for (const [target, rows] of byTarget) {
     for (let at = 0; at < rows.length; at += ROWS_PER_INSERT) {
+      // A large transaction (an import) lets the event loop answer readers between INSERTs; they read elsewhere (sqlite-reads.ts).
+      if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       await manager.createQueryBuilder().insert().into(target).values(rows.slice(at, at + ROWS_PER_INSERT)).updateEntity(false).execute();
     }
   }

@@ -2,7 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, OnApplicationBootstrap, Request
 import { HttpAdapterHost } from '@nestjs/core';
 import { ClaimDirectRoots } from '../claims/claim-direct-roots';
 import { ClaimsModule } from '../claims/claims.module';
-import { GRAPHQL_PATH } from '../config/settings';
+import { GRAPHQL_PATH, graphqlMaxBodyBytes } from '../config/settings';
 import { RateLimits } from '../limits/rate-limits';
 import { DIRECT_ROOTS } from './direct-root';
 import { DirectReads } from './direct-reads.service';
@@ -27,6 +27,6 @@ export class DirectReadsModule implements NestModule, OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     // A CLI command boots the application without an HTTP server.
     const server = this.adapterHost.httpAdapter?.getHttpServer();
-    if (server) installFrontDoor(server, GRAPHQL_PATH, this.reads, this.limits);
+    if (server) installFrontDoor(server, GRAPHQL_PATH, this.reads, this.limits, graphqlMaxBodyBytes());
   }
 }

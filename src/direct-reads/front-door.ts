@@ -1,6 +1,6 @@
 import { json } from 'express';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { sendRefusal } from '../common/http-errors';
+import { sendPayloadTooLarge, sendRefusal } from '../common/http-errors';
 import { putInFront } from '../common/request-front';
 import { RateLimits } from '../limits/rate-limits';
 import { DirectReads } from './direct-reads.service';
@@ -17,15 +17,16 @@ const PARSE_ERROR = Symbol('frontDoorParseError');
  * already parsed into `req.body`; Express's own JSON parser then leaves it alone, because the
  * stream has ended.
  *
- * The body is parsed by the same parser Nest installs (express.json() with its defaults), so
- * limits, charsets and compressed bodies behave the same. When it fails, the error goes on to
- * Express with the request (replayParseError), where Nest answers it as it always did.
+ * The body is parsed by the same parser Nest installs (express.json()), with the size limit of
+ * GRAPHQL_MAX_BODY_BYTES, so charsets and compressed bodies behave the same. When it fails, the
+ * error goes on to Express with the request (replayParseError): a body over the limit is answered
+ * as PAYLOAD_TOO_LARGE, anything else as Nest always did.
  *
  * Every request, on any route, is first counted against the rate limits, and refused here when over
  * a budget. Only POSTs to `path` of JSON with an API key are tried.
  */
-export function installFrontDoor(server: Server, path: string, reads: DirectReads, limits: RateLimits): void {
-  const parseJson = json();
+export function installFrontDoor(server: Server, path: string, reads: DirectReads, limits: RateLimits, maxBodyBytes: number): void {
+  const parseJson = json({ limit: maxBodyBytes });
   putInFront<Request>(server, (req, res, next) => {
     limits.admit(req).then(
       (refusal) => (refusal ? sendRefusal(res, refusal, req.url?.split('?')[0] === path) : tryDirect(req, res, next)),
@@ -33,21 +34,14 @@ export function installFrontDoor(server: Server, path: string, reads: DirectRead
     );
   });
   function tryDirect(req: Request, res: ServerResponse, pass: () => void): void {
-    if (
-      !reads.enabled ||
-      req.method !== 'POST' ||
-      req.url !== path ||
-      !req.headers.authorization ||
-      !(req.headers['content-type'] ?? '').startsWith('application/json') ||
-      !acceptsPlainJson(req.headers.accept)
-    ) {
-      return pass();
-    }
+    // Every JSON POST to the GraphQL path is parsed here, with the configured limit, whether or not it is then tried.
+    if (req.method !== 'POST' || req.url !== path || !(req.headers['content-type'] ?? '').startsWith('application/json')) return pass();
     parseJson(req, res, (error) => {
       if (error) {
         req[PARSE_ERROR] = error;
         return pass();
       }
+      if (!reads.enabled || !req.headers.authorization || !acceptsPlainJson(req.headers.accept)) return pass();
       reads.answer(req.body, req.headers.authorization, limits.clientOf(req)).then(
         (text) => {
           if (text === null) return pass();
@@ -61,8 +55,10 @@ export function installFrontDoor(server: Server, path: string, reads: DirectRead
 }
 
 /** Express middleware: raises the front door's parse error where Express's own parser would have. */
-export function replayParseError(req: Request, _res: ServerResponse, next: (error?: unknown) => void): void {
-  const error = req[PARSE_ERROR];
+export function replayParseError(req: Request, res: ServerResponse, next: (error?: unknown) => void): void {
+  const error = req[PARSE_ERROR] as { type?: string; limit?: number } | undefined;
+  // A body over the limit is answered in GraphQL's shape, with a code and the limit, rather than as a bare 413.
+  if (error?.type === 'entity.too.large') return sendPayloadTooLarge(res, error.limit ?? 0);
   if (error) return next(error);
   next();
 }

@@ -7,6 +7,7 @@ import { CreateClaimInput } from '../claims/dto/claim-fields.input';
 import { LogAttributionInput } from '../claims/dto/log-claim.input';
 import { quantityProblems } from '../claims/quantity';
 import { flattenValidationErrors } from '../common/validation';
+import { NUL_MESSAGE, nulPaths } from '../common/validators';
 import { restoreFormula } from '../exports/csv-writer';
 import { ColumnDef, FULL_COLUMNS } from '../exports/export-columns';
 import { QuantityJson } from '../exports/export-rows';
@@ -81,6 +82,10 @@ export function readImportRow(record: RawRecord, format: ImportFormat): { row?: 
     const column = COLUMNS.get(name);
     if (!column) {
       at(name, 'unknown column (see the codebook)');
+      continue;
+    }
+    if (nulPaths(raw).length) {
+      at(name, NUL_MESSAGE);
       continue;
     }
     if (IGNORED.has(name)) continue;

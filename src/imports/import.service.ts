@@ -47,6 +47,16 @@ export interface ImportReport {
 /** Thrown inside the transaction to undo a dry run's writes once they have been checked. */
 class DryRunRollback extends Error {}
 
+/**
+ * Rows validated, and claims written, between two turns of the event loop: an import of 10,000 rows
+ * is seconds of synchronous work on SQLite, and readers must keep being answered meanwhile (on a
+ * connection of their own, database/sqlite-reads.ts). Measured with `npm run bench:import-reads`.
+ */
+const VALIDATE_CHUNK = 200;
+const WRITE_CHUNK = 20;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Ids per lookup query: well under both databases' bound-parameter limits. */
 const LOOKUP_CHUNK = 500;
 
@@ -67,10 +77,12 @@ export class ImportService {
   ) {}
 
   async run(text: string, options: ImportOptions): Promise<ImportReport> {
-    const { claims, rows } = this.validate(text, options.format);
+    const { claims, rows } = await this.validate(text, options.format);
     const report: ImportReport = { dryRun: !!options.dryRun, rows, claims: claims.length, claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0 };
     try {
       await this.tx.run(async (manager) => {
+        // A transaction retried after losing a race to a concurrent import counts afresh.
+        Object.assign(report, { claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0 });
         await this.write(manager, claims, report, options.actor, (done) => options.onProgress?.(done, rows), options.onDeriving);
         if (options.dryRun) throw new DryRunRollback();
       });
@@ -81,11 +93,12 @@ export class ImportService {
   }
 
   /** Reads every row and reports every problem at once, so a newsroom fixes a file in one pass. */
-  private validate(text: string, format: ImportFormat): { claims: PlannedClaim[]; rows: number } {
+  private async validate(text: string, format: ImportFormat): Promise<{ claims: PlannedClaim[]; rows: number }> {
     const parsed = parseImportFile(text, format);
     const problems: ImportProblem[] = [...parsed.problems];
     const rows: ImportRow[] = [];
-    for (const record of parsed.records) {
+    for (const [i, record] of parsed.records.entries()) {
+      if (i % VALIDATE_CHUNK === VALIDATE_CHUNK - 1) await yieldToEventLoop();
       const { row, problems: rowProblems } = readImportRow(record, format);
       problems.push(...rowProblems);
       if (row) rows.push(row);
@@ -110,7 +123,8 @@ export class ImportService {
     const cache = new ResolveCache();
     const created: string[] = [];
     let done = 0;
-    for (const item of planned) {
+    for (const [i, item] of planned.entries()) {
+      if (i % WRITE_CHUNK === WRITE_CHUNK - 1) await yieldToEventLoop();
       if (existing.has(item.key)) {
         report.claimsUnchanged += 1;
       } else {

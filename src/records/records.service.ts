@@ -53,6 +53,8 @@ export class RecordsService {
       const { before, after } = await versionedUpdate<BaseRecord>(manager, TARGETS[input.type], input.type, input.id, input.version, {
         deletedAt: new Date(),
         deletedBy: actor.id,
+        // A deleted source gives up its name: a new one of that name may be created (source.entity.ts).
+        ...(input.type === RecordType.SOURCE ? { liveNameKey: null } : {}),
       });
       await this.audit.recordUpdate(manager, actor, input.type, before, after);
       if (input.type === RecordType.USER) await manager.update(ApiKey, { userId: input.id }, { revokedAt: new Date() });
@@ -73,6 +75,17 @@ export class RecordsService {
         deletedAt: null,
         deletedBy: null,
       });
+      // A restored source takes its name back unless a live source has it now; then it stays a duplicate for an editor to merge.
+      if (input.type === RecordType.SOURCE) {
+        await manager
+          .createQueryBuilder()
+          .update(TARGETS[RecordType.SOURCE])
+          .set({ liveNameKey: () => 'name_key' } as never)
+          .where('id = :id', { id: input.id })
+          .andWhere("kind <> 'ANONYMOUS'")
+          .andWhere('NOT EXISTS (SELECT 1 FROM source other WHERE other.live_name_key = source.name_key)')
+          .execute();
+      }
       await this.audit.recordUpdate(manager, actor, input.type, before, after);
       await this.afterChange(manager, input.type, after);
       return after;

@@ -18,6 +18,15 @@ export class Source extends BaseRecord {
   @Index()
   nameKey: string;
 
+  /**
+   * nameKey while the source is named (not ANONYMOUS) and not deleted, else NULL: unique, so the
+   * database itself keeps two live named sources from sharing a name, however many requests create
+   * one at once (sources.service.ts). Anonymous descriptions repeat legitimately ("a senior official").
+   */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  @Index({ unique: true })
+  liveNameKey: string | null;
+
   @Column({ type: 'varchar', length: 200, nullable: true })
   basedIn: string | null;
 

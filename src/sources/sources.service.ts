@@ -3,7 +3,7 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { Actor } from '../access/actor';
 import { assertCanEdit, assertEditorial } from '../access/edit-policy';
 import { AuditService } from '../audit/audit.service';
-import { BadInputError, NotFoundError } from '../common/errors';
+import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { RecordType } from '../common/record-type';
 import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
@@ -17,7 +17,7 @@ import { ReliabilityChange } from './reliability-change.entity';
 import { SetReliabilityInput } from './dto/set-reliability.input';
 import { newId } from '../common/ids';
 import { SourceKind } from './source-kind';
-import { sourceNameKey } from './source-name';
+import { liveNameKeyOf, sourceNameKey } from './source-name';
 import { Source } from './source.entity';
 import { insertNew } from '../database/insert-new';
 import { touchClaimsOf } from '../database/touch-claims';
@@ -93,7 +93,7 @@ export class SourcesService {
     }
     const totalCount = count ? await qb.getCount() : 0;
     if (args.after) {
-      const [nameKey, id] = decodeCursor(args.after, 2);
+      const [nameKey, id] = decodeCursor(args.after, ['text', 'text']);
       qb.andWhere('(s.name_key > :ck OR (s.name_key = :ck AND s.id > :cid))', { ck: nameKey, cid: id });
     }
     const rows = await qb.orderBy('s.name_key', 'ASC').addOrderBy('s.id', 'ASC').take(size + 1).getMany();
@@ -108,11 +108,14 @@ export class SourcesService {
   async createWith(manager: EntityManager, input: CreateSourceInput, actor: Actor, id?: string): Promise<Source> {
     if (input.reliability) assertEditorial(actor, 'grade reliability');
     assertConfidentialFits(input.kind, input.confidentialNote);
+    const nameKey = sourceNameKey(input.name);
+    await refuseTakenName(manager, input.kind, nameKey, 'name');
     const source = manager.create(Source, {
       ...(id ? { id } : {}),
       kind: input.kind,
       name: input.name,
-      nameKey: sourceNameKey(input.name),
+      nameKey,
+      liveNameKey: liveNameKeyOf({ kind: input.kind, nameKey }),
       basedIn: input.basedIn ?? null,
       affiliation: input.affiliation ?? null,
       wikidataId: input.wikidataId ?? null,
@@ -143,6 +146,11 @@ export class SourcesService {
         confidentialNote: input.confidentialNote,
       });
       if (input.name) patch.nameKey = sourceNameKey(input.name);
+      if (input.name || input.kind) {
+        const named = { kind: input.kind ?? current.kind, nameKey: patch.nameKey ?? current.nameKey };
+        if (named.nameKey !== current.nameKey || named.kind !== current.kind) await refuseTakenName(manager, named.kind, named.nameKey, 'name', current.id);
+        patch.liveNameKey = liveNameKeyOf(named);
+      }
       const { before, after } = await versionedUpdate<Source>(manager, Source, 'Source', input.id, input.version, patch);
       // Name, kind and grade are in every exported row of the claims this source speaks to or relays.
       await touchClaimsOf(manager, 'sources', [input.id]);
@@ -170,7 +178,7 @@ export class SourcesService {
       await manager.createQueryBuilder().update('attribution').set({ sourceId: survivor.id }).where('source_id = :m', { m: merged.id }).execute();
       await manager.createQueryBuilder().update('relay_hop').set({ sourceId: survivor.id }).where('source_id = :m', { m: merged.id }).execute();
       await this.addAliases(manager, survivor, [merged.name, ...mergedAliases.map((a) => a.alias)]);
-      const deleted = await versionedUpdate<Source>(manager, Source, 'Source', merged.id, undefined, { deletedAt: new Date(), deletedBy: actor.id });
+      const deleted = await versionedUpdate<Source>(manager, Source, 'Source', merged.id, undefined, { deletedAt: new Date(), deletedBy: actor.id, liveNameKey: null });
       await this.audit.recordUpdate(manager, actor, RecordType.SOURCE, deleted.before, { ...deleted.after, mergedInto: survivor.id });
       await this.audit.record(manager, actor, 'UPDATE', RecordType.SOURCE, survivor.id, [
         { field: 'aliases', before: survivorAliases, after: await this.aliasNames(manager, survivor.id) },
@@ -299,6 +307,19 @@ export class SourcesService {
       fresh.push(manager.create(SourceAlias, { sourceId: source.id, alias, aliasKey }));
     }
     if (fresh.length) await manager.insert(SourceAlias, fresh);
+  }
+}
+
+/**
+ * A live named source already has this name: createSource and updateSource say so, as createArticle
+ * does for a URL (find-or-create paths found it before getting here, unless they lost a race).
+ */
+async function refuseTakenName(manager: EntityManager, kind: SourceKind, nameKey: string, field: string, exceptId?: string): Promise<void> {
+  const key = liveNameKeyOf({ kind, nameKey });
+  if (!key) return;
+  const existing = await manager.findOne(Source, { where: { liveNameKey: key } });
+  if (existing && existing.id !== exceptId) {
+    throw new ConflictError(`Source ${existing.id} already has the name "${existing.name}"; use it, or give this one a different name`, { field, existingId: existing.id });
   }
 }
 

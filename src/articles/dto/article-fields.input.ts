@@ -2,6 +2,9 @@ import { Field, InputType } from '@nestjs/graphql';
 import { IsDate, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Trim } from '../../common/validators';
 
+/** Characters of article text kept: a long feature is about 100,000; the request body limit leaves room for this much. */
+export const BODY_TEXT_MAX = 1_000_000;
+
 @InputType({ isAbstract: true })
 export class ArticleFieldsInput {
   @Field(() => String, { nullable: true })
@@ -49,7 +52,7 @@ export class ArticleFieldsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(200_000)
+  @MaxLength(BODY_TEXT_MAX)
   bodyText?: string | null;
 
   @Field(() => Date, { nullable: true })

@@ -1,6 +1,10 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { BODY_TEXT_MAX } from '../../articles/dto/article-fields.input';
 import { NotBefore } from '../../common/validators';
+
+/** Offsets point into an article's text, so they cannot pass its longest length (and stay far inside a 32-bit column). */
+const OFFSET_MESSAGE = `must be at most ${BODY_TEXT_MAX}, the longest article text`;
 
 /** The quoted words and their anchor in the article; shared by addCitation and logClaim. */
 @InputType({ isAbstract: true })
@@ -27,12 +31,14 @@ export class QuoteInput {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(BODY_TEXT_MAX, { message: OFFSET_MESSAGE })
   startOffset?: number | null;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(BODY_TEXT_MAX, { message: OFFSET_MESSAGE })
   @NotBefore('startOffset')
   endOffset?: number | null;
 }

@@ -1,6 +1,6 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
 import { IsEnum, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { Trim } from '../../common/validators';
+import { COORDINATE_DECIMAL, RoundTo, Trim } from '../../common/validators';
 import { PlacePrecision } from '../claim.enums';
 
 @InputType()
@@ -28,11 +28,13 @@ export class PlaceInput {
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
+  @RoundTo(COORDINATE_DECIMAL)
   @IsLatitude({ message: 'must be a latitude from -90 to 90 (degrees north; south is negative)' })
   latitude?: number | null;
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
+  @RoundTo(COORDINATE_DECIMAL)
   @IsLongitude({ message: 'must be a longitude from -180 to 180 (degrees east; west is negative)' })
   longitude?: number | null;
 

@@ -1,6 +1,6 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { Trim } from '../../common/validators';
+import { FitsDecimal, QUANTITY_DECIMAL, Trim } from '../../common/validators';
 
 @InputType()
 export class QuantityInput {
@@ -13,12 +13,14 @@ export class QuantityInput {
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
+  @FitsDecimal(QUANTITY_DECIMAL)
   value?: number | null;
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
+  @FitsDecimal(QUANTITY_DECIMAL)
   lower?: number | null;
 
   @Field({ nullable: true, description: 'Default true ("at least"); false for "more than".' })
@@ -30,6 +32,7 @@ export class QuantityInput {
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
+  @FitsDecimal(QUANTITY_DECIMAL)
   upper?: number | null;
 
   @Field({ nullable: true, description: 'Default true ("up to"); false for "fewer than".' })

@@ -1,0 +1,36 @@
+import { articleInput } from './factories';
+import { TestApp, expectData, startTestApp } from './support/app';
+
+const CREATE = `mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }`;
+
+describe.each([
+  ['direct reads on', {}],
+  ['direct reads off', { GRAPHQL_DIRECT_READS: 'false' }],
+])('request body size on POST /graphql (%s)', (_name, env) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ ...env, GRAPHQL_MAX_BODY_BYTES: String(2 * 1024 * 1024) });
+  });
+  afterAll(() => t.close());
+
+  it('stores an article text of 1,000,000 characters (about 1 MB) and reads it back', async () => {
+    const bodyText = 'Holdouts in the old quarter refused the terms. '.repeat(21_277).slice(0, 1_000_000);
+    const { id } = expectData(await t.gql(CREATE, { input: articleInput({ bodyText }) })).createArticle;
+    const stored = expectData(await t.gql(`query($id: ID!) { article(id: $id) { bodyText } }`, { id })).article;
+    expect(stored.bodyText.length).toBe(1_000_000);
+  });
+
+  it('answers a body over the limit with PAYLOAD_TOO_LARGE and the limit, in GraphQL shape, writing nothing', async () => {
+    const before = expectData(await t.gql(`{ articles { totalCount } }`)).articles.totalCount;
+    const response = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}` },
+      body: JSON.stringify({ query: CREATE, variables: { input: articleInput({ bodyText: 'x'.repeat(2 * 1024 * 1024) }) } }),
+    });
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+    expect(body.errors[0].extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', limitBytes: 2 * 1024 * 1024 });
+    expect(body.errors[0].message).toMatch(/larger than 2097152 bytes/);
+    expect(expectData(await t.gql(`{ articles { totalCount } }`)).articles.totalCount).toBe(before);
+  });
+});
