@@ -41,7 +41,9 @@ describe('LiveSourceName migration on existing data', () => {
     await ds.initialize();
     try {
       await ds.runMigrations();
-      await ds.undoLastMigration(); // back to just before LiveSourceName (the newest)
+      // Back to just before LiveSourceName, undoing any migration that came after it too.
+      const after = ds.migrations.length - ds.migrations.findIndex((m) => m.name?.startsWith('LiveSourceName'));
+      for (let i = 0; i < after; i++) await ds.undoLastMigration();
       const now = new Date().toISOString();
       const insert = (id: string, kind: string, nameKey: string, deletedAt: string | null) =>
         ds.query(
