@@ -30,8 +30,8 @@ function command(name: ServerName, cpuProf: string | null): string[] {
 }
 
 /** Starts one server as a child process and waits until it answers. */
-export async function startServer(name: ServerName, databaseUrl: string, cpuProf: string | null): Promise<RunningServer> {
-  const port = await freePort();
+export async function startServer(name: ServerName, databaseUrl: string, cpuProf: string | null, chosenPort?: number): Promise<RunningServer> {
+  const port = chosenPort ?? (await freePort());
   const logFile = join(tmpdir(), `claimdesk-bench-${name}-${port}.log`);
   const log = createWriteStream(logFile);
   const child = spawn(process.execPath, command(name, cpuProf), {

@@ -27,6 +27,8 @@ import { QueryLimits } from './limits/query-limits';
 import { RecordsModule } from './records/records.module';
 import { ExportsModule } from './exports/exports.module';
 import { ImportsModule } from './imports/imports.module';
+import { ObservabilityModule } from './observability/observability.module';
+import { requestRecordPlugin } from './observability/request-record.plugin';
 import { SourcesModule } from './sources/sources.module';
 import { SuggestionsModule } from './suggestions/suggestions.module';
 
@@ -36,6 +38,7 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
     DatabaseModule,
     LimitsModule,
+    ObservabilityModule,
     AuditModule,
     AccessModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -51,7 +54,7 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
         context: ({ req }: { req: unknown }) => ({ req, loaders: new RequestLoaders() }),
         formatError: formatGraphQLError,
         // No type sets cache hints; the default cache-control plugin would still wrap every field resolver.
-        plugins: [ApolloServerPluginCacheControlDisabled()],
+        plugins: [ApolloServerPluginCacheControlDisabled(), requestRecordPlugin],
         // Automatic persisted queries would keep client-chosen documents in memory; a hash is refused with PERSISTED_QUERY_NOT_SUPPORTED.
         persistedQueries: false,
         validationRules: [NoSubscriptions],

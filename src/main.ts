@@ -18,15 +18,17 @@ async function bootstrap(): Promise<void> {
   }
   // Imported after validation: entity column types are read from the environment at import time.
   const { AppModule } = await import('./app.module');
+  const { GracefulShutdown } = await import('./observability/graceful-shutdown');
   const app = await NestFactory.create(AppModule, { bufferLogs: false });
-  app.enableShutdownHooks();
+  // Draining first, then Nest's shutdown hooks; Nest's own signal handling would stop Apollo first (graceful-shutdown.ts).
+  app.get(GracefulShutdown).handleSignals(app);
   if (process.env.BENCH_COUNT_SQL === '1') {
     await app.init();
     (await import('./common/sql-count-header')).countSqlPerResponse(app.getHttpServer());
   }
   const port = Number(process.env.PORT ?? DEFAULT_PORT);
   await app.listen(port);
-  Logger.log(`claimdesk GraphQL API at http://localhost:${port}/graphql`, 'Bootstrap');
+  Logger.log(`claimdesk GraphQL API at http://localhost:${port}/graphql, the desk at http://localhost:${port}/`, 'Bootstrap');
 }
 
 void bootstrap();

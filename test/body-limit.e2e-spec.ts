@@ -34,3 +34,41 @@ describe.each([
     expect(expectData(await t.gql(`{ articles { totalCount } }`)).articles.totalCount).toBe(before);
   });
 });
+
+describe.each([
+  ['direct reads on', {}],
+  ['direct reads off', { GRAPHQL_DIRECT_READS: 'false' }],
+])('a body POST /graphql cannot read (%s)', (_name, env) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(env);
+  });
+  afterAll(() => t.close());
+
+  const post = async (body: string, contentType = 'application/json') => {
+    const response = await fetch(t.url, { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${t.adminKey}` }, body });
+    return { status: response.status, body: (await response.json()) as { errors?: Array<{ message: string; extensions: Record<string, unknown> }> } };
+  };
+
+  it.each([
+    ['cut short', '{"query":'],
+    ['not JSON at all', 'query { claims { totalCount } }'],
+    ['a JSON string, not an object', '"x"'],
+  ])('answers a body that is %s with BAD_REQUEST in GraphQL shape (HTTP 400), like Apollo for a body without a query', async (_what, body) => {
+    const answer = await post(body);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([{ message: expect.stringMatching(/not valid JSON/), extensions: { code: 'BAD_REQUEST' } }]);
+  });
+
+  it('answers a charset it cannot read with BAD_REQUEST in GraphQL shape (HTTP 415)', async () => {
+    const answer = await post('{"query":"{ __typename }"}', 'application/json; charset=latin7');
+    expect(answer.status).toBe(415);
+    expect(answer.body.errors).toEqual([{ message: expect.stringMatching(/charset/), extensions: { code: 'BAD_REQUEST' } }]);
+  });
+
+  it('answers a body without a query as Apollo does, with the same code', async () => {
+    const answer = await post('{"foo":1}');
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0].extensions.code).toBe('BAD_REQUEST');
+  });
+});

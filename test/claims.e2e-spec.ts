@@ -185,6 +185,13 @@ describe('createClaim and updateClaim', () => {
     expect(expectData(await t.gql(`{ claims { totalCount } }`)).claims.totalCount).toBe(before);
   });
 
+  it("gives a date GraphQL's coercion refuses the scalar's reason alone, without graphql-js's 'Expected type' preamble", async () => {
+    const error = errorOf(await t.gql(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, { input: { statement: 'Dated oddly.', eventTime: { start: '2019-02-30' } } }));
+    expect(error.fields).toEqual([{ field: 'eventTime.start', message: 'is not a real date: 2019-02 has 28 days' }]);
+    expect(error.message).not.toMatch(/Expected type/);
+    expect(error.message).toMatch(/is not a real date: 2019-02 has 28 days/);
+  });
+
   it('reads a date alone as midnight UTC of that day', async () => {
     const claim = expectData(
       await t.gql(`mutation { createClaim(input: { statement: "Dated by day.", eventTime: { start: "2019-02-18", precision: DAY } }) { eventTime { start end } } }`),

@@ -41,9 +41,9 @@ describe('LiveSourceName migration on existing data', () => {
     await ds.initialize();
     try {
       await ds.runMigrations();
-      // Back to just before LiveSourceName, undoing any migration that came after it too.
-      const after = ds.migrations.length - ds.migrations.findIndex((m) => m.name?.startsWith('LiveSourceName'));
-      for (let i = 0; i < after; i++) await ds.undoLastMigration();
+      // Back to just before LiveSourceName (and the migrations after it).
+      const live = ds.migrations.findIndex((m) => m.name?.startsWith('LiveSourceName'));
+      for (let i = live; i < ds.migrations.length; i++) await ds.undoLastMigration();
       const now = new Date().toISOString();
       const insert = (id: string, kind: string, nameKey: string, deletedAt: string | null) =>
         ds.query(

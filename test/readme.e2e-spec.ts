@@ -67,6 +67,12 @@ describe('README examples', () => {
     (relayed) => {
       expect(relayed.claims.nodes).toEqual([{ statement: CASH, attributions: [{ source: { name: 'a senior military official' }, chain: [{ source: { name: 'CNN' } }] }] }]);
     },
+    (similar) => {
+      const [best, ...rest] = similar.similarClaims;
+      expect(best).toMatchObject({ tier: 'LIKELY', claim: { statement: HOLDOUTS, independentSourceCount: 2 } });
+      expect(best.reasons.map((r: any) => r.code)).toEqual(['SIMILAR_TEXT', 'SAME_FIGURES', 'OVERLAPPING_TIME', 'SAME_PLACE', 'SHARED_SOURCES']);
+      expect(rest.map((m: any) => m.claim.statement)).not.toContain(CASH);
+    },
   ];
 
   it('has an expected answer for every GraphQL example, and the curl examples it runs', () => {

@@ -26,7 +26,7 @@ describe('suggestions from article text', () => {
 
     const fled = suggestions.find((s: any) => s.content.text.includes('40 families'));
     expect(fled.source).toMatchObject({ text: 'Levant Monitor for Human Rights', matchedSourceId: monitor.id });
-    expect(fled.quantities[0]).toMatchObject({ lower: 40, lowerInclusive: true, suggestedVariable: 'families' });
+    expect(fled.quantities[0]).toMatchObject({ lower: 40, lowerInclusive: true, suggestedVariable: 'people_displaced' });
     expect(fled.time.from).toBe('2019-02-17T00:00:00.000Z');
     expect(TEXT.slice(fled.content.start, fled.content.end)).toBe(fled.content.text);
 

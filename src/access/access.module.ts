@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccessChanges } from './access-changes';
 import { AccessResolver } from './access.resolver';
 import { AccessService } from './access.service';
 import { AuthGuard } from './auth.guard';
@@ -7,7 +8,7 @@ import { SchemaExposurePlugin } from './schema-exposure.plugin';
 
 @Global()
 @Module({
-  providers: [AccessService, AccessResolver, SchemaExposurePlugin, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AccessService, AccessChanges, AccessResolver, SchemaExposurePlugin, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AccessService],
 })
 export class AccessModule {}

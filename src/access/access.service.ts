@@ -6,6 +6,7 @@ import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { apiKeyCacheMs } from '../config/settings';
 import { storageFault } from '../database/storage-faults';
 import { TransactionRunner } from '../database/transaction-runner';
+import { AccessChanges } from './access-changes';
 import { Actor } from './actor';
 import { Client, RateLimits } from '../limits/rate-limits';
 import { ActorCache } from './actor-cache';
@@ -25,7 +26,10 @@ export class AccessService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly limits: RateLimits,
-  ) {}
+    private readonly changes: AccessChanges,
+  ) {
+    changes.onChange(() => this.actors.clear());
+  }
 
   private readonly actors = new ActorCache(apiKeyCacheMs(process.env));
 
@@ -52,14 +56,15 @@ export class AccessService {
         Logger.warn(`Could not record when API key ${key.prefix} was last used: ${storageFault(error)?.message ?? 'the update failed'}`, 'Access');
       });
     }
-    const actor: Actor = { id: user.id, name: user.name, role: user.role };
+    const actor: Actor = { id: user.id, name: user.name, role: user.role, keyId: key.id };
     this.actors.set(hash, actor, generation);
     return actor;
   }
 
-  /** After a change to who may do what (a revoked key, a new role, a deleted user). */
+  /** After a change to who may do what (a revoked key, a new role, a deleted user): here at once, in other instances through AccessChanges. */
   forgetAuthenticatedKeys(): void {
     this.actors.clear();
+    this.changes.publish().catch((error: unknown) => Logger.warn(`Could not tell other instances of an access change: ${(error as Error)?.name}`, 'AccessChanges'));
   }
 
   createUser(input: CreateUserInput, actor: Actor): Promise<User> {

@@ -9,7 +9,8 @@ import { EDITORIAL_ROLES, Role, isEditorial } from './role';
  * - editors and admins edit anything;
  * - a reporter edits only records they created, and only while the claim they belong to is still
  *   UNVERIFIED;
- * - adding to a claim (an attribution, a citation) is editing that claim;
+ * - adding to a claim (an attribution, a citation, or logClaim/acceptSuggestion with attachTo) is
+ *   editing that claim;
  * - only editors and admins decide a claim's editorial status, whether through setClaimStatus or an
  *   import's status column.
  */

@@ -87,6 +87,9 @@ export function applyClaimFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimFil
   if (filter.minIndependentSources !== undefined) {
     qb.andWhere('c.independent_source_count >= :minIndependent', { minIndependent: filter.minIndependentSources });
   }
+  if (filter.maxIndependentSources !== undefined) {
+    qb.andWhere('c.independent_source_count <= :maxIndependent', { maxIndependent: filter.maxIndependentSources });
+  }
   if (filter.circular !== undefined) qb.andWhere('c.circular = :circular', { circular: filter.circular });
   if (filter.hasDiscrepancy !== undefined) qb.andWhere('c.has_discrepancy = :hasDiscrepancy', { hasDiscrepancy: filter.hasDiscrepancy });
   return qb;

@@ -10,11 +10,11 @@ import { Claim } from './claim.entity';
 /** A claim with its quantities and live attributions (and all beneath them), as the Claim type shows it. */
 export const CLAIM_TREE: TreeNode = {
   entity: Claim,
-  needs: { conflictsWith: ['hasDiscrepancy', 'eventTime'] },
+  needs: { conflictsWith: ['hasDiscrepancy', 'eventTime'], mergedInto: ['deletedAt'] },
   // The API shows an event time with neither start nor end as null (claim.mapper.ts).
   presentWhen: { eventTime: ['start', 'end'] },
   edges: {
-    quantities: { many: true, node: { entity: ClaimQuantity }, on: (p, c) => `${c}.claim_id = ${p}.id`, orderBy: (c) => `${c}.position` },
+    quantities: { many: true, node: { entity: ClaimQuantity, needs: { registered: ['variable'] } }, on: (p, c) => `${c}.claim_id = ${p}.id`, orderBy: (c) => `${c}.position` },
     attributions: { many: true, node: ATTRIBUTION_TREE, on: (p, c) => `${c}.claim_id = ${p}.id AND ${c}.deleted_at IS NULL`, orderBy: (c) => `${c}.id` },
   },
 };

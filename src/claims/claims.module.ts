@@ -7,10 +7,17 @@ import { ClaimDirectRoots } from './claim-direct-roots';
 import { ClaimTreePlans } from './claim-tree';
 import { ClaimsService } from './claims.service';
 import { LogClaimService } from './log-claim.service';
+import { ClaimMergeResolver } from './merging/claim-merge.resolver';
+import { ClaimMergeService } from './merging/claim-merge.service';
+import { QuantityRegistrationResolver, VariablesResolver } from './variables/variables.resolver';
+import { VariableRegistry } from './variables/variable-registry.service';
+import { ReportedByResolver } from './reported-by/reported-by.resolver';
+import { ClaimMatchingResolver } from './matching/matching.resolver';
+import { ClaimMatchingService } from './matching/matching.service';
 
 @Module({
   imports: [SourcesModule, ArticlesModule, AttributionsModule],
-  providers: [ClaimsService, LogClaimService, ClaimTreePlans, ClaimDirectRoots, ClaimsResolver, AttributionClaimResolver],
-  exports: [ClaimsService, LogClaimService, ClaimDirectRoots],
+  providers: [ClaimsService, LogClaimService, ClaimTreePlans, ClaimDirectRoots, ClaimsResolver, AttributionClaimResolver, ClaimMatchingService, ClaimMatchingResolver, ClaimMergeService, ClaimMergeResolver, VariableRegistry, VariablesResolver, QuantityRegistrationResolver, ReportedByResolver],
+  exports: [ClaimsService, LogClaimService, ClaimDirectRoots, ClaimMatchingService, ClaimMergeService, VariableRegistry],
 })
 export class ClaimsModule {}

@@ -25,6 +25,7 @@ import { QuantityInput } from './dto/quantity.input';
 import { UpdateClaimInput } from './dto/update-claim.input';
 import { QuantityShape, quantityProblems } from './quantity';
 import { insertNew } from '../database/insert-new';
+import { VariableRegistry } from './variables/variable-registry.service';
 
 /** What a discrepancy depends on: a claim's quantities and event window. */
 export interface Figures {
@@ -54,6 +55,7 @@ export class ClaimsService {
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly variables: VariableRegistry,
   ) {
     this.textSearch = textSearchFor(dataSource.options.type);
     this.json = jsonSqlFor(dataSource.options.type);
@@ -276,11 +278,13 @@ export class ClaimsService {
 
   private async insertQuantities(manager: EntityManager, claimId: string, quantities: QuantityInput[]): Promise<ClaimQuantity[]> {
     if (!quantities.length) return [];
+    // Written under the vocabulary's name: an alias becomes its variable, so discrepancies compare like with like.
+    const names = await this.variables.canonical(manager, quantities.map((q) => q.variable));
     const rows = quantities.map((q, position) =>
         manager.create(ClaimQuantity, {
           claimId,
           position,
-          variable: q.variable,
+          variable: names.get(q.variable) ?? q.variable,
           value: q.value ?? null,
           lower: q.lower ?? null,
           lowerInclusive: q.lowerInclusive ?? true,

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
 import { ArticlesService } from '../articles/articles.service';
 import { AttributionsService } from '../attributions/attributions.service';
+import { assertCanAddTo } from '../access/edit-policy';
 import { BadInputError } from '../common/errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SourcesService } from '../sources/sources.service';
@@ -31,7 +32,7 @@ export class LogClaimService {
   }
 
   async logWith(manager: EntityManager, input: LogClaimInput, actor: Actor): Promise<Claim> {
-    const claim = await this.claims.createWith(manager, input, actor);
+    const claim = input.attachTo ? await this.attachTarget(manager, input.attachTo, actor) : await this.claims.createWith(manager, input, actor);
     const article = await this.articles.findOrCreate(manager, input.article, 'article', actor);
     for (const [i, a] of input.attributions.entries()) {
       const field = `attributions.${i}`;
@@ -53,6 +54,14 @@ export class LogClaimService {
     await this.attributions.claimsChanged(manager, [claim.id]);
     // Read back: the hooks above have just derived sourcing and discrepancy values in SQL.
     return this.claims.get(claim.id, manager);
+  }
+
+  /** The recorded claim that `attachTo` names, if the actor may add to it (edit-policy.ts decides). */
+  private async attachTarget(manager: EntityManager, id: string, actor: Actor): Promise<Claim> {
+    const claim = await manager.findOne(Claim, { where: { id } });
+    if (!claim) throw BadInputError.field('attachTo', 'no live claim has this id');
+    assertCanAddTo(actor, claim);
+    return claim;
   }
 }
 

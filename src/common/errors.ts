@@ -1,5 +1,15 @@
 /** The codes services may raise; one filter maps them onto GraphQL `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'QUERY_TOO_COMPLEX' | 'RATE_LIMITED' | 'DATABASE_READ_ONLY' | 'DATABASE_FULL';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
+  | 'DATABASE_READ_ONLY'
+  | 'DATABASE_FULL'
+  | 'SERVICE_UNAVAILABLE';
 
 export interface FieldError {
   field: string;
@@ -80,5 +90,12 @@ export class RateLimitedError extends DomainError {
 export class StorageError extends DomainError {
   constructor(code: 'DATABASE_READ_ONLY' | 'DATABASE_FULL', message: string) {
     super(code, message);
+  }
+}
+
+/** The database cannot be reached (restart, failover, shutdown): a fault of the moment, and the request may be sent again. */
+export class ServiceUnavailableError extends DomainError {
+  constructor() {
+    super('SERVICE_UNAVAILABLE', 'The database is unavailable for the moment; retry shortly.', { retryable: true });
   }
 }

@@ -1,21 +1,22 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { DomainError, QueryTooComplexError } from './errors';
+import { unavailableFrom } from './connection-errors';
 import { describeError } from './error-log';
+import { DomainError, QueryTooComplexError } from './errors';
 import { sendDomainError, sendUnexpectedError } from './http-errors';
 
 /**
  * The one place where domain error codes leave the server: as GraphQL `extensions.code` on
  * /graphql, and as JSON with the matching HTTP status on the REST routes (exports, imports).
+ * A lost database connection becomes the retryable SERVICE_UNAVAILABLE; anything else goes on
+ * as Nest and Apollo would treat it.
  */
 @Catch()
 export class DomainErrorFilter implements GqlExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): unknown {
-    if (error instanceof DomainError) {
-      if (host.getType() === 'http') return sendDomainError(error, host);
-      return toGraphQLError(error);
-    }
+    const domain = error instanceof DomainError ? error : unavailableFrom(error);
+    if (domain) return host.getType() === 'http' ? sendDomainError(domain, host) : toGraphQLError(domain);
     // Everything else is handed on unprinted: Nest's own handler would log the error object whole,
     // SQL parameters and driver detail included. formatGraphQLError and sendUnexpectedError log it safely.
     if (host.getType() === 'http') return sendUnexpectedError(error, host);
@@ -29,6 +30,9 @@ export function toGraphQLError(error: DomainError): GraphQLError {
 
 const VARIABLE_PATH = /Variable "\$(\w+)" got invalid value .*? at "([^"]+)"; (.*)$/s;
 const VARIABLE_ROOT = /Variable "\$(\w+)" got invalid value .*?; (.*)$/s;
+// graphql-js puts 'Expected type "DateTime". ' before a scalar's own reason; the reason alone reads better.
+const TYPE_PREAMBLE = /^Expected type "[^"]+"\. (?=\S)/;
+const TYPE_PREAMBLE_INSIDE = /; Expected type "[^"]+"\. (?=\S)/;
 
 /**
  * Shapes every error leaving the server: GraphQL's own input-coercion errors get the same
@@ -37,8 +41,9 @@ const VARIABLE_ROOT = /Variable "\$(\w+)" got invalid value .*?; (.*)$/s;
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const development = process.env.NODE_ENV === 'development';
   // Field resolvers run without Nest's exception filters, so their domain errors are mapped here.
-  const original = unwrap(error);
-  if (original instanceof DomainError) {
+  const unwrapped = unwrap(error);
+  const original = unwrapped instanceof DomainError ? unwrapped : unavailableFrom(unwrapped);
+  if (original) {
     formatted = { ...formatted, message: original.message, extensions: toGraphQLError(original).extensions };
   }
   // Apollo's parser stops at the token limit (parseOptions.maxTokens): the same refusal the direct path gives. (graphql-js
@@ -61,7 +66,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       const path = match.length === 4 ? match[2].replace(/\[(\d+)\]/g, '.$1') : match[1];
       const field = match.length === 4 ? path.split('.').slice(1).join('.') || match[1] : path;
       const prefix = match.length === 4 ? `${field}.` : '';
-      extensions.fields = [{ field: unknownField ? `${prefix}${unknownField[1]}`.replace(/^\./, '') : field, message: match[match.length - 1] }];
+      extensions.fields = [{ field: unknownField ? `${prefix}${unknownField[1]}`.replace(/^\./, '') : field, message: match[match.length - 1].replace(TYPE_PREAMBLE, '') }];
+      formatted = { ...formatted, message: formatted.message.replace(TYPE_PREAMBLE_INSIDE, '; ') };
     }
   }
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {

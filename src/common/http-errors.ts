@@ -13,11 +13,15 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   DATABASE_FULL: 507,
   QUERY_TOO_COMPLEX: 400,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** Domain errors on plain HTTP routes as JSON with the same code and details GraphQL puts in `extensions`. */
 export function sendDomainError(error: DomainError, host: ArgumentsHost): void {
-  sendJson(host.switchToHttp().getResponse<ServerResponse>(), HTTP_STATUS[error.code] ?? 400, { code: error.code, message: error.message, ...error.details });
+  const res = host.switchToHttp().getResponse<ServerResponse>();
+  // A lost connection is a fault of the moment: say when to try again (a read-only or full database is not).
+  if (error.code === 'SERVICE_UNAVAILABLE' && !res.headersSent) res.setHeader('retry-after', '1');
+  sendJson(res, HTTP_STATUS[error.code] ?? 400, { code: error.code, message: error.message, ...error.details });
 }
 
 /**
@@ -43,6 +47,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
     return;
   }
   res.statusCode = status;
+  if (status === 503) res.setHeader('retry-after', '1');
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(body));
 }
@@ -57,6 +62,18 @@ export function sendPayloadTooLarge(res: ServerResponse, limitBytes: number): vo
       },
     ],
   });
+}
+
+/**
+ * A body that cannot be read as JSON (cut short, not JSON, a charset or encoding we do not read), in
+ * GraphQL's error shape with the code Apollo gives a malformed request (BAD_REQUEST), rather than
+ * Express's bare `{ statusCode, message }`. The parser's own wording is not echoed: it quotes the body.
+ */
+export function sendUnreadableBody(res: ServerResponse, status: number, unsupported?: string): void {
+  const message = unsupported
+    ? `The request body's ${unsupported} cannot be read: send UTF-8 JSON (content-type: application/json)`
+    : 'The request body is not valid JSON: send {"query": "...", "variables": {...}} with content-type: application/json';
+  sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
 }
 
 /**

@@ -57,6 +57,21 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['true', 'false']) TRUST_PROXY?: string;
 
   @IsOptional() @IsInt() @Min(1) @Max(64) EXTRACTION_THREADS?: number;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{16,}$/, { message: 'must be at least 16 characters without spaces' })
+  METRICS_TOKEN?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  SHUTDOWN_DRAIN_SECONDS?: number;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
+  LOG_LEVEL?: string;
 }
 
 export class ConfigValidationError extends Error {}

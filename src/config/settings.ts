@@ -127,3 +127,20 @@ export function deskDirectory(): string {
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return join(dir, 'web', 'dist');
 }
+
+export const DEFAULT_SHUTDOWN_DRAIN_SECONDS = 25;
+
+/** How long SIGTERM waits for requests in flight (imports and exports included) before cutting them. */
+export function shutdownDrainMs(env: NodeJS.ProcessEnv = process.env): number {
+  return Number(env.SHUTDOWN_DRAIN_SECONDS ?? DEFAULT_SHUTDOWN_DRAIN_SECONDS) * 1000;
+}
+
+/** The bearer token that may read /metrics; when unset, an ADMIN API key may. */
+export function metricsToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.METRICS_TOKEN || undefined;
+}
+
+/** The JSON log's level: `info` writes one line per request, `silent` nothing. */
+export function logLevel(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LOG_LEVEL ?? 'info';
+}

@@ -1,13 +1,14 @@
 import { Global, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { QueryCounter } from './query-counter';
 import { sqliteFile, sqliteFileIsReadOnly } from './sqlite-file';
 import { separateSqliteReads } from './sqlite-reads';
+import { withStartupLock } from './startup-lock';
 import { TransactionRunner } from './transaction-runner';
 
-/** Connects to SQLite or PostgreSQL from the environment and applies pending migrations on start. */
+/** Connects to SQLite or PostgreSQL from the environment and applies pending migrations on start, one instance at a time. */
 @Global()
 @Module({
   imports: [
@@ -16,11 +17,13 @@ import { TransactionRunner } from './transaction-runner';
         if (sqliteFileIsReadOnly(process.env)) {
           Logger.warn(`The SQLite file ${sqliteFile(process.env)} is read-only: serving reads; writes are refused with DATABASE_READ_ONLY`, 'Database');
         }
-        return {
-          ...dataSourceOptions(process.env),
-          migrationsRun: true,
-          logger: new QueryCounter(),
-        };
+        return { ...dataSourceOptions(process.env), logger: new QueryCounter() };
+      },
+      // Migrations under the startup lock: two instances starting together on one PostgreSQL database take turns.
+      dataSourceFactory: async (options) => {
+        const dataSource = await new DataSource(options as DataSourceOptions).initialize();
+        await withStartupLock(dataSource, () => dataSource.runMigrations({ transaction: 'all' }));
+        return dataSource;
       },
     }),
   ],
@@ -32,7 +35,7 @@ export class DatabaseModule implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Migrations have run by now (TypeORM's initialize), so reads may get their own SQLite connection. */
+  /** Migrations have run by now (the data source factory), so reads may get their own SQLite connection. */
   onApplicationBootstrap(): void {
     this.closeReader = separateSqliteReads(this.dataSource);
   }

@@ -8,6 +8,8 @@ import { RelayHop } from '../attributions/relay-hop.entity';
 import { ClaimQuantity } from '../claims/claim-quantity.entity';
 import { ClaimStatusChange } from '../claims/claim-status-change.entity';
 import { Claim } from '../claims/claim.entity';
+import { ClaimMerge } from '../claims/merging/claim-merge.entity';
+import { QuantityVariable } from '../claims/variables/quantity-variable.entity';
 import { ReliabilityChange } from '../sources/reliability-change.entity';
 import { SourceAlias } from '../sources/source-alias.entity';
 import { Source } from '../sources/source.entity';
@@ -20,6 +22,8 @@ export const ENTITIES = [
   Claim,
   ClaimQuantity,
   ClaimStatusChange,
+  ClaimMerge,
+  QuantityVariable,
   Attribution,
   RelayHop,
   Citation,

@@ -8,6 +8,7 @@ import { User } from '../access/user.entity';
 import { SYSTEM_ACTOR } from '../access/actor';
 import { LogClaimInput } from '../claims/dto/log-claim.input';
 import { LogClaimService } from '../claims/log-claim.service';
+import { withStartupLock } from '../database/startup-lock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { demoDataWanted } from '../config/settings';
 import { DEMO_CLAIMS } from './demo-story';
@@ -33,8 +34,9 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly access: AccessService,
   ) {}
 
+  /** Under the startup lock: a second instance starting at the same moment finds the demo loaded and skips it. */
   async onApplicationBootstrap(): Promise<void> {
-    if (demoDataWanted()) await this.start();
+    if (demoDataWanted()) await withStartupLock(this.dataSource, () => this.start());
   }
 
   async start(): Promise<DemoOutcome> {

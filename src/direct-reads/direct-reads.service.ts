@@ -19,6 +19,7 @@ import { collectFields } from 'graphql/execution/collectFields';
 import { AccessService } from '../access/access.service';
 import { bearerToken } from '../access/api-keys';
 import { rolesForQuery } from '../access/query-rules';
+import { RequestRecord } from '../common/request-record';
 import { directReadsEnabled } from '../config/settings';
 import { QueryLimits } from '../limits/query-limits';
 import { Client } from '../limits/rate-limits';
@@ -82,31 +83,40 @@ export class DirectReads {
     this.roots = new Map(roots.map((r) => [r.field, r]));
   }
 
-  /** The response text, or null when the request is for the ordinary path. */
-  async answer(body: unknown, authorization: string | undefined, client?: Client): Promise<string | null> {
+  /**
+   * The response text, or null when the request is for the ordinary path; `record` learns the key's
+   * id, the operation and, when the request is passed on, why (for the request log and metrics).
+   */
+  async answer(body: unknown, authorization: string | undefined, client?: Client, record: Partial<RequestRecord> = {}): Promise<string | null> {
     const token = bearerToken(authorization);
-    if (!this.enabled || !token || !isGraphQLBody(body)) return null;
+    if (!this.enabled) return null;
+    if (!token) return decline(record, 'no_key');
+    if (!isGraphQLBody(body)) return decline(record, 'not_graphql_body');
     try {
       // The key first, so that only a valid key's queries take room among the kept plans.
       const actor = await this.access.authenticate(token, client);
-      const plan = actor && this.planFor(body.query, body.operationName ?? undefined);
-      if (!actor || !plan || plan.parts.some((p) => !rolesForQuery(p.name).includes(actor.role))) return null;
+      if (!actor) return decline(record, 'unknown_key');
+      record.keyId = actor.keyId;
+      const plan = this.planFor(body.query, body.operationName ?? undefined);
+      if (!plan) return decline(record, 'not_direct');
+      record.operation = body.operationName ?? plan.operation.name?.value;
+      if (plan.parts.some((p) => !rolesForQuery(p.name).includes(actor.role))) return decline(record, 'role');
       // Over a query limit: Apollo refuses it, before any resolver runs.
-      if (plan.limitsPerRequest && this.limits.checkOperation(this.schema, plan.document, plan.operation, body.variables)) return null;
+      if (plan.limitsPerRequest && this.limits.checkOperation(this.schema, plan.document, plan.operation, body.variables)) return decline(record, 'over_limit');
       const variables = getVariableValues(this.schema, plan.operation.variableDefinitions ?? [], body.variables ?? {});
-      if (variables.errors) return null;
+      if (variables.errors) return decline(record, 'variables');
       const values = await Promise.all(
         plan.parts.map((p) =>
           p.direct && p.field && p.node ? p.direct.answer(getArgumentValues(p.field, p.node, variables.coerced), actor) : Promise.resolve(p.literal ?? null),
         ),
       );
-      if (values.some((v) => v === null)) return null;
+      if (values.some((v) => v === null)) return decline(record, 'not_found');
       this.answered += 1;
       // Laid out as Apollo lays out a response, a newline after the JSON. The values are the same JSON values the
       // ordinary path gives; the database's text may differ in spacing and in number notation (5e-05, 300.0).
       return `{"data":{${plan.parts.map((p, i) => `${JSON.stringify(p.key)}:${values[i]}`).join(',')}}}\n`;
     } catch {
-      return null;
+      return decline(record, 'error');
     }
   }
 
@@ -175,6 +185,11 @@ function prepare(root: DirectRoot, ...args: Parameters<DirectRoot['prepare']>): 
   } catch {
     return null;
   }
+}
+
+function decline(record: Partial<RequestRecord>, reason: string): null {
+  record.declined = reason;
+  return null;
 }
 
 function isGraphQLBody(body: unknown): body is GraphQLBody {

@@ -1,8 +1,9 @@
 import { json } from 'express';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { sendPayloadTooLarge, sendRefusal } from '../common/http-errors';
+import { sendPayloadTooLarge, sendRefusal, sendUnreadableBody } from '../common/http-errors';
 import { putInFront } from '../common/request-front';
 import { RateLimits } from '../limits/rate-limits';
+import { RequestRecord, recordOf } from '../common/request-record';
 import { DirectReads } from './direct-reads.service';
 
 type Request = IncomingMessage & { body?: unknown; [PARSE_ERROR]?: unknown };
@@ -20,10 +21,12 @@ const PARSE_ERROR = Symbol('frontDoorParseError');
  * The body is parsed by the same parser Nest installs (express.json()), with the size limit of
  * GRAPHQL_MAX_BODY_BYTES, so charsets and compressed bodies behave the same. When it fails, the
  * error goes on to Express with the request (replayParseError): a body over the limit is answered
- * as PAYLOAD_TOO_LARGE, anything else as Nest always did.
+ * as PAYLOAD_TOO_LARGE, one that is not JSON (or in a charset we do not read) as BAD_REQUEST, both in
+ * GraphQL's error shape.
  *
  * Every request, on any route, is first counted against the rate limits, and refused here when over
- * a budget. Only POSTs to `path` of JSON with an API key are tried.
+ * a budget. Only POSTs to `path` of JSON with an API key are tried; why a request was passed on is
+ * noted on its request record, for the metrics.
  */
 export function installFrontDoor(server: Server, path: string, reads: DirectReads, limits: RateLimits, maxBodyBytes: number): void {
   const parseJson = json({ limit: maxBodyBytes });
@@ -34,24 +37,40 @@ export function installFrontDoor(server: Server, path: string, reads: DirectRead
     );
   });
   function tryDirect(req: Request, res: ServerResponse, pass: () => void): void {
+    if (req.method !== 'POST' || req.url !== path) return pass();
+    // What the request log and metrics learn of this request (observability/request-observer.ts).
+    const record: Partial<RequestRecord> = recordOf(req) ?? {};
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return passOn(record, 'content_type', pass);
     // Every JSON POST to the GraphQL path is parsed here, with the configured limit, whether or not it is then tried.
-    if (req.method !== 'POST' || req.url !== path || !(req.headers['content-type'] ?? '').startsWith('application/json')) return pass();
     parseJson(req, res, (error) => {
       if (error) {
+        // A charset or encoding the parser refuses is refused before the body is read, so Express's own
+        // parser would read it again and answer first: it is answered here instead.
+        const unsupported = unsupportedPart(error);
+        if (unsupported) return sendUnreadableBody(res, 415, unsupported);
         req[PARSE_ERROR] = error;
-        return pass();
+        return passOn(record, 'body_parse', pass);
       }
-      if (!reads.enabled || !req.headers.authorization || !acceptsPlainJson(req.headers.accept)) return pass();
-      reads.answer(req.body, req.headers.authorization, limits.clientOf(req)).then(
+      if (!reads.enabled) return pass();
+      if (!req.headers.authorization) return passOn(record, 'no_key', pass);
+      if (!acceptsPlainJson(req.headers.accept)) return passOn(record, 'accept', pass);
+      reads.answer(req.body, req.headers.authorization, limits.clientOf(req), record).then(
         (text) => {
           if (text === null) return pass();
+          record.servedBy = 'direct';
+          record.outcome = 'OK';
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
           res.end(text);
         },
-        () => pass(),
+        () => passOn(record, 'error', pass),
       );
     });
   }
+}
+
+function passOn(record: Partial<RequestRecord>, reason: string, pass: () => void): void {
+  record.declined = reason;
+  pass();
 }
 
 /** Express middleware: raises the front door's parse error where Express's own parser would have. */
@@ -59,8 +78,17 @@ export function replayParseError(req: Request, res: ServerResponse, next: (error
   const error = req[PARSE_ERROR] as { type?: string; limit?: number } | undefined;
   // A body over the limit is answered in GraphQL's shape, with a code and the limit, rather than as a bare 413.
   if (error?.type === 'entity.too.large') return sendPayloadTooLarge(res, error.limit ?? 0);
+  // A body that is not JSON goes back in the same shape, with the code Apollo gives a malformed request.
+  if (error?.type === 'entity.parse.failed') return sendUnreadableBody(res, 400);
   if (error) return next(error);
   next();
+}
+
+/** Which part of the request the body parser could not read, when that is why it refused. */
+function unsupportedPart(error: { type?: string }): string | undefined {
+  if (error.type === 'charset.unsupported') return 'charset';
+  if (error.type === 'encoding.unsupported') return 'content-encoding';
+  return undefined;
 }
 
 /**

@@ -9,6 +9,8 @@ import { canonicalizeUrl } from '../articles/canonical-url';
 import { CreateArticleInput } from '../articles/dto/article-fields.input';
 import { AttributionsService } from '../attributions/attributions.service';
 import { Claim } from '../claims/claim.entity';
+import { ClaimMatchingService } from '../claims/matching/matching.service';
+import { MatchTier } from '../claims/matching/match-score';
 import { ClaimsService } from '../claims/claims.service';
 import { SourceRefInput } from '../claims/dto/log-claim.input';
 import { DomainError } from '../common/errors';
@@ -42,7 +44,22 @@ export interface ImportReport {
   /** Claims whose claim_id was imported before (or is a claim of this database): left as they are. */
   claimsUnchanged: number;
   attributionsCreated: number;
+  /**
+   * New claims that likely record a claim already there (or another of the file's): LIKELY tier,
+   * best first. Checked for the first MATCHED_IMPORT_CLAIMS new claims of a file.
+   */
+  possibleDuplicates: ImportDuplicate[];
 }
+
+export interface ImportDuplicate {
+  line: number;
+  claimId: string;
+  externalId: string;
+  matches: Array<{ claimId: string; score: number; tier: string }>;
+}
+
+/** How many of a file's new claims are matched against the database: each costs a few queries. */
+export const MATCHED_IMPORT_CLAIMS = 200;
 
 /** Thrown inside the transaction to undo a dry run's writes once they have been checked. */
 class DryRunRollback extends Error {}
@@ -74,15 +91,16 @@ export class ImportService {
     private readonly sources: SourcesService,
     private readonly articles: ArticlesService,
     private readonly attributions: AttributionsService,
+    private readonly matching: ClaimMatchingService,
   ) {}
 
   async run(text: string, options: ImportOptions): Promise<ImportReport> {
     const { claims, rows } = await this.validate(text, options.format);
-    const report: ImportReport = { dryRun: !!options.dryRun, rows, claims: claims.length, claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0 };
+    const report: ImportReport = { dryRun: !!options.dryRun, rows, claims: claims.length, claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0, possibleDuplicates: [] };
     try {
       await this.tx.run(async (manager) => {
         // A transaction retried after losing a race to a concurrent import counts afresh.
-        Object.assign(report, { claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0 });
+        Object.assign(report, { claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0, possibleDuplicates: [] });
         await this.write(manager, claims, report, options.actor, (done) => options.onProgress?.(done, rows), options.onDeriving);
         if (options.dryRun) throw new DryRunRollback();
       });
@@ -122,6 +140,7 @@ export class ImportService {
     assertMayDecideStatuses(actor, planned.filter((c) => !existing.has(c.key)));
     const cache = new ResolveCache();
     const created: string[] = [];
+    const createdItems: PlannedClaim[] = [];
     let done = 0;
     for (const [i, item] of planned.entries()) {
       if (i % WRITE_CHUNK === WRITE_CHUNK - 1) await yieldToEventLoop();
@@ -129,6 +148,7 @@ export class ImportService {
         report.claimsUnchanged += 1;
       } else {
         created.push(await this.writeClaim(manager, item, cache, report, actor));
+        createdItems.push(item);
         report.claimsCreated += 1;
       }
       done += item.rows.length;
@@ -137,6 +157,19 @@ export class ImportService {
     deriving?.(created.length);
     await this.attributions.claimsChanged(manager, created);
     await this.claims.notifyFiguresChanged(manager, created.map((claimId) => ({ claimId, before: null })));
+    report.possibleDuplicates = await this.duplicates(manager, created.slice(0, MATCHED_IMPORT_CLAIMS), createdItems, actor);
+  }
+
+  /** The likely matches of each new claim, found as similarClaims finds them, inside the import's transaction. */
+  private async duplicates(manager: EntityManager, ids: string[], items: PlannedClaim[], actor: Actor): Promise<ImportDuplicate[]> {
+    const found: ImportDuplicate[] = [];
+    for (const [i, claimId] of ids.entries()) {
+      const matches = await this.matching.similar({ claimId, tier: MatchTier.LIKELY, first: 3 }, actor, manager);
+      if (matches.length) {
+        found.push({ line: items[i].first.line, claimId, externalId: items[i].key, matches: matches.map((m) => ({ claimId: m.claim.id, score: m.score, tier: m.tier })) });
+      }
+    }
+    return found;
   }
 
   private async writeClaim(manager: EntityManager, item: PlannedClaim, cache: ResolveCache, report: ImportReport, actor: Actor): Promise<string> {

@@ -12,8 +12,9 @@ import { Citation } from '../attributions/citation.entity';
 import { AuditService } from '../audit/audit.service';
 import { Claim } from '../claims/claim.entity';
 import { ClaimsService, Figures } from '../claims/claims.service';
+import { ClaimMergeService } from '../claims/merging/claim-merge.service';
 import { BaseRecord } from '../common/base.entity';
-import { NotFoundError } from '../common/errors';
+import { BadInputError, NotFoundError } from '../common/errors';
 import { RecordType } from '../common/record-type';
 import { versionedUpdate } from '../common/versioned-update';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -42,6 +43,7 @@ export class RecordsService {
     private readonly claims: ClaimsService,
     private readonly attributions: AttributionsService,
     private readonly access: AccessService,
+    private readonly merges: ClaimMergeService,
   ) {}
 
   async delete(input: DeleteRecordInput, actor: Actor): Promise<BaseRecord> {
@@ -71,6 +73,9 @@ export class RecordsService {
       const current = await manager.findOne(TARGETS[input.type], { where: { id: input.id }, withDeleted: true });
       if (!current) throw new NotFoundError(input.type, input.id);
       if (!current.deletedAt) return current;
+      // Restoring a merged claim alone would leave its attributions on the survivor.
+      const survivor = input.type === RecordType.CLAIM ? (await this.merges.mergedInto([input.id], manager)).get(input.id) : undefined;
+      if (survivor) throw BadInputError.field('id', `this claim was merged into ${survivor}: use unmergeClaim to bring it back with what moved`);
       const { before, after } = await versionedUpdate<BaseRecord>(manager, TARGETS[input.type], input.type, input.id, undefined, {
         deletedAt: null,
         deletedBy: null,

@@ -3,6 +3,7 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { Actor } from '../access/actor';
 import { assertCanEdit, assertEditorial } from '../access/edit-policy';
 import { AuditService } from '../audit/audit.service';
+import { wireCopyIds } from '../articles/wire-copies';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { RecordType } from '../common/record-type';
 import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
@@ -284,13 +285,15 @@ export class SourcesService {
     return this.createWith(manager, { ...ref, name: ref.name, kind }, actor);
   }
 
-  private findAnonymousInArticle(manager: EntityManager, description: string, articleId: string): Promise<Source | null> {
+  /** The same description cited in this article, or in another copy of the same wire story (articles/wire-copies.ts). */
+  private async findAnonymousInArticle(manager: EntityManager, description: string, articleId: string): Promise<Source | null> {
+    const articleIds = [articleId, ...(await wireCopyIds(manager, articleId))];
     return manager
       .createQueryBuilder(Source, 's')
       .where('s.kind = :kind AND s.name_key = :key', { kind: SourceKind.ANONYMOUS, key: sourceNameKey(description) })
       .andWhere(
-        'EXISTS (SELECT 1 FROM attribution a JOIN citation ci ON ci.attribution_id = a.id WHERE a.source_id = s.id AND ci.article_id = :articleId AND a.deleted_at IS NULL)',
-        { articleId },
+        'EXISTS (SELECT 1 FROM attribution a JOIN citation ci ON ci.attribution_id = a.id WHERE a.source_id = s.id AND ci.article_id IN (:...articleIds) AND a.deleted_at IS NULL)',
+        { articleIds },
       )
       .orderBy('s.id', 'ASC')
       .getOne();

@@ -1,5 +1,6 @@
 import { AttributionMode, Stance } from '../attributions/attribution.enums';
 import { TimePrecision } from '../claims/claim.enums';
+import { chooseVariable } from '../claims/variables/variable-choice';
 import { Span, SuggestedTime, Suggestion } from '../extraction';
 import { SourceKind } from '../sources/source.enums';
 import { AttributionSuggestionModel, SuggestedTimeModel, SuggestionConfidence, TextSpanModel } from './suggestion.model';
@@ -12,7 +13,7 @@ function time(t: SuggestedTime | null): SuggestedTimeModel | null {
   return t ? { text: t.text, start: t.span.start, end: t.span.end, from: new Date(t.start), until: new Date(t.end), precision: t.precision as TimePrecision } : null;
 }
 
-/** "fighters" -> "fighters"; "$200 million" -> "money_usd": a starting key the reporter can rename. */
+/** The fallback when no specific variable applies: "trucks" -> "trucks", a starting key the reporter can rename. */
 export function suggestedVariable(unit: string | null, currency: string | null): string {
   const key = (unit ?? (currency ? `money ${currency}` : 'count'))
     .toLowerCase()
@@ -61,7 +62,9 @@ export function toSuggestionModel(text: string, s: Suggestion): AttributionSugge
     quantities: s.quantities.map((q) => ({
       ...span(text, q.span),
       text: q.text,
-      suggestedVariable: suggestedVariable(q.unit, q.currency),
+      suggestedVariable:
+        chooseVariable(q.unit, q.currency, text.slice(Math.max(0, q.span.start - 200), q.span.start), text.slice(q.span.end, q.span.end + 200)) ??
+        suggestedVariable(q.unit, q.currency),
       value: q.value ?? null,
       lower: q.lower ?? null,
       upper: q.upper ?? null,

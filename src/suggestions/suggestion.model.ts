@@ -51,7 +51,7 @@ export class SuggestedRelayModel extends SuggestedSourceModel {
 
 @ObjectType('SuggestedQuantity')
 export class SuggestedQuantityModel extends TextSpanModel {
-  @Field({ description: 'A variable key derived from the unit; rename it to your desk\'s vocabulary.' })
+  @Field({ description: 'A variable of the vocabulary of figures chosen from the counted noun and its verb ("fighters ... released" is people_released); a key made from the noun when none applies.' })
   suggestedVariable: string;
 
   @Field(() => Float, { nullable: true })

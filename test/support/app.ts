@@ -35,7 +35,8 @@ export function authHeaders(url: string): Record<string, string> {
 export async function startTestApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const saved = { ...process.env };
-  Object.assign(process.env, db.env, extraEnv);
+  // The JSON request log is quiet in tests unless a test asks for it (and captures it).
+  Object.assign(process.env, db.env, { LOG_LEVEL: 'silent' }, extraEnv);
   const app = await NestFactory.create(AppModule, { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');

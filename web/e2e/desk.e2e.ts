@@ -67,7 +67,10 @@ describe('signing in', () => {
     await expectAccessible(page, 'sign-in');
     await page.getByLabel('API key').fill('cdk_not_a_key');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/sign in again|not valid|API key/i);
+    const said = await page.getByRole('alert').textContent();
+    // The key was never valid: the message says it was not accepted and what a key looks like, not "sign in again".
+    expect(said).toMatch(/not valid or has been revoked.*starts with cdk_/);
+    expect(said).not.toMatch(/any more|sign in again/);
     await page.close();
   });
 });
@@ -127,8 +130,18 @@ describe('reporter', () => {
     await card.getByRole('button', { name: /Accept/ }).click();
     const similar = card.getByRole('region', { name: 'Claims that may already be recorded' });
     const existing = similar.locator('li', { hasText: 'The truce between the militants and the alliance was extended by five days.' });
+    // Ranked by similarClaims, with its tier; the reasons are on hover.
+    await expect(existing.locator('.tier').textContent()).resolves.toMatch(/^(likely|possibly) the same \(\d+%\)$/);
+    const writes: string[] = [];
+    page.on('request', (r) => {
+      const body = r.postData() ?? '';
+      if (r.url().endsWith('/graphql') && body.includes('mutation')) writes.push(body);
+    });
     await existing.getByRole('button', { name: 'Add to this claim' }).click();
     await page.locator('li.card[data-state="accepted"]', { hasText: 'had been extended by five days' }).waitFor();
+    // One atomic request (logClaim with attachTo), no longer an article, sources, attributions and citations one by one.
+    expect(writes).toHaveLength(1);
+    expect(JSON.parse(writes[0]).variables.input.attachTo).toEqual(expect.any(String));
     const { claims } = await gql(desk, 'EDITOR', '{ claims(filter: { search: "truce extended" }) { totalCount nodes { attributions { cue source { name } citations { quote } } } } }');
     expect(claims.totalCount).toBe(1);
     expect(claims.nodes[0].attributions).toHaveLength(3);
@@ -166,6 +179,69 @@ describe('reporter', () => {
     await page.close();
   });
 
+  it('acts on the card the keys moved to, however fast they are typed', async () => {
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/log`);
+    const { articles } = await gql(desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
+    const demo = articles.nodes.find((a: any) => /Tell Hamra/.test(a.headline));
+    await page.getByLabel('Pick a recorded article').selectOption(demo.id);
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('textarea[name="bodyText"]')!.value.includes('Tell Hamra'));
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    await page.locator('li.card').nth(3).waitFor();
+    await page.locator('li.card').first().focus();
+    // No pause between the keys: each must see the card the one before it moved to.
+    for (const key of ['j', 'j', 'x', 'j', 'k', 'k', 'x']) await page.keyboard.press(key);
+    await page.locator('li.card[data-state="rejected"]').nth(1).waitFor();
+    const states = await page.locator('li.card').evaluateAll((cards) => cards.slice(0, 4).map((c) => c.getAttribute('data-state')));
+    expect(states).toEqual(['pending', 'rejected', 'rejected', 'pending']);
+    await expect(page.locator('li.card[aria-current="true"]').getAttribute('data-card')).resolves.toBe('1');
+    await page.close();
+  });
+
+  it("shows a suggestion request's field errors next to the article's fields", async () => {
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/log`);
+    await page.getByLabel('URL').fill('https://wire.example.org/thirtieth');
+    await page.getByLabel('Published at').fill('2019-02-30');
+    await page.getByLabel('Article text').fill('The ministry said five people were killed on Monday.');
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    const field = page.locator('label.field.invalid', { hasText: 'Published at' });
+    await field.waitFor();
+    await expect(field.locator('.field-error').textContent()).resolves.toBe('is not a real date: 2019-02 has 28 days');
+    await page.getByLabel('Published at').fill('2019-02-28');
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    await page.locator('li.card').first().waitFor();
+    await expect(page.locator('label.field.invalid').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('says it is reading the article while suggestions are on their way, and takes no second press meanwhile', async () => {
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/log`);
+    let suggestions = 0;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/graphql', async (route) => {
+      if (!/suggestAttributions/.test(route.request().postData() ?? '')) return route.continue();
+      suggestions += 1;
+      await held;
+      await route.continue();
+    });
+    await page.getByLabel('URL').fill(ARTICLE.url);
+    await page.getByLabel('Published at').fill(ARTICLE.publishedAt);
+    await page.getByLabel('Article text').fill(ARTICLE.text);
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    const reading = page.getByRole('button', { name: 'Reading the article…' });
+    await reading.waitFor();
+    await expect(reading.isDisabled()).resolves.toBe(true);
+    await page.locator('form[aria-label="Article"]').evaluate((f: HTMLFormElement) => f.requestSubmit());
+    release();
+    await page.locator('li.card').first().waitFor();
+    await expect(page.getByRole('button', { name: 'Suggest attributions' }).isEnabled()).resolves.toBe(true);
+    expect(suggestions).toBe(1);
+    await page.close();
+  });
+
   it('is refused an editor action', async () => {
     const page = await newPage('REPORTER');
     await page.goto(`${desk.base}/audit`);
@@ -179,6 +255,33 @@ describe('reporter', () => {
 });
 
 describe('editor', () => {
+  it('sees a claim\'s possible duplicates and merges one into it', async () => {
+    const LOG = `mutation($input: LogClaimInput!) { logClaim(input: $input) { id } }`;
+    const claim = (url: string, monitor: string, statement: string) => ({
+      statement,
+      place: { name: 'Kafr Sabil' },
+      eventTime: { start: '2019-02-11T00:00:00Z', precision: 'DAY' },
+      quantities: [{ variable: 'deaths_civilians', value: 12 }],
+      article: { url },
+      attributions: [{ source: { name: monitor, kind: 'MONITORING_GROUP' } }],
+    });
+    const survivor = (await gql(desk, 'EDITOR', LOG, { input: claim('https://dup.example.org/a', 'Dup Monitor A', 'An air strike on a market in Kafr Sabil killed 12 civilians on Monday.') })).logClaim;
+    const duplicate = (await gql(desk, 'EDITOR', LOG, { input: claim('https://dup.example.org/b', 'Dup Monitor B', '12 civilians were killed in an air strike on a market in Kafr Sabil on Monday.') })).logClaim;
+    const page = await newPage('EDITOR');
+    await page.goto(`${desk.base}/claims/${survivor.id}`);
+    const section = page.getByRole('region', { name: 'Possible duplicates' });
+    const item = section.locator('li', { hasText: '12 civilians were killed in an air strike' });
+    await expect(item.locator('.tier').textContent()).resolves.toMatch(/^likely the same/);
+    await expectAccessible(page, 'claim page with possible duplicates');
+    await item.getByRole('button', { name: 'Merge into this claim' }).click();
+    await page.locator('.attributions, ol').filter({ hasText: 'Dup Monitor B' }).first().waitFor();
+    const after = await gql(desk, 'EDITOR', `query($id: ID!) { claim(id: $id) { independentSourceCount } }`, { id: survivor.id });
+    expect(after.claim.independentSourceCount).toBe(2);
+    const gone = await gql(desk, 'EDITOR', `{ claims(filter: { deleted: ONLY }) { nodes { id mergedInto } } }`);
+    expect(gone.claims.nodes).toContainEqual({ id: duplicate.id, mergedInto: survivor.id });
+    await page.close();
+  });
+
   it('filters to anonymous-only claims (kept in the URL) and sets a status with a reason', async () => {
     const page = await newPage('EDITOR');
     await page.goto(`${desk.base}/claims`);
@@ -254,6 +357,14 @@ describe('editor', () => {
 });
 
 describe('researcher', () => {
+  it.each(['/log', '/import', '/audit', '/admin'])('is told at once that %s is not for the role, with no form to fill in first', async (path) => {
+    const page = await newPage('RESEARCHER');
+    await page.goto(`${desk.base}${path}`);
+    await expect(page.locator('[data-code="FORBIDDEN"]').textContent()).resolves.toMatch(/not for the RESEARCHER role/);
+    await expect(page.locator('main form, main textarea, main input').count()).resolves.toBe(0);
+    await page.close();
+  });
+
   it('downloads the filtered export as CSV and JSONL, which parse to the counted rows', async () => {
     const page = await newPage('RESEARCHER');
     await page.goto(`${desk.base}/export?source=Valley+24`);

@@ -1,5 +1,5 @@
 import { Provider, useQuery } from '@urql/preact';
-import { render } from 'preact';
+import { render, type ComponentChildren } from 'preact';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { client } from './api';
@@ -27,6 +27,16 @@ const NAV: Array<{ path: string; label: string; show: (r: Role) => boolean }> = 
   { path: '/import', label: 'Import', show: can.import },
   { path: '/admin', label: 'Users & keys', show: can.admin },
 ];
+
+/** A screen the role may not use, reached by its address: say so before any work is done on it. */
+function Allowed({ role, may, children }: { role: Role; may: (r: Role) => boolean; children: ComponentChildren }) {
+  if (may(role)) return <>{children}</>;
+  return (
+    <p role="alert" class="error refused" data-code="FORBIDDEN">
+      Refused: this screen is not for the {role} role. Pick a screen above.
+    </p>
+  );
+}
 
 function Desk({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () => void }) {
   const { path, route } = useLocation();
@@ -56,16 +66,16 @@ function Desk({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () => void }) 
       </header>
       <main id="main" tabIndex={-1}>
         <Router>
-          <Route path="/log" component={() => <LogScreen viewer={viewer} />} />
+          <Route path="/log" component={() => <Allowed role={viewer.role} may={can.log}><LogScreen viewer={viewer} /></Allowed>} />
           <Route path="/claims" component={() => <ClaimsScreen viewer={viewer} />} />
           <Route path="/claims/:id" component={({ id }: { id: string }) => <ClaimScreen id={id} viewer={viewer} />} />
           <Route path="/sources" component={() => <SourcesScreen />} />
           <Route path="/sources/:id" component={({ id }: { id: string }) => <SourceScreen id={id} viewer={viewer} />} />
           <Route path="/discrepancies" component={() => <DiscrepanciesScreen />} />
-          <Route path="/audit" component={() => <AuditScreen />} />
+          <Route path="/audit" component={() => <Allowed role={viewer.role} may={can.history}><AuditScreen /></Allowed>} />
           <Route path="/export" component={() => <ExportScreen />} />
-          <Route path="/import" component={() => <ImportScreen />} />
-          <Route path="/admin" component={() => <AdminScreen />} />
+          <Route path="/import" component={() => <Allowed role={viewer.role} may={can.import}><ImportScreen /></Allowed>} />
+          <Route path="/admin" component={() => <Allowed role={viewer.role} may={can.admin}><AdminScreen /></Allowed>} />
           <Route default component={() => <p>Nothing here. Pick a screen above.</p>} />
         </Router>
       </main>

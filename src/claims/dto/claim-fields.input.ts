@@ -1,6 +1,6 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Trim, TrimEach } from '../../common/validators';
 import { EventTimeInput } from './event-time.input';
 import { PlaceInput } from './place.input';
@@ -55,4 +55,17 @@ export class CreateClaimInput extends ClaimFieldsInput {
   @IsNotEmpty()
   @MaxLength(STATEMENT_MAX)
   statement: string;
+}
+
+/** What logClaim and acceptSuggestion share: a new claim, or the attributions added to one already recorded. */
+@InputType({ isAbstract: true })
+export class AttachableClaimInput extends CreateClaimInput {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Add the attributions and citations to this recorded claim instead of creating one (see similarClaims), under the edit policy. The claim\'s own fields are left as they are; the statement and figures given are not written.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id (a UUID)' })
+  attachTo?: string;
 }

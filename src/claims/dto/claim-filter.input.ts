@@ -113,6 +113,16 @@ export class ClaimFilterInput {
   @Max(1000)
   minIndependentSources?: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'At most this many independent origins: 1 gives the single-source claims, named or anonymous-only (and unsourced ones, with 0).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  maxIndependentSources?: number;
+
   @Field({ nullable: true, description: 'true: claims whose figures contradict another claim\'s; false: claims with no such contradiction.' })
   @IsOptional()
   @IsBoolean()

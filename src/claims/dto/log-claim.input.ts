@@ -7,7 +7,7 @@ import { AttributionFieldsInput } from '../../attributions/dto/attribution-field
 import { Trim } from '../../common/validators';
 import { SourceFieldsInput } from '../../sources/dto/source-fields.input';
 import { SourceKind } from '../../sources/source.enums';
-import { CreateClaimInput } from './claim-fields.input';
+import { AttachableClaimInput } from './claim-fields.input';
 
 @InputType({ description: 'A source by id, or by name: found by name or alias (ignoring case and accents), or created. Anonymous sources are always new.' })
 export class SourceRefInput extends SourceFieldsInput {
@@ -75,7 +75,7 @@ export class LogAttributionInput extends AttributionFieldsInput {
 export class LogArticleInput extends CreateArticleInput {}
 
 @InputType({ description: 'Everything a reporter records for one claim while reading one article, written at once or not at all.' })
-export class LogClaimInput extends CreateClaimInput {
+export class LogClaimInput extends AttachableClaimInput {
   @Field(() => LogArticleInput, { description: 'Found by canonical URL, or created.' })
   @ValidateNested()
   @Type(() => LogArticleInput)

@@ -1,11 +1,11 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { CreateClaimInput } from '../../claims/dto/claim-fields.input';
+import { AttachableClaimInput } from '../../claims/dto/claim-fields.input';
 import { LogAttributionInput } from '../../claims/dto/log-claim.input';
 
 @InputType({ description: 'A suggestion as the reporter accepted it, edited or not.' })
-export class AcceptSuggestionInput extends CreateClaimInput {
+export class AcceptSuggestionInput extends AttachableClaimInput {
   @Field(() => ID, { description: 'The article the suggestion came from; the citation points at it.' })
   @IsUUID()
   articleId: string;

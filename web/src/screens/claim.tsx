@@ -22,6 +22,7 @@ const ClaimQuery = graphql(`
         citations { id quote startOffset endOffset article { id headline url publisher wireAgency publishedAt bodyText } }
       }
       conflictsWith { id statement status }
+      possibleDuplicates @include(if: $withHistory) { score tier reasons { detail } claim { id statement attributionLine } }
       statusHistory { fromStatus toStatus reason changedAt }
     }
     history(entityType: CLAIM, id: $id, first: 100) @include(if: $withHistory) {
@@ -40,6 +41,7 @@ const UpdateClaim = graphql(`
   mutation UpdateClaim($input: UpdateClaimInput!) { updateClaim(input: $input) { id version statement hedge tags } }
 `);
 const RemoveAttribution = graphql(`mutation RemoveAttribution($input: RemoveAttributionInput!) { removeAttribution(input: $input) { id } }`);
+const MergeClaims = graphql(`mutation MergeClaims($input: MergeClaimsInput!) { mergeClaims(input: $input) { id version } }`);
 const DeleteClaim = graphql(`mutation DeleteClaim($input: DeleteRecordInput!) { deleteRecord(input: $input) { id deletedAt } }`);
 
 const LatestChange = graphql(`
@@ -80,6 +82,7 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
   const [edited, updateClaim] = useMutation(UpdateClaim);
   const [removed, removeAttribution] = useMutation(RemoveAttribution);
   const [deleted, deleteClaim] = useMutation(DeleteClaim);
+  const [merged, mergeClaims] = useMutation(MergeClaims);
   const [editing, setEditing] = useState(false);
   const { route } = useLocation();
 
@@ -314,6 +317,37 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
             ))}
           </ul>
         </>
+      )}
+
+      {can.edit(viewer.role) && (c.possibleDuplicates?.length ?? 0) > 0 && (
+        <section aria-label="Possible duplicates">
+          <h2>Possible duplicates</h2>
+          <p class="muted">Claims that may record the same thing (similarClaims). Merging moves their attributions, citations and new figures here; it can be undone.</p>
+          <ErrorNote error={merged.error ?? null} />
+          <ul>
+            {c.possibleDuplicates!.map((m) => (
+              <li key={m.claim.id}>
+                <span class={`tier tier-${m.tier.toLowerCase()}`} title={m.reasons.map((r) => r.detail).join('; ')}>
+                  {m.tier === 'LIKELY' ? 'likely the same' : 'possibly the same'} ({Math.round(m.score * 100)}%)
+                </span>{' '}
+                <a href={`/claims/${m.claim.id}`}>
+                  <T>{m.claim.statement}</T>
+                </a>{' '}
+                <span class="muted">— {m.claim.attributionLine}</span>{' '}
+                <button
+                  type="button"
+                  disabled={merged.fetching}
+                  onClick={async () => {
+                    const r = await mergeClaims({ input: { survivorId: c.id, duplicateId: m.claim.id } });
+                    if (!r.error) reload({ requestPolicy: 'network-only' });
+                  }}
+                >
+                  Merge into this claim
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
 
       <h2>Status</h2>

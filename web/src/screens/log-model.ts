@@ -245,12 +245,11 @@ export function logInput(card: Card, article: Article): LogInput {
   };
 }
 
-/**
- * Searches for claims that may already be recorded: the statement's three longest words, two at a
- * time (the API's text search wants every word), so a claim sharing two of them is offered.
- */
-export function similarSearches(statement: string): { a: string; b: string; c: string } {
-  const w = [...new Set(statement.toLowerCase().match(/[\p{L}\p{N}]{5,}/gu) ?? [])].sort((x, y) => y.length - x.length).slice(0, 3);
-  if (w.length < 3) return { a: w.join(' ') || statement, b: w.join(' ') || statement, c: w.join(' ') || statement };
-  return { a: `${w[0]} ${w[1]}`, b: `${w[0]} ${w[2]}`, c: `${w[1]} ${w[2]}` };
+/** The card as a similarClaims draft: the claim's fields and the named speakers and relays. */
+export function draftInput(card: Card, article: Article) {
+  const { statement, hedge, tags, place, eventTime, quantities } = logInput(card, article);
+  const speakers = card.attributions.flatMap((a): Array<Attr | Hop> => [a, ...a.via]);
+  const sourceIds = speakers.flatMap((s) => (s.sourceId ? [s.sourceId] : []));
+  const sourceNames = speakers.filter((s) => !s.sourceId && s.kind !== 'ANONYMOUS' && s.name.trim()).map((s) => s.name.trim());
+  return { statement, hedge, tags, place, eventTime, quantities, sourceIds, sourceNames };
 }

@@ -1,28 +1,21 @@
 import { useClient, useQuery } from '@urql/preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { errorCode, errorMessage, fieldErrors } from '../api';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { errorMessage, fieldErrors } from '../api';
 import { ErrorNote, Field, T } from '../components/ui';
 import { graphql } from '../graphql';
 import type { Viewer } from '../session';
 import { CardEditor, CardSummary } from './log-card';
-import { attributionInput, blankCard, cardFromSuggestion, LogClaim, logInput, similarSearches, SuggestQuery, type Article, type Card, type Mark } from './log-model';
+import { blankCard, cardFromSuggestion, draftInput, LogClaim, logInput, SuggestQuery, type Article, type Card, type Mark } from './log-model';
 
 const RecentArticles = graphql(`query RecentArticles { articles(first: 50) { nodes { id headline url publisher } } }`);
 const ArticleById = graphql(`query ArticleById($id: ID!) { article(id: $id) { id url headline publisher wireAgency publishedAt bodyText } }`);
 const Similar = graphql(`
-  query Similar($a: String!, $b: String!, $c: String!) {
-    a: claims(filter: { search: $a }, first: 5) { nodes { id statement attributionLine } }
-    b: claims(filter: { search: $b }, first: 5) { nodes { id statement attributionLine } }
-    c: claims(filter: { search: $c }, first: 5) { nodes { id statement attributionLine } }
+  query Similar($draft: ClaimDraftInput!) {
+    similarClaims(draft: $draft, first: 5) { score tier reasons { code detail } claim { id statement attributionLine } }
   }
 `);
-const FindSource = graphql(`query FindSource($name: String!) { sources(filter: { name: $name }, first: 5) { nodes { id name } } }`);
-const CreateSource = graphql(`mutation CreateSource($input: CreateSourceInput!) { createSource(input: $input) { id } }`);
-const CreateArticle = graphql(`mutation CreateArticle($input: CreateArticleInput!) { createArticle(input: $input) { id } }`);
-const AddAttribution = graphql(`mutation AddAttribution($input: AddAttributionInput!) { addAttribution(input: $input) { id } }`);
-const AddCitation = graphql(`mutation AddCitation($input: AddCitationInput!) { addCitation(input: $input) { id } }`);
 
-type SimilarClaim = { id: string; statement: string; attributionLine: string };
+type SimilarClaim = { id: string; statement: string; attributionLine: string; tier: 'LIKELY' | 'POSSIBLE'; score: number; reasons: string };
 
 const EMPTY_ARTICLE: Article = { url: '', headline: '', publisher: '', wireAgency: '', publishedAt: '', bodyText: '' };
 
@@ -78,6 +71,8 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
   const [articleErrors, setArticleErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A long article takes seconds to read: the button says so, and a second press does not queue another run.
+  const [suggesting, setSuggesting] = useState(false);
   const [{ data: recent }] = useQuery({ query: RecentArticles });
   const [suggested, setSuggested] = useState<{ text: string } | null>(null);
   const [suggestError, setSuggestError] = useState<Parameters<typeof ErrorNote>[0]['error']>(null);
@@ -94,8 +89,14 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
 
   const suggest = async (e: Event) => {
     e.preventDefault();
+    if (suggesting) return;
     setSuggestError(null);
+    setSuggesting(true);
     const r = await client.query(SuggestQuery, { text: article.bodyText, publishedAt: article.publishedAt || null }, { requestPolicy: 'network-only' }).toPromise();
+    setSuggesting(false);
+    // The suggestion's arguments are the article's fields: their messages go next to those fields.
+    const asArticle: Record<string, string> = { publishedAt: 'article.publishedAt', text: 'article.bodyText' };
+    setArticleErrors(Object.fromEntries(Object.entries(fieldErrors(r.error)).map(([k, v]) => [asArticle[k] ?? k, v])));
     if (r.error || !r.data) return setSuggestError(r.error ?? null);
     setCards(r.data.suggestAttributions.map((s) => cardFromSuggestion(s, article.bodyText)));
     setSuggested({ text: article.bodyText });
@@ -126,63 +127,29 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
     setCurrent(Math.min(i + 1, cards.length - 1));
   };
 
-  /** Before creating, look for claims that may already be recorded and offer to add to one of them. */
+  /** Before creating, ask the API which recorded claims this card may repeat (similarClaims) and offer to add to one. */
   const accept = async (i: number) => {
     const card = cards[i];
     if (!card || card.state !== 'pending') return;
-    const r = await client.query(Similar, similarSearches(card.statement), { requestPolicy: 'network-only' }).toPromise();
-    const seen = new Map<string, SimilarClaim>();
+    const r = await client.query(Similar, { draft: draftInput(card, article) }, { requestPolicy: 'network-only' }).toPromise();
     const mine = new Set(cards.map((c) => c.claimId));
-    for (const list of [r.data?.a, r.data?.b, r.data?.c]) for (const c of list?.nodes ?? []) if (!mine.has(c.id)) seen.set(c.id, c);
-    if (seen.size) setSimilar({ card: i, claims: [...seen.values()] });
+    const found = (r.data?.similarClaims ?? [])
+      .filter((m) => !mine.has(m.claim.id))
+      .map((m) => ({ ...m.claim, tier: m.tier, score: m.score, reasons: m.reasons.map((x) => x.detail).join('; ') }));
+    if (found.length) setSimilar({ card: i, claims: found });
     else await create(i);
   };
 
-  const sourceIdFor = async (name: string, id: string | undefined, kind: Card['attributions'][number]['kind']) => {
-    if (id) return id;
-    if (kind !== 'ANONYMOUS') {
-      const found = await client.query(FindSource, { name }).toPromise();
-      const hit = found.data?.sources.nodes.find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
-      if (hit) return hit.id;
-    }
-    const made = await client.mutation(CreateSource, { input: { name: name.trim(), kind } }).toPromise();
-    if (made.error) throw made.error;
-    return made.data!.createSource.id;
-  };
-
-  /** Adds the card's attributions (with citations) to an existing claim instead of creating a new one. */
+  /** Adds the card's attributions and citations to a recorded claim: one logClaim with attachTo, all or nothing. */
   const attach = async (i: number, claimId: string) => {
     const card = cards[i];
     setBusy(true);
-    try {
-      const a = article;
-      let articleId: string;
-      const made = await client.mutation(CreateArticle, { input: logInput(card, a).article }).toPromise();
-      if (errorCode(made.error) === 'CONFLICT') articleId = made.error!.graphQLErrors[0].extensions.existingId as string;
-      else if (made.error) throw made.error;
-      else articleId = made.data!.createArticle.id;
-      for (const attr of card.attributions) {
-        const input = attributionInput(attr);
-        const sourceId = await sourceIdFor(attr.name, attr.sourceId, attr.kind);
-        const chain = [];
-        for (const h of attr.via) chain.push({ sourceId: await sourceIdFor(h.name, h.sourceId, h.kind), cue: h.cue || undefined });
-        const added = await client
-          .mutation(AddAttribution, { input: { claimId, sourceId, chain, cue: input.cue, mode: input.mode, stance: input.stance, anonymityReason: input.anonymityReason, relationship: input.relationship, conditions: input.conditions } })
-          .toPromise();
-        if (added.error) throw added.error;
-        if (attr.quote) {
-          const cited = await client.mutation(AddCitation, { input: { attributionId: added.data!.addAttribution.id, articleId, quote: attr.quote, startOffset: attr.startOffset, endOffset: attr.endOffset } }).toPromise();
-          if (cited.error) throw cited.error;
-        }
-      }
-      update(i, { ...card, state: 'accepted', claimId, errors: {} });
-      setSimilar(null);
-      setProblem(null);
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
+    const r = await client.mutation(LogClaim, { input: { ...logInput(card, article), attachTo: claimId } }).toPromise();
+    setBusy(false);
+    if (r.error) return setProblem(errorMessage(r.error));
+    update(i, { ...card, state: 'accepted', claimId, errors: {} });
+    setSimilar(null);
+    setProblem(null);
   };
 
   const reject = (i: number) => cards[i]?.state === 'pending' && update(i, { ...cards[i], state: 'rejected' });
@@ -203,7 +170,9 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
     setEditing(cards.length);
   };
 
-  useEffect(() => {
+  // Layout effects, not effects: an effect runs only after the next paint, so a key typed before then
+  // (j then a, quickly) would reach the previous render's handler and act on the previous card.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement;
       if (e.key === 'Escape' && t.closest('.card-editor')) return (t as HTMLElement).blur?.();
@@ -226,10 +195,10 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
     return () => document.removeEventListener('keydown', onKey);
   });
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     listRef.current?.querySelector<HTMLElement>(`[data-card="${current}"]`)?.focus();
   }, [current, cards.length]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (editing !== null) listRef.current?.querySelector<HTMLElement>(`[data-card="${editing}"] [data-first]`)?.focus();
   }, [editing]);
 
@@ -272,7 +241,9 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
           <textarea name="bodyText" rows={8} required value={article.bodyText} onInput={setA('bodyText')} dir="auto" />
         </Field>
         <div class="actions">
-          <button type="submit">Suggest attributions</button>
+          <button type="submit" disabled={suggesting} aria-busy={suggesting}>
+            {suggesting ? 'Reading the article…' : 'Suggest attributions'}
+          </button>
           <button type="button" class="secondary" onClick={addBlank}>
             Manual entry
           </button>
@@ -330,6 +301,9 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
                     <ul>
                       {similar.claims.map((c) => (
                         <li key={c.id}>
+                          <span class={`tier tier-${c.tier.toLowerCase()}`} title={c.reasons}>
+                            {c.tier === 'LIKELY' ? 'likely the same' : 'possibly the same'} ({Math.round(c.score * 100)}%)
+                          </span>{' '}
                           <T>{c.statement}</T> <span class="muted">— {c.attributionLine}</span>{' '}
                           <button type="button" disabled={busy} onClick={() => void attach(i, c.id)}>
                             Add to this claim

@@ -1,6 +1,6 @@
 import { useClient } from '@urql/preact';
 import { useState } from 'preact/hooks';
-import { authHeader, errorMessage } from '../api';
+import { authHeader, errorCode, errorMessage } from '../api';
 import { MeQuery } from '../session';
 
 /** Paste a key; it is checked with `me` before it is kept for this tab. */
@@ -14,7 +14,9 @@ export function SignIn({ onSignIn }: { onSignIn: (key: string) => void }) {
     const result = await client
       .query(MeQuery, {}, { requestPolicy: 'network-only', fetchOptions: { headers: { ...authHeader(k), accept: 'application/json' } } })
       .toPromise();
-    if (result.error) setProblem(errorMessage(result.error));
+    // A refused key here is one being tried for the first time: say so, not "sign in again".
+    if (errorCode(result.error) === 'UNAUTHENTICATED') setProblem(`${result.error!.graphQLErrors[0].message}. Paste the whole key, as printed (it starts with cdk_).`);
+    else if (result.error) setProblem(errorMessage(result.error));
     else onSignIn(k);
   };
   return (

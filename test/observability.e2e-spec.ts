@@ -1,0 +1,182 @@
+import { DataSource } from 'typeorm';
+import { AccessService } from '../src/access/access.service';
+import { AppLog } from '../src/observability/app-log';
+import { logClaimInput } from './factories';
+import { TestApp, expectData, startTestApp } from './support/app';
+import { baseUrl, getText, postImport } from './support/http';
+
+const CLAIMS = `query DeskPage($first: Int) { claims(first: $first) { totalCount nodes { id statement } } }`;
+const LOG = `mutation LogOne($input: LogClaimInput!) { logClaim(input: $input) { id } }`;
+
+function post(url: string, body: unknown, headers: Record<string, string>): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+/** The value of one series in Prometheus text, or 0 when it has none yet. */
+function series(text: string, name: string, labels: Record<string, string> = {}): number {
+  const lines = text.split('\n').filter((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
+  const line = lines.find((l) => Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+describe('health, metrics and request logs', () => {
+  let t: TestApp;
+  let base: string;
+  const lines: Array<Record<string, any>> = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ LOG_LEVEL: 'info' });
+    base = baseUrl(t.url);
+    t.app.get(AppLog).writeTo({ write: (line: string) => lines.push(JSON.parse(line)) });
+  });
+  afterAll(() => t.close());
+
+  /** The log line of the request whose id is `id`, once its response has closed. */
+  async function lineOf(id: string): Promise<Record<string, any>> {
+    for (let i = 0; i < 50; i++) {
+      const found = lines.filter((l) => l.reqId === id);
+      if (found.length) {
+        expect(found).toHaveLength(1);
+        return found[0];
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`no log line for request ${id}`);
+  }
+
+  describe('health', () => {
+    it('answers liveness and readiness without a key, readiness checking the database and the migrations', async () => {
+      const live = await getText(`${base}/health/live`, {});
+      expect(live.status).toBe(200);
+      expect(JSON.parse(live.text).status).toBe('ok');
+      const ready = await getText(`${base}/health/ready`, {});
+      expect(ready.status).toBe(200);
+      expect(JSON.parse(ready.text).info).toMatchObject({ database: { status: 'up' }, migrations: { status: 'up' }, accepting: { status: 'up' } });
+    });
+
+    it('reports not ready while a migration this build knows is not applied', async () => {
+      const dataSource = t.app.get(DataSource);
+      const [last] = await dataSource.query('SELECT id, timestamp, name FROM migrations ORDER BY timestamp DESC LIMIT 1');
+      await dataSource.query(`DELETE FROM migrations WHERE name = '${last.name}'`);
+      try {
+        const ready = await getText(`${base}/health/ready`, {});
+        expect(ready.status).toBe(503);
+        expect(JSON.parse(ready.text).error.migrations).toEqual({ status: 'down', pending: [last.name] });
+      } finally {
+        await dataSource.query(`INSERT INTO migrations (id, timestamp, name) VALUES (${last.id}, ${last.timestamp}, '${last.name}')`);
+      }
+      expect((await getText(`${base}/health/ready`, {})).status).toBe(200);
+    });
+  });
+
+  describe('/metrics', () => {
+    it('needs an ADMIN key when no METRICS_TOKEN is set', async () => {
+      expect((await getText(`${base}/metrics`, {})).status).toBe(401);
+      const researcher = await t.userWithRole('RESEARCHER');
+      const refused = await getText(`${base}/metrics`, researcher.as);
+      expect(refused.status).toBe(403);
+      expect(JSON.parse(refused.text).code).toBe('FORBIDDEN');
+      const ok = await getText(`${base}/metrics`, { authorization: `Bearer ${t.adminKey}` });
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('content-type')).toMatch(/^text\/plain/);
+    });
+
+    it('counts requests by path and operation, errors by code, direct-path declines, pool use and export and import rows', async () => {
+      const admin = { authorization: `Bearer ${t.adminKey}` };
+      const before = (await getText(`${base}/metrics`, admin)).text;
+      expectData(await t.gql(LOG, { input: logClaimInput() }));
+      // Direct path: every field is a column.
+      expect((await post(t.url, { query: CLAIMS, variables: { first: 5 }, operationName: 'DeskPage' }, admin)).status).toBe(200);
+      // Apollo: `conflictsWith` has a resolver of its own, so the direct path declines it.
+      await post(t.url, { query: `query Conflicts { claims(first: 2) { nodes { conflictsWith { id } } } }` }, admin);
+      // An error: a researcher may not write.
+      const researcher = await t.userWithRole('RESEARCHER');
+      await post(t.url, { query: `mutation Write { createSource(input: { name: "X", kind: MEDIA_OUTLET }) { id } }` }, researcher.as);
+      await post(t.url, { query: `{ claims { totalCount } }` }, { authorization: 'Bearer cdk_wrong' });
+      expect((await getText(`${base}/exports/claims.csv`, admin)).status).toBe(200);
+      const jsonl = (await getText(`${base}/exports/claims.jsonl`, admin)).text;
+      const rows = jsonl.split('\n').filter(Boolean).length - 1;
+      const imported = await postImport(base, jsonl.split('\n').slice(0, -2).join('\n') + '\n', 'application/x-ndjson', '?dryRun=true', admin);
+      expect(imported.status).toBe(200);
+
+      const after = (await getText(`${base}/metrics`, admin)).text;
+      const grew = (name: string, labels: Record<string, string> = {}) => series(after, name, labels) - series(before, name, labels);
+      expect(grew('claimdesk_requests_total', { path: 'direct', operation: 'DeskPage', outcome: 'OK' })).toBe(1);
+      expect(grew('claimdesk_requests_total', { path: 'apollo', operation: 'LogOne', outcome: 'OK' })).toBe(1);
+      expect(grew('claimdesk_requests_total', { path: 'apollo', operation: 'Conflicts', outcome: 'OK' })).toBe(1);
+      expect(grew('claimdesk_requests_total', { path: 'http', operation: 'GET /exports/claims.csv', outcome: 'OK' })).toBe(1);
+      expect(grew('claimdesk_request_duration_seconds_count', { path: 'direct', operation: 'DeskPage' })).toBe(1);
+      expect(grew('claimdesk_errors_total', { code: 'FORBIDDEN' })).toBe(1);
+      expect(grew('claimdesk_requests_total', { path: 'apollo', operation: 'Write', outcome: 'FORBIDDEN' })).toBe(1);
+      expect(grew('claimdesk_errors_total', { code: 'UNAUTHENTICATED' })).toBe(1);
+      expect(grew('claimdesk_direct_declines_total', { reason: 'not_direct' })).toBeGreaterThanOrEqual(2);
+      expect(grew('claimdesk_direct_declines_total', { reason: 'unknown_key' })).toBe(1);
+      expect(grew('claimdesk_export_rows_total', { format: 'jsonl' })).toBe(rows);
+      expect(grew('claimdesk_export_rows_total', { format: 'csv' })).toBe(rows);
+      expect(grew('claimdesk_import_rows_total', { mode: 'dry_run' })).toBe(rows);
+      expect(series(after, 'claimdesk_db_pool_connections', { state: 'total' })).toBeGreaterThanOrEqual(1);
+      expect(series(after, 'claimdesk_db_pool_connections', { state: 'max' })).toBeGreaterThanOrEqual(1);
+      expect(series(after, 'claimdesk_requests_in_flight')).toBe(1);
+    });
+  });
+
+  describe('request log', () => {
+    it('writes one JSON line per request with its id, operation, duration, outcome and key id, on both paths', async () => {
+      const researcher = await t.userWithRole('RESEARCHER');
+      const [key] = await t.app.get(AccessService).keysOf([researcher.id]);
+      const secret = 'SECRET-SEARCH-TERM-4711';
+
+      const direct = await post(t.url, { query: CLAIMS, variables: { first: 3 }, operationName: 'DeskPage' }, { ...researcher.as, 'x-request-id': 'desk-req-1' });
+      expect(direct.status).toBe(200);
+      expect(direct.headers.get('x-request-id')).toBe('desk-req-1');
+      const apollo = await post(
+        t.url,
+        { query: `query Search($s: String) { claims(filter: { search: $s }) { nodes { id conflictsWith { id } } } }`, variables: { s: secret } },
+        researcher.as,
+      );
+      const apolloId = apollo.headers.get('x-request-id') as string;
+      expect(apolloId).toMatch(/^[0-9a-f-]{36}$/);
+      const refused = await post(t.url, { query: `mutation { createSource(input: { name: "${secret}", kind: MEDIA_OUTLET }) { id } }` }, { ...researcher.as, 'x-request-id': 'bad id with spaces' });
+      const refusedId = refused.headers.get('x-request-id') as string;
+      expect(refusedId).not.toBe('bad id with spaces');
+
+      expect(await lineOf('desk-req-1')).toMatchObject({
+        level: 'info', msg: 'request', method: 'POST', path: '/graphql', servedBy: 'direct', operation: 'DeskPage', status: 200, outcome: 'OK', keyId: key.id,
+      });
+      expect(await lineOf(apolloId)).toMatchObject({ path: '/graphql', servedBy: 'apollo', operation: 'Search', outcome: 'OK', keyId: key.id });
+      expect(await lineOf(refusedId)).toMatchObject({ servedBy: 'apollo', operation: null, outcome: 'FORBIDDEN', keyId: key.id });
+      for (const id of ['desk-req-1', apolloId, refusedId]) expect(typeof (await lineOf(id)).durationMs).toBe('number');
+
+      const exported = await fetch(`${base}/exports/claims.csv?search=${secret}`, { headers: researcher.as });
+      await exported.text();
+      expect(await lineOf(exported.headers.get('x-request-id') as string)).toMatchObject({
+        servedBy: 'http', operation: 'GET /exports/claims.csv', path: '/exports/claims.csv', status: 200, outcome: 'OK', keyId: key.id,
+      });
+
+      // Never the key, the variables, the query string or the query text.
+      const all = JSON.stringify(lines);
+      expect(all).not.toContain(researcher.key);
+      expect(all).not.toContain(t.adminKey);
+      expect(all).not.toContain(secret);
+      expect(all).not.toContain('conflictsWith');
+    });
+  });
+});
+
+describe('/metrics with METRICS_TOKEN', () => {
+  let t: TestApp;
+  const token = 'scrape-token-0123456789abcdef';
+  beforeAll(async () => {
+    t = await startTestApp({ METRICS_TOKEN: token });
+  });
+  afterAll(() => t.close());
+
+  it('takes that token and nothing else, not even an admin key', async () => {
+    const base = baseUrl(t.url);
+    const ok = await getText(`${base}/metrics`, { authorization: `Bearer ${token}` });
+    expect(ok.status).toBe(200);
+    expect(ok.text).toContain('claimdesk_requests_total');
+    expect((await getText(`${base}/metrics`, { authorization: `Bearer ${t.adminKey}` })).status).toBe(401);
+    expect((await getText(`${base}/metrics`, {})).status).toBe(401);
+  });
+});
