@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { conflictSql, windowsOverlapSql } from '../src/analysis/discrepancy-sql';
+import { AttributionFacts, SourceFacts, summarizeSourcing } from '../src/analysis/sourcing';
 import { sourceNameKey } from '../src/sources/source-name';
 import { IdClock, Prng } from './prng';
 
@@ -42,6 +44,7 @@ const TABLES: Record<string, Column[]> = {
     ...RECORD, T('statement'), T('hedge'), T('tags'), T('status'), T('created_by'),
     T('place_name'), T('place_admin_area'), T('place_country'), N('place_latitude'), N('place_longitude'), T('place_precision'),
     TS('event_time_start'), TS('event_time_end'), T('event_time_precision'),
+    I('independent_source_count'), I('denying_source_count'), I('questioning_source_count'), T('sourcing'), B('circular'),
   ],
   claim_quantity: [T('id'), T('claim_id'), I('position'), T('variable'), N('value'), N('lower'), B('lower_inclusive'), N('upper'), B('upper_inclusive'), B('approximate'), T('qualifier'), T('unit'), T('currency')],
   attribution: [
@@ -97,6 +100,27 @@ const CUES = ['said', 'reported', 'told reporters', 'claimed', 'stated', 'quotin
 const STATUSES: [string, number][] = [['UNVERIFIED', 0.6], ['CORROBORATED', 0.15], ['CONTESTED', 0.1], ['CONFIRMED', 0.1], ['FALSE', 0.03], ['RETRACTED', 0.02]];
 const QUALIFIERS: [string, string][] = [['at least', 'lower'], ['more than', 'lowerx'], ['around', 'approx'], ['up to', 'upper'], ['', 'value']];
 
+/** A variable key as the app accepts it (snake_case: "aid workers" + "arrived in" is aid_workers_arrived_in). */
+export function benchVariable(noun: string, verb: string): string {
+  return `${noun}_${verb}`.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+}
+
+/** Both coordinates or neither, as the app requires of a place. */
+export function benchCoordinates(prng: Prng, hasPlace: boolean): [string | null, string | null] {
+  if (!hasPlace || !prng.chance(0.5)) return [null, null];
+  return [(30 + prng.next() * 10).toFixed(6), (35 + prng.next() * 10).toFixed(6)];
+}
+
+/**
+ * The discrepancy flag by the app's own rule (discrepancy-sql.ts, as analysis.service.ts applies it):
+ * a live claim is flagged when one of its figures cannot be true with a figure of another live claim
+ * on the same variable in an overlapping window. One statement for the whole data set.
+ */
+export const FLAG_DISCREPANCIES_SQL = `UPDATE claim SET has_discrepancy = true WHERE deleted_at IS NULL AND EXISTS (
+  SELECT 1 FROM claim_quantity n JOIN claim_quantity o ON o.variable = n.variable AND o.claim_id <> n.claim_id
+  JOIN claim cn ON cn.id = n.claim_id JOIN claim co ON co.id = o.claim_id AND co.deleted_at IS NULL
+  WHERE n.claim_id = claim.id AND ${conflictSql('n', 'o')} AND ${windowsOverlapSql('cn', 'co')})`;
+
 function weighted(prng: Prng, table: [string, number][]): string {
   let r = prng.next();
   for (const [value, weight] of table) {
@@ -139,6 +163,7 @@ export async function generateDataSet(url: string, scale: number, seed: number, 
     const namedIds: string[] = [];
     const anonymousIds: string[] = [];
     const kindOf = new Map<string, string>();
+    const facts = new Map<string, SourceFacts>();
     const addSource = (kind: string, name: string, aliases: string[], extra: Partial<Record<'basedIn' | 'reliability', string>> = {}) => {
       clock.advance(prng.int(1, 50));
       const row = record();
@@ -146,6 +171,7 @@ export async function generateDataSet(url: string, scale: number, seed: number, 
       pending.source.push([...row, kind, name, sourceNameKey(name), extra.basedIn ?? null, null, null, extra.reliability ?? null, null]);
       for (const alias of aliases) pending.source_alias.push([clock.id(), id, alias, sourceNameKey(alias)]);
       kindOf.set(id, kind);
+      facts.set(id, { id, name, anonymous: kind === 'ANONYMOUS', originGroupId: null });
       return id;
     };
     for (const [name, kind, aliases] of OUTLETS) relayIds.push(addSource(kind, name, aliases, { reliability: 'B' }));
@@ -198,7 +224,8 @@ export async function generateDataSet(url: string, scale: number, seed: number, 
       const start = prng.chance(0.6) ? new Date(clock.now().getTime() - prng.int(0, 30 * 86400_000)) : null;
       const end = start && prng.chance(0.3) ? new Date(start.getTime() + prng.int(1, 180) * 86400_000) : start;
       const tags = TAGS.filter(() => prng.chance(0.15));
-      pending.claim.push([
+      const [latitude, longitude] = benchCoordinates(prng, place !== null);
+      const claim: Row = [
         ...claimRow,
         `${prng.int(2, 2000)} ${prng.pick(NOUNS)} ${prng.pick(VERBS)} ${place ? `near ${place[0]}` : 'in the area'} (claim ${c})`,
         prng.chance(0.2) ? prng.pick(HEDGES) : null,
@@ -206,11 +233,11 @@ export async function generateDataSet(url: string, scale: number, seed: number, 
         weighted(prng, STATUSES),
         null,
         place?.[0] ?? null, place?.[1] ?? null, place?.[2] ?? null,
-        place && prng.chance(0.5) ? (30 + prng.next() * 10).toFixed(6) : null,
-        place && prng.chance(0.5) ? (35 + prng.next() * 10).toFixed(6) : null,
+        latitude, longitude,
         place ? prng.pick(['EXACT', 'NEAR', 'ADMIN2', 'ADMIN1']) : null,
         start?.toISOString() ?? null, end?.toISOString() ?? null, start ? prng.pick(['DAY', 'HOUR', 'WEEK']) : null,
-      ]);
+      ];
+      const live: AttributionFacts[] = [];
       if (prng.chance(0.4)) {
         const quantities = prng.int(1, 2);
         for (let q = 0; q < quantities; q++) {
@@ -218,7 +245,7 @@ export async function generateDataSet(url: string, scale: number, seed: number, 
           const v = prng.int(1, 5000);
           const money = prng.chance(0.1);
           pending.claim_quantity.push([
-            clock.id(), claimId, q, money ? 'cash_taken' : `${prng.pick(NOUNS)}_${prng.pick(VERBS).replace(/ /g, '_')}`,
+            clock.id(), claimId, q, money ? 'cash_taken' : benchVariable(prng.pick(NOUNS), prng.pick(VERBS)),
             shape === 'value' || shape === 'approx' ? v : null,
             shape === 'lower' || shape === 'lowerx' ? v : null, shape !== 'lowerx',
             shape === 'upper' ? v : null, true, shape === 'approx',
@@ -233,8 +260,11 @@ export async function generateDataSet(url: string, scale: number, seed: number, 
         const speaker = anonymous ? prng.pick(anonymousIds) : prng.skewed(namedIds, 2);
         const attRow = record(prng.chance(0.02));
         const attId = attRow[0] as string;
+        const stance = prng.chance(0.85) ? 'ASSERTS' : prng.pick(['DENIES', 'QUESTIONS'] as const);
+        const attribution: AttributionFacts = { stance, speaker: facts.get(speaker) as SourceFacts, chain: [] };
+        if (attRow[4] === null) live.push(attribution);
         pending.attribution.push([
-          ...attRow, claimId, speaker, prng.chance(0.85) ? 'ASSERTS' : prng.pick(['DENIES', 'QUESTIONS']), prng.pick(CUES),
+          ...attRow, claimId, speaker, stance, prng.pick(CUES),
           prng.chance(0.3) ? 'DIRECT_QUOTE' : 'PARAPHRASE', prng.chance(0.5) ? clock.now().toISOString() : null,
           prng.chance(0.5) ? prng.int(1, 6) : null,
           anonymous && prng.chance(0.6) ? 'not authorized to speak to the media' : null,
@@ -246,7 +276,11 @@ export async function generateDataSet(url: string, scale: number, seed: number, 
           const hops = new Set<string>();
           const length = prng.int(1, 3);
           while (hops.size < length) hops.add(prng.skewed(relayIds, 2));
-          [...hops].forEach((hop, position) => pending.relay_hop.push([clock.id(), attId, position, hop, prng.pick(['quoting', 'citing', null])]));
+          [...hops].forEach((hop, position) => {
+            const cue = prng.pick(['quoting', 'citing', null]);
+            attribution.chain.push({ source: facts.get(hop) as SourceFacts, cue });
+            pending.relay_hop.push([clock.id(), attId, position, hop, cue]);
+          });
         }
         if (prng.chance(citationRate)) {
           const article = articleIds[Math.max(0, articleIds.length - 1 - prng.int(0, 20))];
@@ -255,12 +289,16 @@ export async function generateDataSet(url: string, scale: number, seed: number, 
           pending.citation.push([clock.id(), clock.now().toISOString(), clock.now().toISOString(), 1, null, null, attId, article, quote, 'According to the report, ', ' on Tuesday.', offset, offset + quote.length]);
         }
       }
+      // Derived values by the app's one definition (analysis/sourcing.ts), from the live attributions.
+      const derived = summarizeSourcing(live);
+      pending.claim.push([...claim, derived.independentSourceCount, derived.denyingSourceCount, derived.questioningSourceCount, derived.sourcing, derived.circular]);
       if (pending.claim.length >= 5000) {
         await flush();
         if ((c + 1) % 20000 === 0 || c + 1 === size.claims) log(`claims: ${c + 1}/${size.claims}`);
       }
     }
     await flush();
+    await client.query(FLAG_DISCREPANCIES_SQL);
     await client.query('COMMIT');
     await client.query('VACUUM ANALYZE');
     return counts;

@@ -14,7 +14,7 @@ export type Command = (app: INestApplicationContext, args: string[]) => Promise<
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   'create-admin': { run: createAdminCommand, help: 'create-admin --name NAME [--email EMAIL]   (prints the new admin\'s API key once)' },
-  export: { run: exportCommand, help: 'export --format csv|jsonl [--out FILE] [--profile ucdp] [--status X --source Y ...filters]' },
+  export: { run: exportCommand, help: 'export --format csv|jsonl|parquet [--out FILE] [--profile ucdp] [--status X --source Y ...filters]' },
   import: { run: importCommand, help: 'import FILE.csv|FILE.jsonl [--dry-run]' },
 };
 

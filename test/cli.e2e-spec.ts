@@ -46,4 +46,17 @@ describe('command line', () => {
     const claims = exported.stdout.trim().split('\n').map((line) => JSON.parse(line)).filter((r) => !r._summary);
     expect(claims.map((c) => c.statement).sort()).toEqual(['Claim a.', 'Claim b.']);
   }, 60_000);
+
+  it('takes every filter of the HTTP export, typed: --sourcing, --minIndependentSources, --hasDiscrepancy', async () => {
+    // The two claims imported above have no attribution: UNSOURCED, 0 independent sources; their figures (10 and 90 killed) disagree.
+    const ids = async (...filter: string[]) => {
+      const { stdout } = await cli('export', '--format', 'jsonl', ...filter);
+      return stdout.trim().split('\n').map((line) => JSON.parse(line)).filter((r) => !r._summary).map((r) => r.statement).sort();
+    };
+    expect(await ids('--sourcing', 'UNSOURCED', '--minIndependentSources', '0')).toEqual(['Claim a.', 'Claim b.']);
+    expect(await ids('--sourcing', 'CORROBORATED')).toEqual([]);
+    expect(await ids('--minIndependentSources', '1')).toEqual([]);
+    expect(await ids('--hasDiscrepancy', 'true', '--circular', 'false')).toEqual(['Claim a.', 'Claim b.']);
+    await expect(cli('export', '--minIndependentSources', 'two')).rejects.toMatchObject({ stderr: expect.stringContaining('--minIndependentSources: must be an integer number') });
+  }, 120_000);
 });

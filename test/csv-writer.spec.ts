@@ -18,10 +18,13 @@ describe('CSV writing', () => {
     expect(csvCell(column('statement'), null)).toBe('');
   });
 
-  it('joins lists and writes JSON cells', () => {
-    expect(csvCell(column('tags'), ['a', 'b c'])).toBe('a; b c');
-    expect(csvCell(column('relay_chain'), ['CNN', 'an official'])).toBe('CNN <- an official');
-    expect(csvCell(column('conditions'), ['x; y'])).toBe('["x; y"]');
+  it('writes every list column as a JSON array, [] when empty, so no name needs a reserved separator', () => {
+    expect(csvCell(column('tags'), ['a', 'b; c'])).toBe('["a","b; c"]');
+    expect(csvCell(column('tags'), [])).toBe('[]');
+    const chain = [{ source_id: 's1', name: 'Alpha <- Beta', kind: 'MEDIA_OUTLET', cue: 'quoting' }];
+    expect(JSON.parse(csvCell(column('relay_chain'), chain))).toEqual(chain);
+    expect(csvCell(column('conditions'), ['=x'])).toBe('["=x"]');
+    expect(csvCell(column('relay_chain'), null)).toBe('');
   });
 
   it('writes RFC 4180: header, quoted commas, quotes and newlines, CRLF', () => {

@@ -20,9 +20,9 @@ describe('an export the database fails in the middle of', () => {
     // Batches of two claims, and the database lost for real once the first batch has been sent.
     const reader = t.app.get(ExportReader);
     const batches = reader.batches.bind(reader);
-    jest.spyOn(reader, 'batches').mockImplementation(async function* (filter) {
+    jest.spyOn(reader, 'batches').mockImplementation(async function* (filter, actor) {
       let first = true;
-      for await (const batch of batches(filter, 2)) {
+      for await (const batch of batches(filter, actor, 2)) {
         yield batch;
         if (first) restore = await loseDatabase(t.app.get(DataSource));
         first = false;

@@ -45,18 +45,22 @@ describe('exports over HTTP', () => {
     const rows = csvRecords(res.text);
     expect(rows.map((r) => r.claim_id)).toEqual([sieged.id, sieged.id, hostileId, bareId]);
     const bare = rows[3];
-    expect(bare).toMatchObject({ attribution_id: '', source_name: '', relay_chain: '', independent_source_count: '0' });
+    expect(bare).toMatchObject({ attribution_id: '', row_id: bareId, source_name: '', relay_chain: '', conditions: '', tags: '["siege"]', independent_source_count: '0', sourcing: 'UNSOURCED' });
 
     const [named, anonymous] = rows;
     expect(named).toMatchObject({
       quantity_variable: 'fighters_remaining', quantity_low: '200', quantity_best: '200', quantity_high: '', quantity_low_inclusive: 'false',
       place_precision: 'NEAR', place_country: 'SY', event_start: '2019-02-18T00:00:00.000Z', stance: 'ASSERTS', source_anonymous: 'false',
-      quote: 'More than 200 fighters remain', article_publisher: 'Example Wire', independent_source_count: '2', tags: 'siege',
+      quote: 'More than 200 fighters remain', article_publisher: 'Example Wire', independent_source_count: '2', tags: '["siege"]', row_id: named.attribution_id,
+      sourcing: 'CORROBORATED', circular: 'false', has_discrepancy: 'false', external_id: '',
     });
     expect(JSON.parse(named.quantities_json)).toEqual([
       { variable: 'fighters_remaining', value: null, lower: 200, lower_inclusive: false, upper: null, upper_inclusive: true, approximate: false, qualifier: 'more than', unit: 'fighters', currency: null },
     ]);
-    expect(anonymous.relay_chain).toMatch(/^Channel Nine \w+ <- a senior security official$/);
+    expect(JSON.parse(anonymous.relay_chain)).toEqual([
+      { source_id: expect.any(String), name: expect.stringMatching(/^Channel Nine \w+$/), kind: 'MEDIA_OUTLET', cue: 'quoting' },
+      { source_id: anonymous.source_id, name: 'a senior security official', kind: 'ANONYMOUS', cue: 'reported' },
+    ]);
     expect(anonymous).toMatchObject({ source_kind: 'ANONYMOUS', source_anonymous: 'true', anonymity_reason: 'not authorized to brief reporters', conditions: '[]' });
   });
 
@@ -74,7 +78,7 @@ describe('exports over HTTP', () => {
     expect(csv.statement).toBe(`'=HYPERLINK("http://evil.example.com","click")`);
     expect(csv.hedge).toBe("'-reportedly");
     expect(csv.source_name).toBe("'+Plus Network");
-    expect(csv.relay_chain).toBe("'+Plus Network");
+    expect(JSON.parse(csv.relay_chain)[0].name).toBe('+Plus Network');
     expect(csv.article_headline).toBe("'@SUM(1+1)");
     expect(csv.quote).toBe("''quoted");
     const json = jsonLines((await getText(`${base}/exports/claims.jsonl`)).text).find((r) => r.claim_id === hostileId) as Record<string, any>;
@@ -143,6 +147,10 @@ describe('exports over HTTP', () => {
       source_date: '2019-02-18', number_of_sources: '1', date_prec: '1', where_prec: '2', date_start: '2019-02-18', where_coordinates: 'Tell Hamra', adm_1: 'Deir ez-Zor', country: 'SY',
     });
     expect(row.source_original).toBe(sieged.attributions[0].source.name);
+    expect(row).toMatchObject({ primary_row: 'true', year: '2019', source_article: 'Example Wire, 2019-02-18, Holdouts in river town reject surrender terms', qualifier: 'more than', low_inclusive: 'false' });
+    // One primary row per claim: summing over them counts each claim's figure once.
+    const all = csvRecords(res.text);
+    expect(all.filter((r) => r.primary_row === 'true').map((r) => r.claim_id)).toEqual([...new Set(all.map((r) => r.claim_id))]);
     const jsonl = jsonLines((await getText(`${base}/exports/claims.jsonl?profile=ucdp`)).text);
     expect(jsonl.find((r) => r.claim_id === sieged.id)).toMatchObject({ best: 200, number_of_sources: 1, where_prec: 2 });
   });

@@ -27,7 +27,10 @@ describe('import parsing', () => {
     expect(typeValue(column('credibility'), '2.5', 'csv')).toEqual({ error: 'must be a whole number' });
     expect(typeValue(column('source_anonymous'), 'TRUE', 'csv')).toEqual({ value: true });
     expect(typeValue(column('statement'), "'=1+1", 'csv')).toEqual({ value: '=1+1' });
-    expect(typeValue(column('relay_chain'), 'AFP <- CNN <- an official', 'csv')).toEqual({ value: ['AFP', 'CNN', 'an official'] });
+    expect(typeValue(column('relay_chain'), '[{"name":"AFP"},{"name":"an official"}]', 'csv')).toEqual({ value: [{ name: 'AFP' }, { name: 'an official' }] });
+    expect(typeValue(column('relay_chain'), 'AFP <- an official', 'csv')).toEqual({ error: 'must be a JSON array (see the codebook)' });
+    expect(typeValue(column('tags'), '["siege","negotiations"]', 'csv')).toEqual({ value: ['siege', 'negotiations'] });
+    expect(typeValue(column('tags'), '[1]', 'csv')).toEqual({ error: 'must be an array of strings' });
     expect(typeValue(column('said_at'), 'last week', 'csv').error).toMatch(/ISO 8601/);
     expect(typeValue(column('quantity_low'), '5', 'jsonl')).toEqual({ error: 'must be a number' });
   });

@@ -76,14 +76,14 @@ export class AnalysisService implements OnModuleInit {
       const claim = await manager.findOne(Claim, { where: { id: claimId } });
       const now = claim ? { quantities: await manager.find(ClaimQuantity, { where: { claimId } }), eventTime: claim.eventTime } : null;
       if (claim && now) {
-        await setDerived(manager, [claimId], { hasDiscrepancy: (await this.contradicting(manager, claimId, now, 1)).length > 0 });
+        await setDiscrepancyFlag(manager, claimId, (await this.contradicting(manager, claimId, now, 1)).length > 0);
         // Claims this one contradicts now: flag the ones not flagged yet, in one statement per figure.
         for (const [i, q] of now.quantities.entries()) {
           const match = this.contradictionQuery(manager, claimId, q, now.eventTime, `n${i}`);
           await manager
             .createQueryBuilder()
             .update(Claim)
-            .set({ hasDiscrepancy: true, version: () => 'version' })
+            .set({ hasDiscrepancy: true, updatedAt: new Date(), version: () => 'version' })
             .where('has_discrepancy = :unflagged', { unflagged: false })
             .andWhere(`id IN (${match.getQuery()})`, match.getParameters())
             .execute();
@@ -94,7 +94,7 @@ export class AnalysisService implements OnModuleInit {
         const other = await manager.findOne(Claim, { where: { id: otherId } });
         if (!other) continue;
         const figures = { quantities: await manager.find(ClaimQuantity, { where: { claimId: otherId } }), eventTime: other.eventTime };
-        await setDerived(manager, [otherId], { hasDiscrepancy: (await this.contradicting(manager, otherId, figures, 1)).length > 0 });
+        await setDiscrepancyFlag(manager, otherId, (await this.contradicting(manager, otherId, figures, 1)).length > 0);
       }
     }
   }
@@ -125,7 +125,7 @@ export class AnalysisService implements OnModuleInit {
         manager
           .createQueryBuilder()
           .update(Claim)
-          .set({ hasDiscrepancy: true, version: () => 'version' })
+          .set({ hasDiscrepancy: true, updatedAt: new Date(), version: () => 'version' })
           .where(`has_discrepancy = :unflagged AND deleted_at IS NULL AND ${where}`, { unflagged: false, chunk })
           .execute();
       // The chunk's claims, against every live claim...
@@ -187,8 +187,21 @@ function facts(source: Source): SourceFacts {
 }
 
 /**
+ * has_discrepancy is in the claim's exported rows, so a flag that flips moves updated_at (incremental
+ * sync, database/touch-claims.ts); a flag that stays as it was leaves the claim alone.
+ */
+async function setDiscrepancyFlag(manager: EntityManager, claimId: string, value: boolean): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .update(Claim)
+    .set({ hasDiscrepancy: value, updatedAt: new Date(), version: () => 'version' })
+    .where('id = :claimId AND has_discrepancy = :was', { claimId, was: !value })
+    .execute();
+}
+
+/**
  * Derived values are not edits: writing them must not bump the claim's version (a reporter's
- * update would then be refused as stale) nor its updated-at. Naming the version column in the
+ * update would then be refused as stale). updated_at is moved by the writers that call the hooks (touch-claims.ts). Naming the version column in the
  * SET stops TypeORM from incrementing it.
  */
 async function setDerived(manager: EntityManager, claimIds: string[], values: Partial<Claim>): Promise<void> {

@@ -7,6 +7,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { RecordType } from '../common/record-type';
 import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
+import { touchClaimsOf } from '../database/touch-claims';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Article } from './article.entity';
 import { InvalidUrlError, canonicalizeUrl } from './canonical-url';
@@ -84,6 +85,7 @@ export class ArticlesService {
         await this.refuseDuplicate(manager, patch.canonicalUrl, 'url', input.id);
       }
       const { before, after } = await versionedUpdate<Article>(manager, Article, 'Article', input.id, input.version, patch);
+      await touchClaimsOf(manager, 'articles', [input.id]);
       await this.audit.recordUpdate(manager, actor, RecordType.ARTICLE, before, after);
       return after;
     });

@@ -13,6 +13,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { Source } from '../sources/source.entity';
 import { Attribution } from './attribution.entity';
 import { Citation } from './citation.entity';
+import { touchClaimsOf } from '../database/touch-claims';
 import { AddAttributionInput } from './dto/add-attribution.input';
 import { AddCitationInput, QuoteInput } from './dto/add-citation.input';
 import { RelayHopInput } from './dto/relay-hop.input';
@@ -46,6 +47,7 @@ export class AttributionsService {
 
   async claimsChanged(manager: EntityManager, claimIds: string[]): Promise<void> {
     const unique = [...new Set(claimIds)];
+    await touchClaimsOf(manager, 'claims', unique);
     for (const hook of this.hooks) await hook(manager, unique);
   }
 
@@ -242,6 +244,7 @@ export class AttributionsService {
       createdBy: actor.id,
     });
     await insertNew(manager, citation);
+    await touchClaimsOf(manager, 'attributions', [attributionId]);
     await this.audit.recordCreate(manager, actor, RecordType.CITATION, citation);
     return citation;
   }

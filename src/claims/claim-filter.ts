@@ -2,7 +2,10 @@ import { Brackets, SelectQueryBuilder } from 'typeorm';
 import { SourceKind } from '../sources/source-kind';
 import { sourceNameKey } from '../sources/source-name';
 import { TextSearch } from '../database/text-search';
-import { AnonymityFilter } from './claim.enums';
+import { Actor } from '../access/actor';
+import { isEditorial } from '../access/role';
+import { ForbiddenError } from '../common/errors';
+import { AnonymityFilter, DeletedFilter } from './claim.enums';
 import { ClaimFilterInput } from './dto/claim-filter.input';
 import { Claim } from './claim.entity';
 
@@ -79,6 +82,7 @@ export function applyClaimFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimFil
       { place: filter.place },
     );
   }
+  if (filter.updatedSince) qb.andWhere('c.updated_at >= :updatedSince', { updatedSince: filter.updatedSince });
   if (filter.sourcing) qb.andWhere('c.sourcing = :sourcing', { sourcing: filter.sourcing });
   if (filter.minIndependentSources !== undefined) {
     qb.andWhere('c.independent_source_count >= :minIndependent', { minIndependent: filter.minIndependentSources });
@@ -89,6 +93,25 @@ export function applyClaimFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimFil
   if (filter.circular !== undefined) qb.andWhere('c.circular = :circular', { circular: filter.circular });
   if (filter.hasDiscrepancy !== undefined) qb.andWhere('c.has_discrepancy = :hasDiscrepancy', { hasDiscrepancy: filter.hasDiscrepancy });
   return qb;
+}
+
+/**
+ * `deleted`: left out by default; INCLUDE or ONLY for editors and admins, refused for anyone else
+ * wherever the filter is used (the claims query, exports), so a researcher never gets an answer
+ * that claims to be something it is not.
+ */
+export function applyDeletedFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimFilterInput, actor: Actor | undefined): SelectQueryBuilder<Claim> {
+  if (!assertMaySeeDeleted(filter, actor)) return qb;
+  qb.withDeleted();
+  if (filter.deleted === DeletedFilter.ONLY) qb.andWhere('c.deleted_at IS NOT NULL');
+  return qb;
+}
+
+/** Whether the filter asks for deleted claims; throws FORBIDDEN when it does and the actor may not see them. */
+export function assertMaySeeDeleted(filter: ClaimFilterInput, actor: Actor | undefined): boolean {
+  if (!filter.deleted || filter.deleted === DeletedFilter.EXCLUDE) return false;
+  if (actor && !isEditorial(actor.role)) throw new ForbiddenError('Only editors and admins can list deleted claims (filter deleted)');
+  return true;
 }
 
 /** Filters whose own EXISTS already requires a live attribution on the claim. */

@@ -54,6 +54,8 @@ export function auditedClaim<T extends Partial<Claim>>(claim: T): Omit<T, (typeo
 
 @Entity('claim')
 @Index(['eventTime.start', 'id'])
+// Incremental sync reads the claims changed since a time (`updatedSince`).
+@Index(['updatedAt'])
 export class Claim extends BaseRecord {
   /** PostgreSQL's trigram index for matching (migration ClaimTextMatching); declared so schema checks leave it alone. */
   @Column({ type: 'text' })

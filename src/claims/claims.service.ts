@@ -15,7 +15,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { ClaimQuantity } from './claim-quantity.entity';
 import { ClaimStatusChange } from './claim-status-change.entity';
 import { SetClaimStatusInput } from './dto/set-claim-status.input';
-import { applyClaimFilter } from './claim-filter';
+import { applyClaimFilter, applyDeletedFilter } from './claim-filter';
 import { ClaimSort, ClaimStatus, DeletedFilter } from './claim.enums';
 import { Claim, auditedClaim } from './claim.entity';
 import { ClaimModel } from './claim.model';
@@ -164,11 +164,7 @@ export class ClaimsService {
   private async pageQuery(args: PageArgs, filter: ClaimFilterInput, sort: ClaimSort, actor: Actor | undefined, count: boolean) {
     const size = pageSize(args.first);
     const qb = applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch);
-    if (filter.deleted && filter.deleted !== DeletedFilter.EXCLUDE) {
-      if (actor && !isEditorial(actor.role)) throw new ForbiddenError('Only editors and admins can list deleted claims');
-      qb.withDeleted();
-      if (filter.deleted === DeletedFilter.ONLY) qb.andWhere('c.deleted_at IS NOT NULL');
-    }
+    applyDeletedFilter(qb, filter, actor);
     const totalCount = count ? await qb.clone().getCount() : 0;
     if (sort === ClaimSort.EVENT_TIME) {
       if (args.after) {
@@ -195,13 +191,13 @@ export class ClaimsService {
     return this.tx.run((manager) => this.createWith(manager, input, actor));
   }
 
-  /** `imported` carries what only an import may set at creation: the source system's id and its editorial status. */
+  /** `imported` carries what only an import may set at creation: the source system's id, its editorial status and when it was first recorded. */
   async createWith(
     manager: EntityManager,
     input: CreateClaimInput,
     actor: Actor,
     field = '',
-    imported: { externalId: string; status: ClaimStatus } | null = null,
+    imported: { externalId: string; status: ClaimStatus; createdAt?: Date } | null = null,
   ): Promise<Claim> {
     assertQuantities(input.quantities ?? [], field);
     const claim = manager.create(Claim, {

@@ -4,12 +4,13 @@ import { validateSync } from 'class-validator';
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { flattenValidationErrors } from '../common/validation';
-import { ExportQueryDto, splitExportQuery } from '../exports/dto/export-query.dto';
+import { EXPORT_QUERY_FIELDS, ExportQueryDto, splitExportQuery } from '../exports/dto/export-query.dto';
 import { ExportFormat, ExportService } from '../exports/export.service';
 import { WritableSink } from '../exports/writable-sink';
 import { Progress } from './progress';
 
-const FILTERS = ['search', 'status', 'tag', 'variable', 'sourceId', 'source', 'relayedBy', 'sourceKind', 'anonymity', 'stance', 'articleId', 'publishedFrom', 'publishedTo', 'eventFrom', 'eventTo', 'place', 'profile'];
+/** Every filter of the HTTP export (and so of GraphQL's claims filter), as an option of the same name. */
+const FILTERS = [...EXPORT_QUERY_FIELDS.keys()];
 
 /** `export --format csv --out claims.csv --status CONFIRMED`: the HTTP export's filters, as options of the same names. */
 export async function exportCommand(app: INestApplicationContext, args: string[]): Promise<number> {
@@ -19,7 +20,7 @@ export async function exportCommand(app: INestApplicationContext, args: string[]
   });
   const given = values as Record<string, string | undefined>;
   const format = values.format as ExportFormat;
-  if (format !== 'csv' && format !== 'jsonl') throw new Error('--format must be csv or jsonl');
+  if (format !== 'csv' && format !== 'jsonl' && format !== 'parquet') throw new Error('--format must be csv, jsonl or parquet');
   const query = plainToInstance(ExportQueryDto, Object.fromEntries(FILTERS.filter((f) => given[f] !== undefined).map((f) => [f, given[f]])));
   const errors = flattenValidationErrors(validateSync(query, { whitelist: true, forbidNonWhitelisted: true }));
   if (errors.length) throw new Error(errors.map((e) => `--${e.field}: ${e.message}`).join('\n'));

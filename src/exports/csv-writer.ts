@@ -1,5 +1,5 @@
 import { ColumnDef } from './export-columns';
-import { ExportRow, RELAY_SEPARATOR } from './export-rows';
+import { ExportRow } from './export-rows';
 
 /**
  * A spreadsheet treats a cell starting with = + - @ (or a tab or carriage return before them)
@@ -19,7 +19,7 @@ export function restoreFormula(text: string): string {
   return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
-/** One typed value as CSV text: empty for null, lists joined, JSON for structured cells. */
+/** One typed value as CSV text: empty for null, lists as JSON arrays. */
 export function csvCell(column: ColumnDef, value: unknown): string {
   if (value === null || value === undefined) return '';
   switch (column.type) {
@@ -28,10 +28,9 @@ export function csvCell(column: ColumnDef, value: unknown): string {
       return String(value);
     case 'boolean':
       return value ? 'true' : 'false';
-    case 'json':
+    case 'list':
+      // JSON text starts with "[", never a formula character; the strings inside it are data, not cells.
       return JSON.stringify(value);
-    case 'text[]':
-      return neutraliseFormula((value as string[]).join(column.name === 'relay_chain' ? RELAY_SEPARATOR : '; '));
     default:
       return neutraliseFormula(String(value));
   }

@@ -3,22 +3,32 @@
  * so they only ever get added, never renamed. The codebook, the CSV header and the import
  * reader are all driven from these lists.
  */
-export type ColumnType = 'text' | 'enum' | 'integer' | 'number' | 'boolean' | 'datetime' | 'date' | 'text[]' | 'json';
+import { Sourcing } from '../analysis/sourcing';
+import { AttributionMode, Stance } from '../attributions/attribution-enums';
+import { ClaimStatus, PlacePrecision, TimePrecision } from '../claims/claim-status';
+import { Reliability, SourceKind } from '../sources/source-kind';
+
+/** `list`: a JSON array (CSV: its JSON text; JSONL: the array), `[]` when empty; the one list encoding. */
+export type ColumnType = 'text' | 'enum' | 'integer' | 'number' | 'boolean' | 'datetime' | 'date' | 'list';
 
 export interface ColumnDef {
   name: string;
   type: ColumnType;
   doc: string;
+  /** An enum's values, from the TypeScript enum itself. */
+  values?: readonly string[];
+  /** Never empty in an export (the data package's `required` constraint). */
+  required?: boolean;
 }
 
 export type ExportProfile = 'full' | 'ucdp';
 
 export const FULL_COLUMNS: readonly ColumnDef[] = [
-  { name: 'claim_id', type: 'text', doc: 'The claim\'s id (UUIDv7). The import\'s idempotency key.' },
-  { name: 'statement', type: 'text', doc: 'The claim in the reporter\'s words.' },
+  { name: 'claim_id', type: 'text', required: true, doc: 'The claim\'s id (UUIDv7). The import\'s idempotency key.' },
+  { name: 'statement', type: 'text', required: true, doc: 'The claim in the reporter\'s words.' },
   { name: 'hedge', type: 'text', doc: 'The hedge as written ("may have", "reportedly").' },
-  { name: 'status', type: 'enum', doc: 'Editorial status: UNVERIFIED, CORROBORATED, CONTESTED, CONFIRMED, FALSE, RETRACTED.' },
-  { name: 'tags', type: 'text[]', doc: 'Tags. CSV: joined with "; " (a tag cannot contain ";"). JSONL: an array.' },
+  { name: 'status', type: 'enum', required: true, values: Object.values(ClaimStatus), doc: 'Editorial status: UNVERIFIED, CORROBORATED, CONTESTED, CONFIRMED, FALSE, RETRACTED.' },
+  { name: 'tags', type: 'list', required: true, doc: 'Tags: a JSON array of strings (`["siege","negotiations"]`), `[]` when there are none.' },
   { name: 'quantity_variable', type: 'text', doc: 'Primary quantity (the first by position): what is counted, a snake_case key.' },
   { name: 'quantity_low', type: 'number', doc: 'Primary quantity: the lower bound, or the value when the figure is a single value. Empty: no lower bound.' },
   { name: 'quantity_best', type: 'number', doc: 'Primary quantity: the best estimate (see "Best, low and high").' },
@@ -29,55 +39,70 @@ export const FULL_COLUMNS: readonly ColumnDef[] = [
   { name: 'quantity_unit', type: 'text', doc: 'Primary quantity: the counted noun ("fighters").' },
   { name: 'quantity_currency', type: 'text', doc: 'Primary quantity: ISO 4217 code when the figure is money.' },
   { name: 'quantity_qualifier', type: 'text', doc: 'Primary quantity: the qualifier as written ("more than", "at least").' },
-  { name: 'quantities_json', type: 'json', doc: 'Every quantity, in position order, as stored: an array of {variable, value, lower, lower_inclusive, upper, upper_inclusive, approximate, qualifier, unit, currency}. CSV: JSON text. JSONL: an array.' },
+  { name: 'quantities_json', type: 'list', required: true, doc: 'Every quantity, in position order, as stored: a JSON array of {variable, value, lower, lower_inclusive, upper, upper_inclusive, approximate, qualifier, unit, currency}, `[]` when there are none. The quantities table (`/exports/quantities.csv`) has the same one row per quantity.' },
   { name: 'place_name', type: 'text', doc: 'Place name as reported.' },
   { name: 'place_admin_area', type: 'text', doc: 'First-level administrative area.' },
   { name: 'place_country', type: 'text', doc: 'ISO 3166-1 alpha-2 country code.' },
-  { name: 'place_precision', type: 'enum', doc: 'How precisely the place is known: EXACT, NEAR, ADMIN2, ADMIN1, COUNTRY, REGION (see "Precision codes").' },
+  { name: 'place_precision', type: 'enum', values: Object.values(PlacePrecision), doc: 'How precisely the place is known: EXACT, NEAR, ADMIN2, ADMIN1, COUNTRY, REGION (see "Precision codes").' },
   { name: 'latitude', type: 'number', doc: 'WGS 84 latitude, decimal degrees.' },
   { name: 'longitude', type: 'number', doc: 'WGS 84 longitude, decimal degrees.' },
   { name: 'event_start', type: 'datetime', doc: 'Start of the event time (ISO 8601, UTC).' },
   { name: 'event_end', type: 'datetime', doc: 'End of the event time; equal to event_start for an instant.' },
-  { name: 'event_precision', type: 'enum', doc: 'How precisely the time is known: EXACT, HOUR, DAY, WEEK, MONTH, YEAR.' },
+  { name: 'event_precision', type: 'enum', values: Object.values(TimePrecision), doc: 'How precisely the time is known: EXACT, HOUR, DAY, WEEK, MONTH, YEAR.' },
   { name: 'attribution_id', type: 'text', doc: 'The attribution\'s id. Empty when the claim has no attribution.' },
   { name: 'source_id', type: 'text', doc: 'The original speaker\'s id.' },
   { name: 'source_name', type: 'text', doc: 'The original speaker; for an anonymous source, its description ("a senior military official").' },
-  { name: 'source_kind', type: 'enum', doc: 'ARMED_GROUP, MILITARY, GOVERNMENT, MONITORING_GROUP, ACTIVIST_COLLECTIVE, MEDIA_OUTLET, NEWS_AGENCY, NGO, INDIVIDUAL, ANONYMOUS.' },
-  { name: 'source_reliability', type: 'enum', doc: 'Admiralty source reliability A (completely reliable) to E (unreliable), F (cannot be judged).' },
+  { name: 'source_kind', type: 'enum', values: Object.values(SourceKind), doc: 'ARMED_GROUP, MILITARY, GOVERNMENT, MONITORING_GROUP, ACTIVIST_COLLECTIVE, MEDIA_OUTLET, NEWS_AGENCY, NGO, INDIVIDUAL, ANONYMOUS.' },
+  { name: 'source_reliability', type: 'enum', values: Object.values(Reliability), doc: 'Admiralty source reliability A (completely reliable) to E (unreliable), F (cannot be judged).' },
   { name: 'source_anonymous', type: 'boolean', doc: 'True when source_kind is ANONYMOUS.' },
-  { name: 'stance', type: 'enum', doc: 'ASSERTS, DENIES or QUESTIONS.' },
+  { name: 'stance', type: 'enum', values: Object.values(Stance), doc: 'ASSERTS, DENIES or QUESTIONS.' },
   { name: 'cue', type: 'text', doc: 'The attribution verb as written ("said", "reported").' },
-  { name: 'mode', type: 'enum', doc: 'DIRECT_QUOTE or PARAPHRASE.' },
+  { name: 'mode', type: 'enum', values: Object.values(AttributionMode), doc: 'DIRECT_QUOTE or PARAPHRASE.' },
   { name: 'said_at', type: 'datetime', doc: 'When the source said it, if known.' },
   { name: 'credibility', type: 'integer', doc: 'Admiralty information credibility 1 (confirmed) to 5 (improbable), 6 (cannot be judged).' },
-  { name: 'relay_chain', type: 'text[]', doc: 'Who passed the words on, outermost intermediary first, ending with the speaker: "CNN <- a senior military official". A direct attribution is the speaker alone. CSV: joined with " <- ". JSONL: an array of names.' },
+  { name: 'relay_chain', type: 'list', doc: 'Who passed the words on, outermost intermediary first, ending with the speaker: a JSON array of {source_id, name, kind, cue}, where cue is how that link passed it on ("quoting"; for the speaker, the attribution\'s cue). A direct attribution is the speaker alone. Empty when the claim has no attribution.' },
   { name: 'anonymity_reason', type: 'text', doc: 'Why anonymity was granted, as stated.' },
   { name: 'relationship', type: 'text', doc: 'The speaker\'s relationship to the matter ("close to the negotiations").' },
-  { name: 'conditions', type: 'json', doc: 'Other conditions as written ("could not be independently verified"). CSV: a JSON array of strings (conditions are free text). JSONL: an array.' },
+  { name: 'conditions', type: 'list', doc: 'Other conditions as written ("could not be independently verified"): a JSON array of strings, `[]` when there are none. Empty when the claim has no attribution.' },
   { name: 'quote', type: 'text', doc: 'The exact words of the first citation (see "Which citation").' },
   { name: 'article_url', type: 'text', doc: 'Canonical URL of the first citation\'s article.' },
   { name: 'article_headline', type: 'text', doc: 'Headline of that article.' },
   { name: 'article_publisher', type: 'text', doc: 'Publisher of that article.' },
   { name: 'article_published_at', type: 'datetime', doc: 'Publication time of that article.' },
-  { name: 'independent_source_count', type: 'integer', doc: 'Distinct original speakers asserting the claim (live ASSERTS attributions). Two outlets relaying the same speaker count once, because the chain is not the speaker. The same on every row of a claim.' },
-  { name: 'created_at', type: 'datetime', doc: 'When the claim was recorded.' },
-  { name: 'updated_at', type: 'datetime', doc: 'When the claim was last edited.' },
+  { name: 'independent_source_count', type: 'integer', required: true, doc: 'Independent origins asserting the claim (live ASSERTS attributions; docs/sourcing-rules.md): two outlets relaying the same speaker count once, because the chain is not the speaker, and sources an editor linked as one origin count once. The same on every row of a claim, and the value the `minIndependentSources` filter reads.' },
+  { name: 'created_at', type: 'datetime', required: true, doc: 'When the claim was recorded.' },
+  { name: 'updated_at', type: 'datetime', required: true, doc: 'When anything in the claim\'s rows last changed: the claim itself, an attribution added, edited or removed, a citation or its article, or a source it names (renamed, regraded, merged). The same on every row of a claim. Incremental sync reads it (`updatedSince`).' },
+  { name: 'row_id', type: 'text', required: true, doc: 'The row\'s stable key: the attribution_id, or the claim_id for a claim without attribution. The same in every export while the row exists; `/exports/deletions` names the rows that left.' },
+  { name: 'external_id', type: 'text', doc: 'The claim\'s id in the system it was imported from (the file\'s claim_id), kept on import. Empty for a claim logged here.' },
+  { name: 'sourcing', type: 'enum', required: true, values: Object.values(Sourcing), doc: 'How the claim is sourced (docs/sourcing-rules.md): CONTESTED, UNSOURCED, ANONYMOUS_ONLY, CORROBORATED, SINGLE_SOURCE. The same on every row of a claim.' },
+  { name: 'circular', type: 'boolean', required: true, doc: 'True when several apparent sources all trace back to one origin (relays of one speaker). The same on every row of a claim.' },
+  { name: 'has_discrepancy', type: 'boolean', required: true, doc: 'True when a figure of this claim cannot be true together with a figure of another live claim on the same variable in an overlapping time window. The same on every row of a claim.' },
+  { name: 'primary_row', type: 'boolean', required: true, doc: 'True on exactly one row of each claim (its first attribution, or its only row): keep these rows to count each claim, and each figure, once.' },
+  { name: 'article_count', type: 'integer', required: true, doc: 'Distinct live articles citing the claim (through any live citation of a live attribution). The UCDP profile\'s number_of_sources.' },
 ];
 
 export const UCDP_COLUMNS: readonly ColumnDef[] = [
-  { name: 'id', type: 'text', doc: 'Row id: the attribution_id, or the claim_id for a claim without attribution.' },
-  { name: 'claim_id', type: 'text', doc: 'As in the full profile.' },
+  { name: 'id', type: 'text', required: true, doc: 'Row id: the row_id (the attribution_id, or the claim_id for a claim without attribution).' },
+  { name: 'claim_id', type: 'text', required: true, doc: 'As in the full profile.' },
+  { name: 'primary_row', type: 'boolean', required: true, doc: 'True on one row per claim. UCDP GED has one row per event: keep primary rows before summing best, low or high.' },
+  { name: 'year', type: 'integer', doc: 'The year of date_start.' },
   { name: 'statement', type: 'text', doc: 'As in the full profile.' },
   { name: 'variable', type: 'text', doc: 'quantity_variable: what best/low/high count.' },
   { name: 'best', type: 'number', doc: 'quantity_best.' },
   { name: 'low', type: 'number', doc: 'quantity_low.' },
   { name: 'high', type: 'number', doc: 'quantity_high.' },
+  { name: 'approximate', type: 'boolean', doc: 'quantity_approximate: true for "about 400". "about 400", "at least 400" and "400" differ here and in the next three columns, not only in high.' },
+  { name: 'low_inclusive', type: 'boolean', doc: 'quantity_low_inclusive: false for "more than 400".' },
+  { name: 'high_inclusive', type: 'boolean', doc: 'quantity_high_inclusive: false for "fewer than 400".' },
+  { name: 'qualifier', type: 'text', doc: 'quantity_qualifier as written ("at least", "about").' },
   { name: 'source_office', type: 'text', doc: 'article_publisher: the outlet that published the report.' },
   { name: 'source_original', type: 'text', doc: 'source_name: the original speaker as described.' },
   { name: 'source_headline', type: 'text', doc: 'article_headline.' },
   { name: 'source_date', type: 'date', doc: 'article_published_at as a date (YYYY-MM-DD, UTC).' },
-  { name: 'number_of_sources', type: 'integer', doc: 'independent_source_count.' },
-  { name: 'date_prec', type: 'integer', doc: 'UCDP date precision code from event_precision (see "Precision codes").' },
+  { name: 'source_article', type: 'text', doc: 'The row\'s article as UCDP cites a source: "publisher, YYYY-MM-DD, headline".' },
+  { name: 'number_of_sources', type: 'integer', doc: 'As UCDP counts sources: the reports (articles) the claim rests on, article_count. The same on every row of a claim.' },
+  { name: 'independent_source_count', type: 'integer', doc: 'claimdesk\'s independent origins (full profile), which UCDP does not count.' },
+  { name: 'date_prec', type: 'integer', doc: 'UCDP date precision, from the length of the event window and event_precision, whichever is coarser (see "Precision codes").' },
   { name: 'where_prec', type: 'integer', doc: 'UCDP place precision code from place_precision (see "Precision codes").' },
   { name: 'date_start', type: 'date', doc: 'event_start as a date (YYYY-MM-DD, UTC).' },
   { name: 'date_end', type: 'date', doc: 'event_end as a date (YYYY-MM-DD, UTC).' },
@@ -88,6 +113,29 @@ export const UCDP_COLUMNS: readonly ColumnDef[] = [
   { name: 'longitude', type: 'number', doc: 'As in the full profile.' },
 ];
 
-export function columnsFor(profile: ExportProfile): readonly ColumnDef[] {
+/** The long-format quantities table: one row per reported figure, every one of a claim's, not only the first. */
+export const QUANTITY_COLUMNS: readonly ColumnDef[] = [
+  { name: 'claim_id', type: 'text', doc: 'The claim (joins the claims table).' },
+  { name: 'position', type: 'integer', doc: 'The figure\'s order within the claim, from 1; position 1 is the primary quantity of the claims table.' },
+  { name: 'variable', type: 'text', doc: 'What is counted, a snake_case key.' },
+  { name: 'low', type: 'number', doc: 'As quantity_low, for this figure.' },
+  { name: 'best', type: 'number', doc: 'As quantity_best, for this figure.' },
+  { name: 'high', type: 'number', doc: 'As quantity_high, for this figure.' },
+  { name: 'value', type: 'number', doc: 'The single value reported, if any.' },
+  { name: 'lower', type: 'number', doc: 'The lower bound reported, if any.' },
+  { name: 'lower_inclusive', type: 'boolean', doc: 'Whether the lower bound itself is possible ("at least" true, "more than" false).' },
+  { name: 'upper', type: 'number', doc: 'The upper bound reported, if any.' },
+  { name: 'upper_inclusive', type: 'boolean', doc: 'Whether the upper bound itself is possible ("up to" true, "fewer than" false).' },
+  { name: 'approximate', type: 'boolean', doc: 'True for "about", "around", "some".' },
+  { name: 'qualifier', type: 'text', doc: 'The qualifier as written.' },
+  { name: 'unit', type: 'text', doc: 'The counted noun.' },
+  { name: 'currency', type: 'text', doc: 'ISO 4217 code when the figure is money.' },
+];
+
+/** What a request exports: the claims table (in a profile) or the quantities table. */
+export type ExportTable = 'claims' | 'quantities';
+
+export function columnsFor(profile: ExportProfile, table: ExportTable = 'claims'): readonly ColumnDef[] {
+  if (table === 'quantities') return QUANTITY_COLUMNS;
   return profile === 'ucdp' ? UCDP_COLUMNS : FULL_COLUMNS;
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { applyClaimFilter } from '../claims/claim-filter';
+import { Actor } from '../access/actor';
+import { applyClaimFilter, applyDeletedFilter } from '../claims/claim-filter';
 import { Claim } from '../claims/claim.entity';
 import { ClaimFilterInput } from '../claims/dto/claim-filter.input';
 import { TextSearch, textSearchFor } from '../database/text-search';
-import { AttributionRecord, ClaimBundle, ClaimRecord, QuantityRecord } from './export-rows';
+import { AttributionRecord, ClaimBundle, ClaimRecord, QuantityRecord, RelayLink } from './export-rows';
 
 type Raw = Record<string, any>;
 
@@ -25,13 +26,18 @@ export class ExportReader {
     this.textSearch = textSearchFor(dataSource.options.type);
   }
 
-  async countClaims(filter: ClaimFilterInput): Promise<number> {
-    return applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch).getCount();
+  async countClaims(filter: ClaimFilterInput, actor?: Actor): Promise<number> {
+    return this.filtered(filter, actor).getCount();
+  }
+
+  /** The claim set: the claims filter, and deleted claims only for those who may see them. */
+  private filtered(filter: ClaimFilterInput, actor: Actor | undefined) {
+    return applyDeletedFilter(applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch), filter, actor);
   }
 
   /** Yields one batch at a time; the caller stops the loop by not asking for the next. */
-  async *batches(filter: ClaimFilterInput, size = EXPORT_BATCH_CLAIMS): AsyncGenerator<ClaimBundle[]> {
-    let next = this.batch(filter, null, size);
+  async *batches(filter: ClaimFilterInput, actor?: Actor, size = EXPORT_BATCH_CLAIMS): AsyncGenerator<ClaimBundle[]> {
+    let next = this.batch(filter, actor, null, size);
     for (;;) {
       const { claims, bundles } = await next;
       if (!claims.length) return;
@@ -39,7 +45,7 @@ export class ExportReader {
       // Read the next batch while this one is rendered and written, so the database and Node work at
       // the same time. If the reader stops early, the prefetch is dropped without an unhandled rejection.
       if (more) {
-        next = this.batch(filter, claims[claims.length - 1].id, size);
+        next = this.batch(filter, actor, claims[claims.length - 1].id, size);
         next.catch(() => undefined);
       }
       yield bundles;
@@ -47,13 +53,13 @@ export class ExportReader {
     }
   }
 
-  private async batch(filter: ClaimFilterInput, after: string | null, size: number): Promise<{ claims: ClaimRecord[]; bundles: ClaimBundle[] }> {
-    const claims = await this.claimPage(filter, after, size);
+  private async batch(filter: ClaimFilterInput, actor: Actor | undefined, after: string | null, size: number): Promise<{ claims: ClaimRecord[]; bundles: ClaimBundle[] }> {
+    const claims = await this.claimPage(filter, actor, after, size);
     return { claims, bundles: claims.length ? await this.bundles(claims) : [] };
   }
 
-  private async claimPage(filter: ClaimFilterInput, after: string | null, size: number): Promise<ClaimRecord[]> {
-    const qb = applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch)
+  private async claimPage(filter: ClaimFilterInput, actor: Actor | undefined, after: string | null, size: number): Promise<ClaimRecord[]> {
+    const qb = this.filtered(filter, actor)
       .select('c.id', 'id')
       .addSelect('c.statement', 'statement')
       .addSelect('c.hedge', 'hedge')
@@ -69,7 +75,18 @@ export class ExportReader {
       .addSelect('c.event_time_end', 'event_end')
       .addSelect('c.event_time_precision', 'event_precision')
       .addSelect('c.created_at', 'created_at')
-      .addSelect('c.updated_at', 'updated_at');
+      .addSelect('c.updated_at', 'updated_at')
+      .addSelect('c.external_id', 'external_id')
+      .addSelect('c.sourcing', 'sourcing')
+      .addSelect('c.independent_source_count', 'independent_source_count')
+      .addSelect('c.circular', 'circular')
+      .addSelect('c.has_discrepancy', 'has_discrepancy')
+      // As UCDP counts sources: the reports the claim rests on. One correlated count per claim of the page.
+      .addSelect(
+        '(SELECT COUNT(DISTINCT ci.article_id) FROM attribution a JOIN citation ci ON ci.attribution_id = a.id JOIN article ar ON ar.id = ci.article_id ' +
+          'WHERE a.claim_id = c.id AND a.deleted_at IS NULL AND ci.deleted_at IS NULL AND ar.deleted_at IS NULL)',
+        'article_count',
+      );
     if (after) qb.andWhere('c.id > :afterId', { afterId: after });
     const rows: Raw[] = await qb.orderBy('c.id', 'ASC').limit(size).getRawMany();
     return rows.map((r) => ({
@@ -89,16 +106,22 @@ export class ExportReader {
       eventPrecision: r.event_precision,
       createdAt: date(r.created_at) as Date,
       updatedAt: date(r.updated_at) as Date,
+      externalId: r.external_id ?? null,
+      sourcing: r.sourcing,
+      independentSourceCount: Number(r.independent_source_count),
+      circular: bool(r.circular),
+      hasDiscrepancy: bool(r.has_discrepancy),
+      articleCount: Number(r.article_count),
     }));
   }
 
   private async bundles(claims: ClaimRecord[]): Promise<ClaimBundle[]> {
     const ids = claims.map((c) => c.id);
     const [quantities, attributions, hops] = await Promise.all([this.quantities(ids), this.attributions(ids), this.hops(ids)]);
-    const chains = new Map<string, string[]>();
+    const chains = new Map<string, RelayLink[]>();
     for (const h of hops) {
       const chain = chains.get(h.attribution_id) ?? [];
-      chain.push(h.name);
+      chain.push({ source_id: h.source_id, name: h.name, kind: h.kind, cue: h.cue ?? null });
       chains.set(h.attribution_id, chain);
     }
     const byClaim = new Map<string, ClaimBundle>(claims.map((claim) => [claim.id, { claim, quantities: [], attributions: [] }]));
@@ -147,7 +170,7 @@ export class ExportReader {
   private hops(ids: string[]): Promise<Raw[]> {
     return this.dataSource
       .createQueryBuilder()
-      .select(['h.attribution_id AS attribution_id', 's.name AS name'])
+      .select(['h.attribution_id AS attribution_id', 'h.source_id AS source_id', 's.name AS name', 's.kind AS kind', 'h.cue AS cue'])
       .from('relay_hop', 'h')
       .innerJoin('attribution', 'a', 'a.id = h.attribution_id')
       .innerJoin('source', 's', 's.id = h.source_id')
@@ -174,7 +197,7 @@ function toQuantity(q: Raw): QuantityRecord {
   };
 }
 
-function toAttribution(a: Raw, chain: string[]): AttributionRecord {
+function toAttribution(a: Raw, chain: RelayLink[]): AttributionRecord {
   return {
     id: a.id,
     sourceId: a.source_id,
@@ -209,7 +232,7 @@ function bool(v: unknown): boolean {
 }
 
 /** PostgreSQL returns Dates; SQLite returns TypeORM's UTC text "YYYY-MM-DD HH:MM:SS.SSS". */
-function date(v: unknown): Date | null {
+export function date(v: unknown): Date | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return v;
   const text = String(v).replace(' ', 'T');

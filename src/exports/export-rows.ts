@@ -19,6 +19,23 @@ export interface ClaimRecord {
   eventPrecision: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The claim's id in the system it was imported from (null for a claim logged here). */
+  externalId: string | null;
+  /** Derived values as stored, the same the claims filter and GraphQL read (analysis/sourcing.ts). */
+  sourcing: string;
+  independentSourceCount: number;
+  circular: boolean;
+  hasDiscrepancy: boolean;
+  /** Distinct live articles citing the claim. */
+  articleCount: number;
+}
+
+/** One link of a relay chain as exported: who, what kind, and the cue ("quoting"). */
+export interface RelayLink {
+  source_id: string;
+  name: string;
+  kind: string;
+  cue: string | null;
 }
 
 export interface QuantityRecord {
@@ -48,8 +65,8 @@ export interface AttributionRecord {
   anonymityReason: string | null;
   relationship: string | null;
   conditions: string[];
-  /** Intermediaries' names, outermost first. */
-  chain: string[];
+  /** Intermediaries, outermost first. */
+  chain: RelayLink[];
   quote: string | null;
   articleUrl: string | null;
   articleHeadline: string | null;
@@ -79,8 +96,6 @@ export interface QuantityJson {
 /** A row of the full profile, typed: JSONL writes it as is, CSV renders each cell by column type. */
 export type ExportRow = Record<string, unknown>;
 
-export const RELAY_SEPARATOR = ' <- ';
-
 /**
  * Best, low and high of one reported figure (documented in the codebook): a single value is
  * its own best, low and high; a bound is reported as the best figure on its side, because
@@ -94,11 +109,6 @@ export function bestLowHigh(q: QuantityRecord): { low: number | null; best: numb
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-/** Distinct original speakers asserting the claim: relaying outlets do not add sources. */
-export function independentSourceCount(attributions: AttributionRecord[]): number {
-  return new Set(attributions.filter((a) => a.stance === 'ASSERTS').map((a) => a.sourceId)).size;
-}
 
 /**
  * One row per live attribution; a claim with none still gets one row with empty attribution columns.
@@ -116,7 +126,6 @@ export function fullRows(bundle: ClaimBundle): ExportRow[] {
   const eventEnd = iso(c.eventEnd);
   const createdAt = iso(c.createdAt);
   const updatedAt = iso(c.updatedAt);
-  const count = independentSourceCount(bundle.attributions);
   const attributions: (AttributionRecord | null)[] = bundle.attributions.length ? bundle.attributions : [null];
   const rows: ExportRow[] = new Array(attributions.length);
   for (let i = 0; i < attributions.length; i++) {
@@ -158,24 +167,31 @@ export function fullRows(bundle: ClaimBundle): ExportRow[] {
       mode: a?.mode ?? null,
       said_at: iso(a?.saidAt ?? null),
       credibility: a?.credibility ?? null,
-      relay_chain: a ? [...a.chain, a.sourceName] : [],
+      relay_chain: a ? [...a.chain, { source_id: a.sourceId, name: a.sourceName, kind: a.sourceKind, cue: a.cue }] : null,
       anonymity_reason: a?.anonymityReason ?? null,
       relationship: a?.relationship ?? null,
-      conditions: a?.conditions ?? [],
+      conditions: a ? a.conditions : null,
       quote: a?.quote ?? null,
       article_url: a?.articleUrl ?? null,
       article_headline: a?.articleHeadline ?? null,
       article_publisher: a?.articlePublisher ?? null,
       article_published_at: iso(a?.articlePublishedAt ?? null),
-      independent_source_count: count,
+      independent_source_count: c.independentSourceCount,
       created_at: createdAt,
       updated_at: updatedAt,
+      row_id: a ? a.id : c.id,
+      external_id: c.externalId,
+      sourcing: c.sourcing,
+      circular: c.circular,
+      has_discrepancy: c.hasDiscrepancy,
+      primary_row: i === 0,
+      article_count: c.articleCount,
     };
   }
   return rows;
 }
 
-/** UCDP GED date_prec: 1 exact day, 3 week, 4 month, 5 year. */
+/** UCDP GED date_prec from a precision alone: 1 exact day, 3 week, 4 month, 5 year. */
 export const UCDP_DATE_PREC: Record<TimePrecision, number> = {
   [TimePrecision.EXACT]: 1,
   [TimePrecision.HOUR]: 1,
@@ -195,25 +211,56 @@ export const UCDP_WHERE_PREC: Record<PlacePrecision, number> = {
   [PlacePrecision.COUNTRY]: 6,
 };
 
+const DAY_MS = 86_400_000;
+
+/**
+ * UCDP GED's date_prec from the event window, counted in calendar days from date_start to date_end
+ * inclusive: 1 the day is known; 2 within 2 to 6 days; 3 a week; 4 8 to 30 days (or the month);
+ * 5 longer (or the year). A window narrower than its stated precision (a MONTH stored as one day) takes
+ * the precision's code: whichever is coarser.
+ */
+export function ucdpDatePrec(start: string | null, end: string | null, precision: string | null): number | null {
+  if (!start) return null;
+  const days = Math.round((Date.parse((end ?? start).slice(0, 10)) - Date.parse(start.slice(0, 10))) / DAY_MS) + 1;
+  const fromWindow = days <= 1 ? 1 : days <= 6 ? 2 : days === 7 ? 3 : days <= 30 ? 4 : 5;
+  const fromPrecision = precision ? UCDP_DATE_PREC[precision as TimePrecision] ?? 1 : 1;
+  return Math.max(fromWindow, fromPrecision);
+}
+
+/** UCDP cites a source as "publisher, date, headline". */
+function sourceArticle(row: ExportRow): string | null {
+  if (!row.article_url) return null;
+  const published = row.article_published_at as string | null;
+  return [row.article_publisher, published ? published.slice(0, 10) : null, row.article_headline].filter((part) => part != null && part !== '').join(', ');
+}
+
 /** The UCDP profile is a projection of the full row, so the two can never disagree. */
 export function ucdpRow(row: ExportRow): ExportRow {
   const published = row.article_published_at as string | null;
   const start = row.event_start as string | null;
   const end = row.event_end as string | null;
   return {
-    id: row.attribution_id ?? row.claim_id,
+    id: row.row_id,
     claim_id: row.claim_id,
+    primary_row: row.primary_row,
+    year: start ? Number(start.slice(0, 4)) : null,
     statement: row.statement,
     variable: row.quantity_variable,
     best: row.quantity_best,
     low: row.quantity_low,
     high: row.quantity_high,
+    approximate: row.quantity_approximate,
+    low_inclusive: row.quantity_low_inclusive,
+    high_inclusive: row.quantity_high_inclusive,
+    qualifier: row.quantity_qualifier,
     source_office: row.article_publisher,
     source_original: row.source_name,
     source_headline: row.article_headline,
     source_date: published ? published.slice(0, 10) : null,
-    number_of_sources: row.independent_source_count,
-    date_prec: row.event_precision ? UCDP_DATE_PREC[row.event_precision as TimePrecision] ?? null : null,
+    source_article: sourceArticle(row),
+    number_of_sources: row.article_count,
+    independent_source_count: row.independent_source_count,
+    date_prec: ucdpDatePrec(start, end, row.event_precision as string | null),
     where_prec: row.place_precision ? UCDP_WHERE_PREC[row.place_precision as PlacePrecision] ?? null : null,
     date_start: start ? start.slice(0, 10) : null,
     date_end: end ? end.slice(0, 10) : null,
@@ -223,6 +270,25 @@ export function ucdpRow(row: ExportRow): ExportRow {
     latitude: row.latitude,
     longitude: row.longitude,
   };
+}
+
+/** The quantities table's rows for one claim: every figure, with the codebook's best, low and high. */
+export function quantityRows(bundle: ClaimBundle): ExportRow[] {
+  return bundle.quantities.map((q, i) => ({
+    claim_id: bundle.claim.id,
+    position: i + 1,
+    variable: q.variable,
+    ...bestLowHigh(q),
+    value: q.value,
+    lower: q.lower,
+    lower_inclusive: q.lower === null ? null : q.lowerInclusive,
+    upper: q.upper,
+    upper_inclusive: q.upper === null ? null : q.upperInclusive,
+    approximate: q.approximate,
+    qualifier: q.qualifier,
+    unit: q.unit,
+    currency: q.currency,
+  }));
 }
 
 function toQuantityJson(q: QuantityRecord): QuantityJson {

@@ -11,7 +11,10 @@ export interface ExportSummary {
   rows: number;
   claims: number;
   profile: string;
+  table: string;
   generated_at: string;
+  /** Pass as the next export's `updatedSince` (and `deletions?since=`) to get only what changed: sync.ts. */
+  high_water_mark: string;
   filter: Record<string, unknown>;
   codebook: string;
   complete: boolean;

@@ -19,7 +19,7 @@ export class WritableSink {
     return this.gone || this.stream.destroyed;
   }
 
-  async write(chunk: string): Promise<void> {
+  async write(chunk: string | Uint8Array): Promise<void> {
     if (!chunk || this.closed) return;
     if (this.stream.write(chunk)) return;
     // 'close' as well as 'drain': a reader that disconnects mid-wait never drains.

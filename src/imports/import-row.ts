@@ -10,7 +10,7 @@ import { flattenValidationErrors } from '../common/validation';
 import { NUL_MESSAGE, nulPaths } from '../common/validators';
 import { restoreFormula } from '../exports/csv-writer';
 import { ColumnDef, FULL_COLUMNS } from '../exports/export-columns';
-import { QuantityJson, RELAY_SEPARATOR } from '../exports/export-rows';
+import { QuantityJson } from '../exports/export-rows';
 import { SourceKind } from '../sources/source-kind';
 import { sourceNameKey } from '../sources/source-name';
 import { ImportProblem } from './import-errors';
@@ -26,7 +26,22 @@ export interface ImportRow {
   /** The claim columns as read, to check that rows of one claim agree. */
   claimColumns: Record<string, string>;
   attribution: LogAttributionInput | null;
+  /**
+   * The file's source ids for the speaker and each relay (null where the file gives none): a
+   * re-import matches sources by them first (import.service.ts), so one source stays one source.
+   */
+  sourceIds: { speaker: string | null; hops: Array<string | null> };
+  /** When the claim was first recorded, if the file says: kept on import. */
+  createdAt: Date | null;
   article: CreateArticleInput | null;
+}
+
+/** One link of `relay_chain` as the export writes it (export-rows.ts RelayLink); every part but the name may be missing. */
+interface ChainLink {
+  source_id: string | null;
+  name: string;
+  kind: string | null;
+  cue: string | null;
 }
 
 const COLUMNS = new Map(FULL_COLUMNS.map((c) => [c.name, c]));
@@ -38,8 +53,13 @@ export const CLAIM_COLUMNS = [
   'place_name', 'place_admin_area', 'place_country', 'place_precision', 'latitude', 'longitude', 'event_start', 'event_end', 'event_precision',
 ];
 
-/** Derived or assigned by the database on this side: accepted in the file, never read. */
-const IGNORED = new Set(['attribution_id', 'source_id', 'source_anonymous', 'independent_source_count', 'created_at', 'updated_at']);
+/**
+ * Derived or assigned by the database on this side: accepted in the file, never read. (`claim_id` is
+ * the external key, so a file's `external_id`, the id in a system before that, is not read either.)
+ */
+const IGNORED = new Set([
+  'attribution_id', 'source_anonymous', 'independent_source_count', 'updated_at', 'row_id', 'external_id', 'sourcing', 'circular', 'has_discrepancy',
+]);
 
 /** Where class-validator's paths land in the file's columns. */
 const CLAIM_FIELD: Record<string, string> = {
@@ -93,37 +113,77 @@ export function readImportRow(record: RawRecord, format: ImportFormat): { row?: 
     for (const e of quantityProblems(q, `quantities.${i}`)) at(claimField(e.field, quantities.fromJson), e.message);
   });
 
-  const attribution = attributionOf(v, at);
+  const chain = chainOf(v, at);
+  const attribution = attributionOf(v, chain, at);
   const article = articleOf(v, at);
   if (problems.length) return { problems };
   const claimColumns: Record<string, string> = {};
   for (const name of CLAIM_COLUMNS) claimColumns[name] = JSON.stringify(v[name] ?? null);
   return {
     problems,
-    row: { line: record.line, claimKey: v.claim_id.trim(), status: v.status ?? ClaimStatus.UNVERIFIED, claim, claimColumns, attribution, article },
+    row: {
+      line: record.line,
+      claimKey: v.claim_id.trim(),
+      status: v.status ?? ClaimStatus.UNVERIFIED,
+      claim,
+      claimColumns,
+      attribution,
+      sourceIds: { speaker: v.source_id ?? null, hops: chain.slice(0, -1).map((l) => l.source_id) },
+      createdAt: v.created_at ?? null,
+      article,
+    },
   };
 }
 
-function attributionOf(v: Record<string, any>, at: (field: string, message: string) => void): LogAttributionInput | null {
+/**
+ * relay_chain: a JSON array of links {source_id, name, kind, cue}, outermost first, ending with the
+ * speaker. A bare string is read as a link with only a name (files written before the chain
+ * carried ids).
+ */
+function chainOf(v: Record<string, any>, at: (field: string, message: string) => void): ChainLink[] {
+  const raw = v.relay_chain;
+  if (raw == null) return [];
+  if (!Array.isArray(raw)) {
+    at('relay_chain', 'must be a JSON array of {source_id, name, kind, cue}, outermost first, ending with the speaker');
+    return [];
+  }
+  const links: ChainLink[] = [];
+  raw.forEach((item: unknown, i: number) => {
+    const link = typeof item === 'string' ? { name: item } : item;
+    const o = (link ?? {}) as Record<string, unknown>;
+    const text = (key: string) => (typeof o[key] === 'string' && (o[key] as string).trim() ? (o[key] as string).trim() : null);
+    if (typeof link !== 'object' || link === null || !text('name')) {
+      at(`relay_chain[${i}]`, 'must be {source_id, name, kind, cue} with a name');
+      return;
+    }
+    for (const key of ['source_id', 'kind', 'cue']) {
+      if (o[key] != null && typeof o[key] !== 'string') at(`relay_chain[${i}].${key}`, 'must be a string or null');
+    }
+    links.push({ source_id: text('source_id'), name: text('name') as string, kind: text('kind'), cue: text('cue') });
+  });
+  return links;
+}
+
+function attributionOf(v: Record<string, any>, chain: ChainLink[], at: (field: string, message: string) => void): LogAttributionInput | null {
   const speaker: string | null = v.source_name ?? null;
   if (!speaker) {
     const stray = ['source_kind', 'stance', 'cue', 'mode', 'said_at', 'credibility', 'anonymity_reason', 'relationship', 'quote', 'article_url'].find((c) => v[c] != null);
     if (stray) at('source_name', `is required when ${stray} is given`);
-    if ((v.relay_chain ?? []).length) at('source_name', 'is required when relay_chain is given');
+    if (chain.length) at('source_name', 'is required when relay_chain is given');
     return null;
   }
-  const chain: string[] = v.relay_chain ?? [];
-  if (chain.length && sourceNameKey(chain[chain.length - 1]) !== sourceNameKey(speaker)) {
-    at('relay_chain', 'must end with the speaker (source_name), outermost intermediary first: "CNN <- a senior official"');
+  const last = chain[chain.length - 1];
+  if (last && (sourceNameKey(last.name) !== sourceNameKey(speaker) || (last.source_id && v.source_id && last.source_id !== v.source_id))) {
+    at('relay_chain', 'must end with the speaker (source_name and source_id), outermost intermediary first');
   }
   const hops = chain.slice(0, -1);
-  const keys = hops.map(sourceNameKey);
+  const keys = hops.map((h) => h.source_id ?? sourceNameKey(h.name));
   if (keys.includes(sourceNameKey(speaker))) at('relay_chain', 'the speaker cannot be their own intermediary');
   if (new Set(keys).size !== keys.length) at('relay_chain', 'an intermediary appears twice');
   const input = plainToInstance(LogAttributionInput, {
     source: { name: speaker, kind: v.source_kind ?? undefined, reliability: v.source_reliability ?? undefined },
-    // A relay's kind is not exported; an unknown intermediary is most often an outlet.
-    via: hops.map((name) => ({ source: { name, kind: SourceKind.MEDIA_OUTLET } })),
+    // A file without a relay's kind: an unknown intermediary is most often an outlet.
+    via: hops.map((h) => ({ source: { name: h.name, kind: h.kind ?? SourceKind.MEDIA_OUTLET }, cue: h.cue ?? undefined })),
     stance: v.stance ?? undefined,
     cue: v.cue ?? undefined,
     mode: v.mode ?? undefined,
@@ -224,6 +284,9 @@ function anyValue(...values: unknown[]): boolean {
   return values.some((x) => x !== null && x !== undefined);
 }
 
+/** List columns whose items are plain strings; the others hold objects, checked where they are read. */
+const STRING_LISTS = new Set(['tags', 'conditions']);
+
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 /** One cell to its codebook type. CSV cells are text (empty is null); JSON Lines values must already have the type. */
@@ -247,20 +310,18 @@ export function typeValue(column: ColumnDef, raw: unknown, format: ImportFormat)
       const read = readDateTime(typeof raw === 'string' ? raw.trim() : raw);
       return 'date' in read ? { value: read.date } : { error: read.problem };
     }
-    case 'json': {
-      if (!csv) return { value: raw };
-      try {
-        return { value: JSON.parse(String(raw)) };
-      } catch {
-        return { error: 'must be JSON (see the codebook)' };
-      }
-    }
-    case 'text[]': {
+    case 'list': {
+      let value = raw;
       if (csv) {
-        const separator = column.name === 'relay_chain' ? RELAY_SEPARATOR.trim() : ';';
-        return { value: restoreFormula(String(raw)).split(separator).map((s) => s.trim()).filter(Boolean) };
+        try {
+          value = JSON.parse(String(raw));
+        } catch {
+          return { error: 'must be a JSON array (see the codebook)' };
+        }
       }
-      return Array.isArray(raw) && raw.every((s) => typeof s === 'string') ? { value: raw } : { error: 'must be an array of strings' };
+      if (!Array.isArray(value)) return { error: 'must be a JSON array (see the codebook)' };
+      if (STRING_LISTS.has(column.name) && !value.every((s) => typeof s === 'string')) return { error: 'must be an array of strings' };
+      return { value };
     }
     default:
       if (typeof raw !== 'string') return { error: 'must be a string' };

@@ -23,6 +23,7 @@ import { ImportProblem, ImportRejectedError } from './import-errors';
 import { ImportFormat, parseImportFile } from './import-parsers';
 import { PlannedClaim, planImport } from './import-plan';
 import { ImportRow, readImportRow } from './import-row';
+import { isUUID as isUuid } from 'class-validator';
 
 export interface ImportOptions {
   format: ImportFormat;
@@ -174,14 +175,16 @@ export class ImportService {
   private async writeClaim(manager: EntityManager, item: PlannedClaim, cache: ResolveCache, report: ImportReport, actor: Actor): Promise<string> {
     let row = item.first;
     try {
-      const claim = await this.claims.createWith(manager, row.claim, actor, '', { externalId: item.key, status: row.status });
+      const claim = await this.claims.createWith(manager, row.claim, actor, '', { externalId: item.key, status: row.status, ...(row.createdAt ? { createdAt: row.createdAt } : {}) });
       for (row of item.rows) {
         const a = row.attribution;
         if (!a) continue;
         const article = row.article ? await cache.article(row.article, () => this.articles.findOrCreate(manager, row.article as CreateArticleInput, 'article', actor)) : null;
-        const speaker = await this.resolve(manager, cache, a.source, 'source_name', article, actor);
+        const speaker = await this.resolve(manager, cache, a.source, row.sourceIds.speaker, 'source_name', article, actor);
         const chain = [];
-        for (const hop of a.via ?? []) chain.push({ sourceId: (await this.resolve(manager, cache, hop.source, 'relay_chain', article, actor)).id, cue: hop.cue ?? null });
+        for (const [i, hop] of (a.via ?? []).entries()) {
+          chain.push({ sourceId: (await this.resolve(manager, cache, hop.source, row.sourceIds.hops[i] ?? null, 'relay_chain', article, actor)).id, cue: hop.cue ?? null });
+        }
         const attribution = await this.attributions.addWith(manager, { ...a, claimId: claim.id, sourceId: speaker.id, chain }, actor, '');
         if (article) await this.attributions.citeWith(manager, attribution.id, article, a.quote ?? { quote: null }, 'quote', actor);
         report.attributionsCreated += 1;
@@ -197,8 +200,38 @@ export class ImportService {
     }
   }
 
+  /**
+   * A source the file gives an id for is matched by that id first: rows naming one id are one source
+   * (an anonymous official quoted in several rows stays one person), a live source of this database
+   * with that id is that source, and a new one is created under the file's id when it is free and in
+   * our form, so that a re-export joins back to the original. Otherwise, by name as logClaim does.
+   */
+  private resolve(
+    manager: EntityManager,
+    cache: ResolveCache,
+    ref: SourceRefInput,
+    fileId: string | null,
+    field: string,
+    article: Article | null,
+    actor: Actor,
+  ): Promise<Source> {
+    if (!fileId) return this.resolveByName(manager, cache, ref, field, article, actor);
+    return cache.source(`id:${fileId}`, async () => {
+      const known = isUuid(fileId) ? await manager.findOne(Source, { where: { id: fileId }, withDeleted: true }) : null;
+      if (known && !known.deletedAt) return known;
+      if (ref.kind !== SourceKind.ANONYMOUS) {
+        const [match] = await this.sources.findByNameOrAlias(ref.name as string, manager);
+        if (match) return match;
+      }
+      return this.sources.createWith(manager, { ...ref, name: ref.name as string, kind: ref.kind ?? SourceKind.INDIVIDUAL }, actor, {
+        afterLookup: true,
+        id: known || !isUuid(fileId) ? undefined : fileId,
+      });
+    });
+  }
+
   /** Named sources are matched once per import; an anonymous one only within its article, as in logClaim. */
-  private resolve(manager: EntityManager, cache: ResolveCache, ref: SourceRefInput, field: string, article: Article | null, actor: Actor): Promise<Source> {
+  private resolveByName(manager: EntityManager, cache: ResolveCache, ref: SourceRefInput, field: string, article: Article | null, actor: Actor): Promise<Source> {
     const name = ref.name as string;
     const anonymous = ref.kind === SourceKind.ANONYMOUS;
     const key = anonymous ? (article ? `anon:${article.id}:${sourceNameKey(name)}` : null) : `named:${sourceNameKey(name)}`;

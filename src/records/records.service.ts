@@ -18,6 +18,7 @@ import { BadInputError, NotFoundError } from '../common/errors';
 import { RecordType } from '../common/record-type';
 import { versionedUpdate } from '../common/versioned-update';
 import { TransactionRunner } from '../database/transaction-runner';
+import { touchClaimsOf } from '../database/touch-claims';
 import { Source } from '../sources/source.entity';
 import { DeleteRecordInput, RestoreRecordInput } from './dto/record-ref.input';
 
@@ -100,6 +101,10 @@ export class RecordsService {
   private async afterChange(manager: EntityManager, type: RecordType, record: BaseRecord, figuresBefore: Figures | null = null): Promise<void> {
     if (type === RecordType.CLAIM) await this.claims.notifyFiguresChanged(manager, [{ claimId: record.id, before: figuresBefore }]);
     if (type === RecordType.ATTRIBUTION) await this.attributions.claimsChanged(manager, [(record as Attribution).claimId]);
+    // What the claims' exported rows show changed with it: their updated_at moves (touch-claims.ts).
+    if (type === RecordType.CITATION) await touchClaimsOf(manager, 'citations', [record.id]);
+    if (type === RecordType.ARTICLE) await touchClaimsOf(manager, 'articles', [record.id]);
+    if (type === RecordType.SOURCE) await touchClaimsOf(manager, 'sources', [record.id]);
   }
 
   private async claimStatusOf(manager: EntityManager, type: RecordType, record: BaseRecord): Promise<string | undefined> {

@@ -21,6 +21,7 @@ import { SourceKind } from './source-kind';
 import { liveNameKeyOf, sourceNameKey } from './source-name';
 import { Source } from './source.entity';
 import { insertNew } from '../database/insert-new';
+import { touchClaimsOf } from '../database/touch-claims';
 
 /** A source named in logClaim or an import: by id, or by name (found or created). */
 export interface SourceRef extends SourceFieldsInput {
@@ -47,6 +48,7 @@ export class SourcesService {
   }
 
   private async sourcesChanged(manager: EntityManager, sourceIds: string[]): Promise<void> {
+    await touchClaimsOf(manager, 'sources', sourceIds);
     for (const hook of this.hooks) await hook(manager, sourceIds);
   }
 
@@ -107,13 +109,16 @@ export class SourcesService {
    * `afterLookup`: the caller (find-or-create) has just looked the name up and missed. A source
    * committed since then is a lost race, not a user's mistake: the unique index refuses the insert,
    * and the transaction runs again and finds the winner's row (TransactionRunner).
+   * `id`: only an import gives one, to keep the id a source had in the file's system (imports/import.service.ts).
    */
-  async createWith(manager: EntityManager, input: CreateSourceInput, actor: Actor, afterLookup = false): Promise<Source> {
+  async createWith(manager: EntityManager, input: CreateSourceInput, actor: Actor, options: { afterLookup?: boolean; id?: string } = {}): Promise<Source> {
+    const { afterLookup = false, id } = options;
     if (input.reliability) assertEditorial(actor, 'grade reliability');
     assertConfidentialFits(input.kind, input.confidentialNote);
     const nameKey = sourceNameKey(input.name);
     if (!afterLookup) await refuseTakenName(manager, input.kind, nameKey, 'name');
     const source = manager.create(Source, {
+      ...(id ? { id } : {}),
       kind: input.kind,
       name: input.name,
       nameKey,
@@ -154,6 +159,8 @@ export class SourcesService {
         patch.liveNameKey = liveNameKeyOf(named);
       }
       const { before, after } = await versionedUpdate<Source>(manager, Source, 'Source', input.id, input.version, patch);
+      // Name, kind and grade are in every exported row of the claims this source speaks to or relays.
+      await touchClaimsOf(manager, 'sources', [input.id]);
       await this.recordReliability(manager, before, after, null, actor.id);
       if (input.aliases) {
         await manager.delete(SourceAlias, { sourceId: input.id });
@@ -194,6 +201,7 @@ export class SourcesService {
     return this.tx.run(async (manager) => {
       await this.get(input.id, manager);
       const { before, after } = await versionedUpdate<Source>(manager, Source, 'Source', input.id, input.version, { reliability: input.reliability ?? null });
+      await touchClaimsOf(manager, 'sources', [input.id]);
       await this.recordReliability(manager, before, after, input.reason, actor.id);
       await this.audit.recordUpdate(manager, actor, RecordType.SOURCE, before, after);
       return after;
@@ -280,7 +288,7 @@ export class SourcesService {
       const match = await this.findAnonymousInArticle(manager, ref.name, articleId);
       if (match) return match;
     }
-    return this.createWith(manager, { ...ref, name: ref.name, kind }, actor, true);
+    return this.createWith(manager, { ...ref, name: ref.name, kind }, actor, { afterLookup: true });
   }
 
   /** The same description cited in this article, or in another copy of the same wire story (articles/wire-copies.ts). */

@@ -44,10 +44,14 @@ export function postImport(base: string, body: string, contentType: string, quer
   });
 }
 
-/** Drops what legitimately differs between two databases holding the same data. */
+/**
+ * Drops what legitimately differs between two databases holding the same data: the ids the
+ * importing database assigns to claims and attributions (the original claim id becomes
+ * external_id), and the time of the import. Source ids and created_at survive a round trip.
+ */
 export function withoutIdsAndTimes<T extends Record<string, unknown>>(rows: T[]): Array<Partial<T>> {
   return rows.map((row) => {
-    const { claim_id, attribution_id, source_id, created_at, updated_at, ...rest } = row;
+    const { claim_id, attribution_id, row_id, external_id, updated_at, ...rest } = row;
     return rest as Partial<T>;
   });
 }

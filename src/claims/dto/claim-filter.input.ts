@@ -133,6 +133,14 @@ export class ClaimFilterInput {
   @IsBoolean()
   circular?: boolean;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Claims whose exported rows changed at or after this time: their own fields, attributions, citations, articles or the sources they name (incremental sync; pass the last export\'s highWaterMark).',
+  })
+  @IsOptional()
+  @IsDate()
+  updatedSince?: Date;
+
   @Field(() => DeletedFilter, { nullable: true, description: 'Editors and admins only. Default EXCLUDE.' })
   @IsOptional()
   @IsEnum(DeletedFilter)
