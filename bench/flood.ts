@@ -3,8 +3,13 @@
  * database with the demo data), sends the abusive requests of issue 14 with the demo RESEARCHER key,
  * and meanwhile times a side request (`{ me { name } }`) every 20 ms. Prints how each flood was
  * answered and the side request's latency during each. A script that prints figures, not a test.
+ *
+ * The side requests come from a separate process (this script run with `--side`), on its own
+ * kept-alive connection: timed in the flooding process, they also waited for that process to parse
+ * the flood's answers, and counted the client's own queue as the server's latency.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, fork, spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { startArguments } from './start-command';
 
@@ -65,27 +70,83 @@ async function main(): Promise<void> {
     };
     // Warm up: the first extraction starts the worker thread.
     await send(FLOODS[1].body());
+    const sideRequests = new SideRequests(url, key);
+    await sideRequests.ready;
     console.log('flood | answers | flood ms (max) | side requests | side median ms | side max ms');
     const only = process.env.FLOOD_ONLY;
     const rounds = Number(process.env.FLOOD_ROUNDS ?? 1);
     for (const flood of FLOODS.filter((f) => !only || f.name.includes(only)).flatMap((f) => Array<Flood>(rounds).fill(f))) {
       const wrong = flood.name === 'wrong keys';
-      let running = true;
-      const work = Promise.all(Array.from({ length: flood.copies }, (_, i) => send(flood.body(), wrong ? `cdk_wrong${i}` : key))).finally(() => (running = false));
-      const side: number[] = [];
-      while (running) {
-        side.push((await send({ query: '{ me { name } }' })).ms);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      const work = Promise.all(Array.from({ length: flood.copies }, (_, i) => send(flood.body(), wrong ? `cdk_wrong${i}` : key)));
+      const side = await sideRequests.during(work);
       const answers = await work;
       const codes = [...new Set(answers.map((a) => `${a.status} ${a.code}`))].join(', ');
       side.sort((a, b) => a - b);
       const max = Math.max(...answers.map((a) => a.ms));
+      if (side.length === 0) side.push(NaN);
       console.log(`${flood.name} | ${codes} | ${max.toFixed(0)} | ${side.length} | ${side[Math.floor(side.length / 2)].toFixed(1)} | ${side[side.length - 1].toFixed(1)}`);
     }
+    sideRequests.stop();
   } finally {
     server.kill('SIGTERM');
   }
+}
+
+/** The side-request process, as the flooding process sees it: start timing, stop and collect. */
+class SideRequests {
+  private readonly child = fork(__filename, ['--side'], { env: process.env, execArgv: ['-r', 'ts-node/register/transpile-only'] });
+  readonly ready: Promise<void>;
+
+  constructor(url: string, key: string) {
+    this.ready = new Promise((resolve) => this.child.once('message', () => resolve()));
+    this.child.send({ url, key });
+  }
+
+  /** The side requests' latencies (ms) while `work` runs: at least one, started with the flood. */
+  async during(work: Promise<unknown>): Promise<number[]> {
+    const collected = new Promise<number[]>((resolve) => this.child.once('message', (m: { ms: number[] }) => resolve(m.ms)));
+    this.child.send('start');
+    await work.catch(() => undefined);
+    this.child.send('stop');
+    return collected;
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
+}
+
+/** In the side process: `{ me { name} }` every 20 ms between 'start' and 'stop', over one kept-alive connection. */
+function runSide(): void {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  let target: { url: string; key: string } | undefined;
+  let running = false;
+  const once = (): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify({ query: '{ me { name } }' });
+      const started = performance.now();
+      const req = request(target!.url, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${target!.key}`, 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(performance.now() - started));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  process.on('message', async (message: 'start' | 'stop' | { url: string; key: string }) => {
+    if (typeof message === 'object') {
+      target = message;
+      await once(); // opens the connection before any flood
+      return process.send!('ready');
+    }
+    if (message === 'stop') return void (running = false);
+    running = true;
+    const ms: number[] = [];
+    do {
+      ms.push(await once());
+      if (running) await new Promise((resolve) => setTimeout(resolve, 20));
+    } while (running);
+    process.send!({ ms });
+  });
 }
 
 function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -110,7 +171,11 @@ function researcherKey(server: ChildProcess): Promise<string> {
   });
 }
 
-void main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv.includes('--side')) {
+  runSide();
+} else {
+  void main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

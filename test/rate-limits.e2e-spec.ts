@@ -67,6 +67,43 @@ describe('rate limits', () => {
     });
   });
 
+  describe('failed authentications from a shared address', () => {
+    let t: TestApp;
+    beforeAll(async () => (t = await startTestApp({ RATE_LIMIT_FAILED_AUTH: '3' })));
+    afterAll(() => t.close());
+
+    it('still lets keys that authenticated recently through, and refuses any other key and a revoked one without a look-up', async () => {
+      const colleague = await t.userWithRole('RESEARCHER');
+      const leaver = await t.userWithRole('RESEARCHER');
+      const neverSeen = await t.userWithRole('RESEARCHER');
+      // Known good: each authenticated once before the office's bad script ran (the admin key too, by this look-up).
+      const keyIds = Object.fromEntries(
+        expectData(await t.gql('{ users { id apiKeys { id } } }')).users.map((u: { id: string; apiKeys: Array<{ id: string }> }) => [u.id, u.apiKeys[0]?.id]),
+      );
+      for (const user of [colleague, leaver]) expect((await post(t.url, '{ me { name } }', user.as)).status).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await post(t.url, '{ me { name } }', { authorization: `Bearer cdk_script${i}` })).body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+
+      // The colleague's key still gets data, on the direct path and through Apollo.
+      expect((expectData((await post(t.url, '{ claims(first: 1) { totalCount } }', colleague.as)).body as any) as any).claims.totalCount).toBeGreaterThanOrEqual(0);
+      expect((expectData((await post(t.url, '{ me { name } }', colleague.as)).body as any) as any).me.name).toBe('Test RESEARCHER');
+
+      QueryCounter.reset();
+      for (const headers of [{ authorization: 'Bearer cdk_script99' }, neverSeen.as]) {
+        const refused = await post(t.url, '{ claims(first: 1) { totalCount } }', headers);
+        expect(refused.status).toBe(429);
+        expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', budget: 'failed authentications per address' });
+      }
+      expect(QueryCounter.count).toBe(0);
+
+      expectData(await t.gql('mutation($id: ID!) { revokeApiKey(input: { id: $id }) { revokedAt } }', { id: keyIds[leaver.id] }));
+      QueryCounter.reset();
+      const revoked = await post(t.url, '{ me { name } }', leaver.as);
+      expect(revoked.status).toBe(429);
+      expect(revoked.body.errors?.[0].extensions.code).toBe('RATE_LIMITED');
+      expect(QueryCounter.count).toBe(0);
+    });
+  });
+
   it('does not throttle a busy desk with the defaults', async () => {
     const t = await startTestApp();
     try {

@@ -35,9 +35,13 @@ export class AccessService {
 
   /** The actor behind a raw API key, or null when the key is unknown or revoked (counted against the client's failed-authentication budget). */
   async authenticate(rawKey: string, client?: Client): Promise<Actor | null> {
-    const hash = hashApiKey(rawKey);
+    // The front door hashed this request's key already (RateLimits.clientOf).
+    const hash = client?.key?.token === rawKey ? client.key.hash : hashApiKey(rawKey);
     const cached = this.actors.get(hash);
-    if (cached) return cached;
+    if (cached) {
+      this.limits.authenticated(hash);
+      return cached;
+    }
     const generation = this.actors.generation;
     const key = (await this.dataSource.manager
       .createQueryBuilder(ApiKey, 'k')
@@ -45,6 +49,7 @@ export class AccessService {
       .where('k.hash = :hash AND k.revoked_at IS NULL', { hash })
       .getOne()) as (ApiKey & { user: User }) | null;
     if (!key) {
+      this.limits.forgetKey(hash);
       this.limits.failedAuthentication(client);
       return null;
     }
@@ -58,6 +63,7 @@ export class AccessService {
     }
     const actor: Actor = { id: user.id, name: user.name, role: user.role, keyId: key.id };
     this.actors.set(hash, actor, generation);
+    this.limits.authenticated(hash);
     return actor;
   }
 
@@ -116,6 +122,7 @@ export class AccessService {
       }
       return key;
     });
+    this.limits.forgetKey(revoked.hash);
     this.forgetAuthenticatedKeys();
     return revoked;
   }

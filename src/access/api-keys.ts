@@ -1,4 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+
+// Also needed by the rate limits (limits/), which may not import from access/.
+export { bearerToken, hashApiKey } from '../common/api-key-token';
 
 const PREFIX = 'cdk_';
 
@@ -7,17 +10,6 @@ export function generateApiKey(): string {
   return PREFIX + randomBytes(32).toString('base64url');
 }
 
-/** Keys are long random strings, so a fast hash is enough: there is nothing to brute-force. */
-export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
-
 export function keyPrefix(key: string): string {
   return key.slice(0, 10);
-}
-
-export function bearerToken(header: string | string[] | undefined): string | null {
-  const value = Array.isArray(header) ? header[0] : header;
-  const match = value ? /^Bearer\s+(\S+)\s*$/i.exec(value) : null;
-  return match ? match[1] : null;
 }

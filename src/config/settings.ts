@@ -82,6 +82,8 @@ export interface RateLimitSettings {
   perKey: number;
   perAddress: number;
   failedAuthPerAddress: number;
+  /** Hashes of recently authenticated keys let past the failed-authentication budget (limits/known-good-keys.ts). */
+  knownGoodKeys: number;
   /** Take the client address from the first X-Forwarded-For entry (behind the newsroom's own proxy). */
   trustProxy: boolean;
 }
@@ -91,6 +93,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   perKey: 6000,
   perAddress: 12000,
   failedAuthPerAddress: 30,
+  knownGoodKeys: 10_000,
   trustProxy: false,
 };
 
@@ -101,6 +104,7 @@ export function rateLimits(env: NodeJS.ProcessEnv = process.env): RateLimitSetti
     perKey: number('RATE_LIMIT_PER_KEY', DEFAULT_RATE_LIMITS.perKey),
     perAddress: number('RATE_LIMIT_PER_ADDRESS', DEFAULT_RATE_LIMITS.perAddress),
     failedAuthPerAddress: number('RATE_LIMIT_FAILED_AUTH', DEFAULT_RATE_LIMITS.failedAuthPerAddress),
+    knownGoodKeys: number('RATE_LIMIT_KNOWN_KEYS', DEFAULT_RATE_LIMITS.knownGoodKeys),
     trustProxy: env.TRUST_PROXY === 'true',
   };
 }

@@ -13,8 +13,13 @@ interface LineSink {
  */
 @Injectable()
 export class AppLog {
-  /** Synchronous writes: a line logged just before the process exits must not be lost. */
-  private sink: LineSink = pino.destination({ dest: 1, sync: true });
+  /**
+   * Asynchronous writes: under a flood a synchronous write per request line cost more than answering
+   * the request (bench:flood); lines logged while a write is under way go out together in the next.
+   * pino flushes the buffer synchronously on the process's 'exit', so a line logged just before the
+   * process exits is not lost.
+   */
+  private sink: LineSink = pino.destination({ dest: 1, sync: false });
   readonly logger: Logger = pino(
     {
       level: logLevel(),

@@ -50,11 +50,20 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  readonly inFlight = new Gauge({
+  private countInFlight: () => number = () => 0;
+
+  /** Read when scraped, from the request observer's own count, rather than moved twice per request. */
+  readonly inFlight: Gauge = new Gauge({
     name: 'claimdesk_requests_in_flight',
     help: 'Requests received whose response has not closed yet',
     registers: [this.registry],
+    collect: (): void => this.inFlight.set(this.countInFlight()),
   });
+
+  /** Where the in-flight gauge reads its value (observability/request-observer.ts). */
+  countRequestsInFlight(count: () => number): void {
+    this.countInFlight = count;
+  }
 
   readonly exportRows = new Counter({
     name: 'claimdesk_export_rows_total',

@@ -42,7 +42,12 @@ export class RequestObserver {
   constructor(
     private readonly metrics: Metrics,
     private readonly log: AppLog,
-  ) {}
+  ) {
+    metrics.countRequestsInFlight(() => this.inFlightNow);
+  }
+
+  /** Responses not yet closed (requestsInFlight also counts those whose log line is still being written). */
+  private inFlightNow = 0;
 
   /** Ahead of every other 'request' listener, so it sees what the front door answers too. */
   install(server: Server): void {
@@ -79,10 +84,10 @@ export class RequestObserver {
     attachRecord(req, record);
     res.setHeader('x-request-id', record.id);
     this.open.add(record);
-    this.metrics.inFlight.inc();
+    this.inFlightNow += 1;
     res.once('close', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      this.metrics.inFlight.dec();
+      this.inFlightNow -= 1;
       // Idle once the line is written: the shutdown waits for it before the process exits.
       void this.finish(req, res, record, path, seconds).finally(() => {
         this.open.delete(record);
