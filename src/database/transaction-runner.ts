@@ -4,6 +4,7 @@ import { ConflictError } from '../common/errors';
 import { flushInsertsAtCommit } from './deferred-inserts';
 import { runAsWriter } from './sqlite-reads';
 import { storageFault } from './storage-faults';
+import { refreshPlannerStatistics } from './planner-statistics';
 import { isUniqueViolation } from './unique-violation';
 
 /** Attempts of a transaction that lost a find-or-create race; each retry sees what the winner committed. */
@@ -34,6 +35,11 @@ export class TransactionRunner {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }
+  }
+
+  /** After a bulk write has committed: the planner learns the tables' new sizes (planner-statistics.ts). */
+  refreshStatistics(tables: readonly string[]): Promise<void> {
+    return refreshPlannerStatistics(this.dataSource, tables);
   }
 
   private runOnce<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
