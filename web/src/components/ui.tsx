@@ -74,6 +74,27 @@ export function showValue(json: string | null | undefined): string {
   }
 }
 
+type HistoryEvent = { id: string; at: string; actorName: string; action: string; changes: ReadonlyArray<{ field: string; before?: string | null; after?: string | null }> };
+
+/** A record's audit history as readable diffs; the claim and source pages both show it. */
+export function History({ events }: { events: ReadonlyArray<HistoryEvent> }) {
+  return (
+    <>
+      <h2>History</h2>
+      <ol class="history">
+        {events.map((h) => (
+          <li key={h.id}>
+            <p>
+              <Time iso={h.at} /> — <T>{h.actorName}</T> {h.action.toLowerCase()}d
+            </p>
+            <Changes changes={h.changes} />
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
 export function Changes({ changes }: { changes: ReadonlyArray<{ field: string; before?: string | null; after?: string | null }> }) {
   if (!changes.length) return null;
   return (

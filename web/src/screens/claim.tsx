@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { errorCode, fieldErrors } from '../api';
 import { useLocation } from 'preact-iso';
 import { formatQuantity, label } from '../components/format';
-import { Badge, Changes, ErrorNote, Field, Loading, T, Time } from '../components/ui';
+import { Badge, ErrorNote, Field, History, Loading, T, Time } from '../components/ui';
 import { graphql } from '../graphql';
 import { can, type Viewer } from '../session';
 
@@ -383,21 +383,7 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
         </ol>
       )}
 
-      {data.history && (
-        <>
-          <h2>History</h2>
-          <ol class="history">
-            {data.history.nodes.map((h) => (
-              <li key={h.id}>
-                <p>
-                  <Time iso={h.at} /> — <T>{h.actorName}</T> {h.action.toLowerCase()}d
-                </p>
-                <Changes changes={h.changes} />
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
+      {data.history && <History events={data.history.nodes} />}
     </article>
   );
 }
