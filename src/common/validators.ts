@@ -1,5 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ValidationOptions, registerDecorator, ValidationArguments } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsString, MaxLength, ValidationOptions, registerDecorator, ValidationArguments } from 'class-validator';
 import { readDateTime } from './date-time';
 
 /** Trims strings before validation so "   " fails @IsNotEmpty and stored text has no stray spaces. */
@@ -8,6 +9,10 @@ export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? 
 /** Trims each string of a list. */
 export const TrimEach = () =>
   Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value));
+
+/** A list of at most `maxItems` short texts (conditions, speakers' names), each trimmed and non-empty. */
+export const ShortTextList = (maxItems = 20, maxLength = 300) =>
+  applyDecorators(IsArray(), ArrayMaxSize(maxItems), TrimEach(), IsString({ each: true }), IsNotEmpty({ each: true }), MaxLength(maxLength, { each: true }));
 
 /** `property` must not be smaller than the sibling `other` when both are present. */
 export function NotBefore(other: string, options?: ValidationOptions) {

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Trim, TrimEach } from '../../common/validators';
+import { IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ShortTextList, Trim } from '../../common/validators';
 import { AttributionMode, Stance } from '../attribution.enums';
 
 /** How a source said it: shared by addAttribution, updateAttribution and logClaim. */
@@ -54,11 +54,6 @@ export class AttributionFieldsInput {
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @TrimEach()
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(300, { each: true })
+  @ShortTextList()
   conditions?: string[];
 }

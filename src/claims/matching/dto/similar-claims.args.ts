@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { TrimEach } from '../../../common/validators';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { ShortTextList } from '../../../common/validators';
 import { CreateClaimInput } from '../../dto/claim-fields.input';
 import { MatchTier } from '../match-score';
 
@@ -19,12 +19,7 @@ export class ClaimDraftInput extends CreateClaimInput {
 
   @Field(() => [String], { nullable: true, description: 'Named speakers and relays, found by name or alias.' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @TrimEach()
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(300, { each: true })
+  @ShortTextList()
   sourceNames?: string[];
 }
 
