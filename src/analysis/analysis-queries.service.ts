@@ -5,7 +5,7 @@ import { ClaimsService } from '../claims/claims.service';
 import { pageSize } from '../common/pagination';
 import { groupByKey } from '../common/loaders';
 import { AnalysisService } from './analysis.service';
-import { conflictSql, windowsOverlapSql } from './discrepancy-sql';
+import { contradictingPairsSql } from './discrepancy-sql';
 import { DiscrepanciesArgs } from './dto/discrepancies.args';
 
 /** The most claims `conflictsWith` lists for one claim (also its bound in the query cost estimate). */
@@ -32,12 +32,8 @@ export class AnalysisQueriesService {
    */
   async conflictsOfMany(claimIds: readonly string[], limit = CONFLICTS_LIMIT): Promise<Claim[][]> {
     if (!claimIds.length) return [];
-    const pairs = `SELECT DISTINCT n.claim_id AS mine, o.claim_id AS theirs
-      FROM claim_quantity n
-      JOIN claim_quantity o ON o.variable = n.variable AND o.claim_id <> n.claim_id
-      JOIN claim cn ON cn.id = n.claim_id
-      JOIN claim co ON co.id = o.claim_id AND co.deleted_at IS NULL
-      WHERE n.claim_id IN (:...ids) AND ${conflictSql('n', 'o')} AND ${windowsOverlapSql('cn', 'co')}`;
+    // Through the figures' rows on the event-day tree (figure-span-index.ts): index ranges, not a pass over the variable.
+    const pairs = contradictingPairsSql(null);
     const sql = `SELECT r.mine, r.theirs FROM (
         SELECT d.mine, d.theirs, ROW_NUMBER() OVER (PARTITION BY d.mine ORDER BY d.theirs) AS rn FROM (${pairs}) d
       ) r WHERE r.rn <= :limit`;

@@ -3,18 +3,15 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Attribution } from '../attributions/attribution.entity';
 import { AttributionsService } from '../attributions/attributions.service';
 import { RelayHop } from '../attributions/relay-hop.entity';
-import { ClaimQuantity } from '../claims/claim-quantity.entity';
 import { Claim } from '../claims/claim.entity';
 import { ClaimsService, Figures, FiguresChange } from '../claims/claims.service';
 import { quantityRange } from '../claims/quantity';
 import { SourceKind } from '../sources/source-kind';
 import { Source } from '../sources/source.entity';
 import { SourcesService } from '../sources/sources.service';
-import { conflictSql, contradictsSql, windowsOverlapSql } from './discrepancy-sql';
+import { contradictsSql } from './discrepancy-sql';
+import { refreshDiscrepancyFlags } from './figure-span-index';
 import { AttributionFacts, SourceFacts, summarizeSourcing } from './sourcing';
-
-/** New claims compared per statement: bounds the statement's parameters on both databases. */
-const NEW_CLAIMS_CHUNK = 500;
 
 /**
  * Keeps the derived sourcing values and discrepancy pairs right. Every hook runs inside the
@@ -65,77 +62,21 @@ export class AnalysisService implements OnModuleInit {
   }
 
   /**
-   * Keeps `claim.has_discrepancy` right after claims' figures changed. New contradictions
-   * only switch flags on; a claim that contradicted an edited claim's old figures is re-checked,
+   * Keeps `claim.has_discrepancy` right after claims' figures changed (figure-span-index.ts). New contradictions
+   * switch flags on; a claim that contradicted an edited, deleted or merged claim's old figures is re-checked,
    * because it may have no contradiction left.
    */
   async refreshDiscrepancies(manager: EntityManager, changes: FiguresChange[]): Promise<void> {
     await this.flagNewContradictions(manager, changes.filter((c) => !c.before).map((c) => c.claimId));
-    for (const { claimId, before } of changes) {
-      if (!before) continue;
-      const claim = await manager.findOne(Claim, { where: { id: claimId } });
-      const now = claim ? { quantities: await manager.find(ClaimQuantity, { where: { claimId } }), eventTime: claim.eventTime } : null;
-      if (claim && now) {
-        await setDiscrepancyFlag(manager, claimId, (await this.contradicting(manager, claimId, now, 1)).length > 0);
-        // Claims this one contradicts now: flag the ones not flagged yet, in one statement per figure.
-        for (const [i, q] of now.quantities.entries()) {
-          const match = this.contradictionQuery(manager, claimId, q, now.eventTime, `n${i}`);
-          await manager
-            .createQueryBuilder()
-            .update(Claim)
-            .set({ hasDiscrepancy: true, updatedAt: new Date(), version: () => 'version' })
-            .where('has_discrepancy = :unflagged', { unflagged: false })
-            .andWhere(`id IN (${match.getQuery()})`, match.getParameters())
-            .execute();
-        }
-      }
-      // Claims that contradicted the old figures may have no contradiction left.
-      for (const otherId of await this.contradicting(manager, claimId, before)) {
-        const other = await manager.findOne(Claim, { where: { id: otherId } });
-        if (!other) continue;
-        const figures = { quantities: await manager.find(ClaimQuantity, { where: { claimId: otherId } }), eventTime: other.eventTime };
-        await setDiscrepancyFlag(manager, otherId, (await this.contradicting(manager, otherId, figures, 1)).length > 0);
-      }
-    }
+    await refreshDiscrepancyFlags(manager, changes.filter((c) => c.before).map((c) => c.claimId), true);
   }
 
   /**
    * Claims that are new (or restored, whose flag may be stale) get their flag worked out afresh, and each live claim
-   * they contradict is flagged. Two statements per chunk of claims, whatever their number, so an import of thousands
-   * of claims pays in-database comparisons rather than a few round trips per claim.
+   * they contradict is flagged: a few statements per chunk of claims, whatever their number and the variables' sizes.
    */
   private async flagNewContradictions(manager: EntityManager, claimIds: string[]): Promise<void> {
-    for (let i = 0; i < claimIds.length; i += NEW_CLAIMS_CHUNK) {
-      const chunk = claimIds.slice(i, i + NEW_CLAIMS_CHUNK);
-      // Between chunks of a large import, readers are answered (on SQLite from their own connection, database/sqlite-reads.ts).
-      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      await manager
-        .createQueryBuilder()
-        .update(Claim)
-        .set({ hasDiscrepancy: false, version: () => 'version' })
-        .where('has_discrepancy = :flagged AND id IN (:...chunk)', { flagged: true, chunk })
-        .execute();
-      // A figure n of claim `mine` against a figure o of another live claim `theirs`: EXISTS stops at the first
-      // contradiction, which on a busy variable comes early.
-      const contradiction = (mine: string, theirs: string) => `EXISTS (SELECT 1 FROM claim_quantity n
-        JOIN claim_quantity o ON o.variable = n.variable AND o.claim_id <> n.claim_id
-        JOIN claim cn ON cn.id = n.claim_id JOIN claim co ON co.id = o.claim_id AND co.deleted_at IS NULL
-        WHERE n.claim_id = ${mine} AND ${theirs} AND ${conflictSql('n', 'o')} AND ${windowsOverlapSql('cn', 'co')})`;
-      const flag = (where: string) =>
-        manager
-          .createQueryBuilder()
-          .update(Claim)
-          .set({ hasDiscrepancy: true, updatedAt: new Date(), version: () => 'version' })
-          .where(`has_discrepancy = :unflagged AND deleted_at IS NULL AND ${where}`, { unflagged: false, chunk })
-          .execute();
-      // The chunk's claims, against every live claim...
-      await flag(`id IN (:...chunk) AND ${contradiction('claim.id', '1 = 1')}`);
-      // ...and the other claims on the chunk's variables, against the chunk's claims.
-      await flag(
-        `id IN (SELECT q.claim_id FROM claim_quantity q WHERE q.variable IN (SELECT v.variable FROM claim_quantity v WHERE v.claim_id IN (:...chunk)))
-         AND ${contradiction('claim.id', 'o.claim_id IN (:...chunk)')}`,
-      );
-    }
+    await refreshDiscrepancyFlags(manager, claimIds, false);
   }
 
   /** Live claims whose figures contradict these, at most `limit` of them. */
@@ -184,19 +125,6 @@ export class AnalysisService implements OnModuleInit {
 
 function facts(source: Source): SourceFacts {
   return { id: source.id, name: source.name, anonymous: source.kind === SourceKind.ANONYMOUS, originGroupId: source.originGroupId };
-}
-
-/**
- * has_discrepancy is in the claim's exported rows, so a flag that flips moves updated_at (incremental
- * sync, database/touch-claims.ts); a flag that stays as it was leaves the claim alone.
- */
-async function setDiscrepancyFlag(manager: EntityManager, claimId: string, value: boolean): Promise<void> {
-  await manager
-    .createQueryBuilder()
-    .update(Claim)
-    .set({ hasDiscrepancy: value, updatedAt: new Date(), version: () => 'version' })
-    .where('id = :claimId AND has_discrepancy = :was', { claimId, was: !value })
-    .execute();
 }
 
 /**

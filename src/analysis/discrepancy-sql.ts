@@ -50,3 +50,55 @@ export function conflictSql(a: string, b: string): string {
 export function windowsOverlapSql(a: string, b: string): string {
   return `(${a}.event_time_start IS NULL OR ${b}.event_time_start IS NULL OR (${b}.event_time_start <= COALESCE(${a}.event_time_end, ${a}.event_time_start) AND COALESCE(${b}.event_time_end, ${b}.event_time_start) >= ${a}.event_time_start))`;
 }
+
+/** The kind of row `m`'s row meets in other figures' rows (figure-spans.ts SWAPPED_KIND, in SQL). */
+const swappedKind = (m: string) => `(CASE ${m}.kind WHEN 'C' THEN 'S' WHEN 'S' THEN 'C' WHEN 'A' THEN 'T' ELSE 'A' END)`;
+
+/**
+ * figure_span `o` lies wholly on one side of span `m`: below it ("high") or above it ("low"). Each side is one
+ * range on one index (variable, kind, node, flagged, bound), so a probe reads only contradicting rows.
+ */
+function sideSql(m: string, o: string, side: 'high' | 'low'): string {
+  return side === 'high'
+    ? `${o}.high <= ${m}.low AND (${o}.high < ${m}.low OR NOT (${o}.high_inclusive AND ${m}.low_inclusive))`
+    : `${o}.low >= ${m}.high AND (${o}.low > ${m}.high OR NOT (${o}.low_inclusive AND ${m}.high_inclusive))`;
+}
+
+/** Row `o` meets row `m` on the event-day tree, contradicts it on `side`, and its flag is `flagged`. */
+function meetsSql(m: string, o: string, side: 'high' | 'low', flagged: boolean): string {
+  return `${o}.variable = ${m}.variable AND ${o}.kind = ${swappedKind(m)} AND ${o}.node = ${m}.node AND ${o}.flagged = ${flagged}
+    AND ${sideSql(m, o, side)} AND ${o}.claim_id <> ${m}.claim_id`;
+}
+
+/**
+ * The live claim `co` of row `o`, when its exact window overlaps that of `cm`: the day tree is wider than the
+ * windows (two instants on one day share a node), so the rule's own test follows.
+ */
+const liveOverlapping = (o: string, exact = true) =>
+  `claim c${o} ON c${o}.id = ${o}.claim_id AND c${o}.deleted_at IS NULL${exact ? ` AND ${windowsOverlapSql('cm', `c${o}`)}` : ''}`;
+
+/** SQL true when the live claim whose id is `claimId` (an expression) has a contradiction: four probes per row. */
+export function hasContradictionSql(claimId: string): string {
+  const probes = (['high', 'low'] as const).flatMap((side) =>
+    [false, true].map((flagged) => `EXISTS (SELECT 1 FROM figure_span o JOIN ${liveOverlapping('o')} WHERE ${meetsSql('m', 'o', side, flagged)})`),
+  );
+  return `EXISTS (SELECT 1 FROM figure_span m JOIN claim cm ON cm.id = m.claim_id WHERE m.claim_id = ${claimId} AND (${probes.join(' OR ')}))`;
+}
+
+/**
+ * Pairs (mine, theirs) of contradicting claims, `mine` in the parameter list :...ids, `theirs` with the flag
+ * given (or either): one index range per row of `mine`, side and flag. Without `exactWindows`, the pairs
+ * whose days meet on the tree, a superset: what `mine`'s rows were filed under before its time was edited.
+ */
+export function contradictingPairsSql(flagged: boolean | null, exactWindows = true): string {
+  const flags = flagged === null ? [false, true] : [flagged];
+  return (['high', 'low'] as const)
+    .flatMap((side) =>
+      flags.map(
+        (f) => `SELECT m.claim_id AS mine, o.claim_id AS theirs FROM figure_span m JOIN claim cm ON cm.id = m.claim_id
+          JOIN figure_span o ON ${meetsSql('m', 'o', side, f)} JOIN ${liveOverlapping('o', exactWindows)}
+          WHERE m.claim_id IN (:...ids)`,
+      ),
+    )
+    .join(' UNION ');
+}

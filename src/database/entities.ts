@@ -1,4 +1,5 @@
 import { ApiKey } from '../access/api-key.entity';
+import { FigureSpan } from '../analysis/figure-span.entity';
 import { User } from '../access/user.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Article } from '../articles/article.entity';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   Article,
   Claim,
   ClaimQuantity,
+  FigureSpan,
   ClaimStatusChange,
   ClaimMerge,
   QuantityVariable,
