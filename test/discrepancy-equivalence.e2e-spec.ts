@@ -90,6 +90,21 @@ describe('discrepancy flags through figure_span, against the pairwise rule', () 
     // Every live claim is listed, and a deleted or merged claim is never flagged.
     expect(listed.map((n) => n.id).sort()).toEqual([...expected.keys()].sort());
     expect(claims.filter((c) => c.deletedAt && c.hasDiscrepancy).map((c) => ({ step, id: c.id }))).toEqual([]);
+    // discrepancies(variable): each contradicting pair on the variable once.
+    for (const variable of VARIABLES) {
+      const byId = new Map(claims.map((c) => [c.id, c]));
+      const onVariable = (id: string) => byId.get(id)?.quantities.filter((q) => q.variable === variable) ?? [];
+      const pairs = new Set<string>();
+      for (const [a, others] of expected) {
+        for (const b of others) {
+          const clash = onVariable(a).some((qa) => onVariable(b).some((qb) => rangesConflict(quantityRange(qa), quantityRange(qb))));
+          if (clash) pairs.add([a, b].sort().join(' '));
+        }
+      }
+      if (pairs.size >= 50) continue;
+      const listedPairs = expectData(await t.gql(`query($v: String!) { discrepancies(variable: $v, first: 100) { claim { id } otherClaim { id } } }`, { v: variable })).discrepancies;
+      expect({ step, variable, pairs: listedPairs.map((p: { claim: { id: string }; otherClaim: { id: string } }) => [p.claim.id, p.otherClaim.id].sort().join(' ')).sort() }).toEqual({ step, variable, pairs: [...pairs].sort() });
+    }
     return [...expected.values()].filter((s) => s.size).length;
   }
 

@@ -5,11 +5,10 @@ import { AttributionsService } from '../attributions/attributions.service';
 import { RelayHop } from '../attributions/relay-hop.entity';
 import { Claim } from '../claims/claim.entity';
 import { ClaimsService, Figures, FiguresChange } from '../claims/claims.service';
-import { quantityRange } from '../claims/quantity';
 import { SourceKind } from '../sources/source-kind';
 import { Source } from '../sources/source.entity';
 import { SourcesService } from '../sources/sources.service';
-import { contradictsSql } from './discrepancy-sql';
+import { contradictingFigureSql } from './discrepancy-sql';
 import { refreshDiscrepancyFlags } from './figure-span-index';
 import { AttributionFacts, SourceFacts, summarizeSourcing } from './sourcing';
 
@@ -79,36 +78,16 @@ export class AnalysisService implements OnModuleInit {
     await refreshDiscrepancyFlags(manager, claimIds, false);
   }
 
-  /** Live claims whose figures contradict these, at most `limit` of them. */
+  /** Live claims whose figures contradict these, at most `limit` of them: index probes on figure_span, per figure. */
   async contradicting(manager: EntityManager, claimId: string, figures: Figures, limit?: number): Promise<string[]> {
     const found = new Set<string>();
-    for (const [i, q] of figures.quantities.entries()) {
-      const qb = this.contradictionQuery(manager, claimId, q, figures.eventTime, `f${i}`);
-      if (limit) qb.limit(limit);
-      for (const row of await qb.getRawMany<{ claim_id: string }>()) found.add(row.claim_id);
+    for (const q of figures.quantities) {
+      const { sql, params } = contradictingFigureSql(q, figures.eventTime);
+      const [query, parameters] = manager.connection.driver.escapeQueryWithParameters(`${sql}${limit ? ` LIMIT ${Number(limit)}` : ''}`, { ...params, claimId });
+      for (const row of (await manager.query(query, parameters)) as Array<{ claim_id: string }>) found.add(row.claim_id);
       if (limit && found.size >= limit) break;
     }
-    return [...found];
-  }
-
-  /** Ids of live claims with a figure on `q`'s variable that cannot be true with `q`, in an overlapping window. */
-  private contradictionQuery(manager: EntityManager, claimId: string, q: Figures['quantities'][number], eventTime: Figures['eventTime'], p: string) {
-    const { sql, params } = contradictsSql('q', quantityRange(q), p);
-    const qb = manager
-      .createQueryBuilder()
-      .select('DISTINCT q.claim_id', 'claim_id')
-      .from('claim_quantity', 'q')
-      .innerJoin('claim', 'c', 'c.id = q.claim_id AND c.deleted_at IS NULL')
-      .where(`q.variable = :${p}variable AND q.claim_id <> :${p}claim`, { [`${p}variable`]: q.variable, [`${p}claim`]: claimId })
-      .andWhere(sql, params);
-    const { start, end } = eventTime ?? { start: null, end: null };
-    if (start) {
-      qb.andWhere(`(c.event_time_start IS NULL OR (c.event_time_start <= :${p}end AND COALESCE(c.event_time_end, c.event_time_start) >= :${p}start))`, {
-        [`${p}start`]: start,
-        [`${p}end`]: end ?? start,
-      });
-    }
-    return qb;
+    return [...(limit ? [...found].slice(0, limit) : found)];
   }
 
   private async claimIdsCiting(manager: EntityManager, sourceIds: string[]): Promise<string[]> {

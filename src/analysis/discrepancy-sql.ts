@@ -1,9 +1,10 @@
-import { APPROXIMATE_TOLERANCE_PERCENT, NumericRange } from '../claims/quantity';
+import { APPROXIMATE_TOLERANCE_PERCENT, QuantityShape } from '../claims/quantity';
+import { EventWindow, probeKeys, storedRange } from './figure-spans';
 
 /**
- * The discrepancy rule of src/claims/quantity.ts (quantityRange + rangesConflict) written as SQL
- * over a claim_quantity alias, so "which claims contradict this figure" is one query instead
- * of a stored pair per contradiction, which grows with the square of a busy variable.
+ * The discrepancy rule of src/claims/quantity.ts (quantityRange + rangesConflict) written as SQL: pairwise over
+ * claim_quantity aliases (conflictSql, the rule as first written, which the benchmark's data generator applies to a
+ * whole data set at once), and as index probes over figure_span (figure-spans.ts), which the app maintains.
  */
 function rangeSql(q: string) {
   const boundless = `(${q}.lower IS NULL AND ${q}.upper IS NULL)`;
@@ -18,24 +19,6 @@ function rangeSql(q: string) {
     high: widened('upper', 1),
     highInclusive: `(${boundless} OR ${q}.upper_inclusive OR ${q}.approximate)`,
   };
-}
-
-/** SQL that is true when quantity `q` cannot be true together with `range`; `p` prefixes the parameter names. */
-export function contradictsSql(q: string, range: NumericRange, p: string): { sql: string; params: Record<string, number> } {
-  const other = rangeSql(q);
-  const sides: string[] = [];
-  const params: Record<string, number> = {};
-  if (Number.isFinite(range.low)) {
-    params[`${p}low`] = range.low;
-    const touching = range.lowInclusive ? `NOT ${other.highInclusive}` : '1 = 1';
-    sides.push(`(${other.high} < :${p}low OR (${other.high} = :${p}low AND ${touching}))`);
-  }
-  if (Number.isFinite(range.high)) {
-    params[`${p}high`] = range.high;
-    const touching = range.highInclusive ? `NOT ${other.lowInclusive}` : '1 = 1';
-    sides.push(`(${other.low} > :${p}high OR (${other.low} = :${p}high AND ${touching}))`);
-  }
-  return { sql: sides.length ? `(${sides.join(' OR ')})` : '1 = 0', params };
 }
 
 /** SQL that is true when quantities `a` and `b` (two claim_quantity aliases) cannot both be true: rangesConflict in SQL. */
@@ -101,4 +84,33 @@ export function contradictingPairsSql(flagged: boolean | null, exactWindows = tr
       ),
     )
     .join(' UNION ');
+}
+
+/**
+ * Ids of live claims other than :claimId with a figure that contradicts `q` (with event window `window`), as one
+ * statement over figure_span: the rows `q` would meet on the tree, then the exact window test.
+ */
+export function contradictingFigureSql(q: QuantityShape & { variable: string }, window: EventWindow | null): { sql: string; params: Record<string, unknown> } {
+  const range = storedRange(q);
+  const keys = probeKeys(window?.start ? window : null);
+  const kinds = [...new Set(keys.map((k) => k.kind))];
+  const params: Record<string, unknown> = { variable: q.variable, ...Object.fromEntries(kinds.map((k) => [`nodes${k}`, keys.filter((x) => x.kind === k).map((x) => x.node)])) };
+  const sides: string[] = [];
+  if (range.low !== null) {
+    Object.assign(params, { low: range.low, lowInclusive: range.lowInclusive });
+    sides.push(`(o.high <= :low AND (o.high < :low OR NOT (o.high_inclusive AND :lowInclusive)))`);
+  }
+  if (range.high !== null) {
+    Object.assign(params, { high: range.high, highInclusive: range.highInclusive });
+    sides.push(`(o.low >= :high AND (o.low > :high OR NOT (o.low_inclusive AND :highInclusive)))`);
+  }
+  let overlap = '';
+  if (window?.start) {
+    Object.assign(params, { start: window.start, end: window.end ?? window.start });
+    overlap = ' AND (co.event_time_start IS NULL OR (co.event_time_start <= :end AND COALESCE(co.event_time_end, co.event_time_start) >= :start))';
+  }
+  const sql = `SELECT DISTINCT o.claim_id FROM figure_span o JOIN claim co ON co.id = o.claim_id AND co.deleted_at IS NULL${overlap}
+    WHERE o.variable = :variable AND o.claim_id <> :claimId AND (${kinds.map((k) => `(o.kind = '${k}' AND o.node IN (:...nodes${k}))`).join(' OR ')})
+      AND (${sides.length ? sides.join(' OR ') : '1 = 0'})`;
+  return { sql, params };
 }

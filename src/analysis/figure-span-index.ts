@@ -32,6 +32,9 @@ export async function refreshDiscrepancyFlags(manager: EntityManager, claimIds: 
 
     // Each claim's own flag, flipped only where it is wrong, so updated_at moves only with a change.
     await run(manager, `UPDATE claim SET has_discrepancy = NOT has_discrepancy, updated_at = :now WHERE id IN (:...ids) AND has_discrepancy <> (${hasContradictionSql('claim.id')})`, { ids, now: new Date() });
+    // The rows carry their claim's flag, so that the claims still to flag are found without passing the flagged ones
+    // (here first of all these claims' own rows, which would otherwise meet each other in a chunk).
+    await syncSpanFlags(manager, ids);
     // Claims not flagged yet that these contradict: only unflagged rows are read.
     const newlyFlagged = others(await run(manager, `SELECT DISTINCT p.theirs FROM (${contradictingPairsSql(false)}) p`, { ids }));
     await forChunks(newlyFlagged, (chunk) =>
@@ -45,10 +48,7 @@ export async function refreshDiscrepancyFlags(manager: EntityManager, claimIds: 
         now: new Date(),
       }),
     );
-    // The rows carry their claim's flag, so that the claims still to flag are found without passing the flagged ones.
-    await forChunks([...ids, ...newlyFlagged, ...recheck], (chunk) =>
-      run(manager, `UPDATE figure_span SET flagged = (SELECT c.has_discrepancy FROM claim c WHERE c.id = figure_span.claim_id) WHERE claim_id IN (:...chunk)`, { chunk }),
-    );
+    await syncSpanFlags(manager, [...newlyFlagged, ...recheck]);
   }
 }
 
@@ -64,8 +64,14 @@ async function fileSpans(manager: EntityManager, ids: string[]): Promise<void> {
     }
   }
   for (let i = 0; i < rows.length; i += INSERT_ROWS) {
-    await manager.createQueryBuilder().insert().into(FigureSpan).values(rows.slice(i, i + INSERT_ROWS)).execute();
+    await manager.createQueryBuilder().insert().into(FigureSpan).values(rows.slice(i, i + INSERT_ROWS)).updateEntity(false).execute();
   }
+}
+
+async function syncSpanFlags(manager: EntityManager, claimIds: string[]): Promise<void> {
+  await forChunks(claimIds, (chunk) =>
+    run(manager, `UPDATE figure_span SET flagged = (SELECT c.has_discrepancy FROM claim c WHERE c.id = figure_span.claim_id) WHERE claim_id IN (:...chunk)`, { chunk }),
+  );
 }
 
 async function forChunks(ids: string[], work: (chunk: string[]) => Promise<unknown>): Promise<void> {
