@@ -32,9 +32,12 @@ export async function refreshDiscrepancyFlags(manager: EntityManager, claimIds: 
 
     // Each claim's own flag, flipped only where it is wrong, so updated_at moves only with a change.
     await run(manager, `UPDATE claim SET has_discrepancy = NOT has_discrepancy, updated_at = :now WHERE id IN (:...ids) AND has_discrepancy <> (${hasContradictionSql('claim.id')})`, { ids, now: new Date() });
-    // The rows carry their claim's flag, so that the claims still to flag are found without passing the flagged ones
-    // (here first of all these claims' own rows, which would otherwise meet each other in a chunk).
-    await syncSpanFlags(manager, ids);
+    // The rows carry their claim's flag, so that the claims still to flag are found without passing the flagged ones.
+    // They were filed as flagged (most figures on a busy variable are), so only an unflagged claim's rows change here:
+    // on PostgreSQL an updated row leaves a dead index entry behind, which the unflagged probes would have to pass.
+    await forChunks(ids, (chunk) =>
+      run(manager, `UPDATE figure_span SET flagged = :off WHERE claim_id IN (:...chunk) AND claim_id IN (SELECT c.id FROM claim c WHERE c.id IN (:...chunk) AND c.has_discrepancy = :off)`, { chunk, off: false }),
+    );
     // Claims not flagged yet that these contradict: only unflagged rows are read.
     const newlyFlagged = others(await run(manager, `SELECT DISTINCT p.theirs FROM (${contradictingPairsSql(false)}) p`, { ids }));
     await forChunks(newlyFlagged, (chunk) =>
@@ -52,7 +55,7 @@ export async function refreshDiscrepancyFlags(manager: EntityManager, claimIds: 
   }
 }
 
-/** Files the figures of the live claims among `ids` (whose rows are gone or never were), flags off. */
+/** Files the figures of the live claims among `ids` (whose rows are gone or never were), as flagged until worked out. */
 async function fileSpans(manager: EntityManager, ids: string[]): Promise<void> {
   const claims = await manager.find(Claim, { where: { id: In(ids) }, relations: { quantities: true } });
   const rows: Array<Partial<FigureSpan>> = [];
@@ -60,7 +63,7 @@ async function fileSpans(manager: EntityManager, ids: string[]): Promise<void> {
     const keys = spanKeys(claim.eventTime?.start ? claim.eventTime : null);
     for (const q of claim.quantities ?? []) {
       const range = storedRange(q);
-      for (const key of keys) rows.push({ quantityId: q.id, claimId: claim.id, variable: q.variable, ...key, ...range, flagged: false });
+      for (const key of keys) rows.push({ quantityId: q.id, claimId: claim.id, variable: q.variable, ...key, ...range, flagged: true });
     }
   }
   for (let i = 0; i < rows.length; i += INSERT_ROWS) {
@@ -70,7 +73,7 @@ async function fileSpans(manager: EntityManager, ids: string[]): Promise<void> {
 
 async function syncSpanFlags(manager: EntityManager, claimIds: string[]): Promise<void> {
   await forChunks(claimIds, (chunk) =>
-    run(manager, `UPDATE figure_span SET flagged = (SELECT c.has_discrepancy FROM claim c WHERE c.id = figure_span.claim_id) WHERE claim_id IN (:...chunk)`, { chunk }),
+    run(manager, `UPDATE figure_span SET flagged = (SELECT c.has_discrepancy FROM claim c WHERE c.id = figure_span.claim_id) WHERE claim_id IN (:...chunk) AND flagged <> (SELECT c.has_discrepancy FROM claim c WHERE c.id = figure_span.claim_id)`, { chunk }),
   );
 }
 
