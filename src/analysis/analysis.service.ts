@@ -11,6 +11,7 @@ import { SourceKind } from '../sources/source-kind';
 import { Source } from '../sources/source.entity';
 import { SourcesService } from '../sources/sources.service';
 import { conflictSql, contradictsSql, windowsOverlapSql } from './discrepancy-sql';
+import { replaceClaimSources } from './claim-sources';
 import { AttributionFacts, SourceFacts, summarizeSourcing } from './sourcing';
 
 /** New claims compared per statement: bounds the statement's parameters on both databases. */
@@ -57,11 +58,17 @@ export class AnalysisService implements OnModuleInit {
     return result;
   }
 
+  /**
+   * Recomputes everything derived from the claims' live attributions: the sourcing values and
+   * speakers' anonymity on the claim, and the claim_source rows. A bulk writer that batches this
+   * must keep all three.
+   */
   async refreshSourcing(manager: EntityManager, claimIds: string[]): Promise<void> {
     const byClaim = await this.attributionFacts(claimIds, manager);
     for (const [claimId, attributions] of byClaim) {
       await setDerived(manager, [claimId], summarizeSourcing(attributions));
     }
+    await replaceClaimSources(manager, byClaim);
   }
 
   /**

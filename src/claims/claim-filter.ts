@@ -1,11 +1,11 @@
 import { Brackets, SelectQueryBuilder } from 'typeorm';
-import { SourceKind } from '../sources/source-kind';
+import type { SpeakerAnonymity } from '../analysis/sourcing';
 import { sourceNameKey } from '../sources/source-name';
 import { TextSearch } from '../database/text-search';
 import { Actor } from '../access/actor';
 import { isEditorial } from '../access/role';
 import { ForbiddenError } from '../common/errors';
-import { AnonymityFilter, DeletedFilter } from './claim.enums';
+import { DeletedFilter } from './claim.enums';
 import { ClaimFilterInput } from './dto/claim-filter.input';
 import { Claim } from './claim.entity';
 
@@ -24,37 +24,29 @@ export function applyClaimFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimFil
   if (filter.variable) {
     qb.andWhere('EXISTS (SELECT 1 FROM claim_quantity q WHERE q.claim_id = c.id AND q.variable = :variable)', { variable: filter.variable });
   }
+  // claim_source (analysis module) lists the sources each claim's live attributions name, as speaker or relay.
   if (filter.sourceId) {
-    qb.andWhere(
-      `EXISTS (SELECT 1 FROM attribution a WHERE ${LIVE_ATTRIBUTION} AND (a.source_id = :sourceId OR EXISTS (SELECT 1 FROM relay_hop h WHERE h.attribution_id = a.id AND h.source_id = :sourceId)))`,
-      { sourceId: filter.sourceId },
-    );
+    qb.andWhere(`EXISTS (SELECT 1 FROM claim_source cs WHERE cs.claim_id = c.id AND cs.source_id = :sourceId)`, { sourceId: filter.sourceId });
   }
   if (filter.source) {
-    qb.andWhere(
-      `EXISTS (SELECT 1 FROM attribution a WHERE ${LIVE_ATTRIBUTION} AND (a.source_id IN ${SOURCES_NAMED('sourceKey')} OR EXISTS (SELECT 1 FROM relay_hop h WHERE h.attribution_id = a.id AND h.source_id IN ${SOURCES_NAMED('sourceKey')})))`,
-      { sourceKey: sourceNameKey(filter.source) },
-    );
+    qb.andWhere(`EXISTS (SELECT 1 FROM claim_source cs WHERE cs.claim_id = c.id AND cs.source_id IN ${SOURCES_NAMED('sourceKey')})`, {
+      sourceKey: sourceNameKey(filter.source),
+    });
   }
   if (filter.relayedBy) {
-    qb.andWhere(
-      `EXISTS (SELECT 1 FROM attribution a JOIN relay_hop h ON h.attribution_id = a.id WHERE ${LIVE_ATTRIBUTION} AND h.source_id IN ${SOURCES_NAMED('relayKey')})`,
-      { relayKey: sourceNameKey(filter.relayedBy) },
-    );
+    qb.andWhere(`EXISTS (SELECT 1 FROM claim_source cs WHERE cs.claim_id = c.id AND cs.relays = :relays AND cs.source_id IN ${SOURCES_NAMED('relayKey')})`, {
+      relays: true,
+      relayKey: sourceNameKey(filter.relayedBy),
+    });
   }
   if (filter.sourceKind) {
-    qb.andWhere(`EXISTS (SELECT 1 FROM attribution a JOIN source s ON s.id = a.source_id WHERE ${LIVE_ATTRIBUTION} AND s.kind = :sourceKind)`, {
+    qb.andWhere(`EXISTS (SELECT 1 FROM claim_source cs JOIN source s ON s.id = cs.source_id WHERE cs.claim_id = c.id AND cs.speaks = :speaks AND s.kind = :sourceKind)`, {
+      speaks: true,
       sourceKind: filter.sourceKind,
     });
   }
-  if (filter.anonymity) {
-    const unwanted = filter.anonymity === AnonymityFilter.ANONYMOUS_ONLY ? 's.kind <> :anonymousKind' : 's.kind = :anonymousKind';
-    // "Every live speaker is ..." needs at least one live attribution; skip the check when another filter already demands one.
-    if (!impliesLiveAttribution(filter)) qb.andWhere(`EXISTS (SELECT 1 FROM attribution a WHERE ${LIVE_ATTRIBUTION})`);
-    qb.andWhere(`NOT EXISTS (SELECT 1 FROM attribution a JOIN source s ON s.id = a.source_id WHERE ${LIVE_ATTRIBUTION} AND ${unwanted})`, {
-      anonymousKind: SourceKind.ANONYMOUS,
-    });
-  }
+  // Maintained with sourcing (analysis/sourcing.ts speakerAnonymityOf); NONE (no live attribution) matches neither.
+  if (filter.anonymity) qb.andWhere('c.speaker_anonymity = :anonymity', { anonymity: filter.anonymity satisfies SpeakerAnonymity });
   if (filter.stance) {
     qb.andWhere(`EXISTS (SELECT 1 FROM attribution a WHERE ${LIVE_ATTRIBUTION} AND a.stance = :stance)`, { stance: filter.stance });
   }
@@ -112,9 +104,4 @@ export function assertMaySeeDeleted(filter: ClaimFilterInput, actor: Actor | und
   if (!filter.deleted || filter.deleted === DeletedFilter.EXCLUDE) return false;
   if (actor && !isEditorial(actor.role)) throw new ForbiddenError('Only editors and admins can list deleted claims (filter deleted)');
   return true;
-}
-
-/** Filters whose own EXISTS already requires a live attribution on the claim. */
-function impliesLiveAttribution(filter: ClaimFilterInput): boolean {
-  return Boolean(filter.sourceId || filter.source || filter.relayedBy || filter.sourceKind || filter.stance || filter.articleId || filter.publishedFrom || filter.publishedTo);
 }

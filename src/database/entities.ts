@@ -1,4 +1,5 @@
 import { ApiKey } from '../access/api-key.entity';
+import { ClaimSource } from '../analysis/claim-source.entity';
 import { User } from '../access/user.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Article } from '../articles/article.entity';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   Attribution,
   RelayHop,
   Citation,
+  ClaimSource,
   User,
   ApiKey,
   AuditEvent,
