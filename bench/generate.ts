@@ -1,8 +1,8 @@
-import { Client } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { conflictSql, windowsOverlapSql } from '../src/analysis/discrepancy-sql';
 import { AttributionFacts, claimSourcesOf, SourceFacts, summarizeSourcing } from '../src/analysis/sourcing';
 import { sourceNameKey } from '../src/sources/source-name';
+import { DataSink, Row, TABLE_NAMES } from './data-sink';
+import { PostgresSink } from './postgres-sink';
 import { IdClock, Prng } from './prng';
 
 /**
@@ -26,100 +26,6 @@ export function sizeFor(scale: number): DataSetSize {
 
 /** The relay whose name (via its alias) workload b filters on. */
 export const FILTER_SOURCE_NAME = 'CNN';
-
-type Row = unknown[];
-
-const RECORD = ['id', 'created_at', 'updated_at', 'version', 'deleted_at', 'deleted_by'];
-const TABLES: Record<string, string[]> = {
-  source: [...RECORD, 'kind', 'name', 'name_key', 'based_in', 'affiliation', 'wikidata_id', 'reliability', 'confidential_note'],
-  source_alias: ['id', 'source_id', 'alias', 'alias_key'],
-  article: [...RECORD, 'url', 'canonical_url', 'headline', 'publisher', 'wire_agency', 'byline', 'published_at', 'language', 'body_text', 'retrieved_at'],
-  claim: [
-    ...RECORD, 'statement', 'hedge', 'tags', 'status', 'created_by',
-    'place_name', 'place_admin_area', 'place_country', 'place_latitude', 'place_longitude', 'place_precision',
-    'event_time_start', 'event_time_end', 'event_time_precision',
-    'independent_source_count', 'denying_source_count', 'questioning_source_count', 'sourcing', 'circular', 'speaker_anonymity',
-  ],
-  claim_quantity: ['id', 'claim_id', 'position', 'variable', 'value', 'lower', 'lower_inclusive', 'upper', 'upper_inclusive', 'approximate', 'qualifier', 'unit', 'currency'],
-  attribution: [
-    ...RECORD, 'claim_id', 'source_id', 'stance', 'cue', 'mode', 'said_at', 'credibility',
-    'anonymity_reason', 'relationship', 'conditions', 'created_by',
-  ],
-  relay_hop: ['id', 'attribution_id', 'position', 'source_id', 'cue'],
-  citation: [...RECORD, 'attribution_id', 'article_id', 'quote', 'prefix', 'suffix', 'start_offset', 'end_offset'],
-  claim_source: ['source_id', 'claim_id', 'speaks', 'relays'],
-};
-const TABLE_NAMES = Object.keys(TABLES);
-
-/** One value in COPY's text format. */
-function copyValue(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  const text = String(value);
-  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] as string) : text;
-}
-
-/**
- * One table's rows, streamed through COPY FROM STDIN (pg-copy-streams) on its own connection for the
- * whole generation, so PostgreSQL parses one table while node generates the next rows. Foreign-key
- * triggers are off on these connections (session_replication_role = replica): the rows reference
- * rows another connection has not committed yet, and the generator makes them consistent itself.
- */
-class TableCopy {
-  private client: Client;
-  private stream: ReturnType<typeof copyFrom>;
-  rows = 0;
-
-  constructor(private readonly url: string, private readonly table: string) {}
-
-  async open(): Promise<void> {
-    this.client = new Client({ connectionString: this.url });
-    await this.client.connect();
-    await this.client.query(`SET session_replication_role = replica`);
-    this.stream = this.client.query(copyFrom(`COPY "${this.table}" (${TABLES[this.table].map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
-  }
-
-  /** Writes the rows; waits only when PostgreSQL is behind (backpressure). */
-  async write(rows: Row[]): Promise<void> {
-    if (!rows.length) return;
-    this.rows += rows.length;
-    const text = rows.map((row) => row.map(copyValue).join('\t')).join('\n') + '\n';
-    if (!this.stream.write(text)) await new Promise<void>((resolve, reject) => {
-      this.stream.once('drain', resolve);
-      this.stream.once('error', reject);
-    });
-  }
-
-  async close(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.stream.once('finish', resolve);
-      this.stream.once('error', reject);
-      this.stream.end();
-    });
-    await this.client.end();
-  }
-
-  async abort(): Promise<void> {
-    this.stream?.destroy();
-    await this.client?.end().catch(() => undefined);
-  }
-}
-
-/**
- * The secondary indexes of the data set's tables (not those behind primary keys or constraints):
- * dropped before the load and built once after it, which is several times faster than keeping them
- * up to date row by row. Returns their definitions.
- */
-async function dropSecondaryIndexes(client: Client): Promise<string[]> {
-  const { rows } = await client.query<{ name: string; definition: string }>(
-    `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
-      WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`,
-    [TABLE_NAMES],
-  );
-  for (const { name } of rows) await client.query(`DROP INDEX "public"."${name}"`);
-  return rows.map((r) => r.definition);
-}
 
 const OUTLETS: [name: string, kind: string, aliases: string[]][] = [
   ['Cable News Network', 'MEDIA_OUTLET', ['CNN']],
@@ -180,31 +86,28 @@ function weighted(prng: Prng, table: [string, number][]): string {
   return table[0][0];
 }
 
-function seconds(since: number): string {
-  return ((Date.now() - since) / 1000).toFixed(1);
-}
-
 export interface GeneratedCounts {
   [table: string]: number;
 }
 
-/** Fills an empty, migrated database. Returns row counts per table. */
-export async function generateDataSet(url: string, scale: number, seed: number, log: (line: string) => void): Promise<GeneratedCounts> {
+/**
+ * Fills an empty, migrated database: a PostgreSQL URL (COPY, postgres-sink.ts) or a sink of your own
+ * (the SQLite file of `--sqlite`, sqlite-sink.ts). Returns row counts per table.
+ */
+export async function generateDataSet(target: string | DataSink, scale: number, seed: number, log: (line: string) => void): Promise<GeneratedCounts> {
   const size = sizeFor(scale);
   const prng = new Prng(seed);
   const clock = new IdClock(Date.UTC(2024, 0, 1), prng);
-  const client = new Client({ connectionString: url });
-  await client.connect();
+  const sink = typeof target === 'string' ? new PostgresSink(target) : target;
   const counts: GeneratedCounts = {};
   const pending: Record<string, Row[]> = Object.fromEntries(TABLE_NAMES.map((t) => [t, []]));
-  const copies = TABLE_NAMES.map((table) => new TableCopy(url, table));
   const flush = async () => {
-    await Promise.all(copies.map(async (copy, i) => {
-      const table = TABLE_NAMES[i];
-      await copy.write(pending[table]);
-      counts[table] = copy.rows;
+    for (const table of TABLE_NAMES) {
+      if (!pending[table].length) continue;
+      counts[table] = (counts[table] ?? 0) + pending[table].length;
+      await sink.write(table, pending[table]);
       pending[table] = [];
-    }));
+    }
   };
   const record = (deleted = false): Row => {
     const at = clock.now().toISOString();
@@ -212,9 +115,7 @@ export async function generateDataSet(url: string, scale: number, seed: number, 
   };
 
   try {
-    const phase = Date.now();
-    const indexes = await dropSecondaryIndexes(client);
-    await Promise.all(copies.map((c) => c.open()));
+    await sink.open();
     // Sources: the well-known outlets first (the relays), then named speakers and anonymous ones.
     const relayIds: string[] = [];
     const namedIds: string[] = [];
@@ -358,22 +259,11 @@ export async function generateDataSet(url: string, scale: number, seed: number, 
       }
     }
     await flush();
-    await Promise.all(copies.map((c) => c.close()));
-    log(`rows copied in ${seconds(phase)} s; building ${indexes.length} indexes`);
-    const built = Date.now();
-    await client.query(`SET maintenance_work_mem = '256MB'`);
-    for (const definition of indexes) await client.query(definition);
-    log(`indexes built in ${seconds(built)} s`);
-    const flagged = Date.now();
-    await client.query(FLAG_DISCREPANCIES_SQL);
-    log(`discrepancy flags in ${seconds(flagged)} s`);
-    await client.query('VACUUM ANALYZE');
+    await sink.finish(FLAG_DISCREPANCIES_SQL, log);
     return counts;
   } catch (error) {
     // The database is left without its marker, so no later run takes it for a data set.
-    await Promise.all(copies.map((c) => c.abort()));
+    await sink.abort();
     throw error;
-  } finally {
-    await client.end();
   }
 }
