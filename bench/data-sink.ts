@@ -29,8 +29,8 @@ export interface DataSink {
   open(): Promise<void>;
   /** Rows of one table, in TABLES' column order; timestamps as ISO strings, booleans as booleans. */
   write(table: string, rows: Row[]): Promise<void>;
-  /** After the last row: indexes, the discrepancy flags (this SQL), planner statistics. */
-  finish(flagDiscrepanciesSql: string, log: (line: string) => void): Promise<void>;
+  /** After the last row: indexes, the discrepancy flags (this SQL, unless null), planner statistics. */
+  finish(flagDiscrepanciesSql: string | null, log: (line: string) => void): Promise<void>;
   /** After a failure: close what is open. */
   abort(): Promise<void>;
 }

@@ -5,8 +5,8 @@ import { databaseUrl, parseOptions } from './options';
 /**
  * `npm run bench:explain` (BENCH_DB names the bench database): EXPLAIN (ANALYZE, BUFFERS) of the
  * claims list's filter query for each editor filter, built by the app's own applyClaimFilter exactly
- * as a NEWEST page of 25 asks it (claims.service.ts pageQuery + listTreeTexts' inner query; the JSON
- * tree is then built for the 25 ids found). Prints a markdown summary and every plan.
+ * as a NEWEST page of 25 asks it (claims.service.ts pageQuery + listTreeTexts' inner query, with the source
+ * names resolved first and the values planned for, as the app does; the JSON tree is then built for the 25 ids found). Prints a markdown summary and every plan.
  */
 const FILTERS: Array<[string, ClaimFilterInput]> = [
   ['b: source "CNN" (name or alias) + anonymous only', { source: 'CNN', anonymity: 'ANONYMOUS_ONLY' as never }],
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const url = databaseUrl(options);
   process.env.DATABASE_URL = url;
   const { dataSourceOptions } = await import('../src/database/data-source-options');
-  const { applyClaimFilter } = await import('../src/claims/claim-filter');
+  const { applyClaimFilter, resolveNamedSources } = await import('../src/claims/claim-filter');
   const { PostgresTextSearch } = await import('../src/database/text-search');
   const { Claim } = await import('../src/claims/claim.entity');
   const ds = new DataSource(dataSourceOptions({ ...process.env, DATABASE_URL: url }));
@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   const plans: string[] = [];
   try {
     for (const [title, filter] of FILTERS) {
-      const qb = applyClaimFilter(ds.manager.createQueryBuilder(Claim, 'c'), filter, new PostgresTextSearch()).orderBy('c.id', 'DESC');
+      const named = await resolveNamedSources(ds.manager, filter);
+      const qb = applyClaimFilter(ds.manager.createQueryBuilder(Claim, 'c'), filter, new PostgresTextSearch(), named).orderBy('c.id', 'DESC');
       const [query, parameters] = qb.select('c.id', 'id').addSelect('c.event_time_start', 'event_start').getQueryAndParameters();
       const sql = `${query} LIMIT 26`;
       await ds.query(sql, parameters); // warm, as the running app's cache would be

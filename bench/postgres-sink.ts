@@ -98,7 +98,7 @@ export class PostgresSink implements DataSink {
     return (this.copies.get(table) as TableCopy).write(rows);
   }
 
-  async finish(flagDiscrepanciesSql: string, log: (line: string) => void): Promise<void> {
+  async finish(flagDiscrepanciesSql: string | null, log: (line: string) => void): Promise<void> {
     try {
       await Promise.all([...this.copies.values()].map((c) => c.close()));
       log(`rows copied in ${seconds(this.started)} s; building ${this.indexes.length} indexes`);
@@ -106,9 +106,11 @@ export class PostgresSink implements DataSink {
       await this.client.query(`SET maintenance_work_mem = '256MB'`);
       for (const definition of this.indexes) await this.client.query(definition);
       log(`indexes built in ${seconds(built)} s`);
-      const flagged = Date.now();
-      await this.client.query(flagDiscrepanciesSql);
-      log(`discrepancy flags in ${seconds(flagged)} s`);
+      if (flagDiscrepanciesSql) {
+        const flagged = Date.now();
+        await this.client.query(flagDiscrepanciesSql);
+        log(`discrepancy flags in ${seconds(flagged)} s`);
+      }
       await this.client.query('VACUUM ANALYZE');
     } finally {
       await this.client.end();

@@ -39,12 +39,14 @@ export class SqliteSink implements DataSink {
     })();
   }
 
-  async finish(flagDiscrepanciesSql: string, log: (line: string) => void): Promise<void> {
+  async finish(flagDiscrepanciesSql: string | null, log: (line: string) => void): Promise<void> {
     try {
       log(`rows written in ${seconds(this.started)} s`);
-      const flagged = Date.now();
-      this.db.exec(flagDiscrepanciesSql);
-      log(`discrepancy flags in ${seconds(flagged)} s`);
+      if (flagDiscrepanciesSql) {
+        const flagged = Date.now();
+        this.db.exec(flagDiscrepanciesSql);
+        log(`discrepancy flags in ${seconds(flagged)} s`);
+      }
       this.db.exec('ANALYZE');
       this.db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
-import { FILL_FILTER_COLUMNS } from "../seeds/filter-columns";
+import { FILL_FILTER_COLUMNS, PLACE_INDEX_NAMES, PLACE_INDEXES } from "../seeds/filter-columns";
 
 /**
  * Editors' filters at size (issue 20): the speakers' anonymity as a claim column, the sources a claim names in
@@ -24,10 +24,15 @@ export class FilterColumns1795991709824 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "IDX_dd61465a926379ecf4e19035ca" ON "claim"  ("status", "id") `);
         await queryRunner.query(`ALTER TABLE "claim_source" ADD CONSTRAINT "FK_4b299baef119decd8eb96a917e9" FOREIGN KEY ("source_id") REFERENCES "source"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "claim_source" ADD CONSTRAINT "FK_3b3b3f7e7c9ca4501e7026e0f1f" FOREIGN KEY ("claim_id") REFERENCES "claim"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        // The place filter (name, admin area or country code) as three index look-ups; the tag filter's LIKE through trigrams.
+        for (const sql of PLACE_INDEXES) await queryRunner.query(sql);
+        await queryRunner.query(`CREATE INDEX "IDX_claim_tags_trgm" ON "claim" USING gin ("tags" gin_trgm_ops)`);
         for (const sql of FILL_FILTER_COLUMNS) await queryRunner.query(sql);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP INDEX "public"."IDX_claim_tags_trgm"`);
+        for (const name of PLACE_INDEX_NAMES) await queryRunner.query(`DROP INDEX "public"."${name}"`);
         await queryRunner.query(`ALTER TABLE "claim_source" DROP CONSTRAINT "FK_3b3b3f7e7c9ca4501e7026e0f1f"`);
         await queryRunner.query(`ALTER TABLE "claim_source" DROP CONSTRAINT "FK_4b299baef119decd8eb96a917e9"`);
         await queryRunner.query(`DROP INDEX "public"."IDX_dd61465a926379ecf4e19035ca"`);

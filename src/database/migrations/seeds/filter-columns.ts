@@ -20,3 +20,15 @@ export const FILL_FILTER_COLUMNS = [
   `UPDATE "claim" SET "speaker_anonymity" = ${SPEAKER_ANONYMITY_SQL}`,
   `INSERT INTO "claim_source" ("source_id", "claim_id", "speaks", "relays") ${CLAIM_SOURCES_SQL}`,
 ];
+
+/**
+ * The place filter's three conditions (claim-filter.ts: lower(name), lower(admin area), country), each an
+ * expression index both databases build alike. TypeORM's schema check does not see expression indexes.
+ */
+const PLACE_INDEX_COLUMNS: Array<[string, string]> = [
+  ['IDX_claim_place_name_lower', 'lower("place_name")'],
+  ['IDX_claim_place_admin_area_lower', 'lower("place_admin_area")'],
+  ['IDX_claim_place_country', '"place_country"'],
+];
+export const PLACE_INDEX_NAMES = PLACE_INDEX_COLUMNS.map(([name]) => name);
+export const PLACE_INDEXES = PLACE_INDEX_COLUMNS.map(([name, expression]) => `CREATE INDEX "${name}" ON "claim" (${expression})`);

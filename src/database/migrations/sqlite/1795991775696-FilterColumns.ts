@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
-import { FILL_FILTER_COLUMNS } from "../seeds/filter-columns";
+import { FILL_FILTER_COLUMNS, PLACE_INDEX_NAMES, PLACE_INDEXES } from "../seeds/filter-columns";
 
 
 /** See the PostgreSQL migration of the same name. SQLite adds the column in place (no table rebuild: the FTS triggers stay). */
@@ -19,10 +19,12 @@ export class FilterColumns1795991775696 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "IDX_cec79ec8943333600faeeb6e51" ON "claim" ("independent_source_count", "id") `);
         await queryRunner.query(`CREATE INDEX "IDX_e15fc2f4e0b2608bcd752038bc" ON "claim" ("sourcing", "id") `);
         await queryRunner.query(`CREATE INDEX "IDX_dd61465a926379ecf4e19035ca" ON "claim" ("status", "id") `);
+        for (const sql of PLACE_INDEXES) await queryRunner.query(sql);
         for (const sql of FILL_FILTER_COLUMNS) await queryRunner.query(sql);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        for (const name of PLACE_INDEX_NAMES) await queryRunner.query(`DROP INDEX "${name}"`);
         await queryRunner.query(`DROP INDEX "IDX_dd61465a926379ecf4e19035ca"`);
         await queryRunner.query(`DROP INDEX "IDX_e15fc2f4e0b2608bcd752038bc"`);
         await queryRunner.query(`DROP INDEX "IDX_cec79ec8943333600faeeb6e51"`);
