@@ -1,3 +1,6 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 /** Command-line flags of `npm run bench`. */
 export interface BenchOptions {
   smoke: boolean;
@@ -14,6 +17,7 @@ export interface BenchOptions {
   dbName: string;
   build: boolean;
   cpuProf: string | null; // directory: run claimdesk under node --cpu-prof
+  sqlite: string | null; // --sqlite: claimdesk alone on this SQLite file
 }
 
 const HELP = `npm run bench -- [flags]
@@ -29,6 +33,8 @@ const HELP = `npm run bench -- [flags]
   --no-record          do not append the results to BENCHMARKS.md (default for --smoke)
   --no-build           do not run npm run build first
   --cpu-prof DIR       run claimdesk with node --cpu-prof --cpu-prof-dir DIR
+  --sqlite             claimdesk alone on a SQLite file (the embedded default): same data set and workloads,
+                       no PostGraphile or floor; the file is BENCH_SQLITE or <tmpdir>/claimdesk_bench_s<scale>.sqlite
   env BENCH_PG_URL     server URL (default postgres://postgres@127.0.0.1:5432), BENCH_DB (default claimdesk_bench)`;
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -65,6 +71,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     dbName: process.env.BENCH_DB ?? (smoke ? 'claimdesk_bench_smoke' : 'claimdesk_bench'),
     build: !has('--no-build'),
     cpuProf: value('--cpu-prof') ?? null,
+    sqlite: has('--sqlite') ? (process.env.BENCH_SQLITE ?? join(tmpdir(), `claimdesk_bench_s${num('--scale', smoke ? 0.01 : 1)}.sqlite`)) : null,
   };
 }
 

@@ -30,16 +30,23 @@ function command(name: ServerName, cpuProf: string | null): string[] {
 }
 
 /** Starts one server as a child process and waits until it answers. */
-export async function startServer(name: ServerName, databaseUrl: string, cpuProf: string | null, chosenPort?: number): Promise<RunningServer> {
+export async function startServer(
+  name: ServerName,
+  databaseUrl: string,
+  cpuProf: string | null,
+  chosenPort?: number,
+  sqlitePath?: string,
+): Promise<RunningServer> {
   const port = chosenPort ?? (await freePort());
   const logFile = join(tmpdir(), `claimdesk-bench-${name}-${port}.log`);
   const log = createWriteStream(logFile);
   const child = spawn(process.execPath, command(name, cpuProf), {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...withoutDatabaseUrl(process.env),
       NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
+      // `--sqlite`: claimdesk on the SQLite file (no DATABASE_URL at all, which is what selects SQLite).
+      ...(sqlitePath ? { SQLITE_PATH: sqlitePath } : { DATABASE_URL: databaseUrl }),
       DEMO_DATA: 'false',
       PORT: String(port),
       // claimdesk only: x-sql-statements on each response (read from sequential requests), and no request
@@ -53,6 +60,11 @@ export async function startServer(name: ServerName, databaseUrl: string, cpuProf
   const server = { name, base: `http://127.0.0.1:${port}`, child, logFile };
   await waitUntilReady(server);
   return server;
+}
+
+function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _url, ...rest } = env;
+  return rest;
 }
 
 async function waitUntilReady(server: RunningServer): Promise<void> {

@@ -42,26 +42,41 @@ export const AFTER_SQL = claimsPage(`SELECT c.* FROM claim c WHERE c.deleted_at 
 
 /**
  * Claims that a source of this name key (name or alias) speaks to or relays, on live attributions,
- * and whose live speakers are all anonymous. Shared with PostGraphile's custom query function.
+ * and whose live speakers are all anonymous: PostGraphile's custom query function (an inlinable SQL
+ * function can only look the name up inside the statement; the floor looks it up first, as claimdesk does).
  * `key` is the SQL for the folded name key; `schema` qualifies the tables ("public.").
  *
- * Shape: walk claims newest first and stop at the page size. Tried and slower on this data set
- * (about 68 ms against 33 ms at scale 1): collecting every claim the source touches first
- * (claim id IN (speaker attributions UNION relayed attributions)), then sorting.
+ * Over the same schema as claimdesk: the maintained claim.speaker_anonymity and claim_source (the
+ * sources each claim's live attributions name). The planner walks whichever ordered index is
+ * cheaper, (speaker_anonymity, id) or claim_source's (source_id, claim_id), and stops at the page.
  */
 export function bySourceAnonymousOnly(key: string, schema = ''): string {
   const t = (table: string) => `${schema}${table}`;
   const named = `(SELECT id FROM ${t('source')} WHERE name_key = ${key} UNION SELECT source_id FROM ${t('source_alias')} WHERE alias_key = ${key})`;
   return `SELECT c.* FROM ${t('claim')} c
-  WHERE c.deleted_at IS NULL
-    AND EXISTS (SELECT 1 FROM ${t('attribution')} a WHERE a.claim_id = c.id AND a.deleted_at IS NULL
-      AND (a.source_id IN ${named} OR EXISTS (SELECT 1 FROM ${t('relay_hop')} h WHERE h.attribution_id = a.id AND h.source_id IN ${named})))
-    AND NOT EXISTS (SELECT 1 FROM ${t('attribution')} a JOIN ${t('source')} s ON s.id = a.source_id
-      WHERE a.claim_id = c.id AND a.deleted_at IS NULL AND s.kind <> 'ANONYMOUS')`;
+  WHERE c.deleted_at IS NULL AND c.speaker_anonymity = 'ANONYMOUS_ONLY'
+    AND EXISTS (SELECT 1 FROM ${t('claim_source')} cs WHERE cs.claim_id = c.id AND cs.source_id IN ${named})`;
 }
 
-/** b) $1 = page size, $2 = folded name key. */
-export const FILTERED_SQL = claimsPage(`${bySourceAnonymousOnly('$2')} ORDER BY c.id DESC LIMIT $1 + 1`);
+/** b, first statement: the ids of the sources of this folded name key (name or alias). $1 = the key. */
+export const NAMED_SOURCE_IDS_SQL = `SELECT coalesce(array_agg(n.id), '{}') AS ids FROM (SELECT id FROM source WHERE name_key = $1 UNION SELECT source_id FROM source_alias WHERE alias_key = $1) n`;
+
+/**
+ * b, second statement, as claimdesk runs it: the page of claims those sources speak to or relay, run
+ * unnamed so PostgreSQL plans it for these very sources (a frequent one: walk the newest claims beside
+ * claim_source's (source_id, claim_id) in a merge join; a rare one: start from its claim_source rows).
+ * $1 = page size, $2... = the source ids (at least one; the caller answers an empty page without asking).
+ */
+export function filteredByIdsSql(sourceIds: number): string {
+  const ids = Array.from({ length: sourceIds }, (_, i) => `$${i + 2}`).join(', ');
+  return claimsPage(`SELECT c.* FROM claim c
+  WHERE c.deleted_at IS NULL AND c.speaker_anonymity = 'ANONYMOUS_ONLY'
+    AND EXISTS (SELECT 1 FROM claim_source cs WHERE cs.claim_id = c.id AND cs.source_id IN (${ids}))
+  ORDER BY c.id DESC LIMIT $1 + 1`);
+}
+
+/** b with no source of that name: the empty page. */
+export const EMPTY_PAGE_BODY = JSON.stringify({ data: { claims: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
 
 const DETAIL_ATTRIBUTIONS = `(SELECT coalesce(json_agg(json_build_object(
     'id', a.id, 'stance', a.stance, 'cue', a.cue, 'mode', a.mode, 'saidAt', a.said_at, 'credibility', a.credibility,

@@ -27,7 +27,7 @@ describe('benchmark data obeys the app\'s rules', () => {
     expect(draws.filter((_, i) => i % 3 === 0).every(([lat]) => lat === null)).toBe(true);
   });
 
-  // The generator writes with PostgreSQL's unnest(); the whole data set is checked on the DATABASE_URL run.
+  // The generator writes with PostgreSQL's COPY (the SQLite sink shares its rows); the whole data set is checked on the DATABASE_URL run.
   it('generates a data set whose derived values are the app\'s and whose export passes the import', async () => {
     if (!onPostgres) return;
     const db = await createTestDatabase();
@@ -52,16 +52,23 @@ describe('benchmark data obeys the app\'s rules', () => {
       app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
       process.env = saved;
       const snapshot = () =>
-        ds.query(`SELECT id, sourcing, independent_source_count, denying_source_count, questioning_source_count, circular, has_discrepancy FROM claim WHERE deleted_at IS NULL ORDER BY id`);
+        Promise.all([
+          ds.query(`SELECT id, sourcing, independent_source_count, denying_source_count, questioning_source_count, circular, speaker_anonymity, has_discrepancy FROM claim WHERE deleted_at IS NULL ORDER BY id`),
+          ds.query(`SELECT * FROM claim_source ORDER BY source_id, claim_id`),
+        ]);
       const generated = await snapshot();
-      const ids = generated.map((c: { id: string }) => c.id);
+      const ids = generated[0].map((c: { id: string }) => c.id);
+      expect(generated[1].length).toBeGreaterThan(ids.length);
       // The app recomputes every claim's derived values by its own code, then nothing may have changed.
       await ds.transaction(async (manager) => {
         await (app as INestApplicationContext).get(AnalysisService).refreshSourcing(manager, ids);
         await (app as INestApplicationContext).get(ClaimsService).notifyFiguresChanged(manager, ids.map((claimId: string) => ({ claimId, before: null })));
-        const recomputed = await manager.query(
-          `SELECT id, sourcing, independent_source_count, denying_source_count, questioning_source_count, circular, has_discrepancy FROM claim WHERE deleted_at IS NULL ORDER BY id`,
-        );
+        const recomputed = await Promise.all([
+          manager.query(
+            `SELECT id, sourcing, independent_source_count, denying_source_count, questioning_source_count, circular, speaker_anonymity, has_discrepancy FROM claim WHERE deleted_at IS NULL ORDER BY id`,
+          ),
+          manager.query(`SELECT * FROM claim_source ORDER BY source_id, claim_id`),
+        ]);
         expect(recomputed).toEqual(generated);
         throw new Error('rollback');
       }).catch((error: Error) => {

@@ -10,6 +10,7 @@ import { Source } from '../sources/source.entity';
 import { SourcesService } from '../sources/sources.service';
 import { contradictingFigureSql } from './discrepancy-sql';
 import { refreshDiscrepancyFlags } from './figure-span-index';
+import { replaceClaimSources } from './claim-sources';
 import { AttributionFacts, SourceFacts, summarizeSourcing } from './sourcing';
 
 /**
@@ -53,11 +54,17 @@ export class AnalysisService implements OnModuleInit {
     return result;
   }
 
+  /**
+   * Recomputes everything derived from the claims' live attributions: the sourcing values and
+   * speakers' anonymity on the claim, and the claim_source rows. A bulk writer that batches this
+   * must keep all three.
+   */
   async refreshSourcing(manager: EntityManager, claimIds: string[]): Promise<void> {
     const byClaim = await this.attributionFacts(claimIds, manager);
     for (const [claimId, attributions] of byClaim) {
       await setDerived(manager, [claimId], summarizeSourcing(attributions));
     }
+    await replaceClaimSources(manager, byClaim);
   }
 
   /**

@@ -57,6 +57,42 @@ export interface SourcingSummary {
   questioningSourceCount: number;
   sourcing: Sourcing;
   circular: boolean;
+  speakerAnonymity: SpeakerAnonymity;
+}
+
+/**
+ * Whether a claim's live speakers (any stance) are anonymous: every one (ANONYMOUS_ONLY), none
+ * (NAMED_ONLY), some (MIXED), or there is no live attribution (NONE). Stored on the claim with the
+ * sourcing values, so the anonymity filter is an indexed column instead of a look at every attribution.
+ */
+export type SpeakerAnonymity = 'ANONYMOUS_ONLY' | 'NAMED_ONLY' | 'MIXED' | 'NONE';
+
+export function speakerAnonymityOf(attributions: AttributionFacts[]): SpeakerAnonymity {
+  if (!attributions.length) return 'NONE';
+  const anonymous = attributions.filter((a) => a.speaker.anonymous).length;
+  return anonymous === attributions.length ? 'ANONYMOUS_ONLY' : anonymous === 0 ? 'NAMED_ONLY' : 'MIXED';
+}
+
+/** One source a claim's live attributions name, and whether as speaker, as relay, or both. */
+export interface ClaimSourceFacts {
+  sourceId: string;
+  speaks: boolean;
+  relays: boolean;
+}
+
+/** The sources a claim's live attributions name (speakers and every hop of their chains), each once. */
+export function claimSourcesOf(attributions: AttributionFacts[]): ClaimSourceFacts[] {
+  const bySource = new Map<string, ClaimSourceFacts>();
+  const mark = (sourceId: string, role: 'speaks' | 'relays') => {
+    const entry = bySource.get(sourceId) ?? { sourceId, speaks: false, relays: false };
+    entry[role] = true;
+    bySource.set(sourceId, entry);
+  };
+  for (const a of attributions) {
+    mark(a.speaker.id, 'speaks');
+    for (const hop of a.chain) mark(hop.source.id, 'relays');
+  }
+  return [...bySource.values()];
 }
 
 export function summarizeSourcing(attributions: AttributionFacts[]): SourcingSummary {
@@ -72,5 +108,12 @@ export function summarizeSourcing(attributions: AttributionFacts[]): SourcingSum
   else sourcing = Sourcing.SINGLE_SOURCE;
   // Circular reporting: it looks like several sources, but every one traces back to one origin.
   const apparent = new Set(asserting.map(apparentSourceOf)).size;
-  return { independentSourceCount: independent, denyingSourceCount: denying, questioningSourceCount: questioning, sourcing, circular: apparent >= 2 && independent === 1 };
+  return {
+    independentSourceCount: independent,
+    denyingSourceCount: denying,
+    questioningSourceCount: questioning,
+    sourcing,
+    circular: apparent >= 2 && independent === 1,
+    speakerAnonymity: speakerAnonymityOf(attributions),
+  };
 }

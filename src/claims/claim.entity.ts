@@ -1,19 +1,24 @@
 import { Column, Entity, Index, OneToMany, Relation } from 'typeorm';
+import type { SpeakerAnonymity } from '../analysis/sourcing';
 import { BaseRecord } from '../common/base.entity';
 import { COORDINATE_DECIMAL } from '../common/validators';
 import { decimalColumn, timestampColumn } from '../database/columns';
 import { ClaimQuantity } from './claim-quantity.entity';
 import { ClaimStatus, PlacePrecision, TimePrecision } from './claim-status';
 
+// The place filter's expression indexes (migration FilterColumns, lower(...)) are declared so schema checks leave them alone.
 export class PlaceColumns {
   @Column({ type: 'varchar', length: 200, nullable: true })
+  @Index('IDX_claim_place_name_lower', { synchronize: false })
   name: string | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
+  @Index('IDX_claim_place_admin_area_lower', { synchronize: false })
   adminArea: string | null;
 
   /** ISO 3166-1 alpha-2. */
   @Column({ type: 'varchar', length: 2, nullable: true })
+  @Index('IDX_claim_place_country', { synchronize: false })
   country: string | null;
 
   @Column(decimalColumn({ nullable: true, ...COORDINATE_DECIMAL }))
@@ -43,7 +48,7 @@ export class EventTimeColumns {
  * not audited: they follow from the audited records, and at a claim's creation they are worked out
  * only after its attributions are written, so a snapshot then would record values never committed.
  */
-export const DERIVED_CLAIM_COLUMNS = ['independentSourceCount', 'denyingSourceCount', 'questioningSourceCount', 'sourcing', 'circular', 'hasDiscrepancy'] as const;
+export const DERIVED_CLAIM_COLUMNS = ['independentSourceCount', 'denyingSourceCount', 'questioningSourceCount', 'sourcing', 'circular', 'speakerAnonymity', 'hasDiscrepancy'] as const;
 
 /** A claim as audited: its typed-in columns only. */
 export function auditedClaim<T extends Partial<Claim>>(claim: T): Omit<T, (typeof DERIVED_CLAIM_COLUMNS)[number]> {
@@ -54,6 +59,12 @@ export function auditedClaim<T extends Partial<Claim>>(claim: T): Omit<T, (typeo
 
 @Entity('claim')
 @Index(['eventTime.start', 'id'])
+// Each equality filter's index ends in id, so a filtered list walks it newest first and stops at the page size.
+@Index(['status', 'id'])
+@Index(['sourcing', 'id'])
+@Index(['independentSourceCount', 'id'])
+@Index(['speakerAnonymity', 'id'])
+@Index(['hasDiscrepancy', 'id'])
 // Incremental sync reads the claims changed since a time (`updatedSince`).
 @Index(['updatedAt'])
 export class Claim extends BaseRecord {
@@ -66,11 +77,12 @@ export class Claim extends BaseRecord {
   @Column({ type: 'varchar', length: 200, nullable: true })
   hedge: string | null;
 
+  /** PostgreSQL's trigram index serves the tag filter's LIKE (migration FilterColumns); declared so schema checks leave it alone. */
   @Column({ type: 'simple-json' })
+  @Index('IDX_claim_tags_trgm', { synchronize: false })
   tags: string[] = [];
 
   @Column({ type: 'varchar', length: 20, default: ClaimStatus.UNVERIFIED })
-  @Index()
   status: ClaimStatus = ClaimStatus.UNVERIFIED;
 
   @Column(() => PlaceColumns)
@@ -82,7 +94,6 @@ export class Claim extends BaseRecord {
   // Derived from the live attributions and kept right by the analysis module inside every
   // writer's transaction, so editors' filters run in SQL. Never typed in.
   @Column({ type: 'int', default: 0 })
-  @Index()
   independentSourceCount: number = 0;
 
   @Column({ type: 'int', default: 0 })
@@ -92,15 +103,17 @@ export class Claim extends BaseRecord {
   questioningSourceCount: number = 0;
 
   @Column({ type: 'varchar', length: 20, default: 'UNSOURCED' })
-  @Index()
   sourcing: string = 'UNSOURCED';
 
   @Column({ type: 'boolean', default: false })
   circular: boolean = false;
 
+  /** Whether the live speakers are anonymous (analysis/sourcing.ts speakerAnonymityOf): the anonymity filter's column. */
+  @Column({ type: 'varchar', length: 16, default: 'NONE' })
+  speakerAnonymity: SpeakerAnonymity = 'NONE';
+
   /** True while another live claim's figures for a shared variable cannot be true with this one's. */
   @Column({ type: 'boolean', default: false })
-  @Index()
   hasDiscrepancy: boolean = false;
 
   /** The claim's id in the system it was imported from; makes re-importing the same file a no-op. */

@@ -1,5 +1,6 @@
 import { ApiKey } from '../access/api-key.entity';
 import { FigureSpan } from '../analysis/figure-span.entity';
+import { ClaimSource } from '../analysis/claim-source.entity';
 import { User } from '../access/user.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Article } from '../articles/article.entity';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   Attribution,
   RelayHop,
   Citation,
+  ClaimSource,
   User,
   ApiKey,
   AuditEvent,

@@ -8,7 +8,8 @@ import { QueryCounter } from './query-counter';
  * database, like TextSearch.
  */
 export interface PreparedReads {
-  run<T>(text: string, values: unknown[]): Promise<T[]>;
+  /** `planPerRun`: plan for these values every time (an unnamed statement on PostgreSQL). */
+  run<T>(text: string, values: unknown[], options?: { planPerRun?: boolean }): Promise<T[]>;
   /** The driver's placeholder for the value at `position` (1-based). */
   placeholder(position: number): string;
 }
@@ -37,10 +38,10 @@ export class PostgresPreparedReads implements PreparedReads {
     return `$${position}`;
   }
 
-  async run<T>(text: string, values: unknown[]): Promise<T[]> {
+  async run<T>(text: string, values: unknown[], { planPerRun = false } = {}): Promise<T[]> {
     QueryCounter.count += 1;
     const pool = (this.dataSource.driver as PostgresDriver).master as { query(q: { name?: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
-    return (await pool.query({ name: this.nameOf(text), text, values })).rows;
+    return (await pool.query({ name: planPerRun ? undefined : this.nameOf(text), text, values })).rows;
   }
 
   private nameOf(text: string): string | undefined {

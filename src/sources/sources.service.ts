@@ -159,8 +159,10 @@ export class SourcesService {
         patch.liveNameKey = liveNameKeyOf(named);
       }
       const { before, after } = await versionedUpdate<Source>(manager, Source, 'Source', input.id, input.version, patch);
-      // Name, kind and grade are in every exported row of the claims this source speaks to or relays.
-      await touchClaimsOf(manager, 'sources', [input.id]);
+      // Kind and name decide anonymity and origins (analysis/sourcing.ts): the claims' derived values are worked out again.
+      // Either way, name, kind and grade are in every exported row of the claims this source speaks to or relays.
+      if (before.kind !== after.kind || before.name !== after.name) await this.sourcesChanged(manager, [input.id]);
+      else await touchClaimsOf(manager, 'sources', [input.id]);
       await this.recordReliability(manager, before, after, null, actor.id);
       if (input.aliases) {
         await manager.delete(SourceAlias, { sourceId: input.id });
