@@ -14,6 +14,7 @@ import { QuantityJson } from '../exports/export-rows';
 import { SourceKind } from '../sources/source-kind';
 import { sourceNameKey } from '../sources/source-name';
 import { ImportProblem } from './import-errors';
+import { selfRelayProblems } from '../attributions/relay-chain';
 import { ImportFormat, RawRecord } from './import-parsers';
 import { readDateTime } from '../common/date-time';
 
@@ -178,7 +179,8 @@ function attributionOf(v: Record<string, any>, chain: ChainLink[], at: (field: s
   }
   const hops = chain.slice(0, -1);
   const keys = hops.map((h) => h.source_id ?? sourceNameKey(h.name));
-  if (keys.includes(sourceNameKey(speaker))) at('relay_chain', 'the speaker cannot be their own intermediary');
+  const selfRelay = selfRelayProblems({ name: speaker }, hops.map((h) => ({ id: h.source_id, name: h.name })), () => 'relay_chain');
+  if (selfRelay.length) at('relay_chain', selfRelay[0].message);
   if (new Set(keys).size !== keys.length) at('relay_chain', 'an intermediary appears twice');
   const input = plainToInstance(LogAttributionInput, {
     source: { name: speaker, kind: v.source_kind ?? undefined, reliability: v.source_reliability ?? undefined },
