@@ -13,7 +13,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { ImportProblem, ImportRejectedError } from './import-errors';
 import { ImportFormat, parseImportFile } from './import-parsers';
 import { PlannedClaim, planImport } from './import-plan';
-import { ImportRow, readImportRow } from './import-row';
+import { ImportRow, newImportRowMemo, readImportRow } from './import-row';
 
 export interface ImportOptions {
   format: ImportFormat;
@@ -114,9 +114,10 @@ export class ImportService {
     const parsed = parseImportFile(text, format);
     const problems: ImportProblem[] = [...parsed.problems];
     const rows: ImportRow[] = [];
+    const memo = newImportRowMemo();
     for (const [i, record] of parsed.records.entries()) {
       if (i % VALIDATE_CHUNK === VALIDATE_CHUNK - 1) await yieldToEventLoop();
-      const { row, problems: rowProblems } = readImportRow(record, format);
+      const { row, problems: rowProblems } = readImportRow(record, format, memo);
       problems.push(...rowProblems);
       if (row) rows.push(row);
     }
