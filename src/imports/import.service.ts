@@ -138,7 +138,7 @@ export class ImportService {
   ): Promise<void> {
     const existing = await this.existingKeys(manager, planned.map((c) => c.key));
     assertMayDecideStatuses(actor, planned.filter((c) => !existing.has(c.key)));
-    const created: Array<{ id: string; item: PlannedClaim }> = [];
+    const created: Array<{ claim: Claim; item: PlannedClaim }> = [];
     const withFigures: string[] = [];
     let done = 0;
     for (let at = 0; at < planned.length; at += CLAIMS_PER_BATCH) {
@@ -147,7 +147,7 @@ export class ImportService {
       const fresh = batch.filter((item) => !existing.has(item.key));
       report.claimsUnchanged += batch.length - fresh.length;
       const written = await this.logClaims.write(manager, fresh.map(toClaimToWrite), actor, (c, a, error) => rowError(fresh[c], a, error));
-      written.claims.forEach((claim, i) => created.push({ id: claim.id, item: fresh[i] }));
+      written.claims.forEach((claim, i) => created.push({ claim, item: fresh[i] }));
       withFigures.push(...written.newClaimIds);
       report.claimsCreated += fresh.length;
       report.attributionsCreated += written.attributions;
@@ -156,16 +156,17 @@ export class ImportService {
     }
     deriving?.(created.length);
     await this.logClaims.deriveFigures(manager, withFigures);
-    report.possibleDuplicates = await this.duplicates(manager, created.slice(0, MATCHED_IMPORT_CLAIMS), actor);
+    report.possibleDuplicates = await this.duplicates(manager, created.slice(0, MATCHED_IMPORT_CLAIMS));
   }
 
   /** The likely matches of each new claim, found as similarClaims finds them, inside the import's transaction. */
-  private async duplicates(manager: EntityManager, created: Array<{ id: string; item: PlannedClaim }>, actor: Actor): Promise<ImportDuplicate[]> {
+  private async duplicates(manager: EntityManager, created: Array<{ claim: Claim; item: PlannedClaim }>): Promise<ImportDuplicate[]> {
     const found: ImportDuplicate[] = [];
-    for (const { id: claimId, item } of created) {
-      const matches = await this.matching.similar({ claimId, tier: MatchTier.LIKELY, first: 3 }, actor, manager);
+    for (const { claim, item } of created) {
+      // The claim as just written is the subject: no need to read it back.
+      const matches = await this.matching.similarToClaim(claim, { tier: MatchTier.LIKELY, first: 3 }, manager);
       if (matches.length) {
-        found.push({ line: item.first.line, claimId, externalId: item.key, matches: matches.map((m) => ({ claimId: m.claim.id, score: m.score, tier: m.tier })) });
+        found.push({ line: item.first.line, claimId: claim.id, externalId: item.key, matches: matches.map((m) => ({ claimId: m.claim.id, score: m.score, tier: m.tier })) });
       }
     }
     return found;
