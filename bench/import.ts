@@ -107,8 +107,17 @@ async function main(): Promise<void> {
     const base = peak;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb('VmRSS'))), 20);
     const started = Date.now();
-    const report = await app.get(ImportService).run(text, { format: 'csv', actor: SYSTEM_ACTOR });
+    let validated = 0;
+    let written = 0;
+    const report = await app.get(ImportService).run(text, {
+      format: 'csv',
+      actor: SYSTEM_ACTOR,
+      onProgress: (done) => (validated ||= Date.now()) && done,
+      onDeriving: () => (written = Date.now()),
+    });
     const seconds = (Date.now() - started) / 1000;
+    const phase = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
+    console.log(`phases: validating ${phase(started, validated)} s, writing ${phase(validated, written)} s, discrepancy flags and possibleDuplicates ${phase(written, Date.now())} s`);
     clearInterval(sampler);
     peak = Math.max(peak, rssMb('VmHWM'));
     await app.close();

@@ -49,8 +49,9 @@ function cpuMs(pid: number): number {
 }
 
 /** Load where each request's body is made fresh (a unique article URL per write); counts GraphQL errors too. */
-export async function loadWrite(url: string, makeBody: () => string, options: LoadOptions): Promise<LoadResult & { firstError: string | null }> {
+export async function loadWrite(url: string, makeBody: () => string, options: LoadOptions, pid?: number): Promise<LoadResult & { firstError: string | null }> {
   let graphqlErrors = 0;
+  const before = pid ? cpuMs(pid) : null;
   let firstError: string | null = null;
   const result = await autocannon({
     url,
@@ -69,5 +70,7 @@ export async function loadWrite(url: string, makeBody: () => string, options: Lo
       },
     ],
   });
-  return { ...summarise(result, graphqlErrors), firstError };
+  const summary: LoadResult = summarise(result, graphqlErrors);
+  if (before !== null && pid && summary.requests > 0) summary.cpuMsPerRequest = (cpuMs(pid) - before) / summary.requests;
+  return { ...summary, firstError };
 }

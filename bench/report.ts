@@ -33,9 +33,9 @@ export function readTable(rows: WorkloadResult[]): string {
 
 export function writeTable(r: LoadResult & { firstError: string | null }, sqlStatements: number | null): string {
   return [
-    '| write workload | server | req/s | p50 ms | p99 ms | errors | SQL/request |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
-    `| logClaim (2 attributions, 1 relay, 1 quote, new article each) | claimdesk | ${f0(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | ${sqlStatements ?? '—'} |`,
+    '| write workload | server | req/s | p50 ms | p99 ms | errors | server CPU ms/request | SQL/request |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| logClaim (2 attributions, 1 relay, 1 quote, new article each) | claimdesk | ${f0(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | ${r.cpuMsPerRequest?.toFixed(2) ?? '—'} | ${sqlStatements ?? '—'} |`,
   ].join('\n');
 }
 

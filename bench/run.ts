@@ -114,8 +114,8 @@ async function main(): Promise<void> {
       let n = 0;
       const first = await send(server('claimdesk'), '/graphql', logClaimBody(runId, n++));
       if (first.body.errors) throw new Error(`logClaim failed: ${JSON.stringify(first.body.errors).slice(0, 500)}`);
-      const result = await loadWrite(`${server('claimdesk').base}/graphql`, () => logClaimBody(runId, n++), options);
-      log(`w claimdesk     ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}${result.firstError ? ` (first: ${result.firstError})` : ''}`);
+      const result = await loadWrite(`${server('claimdesk').base}/graphql`, () => logClaimBody(runId, n++), options, server('claimdesk').child.pid);
+      log(`w claimdesk     ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}  CPU ${result.cpuMsPerRequest?.toFixed(2) ?? '?'} ms/request${result.firstError ? ` (first: ${result.firstError})` : ''}`);
       write = writeTable(result, first.sqlStatements);
       // The data set now holds the written claims: a later --reuse-db must not take it for a fresh one.
       await markWith(`${marker} + logClaim writes`);

@@ -2,6 +2,8 @@ import { QueryCounter } from '../src/database/query-counter';
 import { TestApp, expectData, startTestApp } from './support/app';
 import { logClaimInput } from './factories';
 import { CLAIM_FIELDS } from './factories/operations';
+import { onPostgres } from './support/database';
+import { logClaimBody } from '../bench/write';
 
 /**
  * A page of claims costs the same SQL statements for 5 claims as for 50: the claims, with their
@@ -50,6 +52,27 @@ describe('claims page SQL statement count', () => {
     // citations' attributions; the attributions' claims; statusHistory; and attributionLine's three (attributions,
     // relay hops, sources). The key was looked up by the request above and is cached, so it costs nothing here.
     expect(five).toBe(11);
+  });
+
+  it('logClaim of the write benchmark\'s shape costs the same statements whatever the tables hold', async () => {
+    const request = (n: number) => JSON.parse(logClaimBody('count', n)) as { query: string; variables: Record<string, unknown> };
+    const statements = async (n: number) => {
+      expectData(await t.gql(`{ me { name } }`));
+      QueryCounter.reset();
+      const { query, variables } = request(n);
+      expectData(await t.gql(query, variables));
+      return QueryCounter.count;
+    };
+    // The first call creates SOHR and CNN; later ones find them, and create an article and an anonymous source each.
+    await statements(0);
+    const second = await statements(1);
+    await logClaims(20);
+    expect(await statements(2)).toBe(second);
+    // Exactly: BEGIN; three look-ups (the vocabulary of figures, the article by URL, the sources by name or alias); the
+    // rows and audit events (one statement on PostgreSQL, one INSERT per table on SQLite: article, source, claim,
+    // quantity, attribution, relay hop, citation, audit event); the discrepancy flags' three (AnalysisService); the
+    // claim read back for its flag; COMMIT; and the answer's attributions.
+    expect(second).toBe(onPostgres ? 11 : 18);
   });
 
   it.each(['claims', 'articles', 'sources', 'auditEvents'])('counts %s only when totalCount is selected', async (list) => {

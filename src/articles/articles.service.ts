@@ -3,7 +3,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../access/actor';
 import { assertCanEdit } from '../access/edit-policy';
 import { AuditService } from '../audit/audit.service';
-import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
+import { BadInputError, ConflictError, DomainError, NotFoundError } from '../common/errors';
+import { AuditEvent } from '../audit/audit-event.entity';
 import { RecordType } from '../common/record-type';
 import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
@@ -13,7 +14,10 @@ import { Article } from './article.entity';
 import { InvalidUrlError, canonicalizeUrl } from './canonical-url';
 import { ArticleFieldsInput, CreateArticleInput } from './dto/article-fields.input';
 import { UpdateArticleInput } from './dto/update-article.input';
-import { insertNew } from '../database/insert-new';
+import { completeRow, insertNew } from '../database/insert-new';
+
+/** Canonical URLs per look-up: well under both databases' bound-parameter limits. */
+const LOOKUP_CHUNK = 500;
 
 @Injectable()
 export class ArticlesService {
@@ -53,25 +57,51 @@ export class ArticlesService {
   async createWith(manager: EntityManager, input: CreateArticleInput, field: string, actor: Actor): Promise<Article> {
     const canonicalUrl = canonical(input.url, field);
     await this.refuseDuplicate(manager, canonicalUrl, field);
-    const article = manager.create(Article, { ...nullFields(input), url: input.url, canonicalUrl, createdBy: actor.id });
+    const article = newArticle(manager, input, canonicalUrl, actor);
     await insertNew(manager, article);
     await this.audit.recordCreate(manager, actor, RecordType.ARTICLE, article);
     return article;
   }
 
-  /** Used by logClaim and imports: the article with this canonical URL, or a new one. */
-  async findOrCreate(manager: EntityManager, input: CreateArticleInput, field: string, actor: Actor): Promise<Article> {
-    const canonicalUrl = canonical(input.url, `${field}.url`);
-    const existing = await manager.findOne(Article, { where: { canonicalUrl } });
-    if (existing) return existing;
-    try {
-      return await this.createWith(manager, input, `${field}.url`, actor);
-    } catch (error) {
-      // A concurrent request committed this URL between the two look-ups: that is the article wanted.
-      const committed = error instanceof ConflictError ? await manager.findOne(Article, { where: { canonicalUrl } }) : null;
-      if (committed) return committed;
-      throw error;
+  /**
+   * logClaim and imports: the article of each input, by canonical URL, in one look-up; the missing
+   * ones are made in memory with their audit events, for the caller to insert with the rest of its
+   * batch (claims/log-claim.service.ts). The first input of a URL gives a new article its fields. A
+   * deleted article is refused as createArticle refuses it; `fail` says which input was at fault.
+   * A concurrent writer committing the same URL first makes the caller's INSERT break the unique
+   * index, and TransactionRunner runs the work again, which then finds that article here.
+   */
+  async findOrPrepare(
+    manager: EntityManager,
+    inputs: Array<{ input: CreateArticleInput; field: string }>,
+    actor: Actor,
+    fail: (index: number, error: DomainError) => Error = (_i, e) => e,
+  ): Promise<{ articles: Article[]; created: Article[]; events: AuditEvent[] }> {
+    const urls = inputs.map(({ input, field }, i) => {
+      try {
+        return canonical(input.url, `${field}.url`);
+      } catch (error) {
+        throw error instanceof DomainError ? fail(i, error) : error;
+      }
+    });
+    const byUrl = new Map<string, Article>();
+    const distinct = [...new Set(urls)];
+    for (let at = 0; at < distinct.length; at += LOOKUP_CHUNK) {
+      const found = await manager.find(Article, { where: { canonicalUrl: In(distinct.slice(at, at + LOOKUP_CHUNK)) }, withDeleted: true });
+      for (const article of found) if (!byUrl.get(article.canonicalUrl) || !article.deletedAt) byUrl.set(article.canonicalUrl, article);
     }
+    const created: Article[] = [];
+    const events: AuditEvent[] = [];
+    inputs.forEach(({ input, field }, i) => {
+      const existing = byUrl.get(urls[i]);
+      if (existing?.deletedAt) throw fail(i, deletedArticleError(existing, `${field}.url`));
+      if (existing) return;
+      const article = completeRow(manager.connection.getMetadata(Article), newArticle(manager, input, urls[i], actor));
+      byUrl.set(urls[i], article);
+      created.push(article);
+      events.push(this.audit.createEvent(actor, RecordType.ARTICLE, article));
+    });
+    return { articles: urls.map((url) => byUrl.get(url) as Article), created, events };
   }
 
   update(input: UpdateArticleInput, actor: Actor): Promise<Article> {
@@ -93,14 +123,7 @@ export class ArticlesService {
 
   private async refuseDuplicate(manager: EntityManager, canonicalUrl: string, field: string, exceptId?: string): Promise<void> {
     const existing = await manager.findOne(Article, { where: { canonicalUrl }, withDeleted: true });
-    if (existing?.deletedAt) {
-      // Named with what to do: a reporter can neither read nor restore a deleted article.
-      throw new ConflictError(
-        `The article with the URL ${canonicalUrl} (${existing.id}) was deleted at ${existing.deletedAt.toISOString()}; ` +
-          `an editor can restore it with restoreRecord(input: { type: ARTICLE, id: "${existing.id}" }), then log or create it again`,
-        { field, existingId: existing.id, canonicalUrl, deletedAt: existing.deletedAt.toISOString(), hint: 'restoreRecord' },
-      );
-    }
+    if (existing?.deletedAt) throw deletedArticleError(existing, field);
     if (existing && existing.id !== exceptId) {
       throw new ConflictError(`Article ${existing.id} already has the URL ${canonicalUrl}`, {
         field,
@@ -109,6 +132,20 @@ export class ArticlesService {
       });
     }
   }
+}
+
+/** Named with what to do: a reporter can neither read nor restore a deleted article. */
+function deletedArticleError(existing: Article, field: string): ConflictError {
+  const { id, canonicalUrl, deletedAt } = existing as Article & { deletedAt: Date };
+  return new ConflictError(
+    `The article with the URL ${canonicalUrl} (${id}) was deleted at ${deletedAt.toISOString()}; ` +
+      `an editor can restore it with restoreRecord(input: { type: ARTICLE, id: "${id}" }), then log or create it again`,
+    { field, existingId: id, canonicalUrl, deletedAt: deletedAt.toISOString(), hint: 'restoreRecord' },
+  );
+}
+
+function newArticle(manager: EntityManager, input: CreateArticleInput, canonicalUrl: string, actor: Actor): Article {
+  return manager.create(Article, { ...nullFields(input), url: input.url, canonicalUrl, createdBy: actor.id });
 }
 
 function canonical(url: string, field: string): string {

@@ -132,19 +132,7 @@ export class AttributionsService {
     const problems = chainProblems(input.sourceId, input.chain.map((h) => h.sourceId), chainField);
     if (problems.length) throw new BadInputError(problems);
     await assertSourcesExist(manager, input.chain.map((h) => h.sourceId), chainField);
-    const attribution = manager.create(Attribution, {
-      claimId: input.claimId,
-      sourceId: input.sourceId,
-      stance: input.stance,
-      cue: input.cue ?? null,
-      mode: input.mode,
-      saidAt: input.saidAt ?? null,
-      credibility: input.credibility ?? null,
-      anonymityReason: input.anonymityReason ?? null,
-      relationship: input.relationship ?? null,
-      conditions: input.conditions ?? [],
-      createdBy: actor.id,
-    });
+    const attribution = newAttribution(manager, input, actor);
     await insertNew(manager, attribution);
     await this.writeChain(manager, attribution.id, input.chain);
     await this.audit.recordCreate(manager, actor, RecordType.ATTRIBUTION, { ...attribution, chain: await this.chainOf(manager, attribution.id) });
@@ -217,50 +205,26 @@ export class AttributionsService {
     manager: EntityManager,
     attributionId: string,
     article: Article,
-    quote: Omit<QuoteInput, 'quote'> & { quote: string | null },
+    quote: CitedQuote,
     field: string,
     actor: Actor,
   ): Promise<Citation> {
-    const at = (name: string) => (field ? `${field}.${name}` : name);
-    const { startOffset, endOffset } = quote;
-    const length = quote.quote?.length ?? 0;
-    if (quote.quote === null && (startOffset != null || endOffset != null)) {
-      throw BadInputError.field(at('quote'), 'offsets need the quoted words');
-    }
-    if (startOffset != null && endOffset != null && endOffset - startOffset !== length) {
-      throw BadInputError.field(at('endOffset'), 'endOffset - startOffset must equal the length of the quote');
-    }
-    if (article.bodyText && startOffset != null && article.bodyText.slice(startOffset, startOffset + length) !== quote.quote) {
-      throw BadInputError.field(at('startOffset'), 'the article text at this offset is not the quote');
-    }
-    const citation = manager.create(Citation, {
-      attributionId,
-      articleId: article.id,
-      quote: quote.quote,
-      prefix: quote.prefix ?? null,
-      suffix: quote.suffix ?? null,
-      startOffset: startOffset ?? null,
-      endOffset: endOffset ?? (startOffset != null ? startOffset + length : null),
-      createdBy: actor.id,
-    });
+    const problems = quoteProblems(article, quote, field);
+    if (problems.length) throw new BadInputError(problems.slice(0, 1));
+    const citation = newCitation(manager, attributionId, article.id, quote, actor);
     await insertNew(manager, citation);
     await touchClaimsOf(manager, 'attributions', [attributionId]);
     await this.audit.recordCreate(manager, actor, RecordType.CITATION, citation);
     return citation;
   }
 
-  /** The chain as audited: "source id (cue)" per hop, outermost first. */
   private async chainOf(manager: EntityManager, attributionId: string): Promise<string[]> {
-    const hops = await manager.find(RelayHop, { where: { attributionId }, order: { position: 'ASC' } });
-    return hops.map((h) => (h.cue ? `${h.sourceId} (${h.cue})` : h.sourceId));
+    return auditedChain(await manager.find(RelayHop, { where: { attributionId }, order: { position: 'ASC' } }));
   }
 
   private async writeChain(manager: EntityManager, attributionId: string, chain: RelayHopInput[]): Promise<void> {
     if (!chain.length) return;
-    await manager.insert(
-      RelayHop,
-      chain.map((hop, position) => manager.create(RelayHop, { attributionId, position, sourceId: hop.sourceId, cue: hop.cue ?? null })),
-    );
+    await manager.insert(RelayHop, newRelayHops(manager, attributionId, chain));
   }
 }
 
@@ -286,4 +250,66 @@ async function assertSourcesExist(manager: EntityManager, ids: string[], field: 
 async function claimStatus(manager: EntityManager, claimId: string): Promise<string | undefined> {
   const row = await manager.createQueryBuilder().select('c.status', 'status').from('claim', 'c').where('c.id = :claimId', { claimId }).getRawOne();
   return row?.status;
+}
+
+/** Columns an attribution's input never sets: identity and bookkeeping. */
+const NOT_FROM_INPUT = new Set(['id', 'claimId', 'sourceId', 'createdBy', 'createdAt', 'updatedAt', 'version', 'deletedAt', 'deletedBy']);
+
+/**
+ * A new attribution in memory. Every column of the entity that the input carries is copied, so a
+ * field added to the attribution inputs and to the entity under one name flows through to the row
+ * (addAttribution, logClaim and imports alike) without a mapping to extend.
+ */
+export function newAttribution(
+  manager: EntityManager,
+  input: { claimId: string; sourceId: string },
+  actor: Actor,
+): Attribution {
+  const given = input as unknown as Record<string, unknown>;
+  const values: Record<string, unknown> = { claimId: input.claimId, sourceId: input.sourceId, createdBy: actor.id };
+  for (const column of manager.connection.getMetadata(Attribution).columns) {
+    const name = column.propertyName;
+    if (!NOT_FROM_INPUT.has(name) && given[name] !== undefined) values[name] = given[name];
+  }
+  return manager.create(Attribution, values as Partial<Attribution>);
+}
+
+export function newRelayHops(manager: EntityManager, attributionId: string, chain: RelayHopInput[]): RelayHop[] {
+  return chain.map((hop, position) => manager.create(RelayHop, { attributionId, position, sourceId: hop.sourceId, cue: hop.cue ?? null }));
+}
+
+/** The chain as audited: "source id (cue)" per hop, outermost first. */
+export function auditedChain(hops: Array<{ sourceId: string; cue: string | null }>): string[] {
+  return hops.map((h) => (h.cue ? `${h.sourceId} (${h.cue})` : h.sourceId));
+}
+
+export type CitedQuote = Omit<QuoteInput, 'quote'> & { quote: string | null };
+
+/** Where the article's text is stored, the offsets must point at the quote; offsets need the words. First problem first. */
+export function quoteProblems(article: Pick<Article, 'bodyText'>, quote: CitedQuote, field: string): Array<{ field: string; message: string }> {
+  const at = (name: string) => (field ? `${field}.${name}` : name);
+  const { startOffset, endOffset } = quote;
+  const length = quote.quote?.length ?? 0;
+  if (quote.quote === null && (startOffset != null || endOffset != null)) return [{ field: at('quote'), message: 'offsets need the quoted words' }];
+  if (startOffset != null && endOffset != null && endOffset - startOffset !== length) {
+    return [{ field: at('endOffset'), message: 'endOffset - startOffset must equal the length of the quote' }];
+  }
+  if (article.bodyText && startOffset != null && article.bodyText.slice(startOffset, startOffset + length) !== quote.quote) {
+    return [{ field: at('startOffset'), message: 'the article text at this offset is not the quote' }];
+  }
+  return [];
+}
+
+export function newCitation(manager: EntityManager, attributionId: string, articleId: string, quote: CitedQuote, actor: Actor): Citation {
+  const { startOffset, endOffset } = quote;
+  return manager.create(Citation, {
+    attributionId,
+    articleId,
+    quote: quote.quote,
+    prefix: quote.prefix ?? null,
+    suffix: quote.suffix ?? null,
+    startOffset: startOffset ?? null,
+    endOffset: endOffset ?? (startOffset != null ? startOffset + (quote.quote?.length ?? 0) : null),
+    createdBy: actor.id,
+  });
 }

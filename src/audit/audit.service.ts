@@ -37,9 +37,20 @@ export class AuditService {
   }
 
   async record(manager: EntityManager, actor: Actor, action: string, entityType: string, entityId: string, changes: FieldChange[]): Promise<void> {
-    const event = manager.create(AuditEvent, { actorId: actor.id, actorName: actor.name, action, entityType, entityId, changes });
     // Written with the transaction's other audit events just before it commits: one INSERT, not one per change.
-    await insertAtCommit(manager, AuditEvent, event);
+    await insertAtCommit(manager, AuditEvent, this.event(actor, action, entityType, entityId, changes));
+  }
+
+  /**
+   * The CREATE event of a record, for a writer that inserts it with the records themselves
+   * (claims/log-claim.service.ts writes a batch of claims and their events in one statement).
+   */
+  createEvent<T extends AuditSnapshot>(actor: Actor, entityType: string, record: T): AuditEvent {
+    return this.event(actor, 'CREATE', entityType, record.id, diffRecords(null, record));
+  }
+
+  private event(actor: Actor, action: string, entityType: string, entityId: string, changes: FieldChange[]): AuditEvent {
+    return Object.assign(new AuditEvent(), { actorId: actor.id, actorName: actor.name, action, entityType, entityId, changes });
   }
 
   async list(filter: AuditFilter, first?: number, after?: string, { count = true } = {}): Promise<Page<AuditEvent>> {

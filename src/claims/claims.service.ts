@@ -24,7 +24,7 @@ import { ClaimFilterInput } from './dto/claim-filter.input';
 import { QuantityInput } from './dto/quantity.input';
 import { UpdateClaimInput } from './dto/update-claim.input';
 import { QuantityShape, quantityProblems } from './quantity';
-import { insertNew } from '../database/insert-new';
+import { completeRow, insertNew } from '../database/insert-new';
 import { VariableRegistry } from './variables/variable-registry.service';
 
 /** What a discrepancy depends on: a claim's quantities and event window. */
@@ -202,24 +202,21 @@ export class ClaimsService {
     input: CreateClaimInput,
     actor: Actor,
     field = '',
-    imported: { externalId: string; status: ClaimStatus; createdAt?: Date } | null = null,
+    imported: ImportedClaim | null = null,
   ): Promise<Claim> {
     assertQuantities(input.quantities ?? [], field);
-    const claim = manager.create(Claim, {
-      ...(imported ?? {}),
-      statement: input.statement,
-      hedge: input.hedge ?? null,
-      tags: dedupe(input.tags ?? []),
-      place: placeColumns(input),
-      eventTime: eventTimeColumns(input),
-      createdBy: actor.id,
-    });
+    const claim = newClaim(manager, input, actor, imported);
     await insertNew(manager, claim);
     const quantities = await this.insertQuantities(manager, claim.id, input.quantities ?? []);
-    await this.audit.recordCreate(manager, actor, RecordType.CLAIM, { ...auditedClaim(claim), id: claim.id, quantities: figuresOnly(quantities) });
+    await this.audit.recordCreate(manager, actor, RecordType.CLAIM, auditedNewClaim(claim, quantities));
     // An import tells the hooks once, about all its claims, when it has written them (imports/import.service.ts).
     if (input.quantities?.length && !imported) await this.notifyFiguresChanged(manager, [{ claimId: claim.id, before: null }]);
     return claim;
+  }
+
+  /** Each variable key as written mapped to the vocabulary's name for it (an alias to its variable), in one look-up. */
+  async canonicalVariables(manager: EntityManager, keys: string[]): Promise<Map<string, string>> {
+    return keys.length ? this.variables.canonical(manager, keys) : new Map();
   }
 
   update(input: UpdateClaimInput, actor: Actor): Promise<Claim> {
@@ -284,26 +281,53 @@ export class ClaimsService {
   private async insertQuantities(manager: EntityManager, claimId: string, quantities: QuantityInput[]): Promise<ClaimQuantity[]> {
     if (!quantities.length) return [];
     // Written under the vocabulary's name: an alias becomes its variable, so discrepancies compare like with like.
-    const names = await this.variables.canonical(manager, quantities.map((q) => q.variable));
-    const rows = quantities.map((q, position) =>
-        manager.create(ClaimQuantity, {
-          claimId,
-          position,
-          variable: names.get(q.variable) ?? q.variable,
-          value: q.value ?? null,
-          lower: q.lower ?? null,
-          lowerInclusive: q.lowerInclusive ?? true,
-          upper: q.upper ?? null,
-          upperInclusive: q.upperInclusive ?? true,
-          approximate: q.approximate ?? false,
-          qualifier: q.qualifier ?? null,
-          unit: q.unit ?? null,
-          currency: q.currency ?? null,
-        }),
-    );
+    const rows = newQuantities(manager, claimId, quantities, await this.variables.canonical(manager, quantities.map((q) => q.variable)));
     await manager.insert(ClaimQuantity, rows);
     return rows;
   }
+}
+
+/** What only an import sets when it creates a claim: the source system's id, its editorial status and when it was first recorded. */
+export interface ImportedClaim {
+  externalId: string;
+  status: ClaimStatus;
+  createdAt?: Date;
+}
+
+/** A new claim in memory, its derived values at their defaults (the writer works them out). */
+export function newClaim(manager: EntityManager, input: CreateClaimInput, actor: Actor, imported: ImportedClaim | null = null): Claim {
+  return manager.create(Claim, {
+    ...(imported ?? {}),
+    statement: input.statement,
+    hedge: input.hedge ?? null,
+    tags: dedupe(input.tags ?? []),
+    place: placeColumns(input),
+    eventTime: eventTimeColumns(input),
+    createdBy: actor.id,
+  });
+}
+
+/** Columns a quantity's input never sets. */
+const NOT_FROM_QUANTITY_INPUT = new Set(['id', 'claimId', 'position', 'variable']);
+
+/**
+ * A claim's quantity rows in memory, under the vocabulary's names (`names`, from canonicalVariables).
+ * Every column of ClaimQuantity the input carries is copied, so a field added to QuantityInput and
+ * the entity under one name flows through without a mapping to extend; unset ones get their defaults.
+ */
+export function newQuantities(manager: EntityManager, claimId: string, quantities: QuantityInput[], names: Map<string, string>): ClaimQuantity[] {
+  const columns = manager.connection.getMetadata(ClaimQuantity).columns.map((c) => c.propertyName).filter((name) => !NOT_FROM_QUANTITY_INPUT.has(name));
+  return quantities.map((q, position) => {
+    const given = q as unknown as Record<string, unknown>;
+    const values: Record<string, unknown> = { claimId, position, variable: names.get(q.variable) ?? q.variable };
+    for (const name of columns) if (given[name] !== undefined) values[name] = given[name];
+    return completeRow(manager.connection.getMetadata(ClaimQuantity), manager.create(ClaimQuantity, values as Partial<ClaimQuantity>));
+  });
+}
+
+/** A new claim as its CREATE event records it: typed-in columns and figures, no derived values. */
+export function auditedNewClaim(claim: Claim, quantities: ClaimQuantity[]) {
+  return { ...auditedClaim(claim), id: claim.id, quantities: figuresOnly(quantities) };
 }
 
 type AuditedFigure = Omit<ClaimQuantity, 'id' | 'claimId' | 'claim' | 'position'>;

@@ -1,68 +1,252 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../access/actor';
-import { ArticlesService } from '../articles/articles.service';
-import { AttributionsService } from '../attributions/attributions.service';
 import { assertCanAddTo } from '../access/edit-policy';
-import { BadInputError } from '../common/errors';
+import { SourceFacts, summarizeSourcing } from '../analysis/sourcing';
+import { Article } from '../articles/article.entity';
+import { ArticlesService } from '../articles/articles.service';
+import { wireCopyIds } from '../articles/wire-copies';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { AuditService } from '../audit/audit.service';
+import { Attribution } from '../attributions/attribution.entity';
+import { AttributionsService, auditedChain, newAttribution, newCitation, newRelayHops, quoteProblems } from '../attributions/attributions.service';
+import { Citation } from '../attributions/citation.entity';
+import { RelayHop } from '../attributions/relay-hop.entity';
+import { chainProblems, selfRelayProblems } from '../attributions/relay-chain';
+import { BadInputError, DomainError, FieldError } from '../common/errors';
+import { RecordType } from '../common/record-type';
+import { BulkInserter, InsertSet, bulkInserterFor } from '../database/bulk-insert';
 import { TransactionRunner } from '../database/transaction-runner';
+import { SourceAlias } from '../sources/source-alias.entity';
+import { SourceMention } from '../sources/source-batch';
+import { SourceKind } from '../sources/source-kind';
+import { SourceRow } from '../sources/source-lookup';
+import { Source } from '../sources/source.entity';
 import { SourcesService } from '../sources/sources.service';
-import { sourceNameKey } from '../sources/source-name';
+import { ClaimQuantity } from './claim-quantity.entity';
+import { AttributionToWrite, ClaimToWrite, logClaimFields } from './claim-batch';
 import { Claim } from './claim.entity';
-import { ClaimsService } from './claims.service';
+import { ClaimsService, assertQuantities, auditedNewClaim, newClaim, newQuantities } from './claims.service';
 import { LogClaimInput, SourceRefInput } from './dto/log-claim.input';
 
+/** Says which claim (and attribution) of a batch an error belongs to; an import turns it into a line number. */
+export type BatchFail = (claim: number, attribution: number | null, error: DomainError) => Error;
+
 /**
- * What a reporter calls while reading: the claim, its quantities, each attribution with its
- * relay chain and conditions, the sources they name and the citing article, in one transaction.
+ * The one write orchestration behind logClaim, acceptSuggestion and imports: logClaim is a batch of
+ * one. Set-based, so that its cost is a fixed number of statements per batch, whatever the batch's
+ * size and the archive's:
+ *
+ * 1. validate in Node (figures, the self-relay rule on the names given);
+ * 2. look up, once per batch, the claims attached to, the articles by canonical URL, the sources by
+ *    id, by name or alias, and anonymous speakers in the batch's articles (sources/source-batch.ts),
+ *    and the vocabulary of figures; what is missing is made in memory with its audit event;
+ * 3. work out each new claim's sourcing in Node from the sources just resolved, with the same
+ *    function the analysis module uses for recorded claims (analysis/sourcing.ts summarizeSourcing);
+ * 4. insert everything in multi-row statements (database/bulk-insert.ts: one statement on PostgreSQL
+ *    for a logClaim), with the audit events;
+ * 5. hooks for what cannot be known in Node: attached claims' sourcing (AttributionsService.claimsChanged)
+ *    and discrepancy flags (ClaimsService.notifyFiguresChanged; an import does it once, at the end).
  */
 @Injectable()
 export class LogClaimService {
+  private readonly bulk: BulkInserter;
+
   constructor(
+    dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly claims: ClaimsService,
     private readonly sources: SourcesService,
     private readonly articles: ArticlesService,
     private readonly attributions: AttributionsService,
-  ) {}
+    private readonly audit: AuditService,
+  ) {
+    this.bulk = bulkInserterFor(dataSource.options.type);
+  }
 
   log(input: LogClaimInput, actor: Actor): Promise<Claim> {
-    assertNoSelfRelay(input);
     return this.tx.run((manager) => this.logWith(manager, input, actor));
   }
 
   async logWith(manager: EntityManager, input: LogClaimInput, actor: Actor): Promise<Claim> {
-    const claim = input.attachTo ? await this.attachTarget(manager, input.attachTo, actor) : await this.claims.createWith(manager, input, actor);
-    const article = await this.articles.findOrCreate(manager, input.article, 'article', actor);
-    for (const [i, a] of input.attributions.entries()) {
-      const field = `attributions.${i}`;
-      const speaker = await this.sources.resolveRef(manager, toRef(a.source), `${field}.source`, actor, article.id);
-      const chain = [];
-      for (const [j, hop] of (a.via ?? []).entries()) {
-        const relay = await this.sources.resolveRef(manager, toRef(hop.source), `${field}.via.${j}.source`, actor, article.id);
-        chain.push({ sourceId: relay.id, cue: hop.cue });
-      }
-      const attribution = await this.attributions.addWith(
-        manager,
-        { ...a, claimId: claim.id, sourceId: speaker.id, chain },
-        actor,
-        field,
-      );
-      // Every attribution logged from an article is cited in it, with or without the exact words.
-      await this.attributions.citeWith(manager, attribution.id, article, a.quote ?? { quote: null }, `${field}.quote`, actor);
-    }
-    await this.attributions.claimsChanged(manager, [claim.id]);
-    // Read back: the hooks above have just derived sourcing and discrepancy values in SQL.
-    return this.claims.get(claim.id, manager);
+    const item: ClaimToWrite = {
+      ...(input.attachTo ? { attachTo: input.attachTo } : { create: { input } }),
+      attributions: input.attributions.map((a, i) => ({ input: { ...a, source: toRef(a.source), via: a.via?.map((h) => ({ ...h, source: toRef(h.source) })) }, article: input.article, fields: logClaimFields(i) })),
+    };
+    const { claims, newClaimIds } = await this.write(manager, [item], actor);
+    await this.deriveFigures(manager, newClaimIds);
+    // Read back only what a hook may have changed since the rows were built: a figure's discrepancy flag.
+    return newClaimIds.length || input.attachTo ? this.claims.get(claims[0].id, manager) : claims[0];
   }
 
-  /** The recorded claim that `attachTo` names, if the actor may add to it (edit-policy.ts decides). */
-  private async attachTarget(manager: EntityManager, id: string, actor: Actor): Promise<Claim> {
-    const claim = await manager.findOne(Claim, { where: { id } });
-    if (!claim) throw BadInputError.field('attachTo', 'no live claim has this id');
-    assertCanAddTo(actor, claim);
-    return claim;
+  /**
+   * Writes a batch; see the class comment. Returns each item's claim (as built in memory, or the
+   * claim attached to) and the ids of new claims with figures, whose discrepancy flags deriveFigures
+   * works out. `fail` turns an error about one item into the caller's error.
+   */
+  async write(
+    manager: EntityManager,
+    items: ClaimToWrite[],
+    actor: Actor,
+    fail: BatchFail = (_c, _a, error) => error,
+  ): Promise<{ claims: Claim[]; newClaimIds: string[]; attributions: number }> {
+    const guard = <T>(claim: number, attribution: number | null, work: () => T): T => {
+      try {
+        return work();
+      } catch (error) {
+        throw error instanceof DomainError ? fail(claim, attribution, error) : error;
+      }
+    };
+    items.forEach((item, i) =>
+      item.attributions.forEach((a, j) =>
+        guard(i, j, () => {
+          const problems = selfRelayProblems(a.input.source, (a.input.via ?? []).map((h) => h.source), a.fields.relay);
+          if (problems.length) throw new BadInputError(problems);
+        }),
+      ),
+    );
+    items.forEach((item, i) => item.create && guard(i, null, () => assertQuantities(item.create?.input.quantities ?? [], '')));
+    const targets = await this.attachTargets(manager, items, actor, fail);
+
+    // New claims first, so that their audit events come before those of what they cite.
+    const variables = await this.claims.canonicalVariables(manager, items.flatMap((c) => (c.create?.input.quantities ?? []).map((q) => q.variable)));
+    const events: AuditEvent[] = [];
+    const quantities: ClaimQuantity[] = [];
+    const claims = items.map((item) => {
+      if (!item.create) return targets.get(item.attachTo as string) as Claim;
+      const claim = newClaim(manager, item.create.input, actor, item.create.imported ?? null);
+      const rows = newQuantities(manager, claim.id, item.create.input.quantities ?? [], variables);
+      quantities.push(...rows);
+      events.push(this.audit.createEvent(actor, RecordType.CLAIM, auditedNewClaim(claim, rows)));
+      return claim;
+    });
+
+    const all = items.flatMap((item, i) => item.attributions.map((a, j) => ({ a, i, j })));
+    const cited = all.filter((x) => x.a.article);
+    const found = await this.articles.findOrPrepare(
+      manager,
+      cited.map((x) => ({ input: x.a.article as NonNullable<AttributionToWrite['article']>, field: x.a.fields.article })),
+      actor,
+      (k, error) => fail(cited[k].i, cited[k].j, error),
+    );
+    events.push(...found.events);
+    const articleOf = new Map<AttributionToWrite, Article>(cited.map((x, k) => [x.a, found.articles[k]]));
+    const copies = await this.wireCopies(manager, all.map((x) => x.a), articleOf, found.created);
+
+    const mentions: SourceMention[] = [];
+    const owners: Array<{ i: number; j: number }> = [];
+    all.forEach(({ a, i, j }, group) => {
+      const articleId = articleOf.get(a)?.id ?? null;
+      mentions.push({ ref: a.input.source, field: a.fields.speaker, fileId: a.sourceIds?.speaker, articleId, group, speaks: !!articleId });
+      (a.input.via ?? []).forEach((hop, h) => mentions.push({ ref: hop.source, field: a.fields.relay(h), fileId: a.sourceIds?.hops[h], articleId, group, speaks: false }));
+      for (let n = 0; n < 1 + (a.input.via?.length ?? 0); n++) owners.push({ i, j });
+    });
+    const sources = await this.sources.findOrPrepare(manager, mentions, actor, {
+      copies: copies.byArticle,
+      newArticles: new Set(found.created.map((x) => x.id)),
+      fail: (k, error) => fail(owners[k].i, owners[k].j, error),
+    });
+    events.push(...sources.events);
+
+    const attributions: Attribution[] = [];
+    const hops: RelayHop[] = [];
+    const citations: Citation[] = [];
+    const facts = new Map<string, Array<Parameters<typeof summarizeSourcing>[0][number]>>();
+    let m = 0;
+    for (const { a, i, j } of all) {
+      const claim = claims[i];
+      const speaker = sources.resolved[m++];
+      const chain = (a.input.via ?? []).map((hop) => ({ source: sources.resolved[m++], cue: hop.cue ?? null }));
+      guard(i, j, () => {
+        const problems: FieldError[] = chainProblems(speaker.id, chain.map((h) => h.source.id), a.fields.chain);
+        if (problems.length) throw new BadInputError(problems);
+      });
+      const { source: _s, via: _v, quote, ...fields } = a.input;
+      const attribution = newAttribution(manager, { ...fields, claimId: claim.id, sourceId: speaker.id }, actor);
+      const relay = newRelayHops(manager, attribution.id, chain.map((h) => ({ sourceId: h.source.id, cue: h.cue })));
+      attributions.push(attribution);
+      hops.push(...relay);
+      events.push(this.audit.createEvent(actor, RecordType.ATTRIBUTION, { ...attribution, chain: auditedChain(relay) }));
+      const article = articleOf.get(a);
+      if (article) {
+        // Every attribution logged from an article is cited in it, with or without the exact words.
+        const words = quote ?? { quote: null };
+        guard(i, j, () => {
+          const problems = quoteProblems(article, words, a.fields.quote);
+          if (problems.length) throw new BadInputError(problems.slice(0, 1));
+        });
+        const citation = newCitation(manager, attribution.id, article.id, words, actor);
+        citations.push(citation);
+        events.push(this.audit.createEvent(actor, RecordType.CITATION, citation));
+      }
+      const list = facts.get(claim.id) ?? [];
+      list.push({ stance: attribution.stance, speaker: sourceFacts(speaker), chain: chain.map((h) => ({ source: sourceFacts(h.source), cue: h.cue })) });
+      facts.set(claim.id, list);
+    }
+    const created = claims.filter((c, i) => items[i].create);
+    for (const claim of created) Object.assign(claim, summarizeSourcing(facts.get(claim.id) ?? []));
+
+    await this.bulk.insert(manager, [
+      ...(copies.articlesWritten ? [] : [{ target: Article, rows: found.created }]),
+      { target: Source, rows: sources.created },
+      { target: SourceAlias, rows: sources.aliases },
+      { target: Claim, rows: created },
+      { target: ClaimQuantity, rows: quantities },
+      { target: Attribution, rows: attributions },
+      { target: RelayHop, rows: hops },
+      { target: Citation, rows: citations },
+      { target: AuditEvent, rows: events },
+    ] as InsertSet[]);
+    // Recorded claims gained attributions: their sourcing is worked out again from all of them, and their updated_at moves.
+    if (targets.size) await this.attributions.claimsChanged(manager, [...targets.keys()]);
+    const withFigures = new Set(quantities.map((q) => q.claimId));
+    return { claims, newClaimIds: created.filter((c) => withFigures.has(c.id)).map((c) => c.id), attributions: attributions.length };
   }
+
+  /** Discrepancy flags of new claims with figures, against every recorded claim (AnalysisService, through the hook). */
+  async deriveFigures(manager: EntityManager, claimIds: string[]): Promise<void> {
+    if (claimIds.length) await this.claims.notifyFiguresChanged(manager, claimIds.map((claimId) => ({ claimId, before: null })));
+  }
+
+  /** The recorded claims of `attachTo`, in one look-up, if the actor may add to each (edit-policy.ts decides). */
+  private async attachTargets(manager: EntityManager, items: ClaimToWrite[], actor: Actor, fail: BatchFail): Promise<Map<string, Claim>> {
+    const ids = [...new Set(items.map((c) => c.attachTo).filter((id): id is string => !!id))];
+    const found = new Map(ids.length ? (await manager.find(Claim, { where: { id: In(ids) } })).map((c) => [c.id, c]) : []);
+    items.forEach((item, i) => {
+      if (!item.attachTo) return;
+      const claim = found.get(item.attachTo);
+      try {
+        if (!claim) throw BadInputError.field('attachTo', 'no live claim has this id');
+        assertCanAddTo(actor, claim);
+      } catch (error) {
+        throw error instanceof DomainError ? fail(i, null, error) : error;
+      }
+    });
+    return found;
+  }
+
+  /**
+   * Copies of the same wire story count as one article for anonymous speakers (articles/wire-copies.ts).
+   * Only articles with a wire agency can have copies; only then are the batch's new articles written
+   * first, so that the copies among them are found too. Otherwise nothing is looked up.
+   */
+  private async wireCopies(manager: EntityManager, attributions: AttributionToWrite[], articleOf: Map<AttributionToWrite, Article>, created: Article[]) {
+    const byArticle = new Map<string, string[]>();
+    const agencies = new Set<Article>();
+    for (const a of attributions) {
+      const article = articleOf.get(a);
+      const anonymous = [a.input.source, ...(a.input.via ?? []).map((h) => h.source)].some((s) => s.kind === SourceKind.ANONYMOUS);
+      if (article?.wireAgency && anonymous) agencies.add(article);
+    }
+    if (!agencies.size) return { byArticle, articlesWritten: false };
+    await this.bulk.insert(manager, [{ target: Article, rows: created }]);
+    for (const article of agencies) byArticle.set(article.id, await wireCopyIds(manager, article.id));
+    return { byArticle, articlesWritten: true };
+  }
+}
+
+function sourceFacts(source: SourceRow): SourceFacts {
+  return { id: source.id, name: source.name, anonymous: source.kind === SourceKind.ANONYMOUS, originGroupId: source.originGroupId ?? null };
 }
 
 /**
@@ -70,21 +254,7 @@ export class LogClaimService {
  * anonymous source is, as with createSource; only editors may grade reliability). A source found
  * by id or name keeps what it has: logging is not the place to edit it.
  */
-function toRef(ref: SourceRefInput) {
+function toRef(ref: SourceRefInput): SourceRefInput {
   const { id, name, kind, aliases, basedIn, affiliation, wikidataId, reliability, confidentialNote } = ref;
   return { id, name, kind, aliases, basedIn, affiliation, wikidataId, reliability, confidentialNote };
-}
-
-/** Caught before anything is written: a speaker named again as their own relay. */
-function assertNoSelfRelay(input: LogClaimInput): void {
-  const problems = input.attributions.flatMap((a, i) => {
-    const speaker = a.source.id ?? (a.source.name ? sourceNameKey(a.source.name) : undefined);
-    return (a.via ?? []).flatMap((hop, j) => {
-      const relay = hop.source.id ?? (hop.source.name ? sourceNameKey(hop.source.name) : undefined);
-      return speaker !== undefined && relay === speaker
-        ? [{ field: `attributions.${i}.via.${j}.source`, message: 'the speaker cannot be their own intermediary' }]
-        : [];
-    });
-  });
-  if (problems.length) throw new BadInputError(problems);
 }

@@ -1,4 +1,4 @@
-import { EntityManager, ObjectLiteral } from 'typeorm';
+import { EntityManager, EntityMetadata, ObjectLiteral } from 'typeorm';
 import { refuseNullInRequiredColumns } from '../common/versioned-update';
 
 /**
@@ -11,6 +11,13 @@ import { refuseNullInRequiredColumns } from '../common/versioned-update';
  */
 export async function insertNew<T extends ObjectLiteral>(manager: EntityManager, record: T): Promise<T> {
   const metadata = manager.getRepository(record.constructor).metadata;
+  completeRow(metadata, record);
+  await manager.createQueryBuilder().insert().into(metadata.target).values(record).updateEntity(false).execute();
+  return record;
+}
+
+/** Gives a record created in memory what the database would give its unset columns (see insertNew); shared with bulk-insert.ts. */
+export function completeRow<T extends ObjectLiteral>(metadata: EntityMetadata, record: T): T {
   const row = record as Record<string, unknown>;
   for (const column of metadata.columns) {
     if (!column.embeddedMetadata && row[column.propertyName] === null && !column.isNullable && column.default !== undefined) row[column.propertyName] = undefined;
@@ -20,6 +27,5 @@ export async function insertNew<T extends ObjectLiteral>(manager: EntityManager,
     else if (column.isNullable) row[column.propertyName] = null;
   }
   refuseNullInRequiredColumns(metadata.columns, row);
-  await manager.createQueryBuilder().insert().into(metadata.target).values(record).updateEntity(false).execute();
   return record;
 }

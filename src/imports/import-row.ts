@@ -14,6 +14,7 @@ import { QuantityJson } from '../exports/export-rows';
 import { SourceKind } from '../sources/source-kind';
 import { sourceNameKey } from '../sources/source-name';
 import { ImportProblem } from './import-errors';
+import { selfRelayProblems } from '../attributions/relay-chain';
 import { ImportFormat, RawRecord } from './import-parsers';
 import { readDateTime } from '../common/date-time';
 
@@ -74,7 +75,7 @@ const ATTRIBUTION_FIELD: Record<string, string> = {
 const ARTICLE_FIELD: Record<string, string> = { url: 'article_url', headline: 'article_headline', publisher: 'article_publisher', publishedAt: 'article_published_at' };
 
 /** Types one record by the codebook and validates it with the same rules as logClaim. Pure: no database. */
-export function readImportRow(record: RawRecord, format: ImportFormat): { row?: ImportRow; problems: ImportProblem[] } {
+export function readImportRow(record: RawRecord, format: ImportFormat, memo?: ImportRowMemo): { row?: ImportRow; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const at = (field: string, message: string) => problems.push({ line: record.line, field, message });
   const v: Record<string, any> = {};
@@ -97,25 +98,16 @@ export function readImportRow(record: RawRecord, format: ImportFormat): { row?: 
   else if (v.claim_id.length > 100) at('claim_id', 'must be at most 100 characters');
   if (v.status != null && !Object.values(ClaimStatus).includes(v.status)) at('status', `must be one of ${Object.values(ClaimStatus).join(', ')}`);
 
-  const quantities = quantitiesOf(v, at);
-  const claim = plainToInstance(CreateClaimInput, {
-    statement: v.statement ?? undefined,
-    hedge: v.hedge ?? undefined,
-    tags: v.tags ?? [],
-    place: anyValue(v.place_name, v.place_admin_area, v.place_country, v.latitude, v.longitude, v.place_precision)
-      ? { name: v.place_name, adminArea: v.place_admin_area, country: v.place_country, latitude: v.latitude, longitude: v.longitude, precision: v.place_precision }
-      : undefined,
-    eventTime: anyValue(v.event_start, v.event_end, v.event_precision) ? { start: v.event_start, end: v.event_end, precision: v.event_precision } : undefined,
-    quantities: quantities.list,
-  });
-  for (const e of flattenValidationErrors(validateSync(claim))) at(claimField(e.field, quantities.fromJson), e.message);
-  claim.quantities?.forEach((q, i) => {
-    for (const e of quantityProblems(q, `quantities.${i}`)) at(claimField(e.field, quantities.fromJson), e.message);
-  });
+  const seen = memo ?? newImportRowMemo();
+  const claimPart = remembered(seen.claims, CLAIM_COLUMNS.map((c) => v[c]), (note) => claimOf(v, note));
+  for (const p of claimPart.problems) at(p.field, p.message);
+  const claim: CreateClaimInput = claimPart.value;
 
   const chain = chainOf(v, at);
   const attribution = attributionOf(v, chain, at);
-  const article = articleOf(v, at);
+  const articlePart = remembered(seen.articles, ARTICLE_COLUMNS.map((c) => v[c] ?? null), (note) => articleOf(v, note));
+  for (const p of articlePart.problems) at(p.field, p.message);
+  const article: CreateArticleInput | null = articlePart.value;
   if (problems.length) return { problems };
   const claimColumns: Record<string, string> = {};
   for (const name of CLAIM_COLUMNS) claimColumns[name] = JSON.stringify(v[name] ?? null);
@@ -133,6 +125,60 @@ export function readImportRow(record: RawRecord, format: ImportFormat): { row?: 
       article,
     },
   };
+}
+
+/**
+ * What rows repeat is validated once per file: every row of a claim repeats the claim's columns, and
+ * many rows cite one article. Keyed by the typed cells; the problems found are given to each row.
+ */
+export interface ImportRowMemo {
+  claims: Map<string, { value: any; problems: Array<{ field: string; message: string }> }>;
+  articles: Map<string, { value: any; problems: Array<{ field: string; message: string }> }>;
+}
+
+export function newImportRowMemo(): ImportRowMemo {
+  return { claims: new Map(), articles: new Map() };
+}
+
+const ARTICLE_COLUMNS = ['article_url', 'article_headline', 'article_publisher', 'article_published_at', 'quote'];
+
+/** Bounded, so that a file of a million distinct claims does not keep them all. */
+const MEMO_SIZE = 10_000;
+
+function remembered<T>(
+  memo: Map<string, { value: T; problems: Array<{ field: string; message: string }> }>,
+  cells: unknown[],
+  read: (note: (field: string, message: string) => void) => T,
+): { value: T; problems: Array<{ field: string; message: string }> } {
+  const key = JSON.stringify(cells);
+  let found = memo.get(key);
+  if (!found) {
+    const problems: Array<{ field: string; message: string }> = [];
+    found = { value: read((field, message) => problems.push({ field, message })), problems };
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(key, found);
+  }
+  return found;
+}
+
+/** The claim's own columns as a CreateClaimInput, validated by logClaim's rules. */
+function claimOf(v: Record<string, any>, at: (field: string, message: string) => void): CreateClaimInput {
+  const quantities = quantitiesOf(v, at);
+  const claim = plainToInstance(CreateClaimInput, {
+    statement: v.statement ?? undefined,
+    hedge: v.hedge ?? undefined,
+    tags: v.tags ?? [],
+    place: anyValue(v.place_name, v.place_admin_area, v.place_country, v.latitude, v.longitude, v.place_precision)
+      ? { name: v.place_name, adminArea: v.place_admin_area, country: v.place_country, latitude: v.latitude, longitude: v.longitude, precision: v.place_precision }
+      : undefined,
+    eventTime: anyValue(v.event_start, v.event_end, v.event_precision) ? { start: v.event_start, end: v.event_end, precision: v.event_precision } : undefined,
+    quantities: quantities.list,
+  });
+  for (const e of flattenValidationErrors(validateSync(claim))) at(claimField(e.field, quantities.fromJson), e.message);
+  claim.quantities?.forEach((q, i) => {
+    for (const e of quantityProblems(q, `quantities.${i}`)) at(claimField(e.field, quantities.fromJson), e.message);
+  });
+  return claim;
 }
 
 /**
@@ -178,7 +224,8 @@ function attributionOf(v: Record<string, any>, chain: ChainLink[], at: (field: s
   }
   const hops = chain.slice(0, -1);
   const keys = hops.map((h) => h.source_id ?? sourceNameKey(h.name));
-  if (keys.includes(sourceNameKey(speaker))) at('relay_chain', 'the speaker cannot be their own intermediary');
+  const selfRelay = selfRelayProblems({ name: speaker }, hops.map((h) => ({ id: h.source_id, name: h.name })), () => 'relay_chain');
+  if (selfRelay.length) at('relay_chain', selfRelay[0].message);
   if (new Set(keys).size !== keys.length) at('relay_chain', 'an intermediary appears twice');
   const input = plainToInstance(LogAttributionInput, {
     source: { name: speaker, kind: v.source_kind ?? undefined, reliability: v.source_reliability ?? undefined },

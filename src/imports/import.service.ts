@@ -1,29 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { Brackets, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
 import { canDecideStatus } from '../access/edit-policy';
-import { ClaimStatus } from '../claims/claim-status';
-import { Brackets, EntityManager } from 'typeorm';
-import { Article } from '../articles/article.entity';
-import { ArticlesService } from '../articles/articles.service';
-import { canonicalizeUrl } from '../articles/canonical-url';
-import { CreateArticleInput } from '../articles/dto/article-fields.input';
-import { AttributionsService } from '../attributions/attributions.service';
+import { AttributionFields, ClaimToWrite } from '../claims/claim-batch';
 import { Claim } from '../claims/claim.entity';
-import { ClaimMatchingService } from '../claims/matching/matching.service';
+import { ClaimStatus } from '../claims/claim-status';
+import { LogClaimService } from '../claims/log-claim.service';
 import { MatchTier } from '../claims/matching/match-score';
-import { ClaimsService } from '../claims/claims.service';
-import { SourceRefInput } from '../claims/dto/log-claim.input';
+import { ClaimMatchingService } from '../claims/matching/matching.service';
 import { DomainError } from '../common/errors';
 import { TransactionRunner } from '../database/transaction-runner';
-import { SourceKind } from '../sources/source-kind';
-import { sourceNameKey } from '../sources/source-name';
-import { Source } from '../sources/source.entity';
-import { SourcesService } from '../sources/sources.service';
 import { ImportProblem, ImportRejectedError } from './import-errors';
 import { ImportFormat, parseImportFile } from './import-parsers';
 import { PlannedClaim, planImport } from './import-plan';
-import { ImportRow, readImportRow } from './import-row';
-import { isUUID as isUuid } from 'class-validator';
+import { ImportRow, newImportRowMemo, readImportRow } from './import-row';
 
 export interface ImportOptions {
   format: ImportFormat;
@@ -65,12 +55,18 @@ export const MATCHED_IMPORT_CLAIMS = 200;
 class DryRunRollback extends Error {}
 
 /**
- * Rows validated, and claims written, between two turns of the event loop: an import of 10,000 rows
- * is seconds of synchronous work on SQLite, and readers must keep being answered meanwhile (on a
- * connection of their own, database/sqlite-reads.ts). Measured with `npm run bench:import-reads`.
+ * Rows validated between two turns of the event loop: an import of 10,000 rows is seconds of
+ * synchronous work on SQLite, and readers must keep being answered meanwhile (on a connection of
+ * their own, database/sqlite-reads.ts). Measured with `npm run bench:import-reads`.
  */
 const VALIDATE_CHUNK = 200;
-const WRITE_CHUNK = 20;
+
+/**
+ * Claims written per batch of the write orchestration (claims/log-claim.service.ts): each batch is
+ * a few look-ups and multi-row INSERTs, so this bounds the memory of what is written at once and
+ * the time between two turns of the event loop, at a cost per row that no longer depends on it.
+ */
+const CLAIMS_PER_BATCH = 250;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -83,18 +79,16 @@ const IMPORTED_TABLES = ['claim', 'claim_quantity', 'attribution', 'relay_hop', 
 
 /**
  * Imports files in the export's own layout. Every row is read and validated first; any problem
- * refuses the whole file. Then everything is written in one transaction, through the same
- * services logClaim uses (so sources and articles are matched, not duplicated). A dry run does
- * the writes too, to find the problems only the database can see, and rolls them back.
+ * refuses the whole file. Then everything is written in one transaction, in batches, by the write
+ * orchestration logClaim uses (claims/log-claim.service.ts), so sources and articles are matched,
+ * not duplicated, and the sequence and its rules exist once. A dry run does the writes too, to find
+ * the problems only the database can see, and rolls them back.
  */
 @Injectable()
 export class ImportService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly claims: ClaimsService,
-    private readonly sources: SourcesService,
-    private readonly articles: ArticlesService,
-    private readonly attributions: AttributionsService,
+    private readonly logClaims: LogClaimService,
     private readonly matching: ClaimMatchingService,
   ) {}
 
@@ -120,9 +114,10 @@ export class ImportService {
     const parsed = parseImportFile(text, format);
     const problems: ImportProblem[] = [...parsed.problems];
     const rows: ImportRow[] = [];
+    const memo = newImportRowMemo();
     for (const [i, record] of parsed.records.entries()) {
       if (i % VALIDATE_CHUNK === VALIDATE_CHUNK - 1) await yieldToEventLoop();
-      const { row, problems: rowProblems } = readImportRow(record, format);
+      const { row, problems: rowProblems } = readImportRow(record, format, memo);
       problems.push(...rowProblems);
       if (row) rows.push(row);
     }
@@ -143,105 +138,38 @@ export class ImportService {
   ): Promise<void> {
     const existing = await this.existingKeys(manager, planned.map((c) => c.key));
     assertMayDecideStatuses(actor, planned.filter((c) => !existing.has(c.key)));
-    const cache = new ResolveCache();
-    const created: string[] = [];
-    const createdItems: PlannedClaim[] = [];
+    const created: Array<{ claim: Claim; item: PlannedClaim }> = [];
+    const withFigures: string[] = [];
     let done = 0;
-    for (const [i, item] of planned.entries()) {
-      if (i % WRITE_CHUNK === WRITE_CHUNK - 1) await yieldToEventLoop();
-      if (existing.has(item.key)) {
-        report.claimsUnchanged += 1;
-      } else {
-        created.push(await this.writeClaim(manager, item, cache, report, actor));
-        createdItems.push(item);
-        report.claimsCreated += 1;
-      }
-      done += item.rows.length;
+    for (let at = 0; at < planned.length; at += CLAIMS_PER_BATCH) {
+      if (at > 0) await yieldToEventLoop();
+      const batch = planned.slice(at, at + CLAIMS_PER_BATCH);
+      const fresh = batch.filter((item) => !existing.has(item.key));
+      report.claimsUnchanged += batch.length - fresh.length;
+      const written = await this.logClaims.write(manager, fresh.map(toClaimToWrite), actor, (c, a, error) => rowError(fresh[c], a, error));
+      written.claims.forEach((claim, i) => created.push({ claim, item: fresh[i] }));
+      withFigures.push(...written.newClaimIds);
+      report.claimsCreated += fresh.length;
+      report.attributionsCreated += written.attributions;
+      done += batch.reduce((n, item) => n + item.rows.length, 0);
       progress(done);
     }
     deriving?.(created.length);
-    await this.attributions.claimsChanged(manager, created);
-    await this.claims.notifyFiguresChanged(manager, created.map((claimId) => ({ claimId, before: null })));
-    report.possibleDuplicates = await this.duplicates(manager, created.slice(0, MATCHED_IMPORT_CLAIMS), createdItems, actor);
+    await this.logClaims.deriveFigures(manager, withFigures);
+    report.possibleDuplicates = await this.duplicates(manager, created.slice(0, MATCHED_IMPORT_CLAIMS));
   }
 
   /** The likely matches of each new claim, found as similarClaims finds them, inside the import's transaction. */
-  private async duplicates(manager: EntityManager, ids: string[], items: PlannedClaim[], actor: Actor): Promise<ImportDuplicate[]> {
+  private async duplicates(manager: EntityManager, created: Array<{ claim: Claim; item: PlannedClaim }>): Promise<ImportDuplicate[]> {
     const found: ImportDuplicate[] = [];
-    for (const [i, claimId] of ids.entries()) {
-      const matches = await this.matching.similar({ claimId, tier: MatchTier.LIKELY, first: 3 }, actor, manager);
+    for (const { claim, item } of created) {
+      // The claim as just written is the subject: no need to read it back.
+      const matches = await this.matching.similarToClaim(claim, { tier: MatchTier.LIKELY, first: 3 }, manager);
       if (matches.length) {
-        found.push({ line: items[i].first.line, claimId, externalId: items[i].key, matches: matches.map((m) => ({ claimId: m.claim.id, score: m.score, tier: m.tier })) });
+        found.push({ line: item.first.line, claimId: claim.id, externalId: item.key, matches: matches.map((m) => ({ claimId: m.claim.id, score: m.score, tier: m.tier })) });
       }
     }
     return found;
-  }
-
-  private async writeClaim(manager: EntityManager, item: PlannedClaim, cache: ResolveCache, report: ImportReport, actor: Actor): Promise<string> {
-    let row = item.first;
-    try {
-      const claim = await this.claims.createWith(manager, row.claim, actor, '', { externalId: item.key, status: row.status, ...(row.createdAt ? { createdAt: row.createdAt } : {}) });
-      for (row of item.rows) {
-        const a = row.attribution;
-        if (!a) continue;
-        const article = row.article ? await cache.article(row.article, () => this.articles.findOrCreate(manager, row.article as CreateArticleInput, 'article', actor)) : null;
-        const speaker = await this.resolve(manager, cache, a.source, row.sourceIds.speaker, 'source_name', article, actor);
-        const chain = [];
-        for (const [i, hop] of (a.via ?? []).entries()) {
-          chain.push({ sourceId: (await this.resolve(manager, cache, hop.source, row.sourceIds.hops[i] ?? null, 'relay_chain', article, actor)).id, cue: hop.cue ?? null });
-        }
-        const attribution = await this.attributions.addWith(manager, { ...a, claimId: claim.id, sourceId: speaker.id, chain }, actor, '');
-        if (article) await this.attributions.citeWith(manager, attribution.id, article, a.quote ?? { quote: null }, 'quote', actor);
-        report.attributionsCreated += 1;
-      }
-      return claim.id;
-    } catch (error) {
-      // Errors only the database can find (e.g. a source id that does not exist) still name the row.
-      if (error instanceof DomainError && !(error instanceof ImportRejectedError)) {
-        const fields = (error.details.fields as Array<{ field: string; message: string }> | undefined) ?? [{ field: '', message: error.message }];
-        throw new ImportRejectedError(fields.map((f) => ({ line: row.line, field: f.field, message: f.message })));
-      }
-      throw error;
-    }
-  }
-
-  /**
-   * A source the file gives an id for is matched by that id first: rows naming one id are one source
-   * (an anonymous official quoted in several rows stays one person), a live source of this database
-   * with that id is that source, and a new one is created under the file's id when it is free and in
-   * our form, so that a re-export joins back to the original. Otherwise, by name as logClaim does.
-   */
-  private resolve(
-    manager: EntityManager,
-    cache: ResolveCache,
-    ref: SourceRefInput,
-    fileId: string | null,
-    field: string,
-    article: Article | null,
-    actor: Actor,
-  ): Promise<Source> {
-    if (!fileId) return this.resolveByName(manager, cache, ref, field, article, actor);
-    return cache.source(`id:${fileId}`, async () => {
-      const known = isUuid(fileId) ? await manager.findOne(Source, { where: { id: fileId }, withDeleted: true }) : null;
-      if (known && !known.deletedAt) return known;
-      if (ref.kind !== SourceKind.ANONYMOUS) {
-        const [match] = await this.sources.findByNameOrAlias(ref.name as string, manager);
-        if (match) return match;
-      }
-      return this.sources.createWith(manager, { ...ref, name: ref.name as string, kind: ref.kind ?? SourceKind.INDIVIDUAL }, actor, {
-        afterLookup: true,
-        id: known || !isUuid(fileId) ? undefined : fileId,
-      });
-    });
-  }
-
-  /** Named sources are matched once per import; an anonymous one only within its article, as in logClaim. */
-  private resolveByName(manager: EntityManager, cache: ResolveCache, ref: SourceRefInput, field: string, article: Article | null, actor: Actor): Promise<Source> {
-    const name = ref.name as string;
-    const anonymous = ref.kind === SourceKind.ANONYMOUS;
-    const key = anonymous ? (article ? `anon:${article.id}:${sourceNameKey(name)}` : null) : `named:${sourceNameKey(name)}`;
-    const load = () => this.sources.resolveRef(manager, ref, field, actor, article?.id);
-    return key ? cache.source(key, load) : load();
   }
 
   /** claim_ids already here, as an imported claim's external id or as one of our own claim ids (re-importing our own export). */
@@ -265,23 +193,28 @@ export class ImportService {
   }
 }
 
-/** Per-import memo of resolved sources and articles: a file names the same few hundred many times. */
-class ResolveCache {
-  private readonly sources = new Map<string, Source>();
-  private readonly articles = new Map<string, Article>();
+/** A planned claim as the write orchestration takes it: the claim from its first row, one attribution per row with a source. */
+function toClaimToWrite(item: PlannedClaim): ClaimToWrite {
+  const { first } = item;
+  return {
+    create: { input: first.claim, imported: { externalId: item.key, status: first.status, ...(first.createdAt ? { createdAt: first.createdAt } : {}) } },
+    line: first.line,
+    attributions: item.rows.flatMap((row) =>
+      row.attribution ? [{ input: row.attribution, article: row.article, sourceIds: row.sourceIds, fields: ROW_FIELDS, line: row.line }] : [],
+    ),
+  };
+}
 
-  async source(key: string, load: () => Promise<Source>): Promise<Source> {
-    let found = this.sources.get(key);
-    if (!found) this.sources.set(key, (found = await load()));
-    return found;
-  }
+/** Where errors only the database can find point in the file's columns. */
+const ROW_FIELDS: AttributionFields = { article: 'article', speaker: 'source_name', relay: () => 'relay_chain', chain: 'relay_chain', quote: 'quote' };
 
-  async article(input: CreateArticleInput, load: () => Promise<Article>): Promise<Article> {
-    const key = canonicalizeUrl(input.url);
-    let found = this.articles.get(key);
-    if (!found) this.articles.set(key, (found = await load()));
-    return found;
-  }
+/** Errors only the database can find (e.g. an article deleted here) still name the row. */
+function rowError(item: PlannedClaim, attribution: number | null, error: DomainError): Error {
+  if (error instanceof ImportRejectedError) return error;
+  const rows = item.rows.filter((r) => r.attribution);
+  const line = attribution === null ? item.first.line : rows[attribution]?.line ?? item.first.line;
+  const fields = (error.details.fields as Array<{ field: string; message: string }> | undefined) ?? [{ field: '', message: error.message }];
+  return new ImportRejectedError(fields.map((f) => ({ line, field: f.field, message: f.message })));
 }
 
 /**

@@ -3,8 +3,10 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { Actor } from '../access/actor';
 import { assertCanEdit, assertEditorial } from '../access/edit-policy';
 import { AuditService } from '../audit/audit.service';
-import { wireCopyIds } from '../articles/wire-copies';
-import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
+import { BadInputError, ConflictError, DomainError, NotFoundError } from '../common/errors';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { SourceMention, WireCopies, resolveMentions } from './source-batch';
+import { SourceRow } from './source-lookup';
 import { RecordType } from '../common/record-type';
 import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
@@ -20,7 +22,7 @@ import { newId } from '../common/ids';
 import { SourceKind } from './source-kind';
 import { liveNameKeyOf, sourceNameKey } from './source-name';
 import { Source } from './source.entity';
-import { insertNew } from '../database/insert-new';
+import { completeRow, insertNew } from '../database/insert-new';
 import { touchClaimsOf } from '../database/touch-claims';
 
 /** A source named in logClaim or an import: by id, or by name (found or created). */
@@ -105,35 +107,48 @@ export class SourcesService {
     return this.tx.run((manager) => this.createWith(manager, input, actor));
   }
 
-  /**
-   * `afterLookup`: the caller (find-or-create) has just looked the name up and missed. A source
-   * committed since then is a lost race, not a user's mistake: the unique index refuses the insert,
-   * and the transaction runs again and finds the winner's row (TransactionRunner).
-   * `id`: only an import gives one, to keep the id a source had in the file's system (imports/import.service.ts).
-   */
-  async createWith(manager: EntityManager, input: CreateSourceInput, actor: Actor, options: { afterLookup?: boolean; id?: string } = {}): Promise<Source> {
-    const { afterLookup = false, id } = options;
+  async createWith(manager: EntityManager, input: CreateSourceInput, actor: Actor): Promise<Source> {
     if (input.reliability) assertEditorial(actor, 'grade reliability');
     assertConfidentialFits(input.kind, input.confidentialNote);
-    const nameKey = sourceNameKey(input.name);
-    if (!afterLookup) await refuseTakenName(manager, input.kind, nameKey, 'name');
-    const source = manager.create(Source, {
-      ...(id ? { id } : {}),
-      kind: input.kind,
-      name: input.name,
-      nameKey,
-      liveNameKey: liveNameKeyOf({ kind: input.kind, nameKey }),
-      basedIn: input.basedIn ?? null,
-      affiliation: input.affiliation ?? null,
-      wikidataId: input.wikidataId ?? null,
-      reliability: input.reliability ?? null,
-      confidentialNote: input.confidentialNote ?? null,
-      createdBy: actor.id,
-    });
+    await refuseTakenName(manager, input.kind, sourceNameKey(input.name), 'name');
+    const source = newSource(manager, input, actor);
     await insertNew(manager, source);
     await this.addAliases(manager, source, input.aliases ?? []);
     await this.audit.recordCreate(manager, actor, RecordType.SOURCE, { ...source, aliases: input.aliases ?? [] });
     return source;
+  }
+
+  /**
+   * logClaim and imports: each mention resolved as resolveRef would (and an import's source ids
+   * matched first), with three look-ups for the whole batch (source-batch.ts). New sources, their
+   * aliases and audit events are made in memory, under createSource's rules, for the caller to
+   * insert with the rest of its batch; a lost race on the unique name is retried by TransactionRunner.
+   */
+  async findOrPrepare(
+    manager: EntityManager,
+    mentions: SourceMention[],
+    actor: Actor,
+    options: { copies: WireCopies; newArticles: Set<string>; fail: (index: number, error: DomainError) => Error },
+  ): Promise<{ resolved: SourceRow[]; created: Source[]; aliases: SourceAlias[]; events: AuditEvent[] }> {
+    const created: Source[] = [];
+    const aliases: SourceAlias[] = [];
+    const events: AuditEvent[] = [];
+    const create = (mention: SourceMention, index: number, id: string | undefined): Source => {
+      const input = { ...mention.ref, name: mention.ref.name as string, kind: mention.ref.kind ?? SourceKind.INDIVIDUAL } as CreateSourceInput;
+      try {
+        if (input.reliability) assertEditorial(actor, 'grade reliability');
+        assertConfidentialFits(input.kind, input.confidentialNote);
+      } catch (error) {
+        throw error instanceof DomainError ? options.fail(index, error) : error;
+      }
+      const source = completeRow(manager.connection.getMetadata(Source), newSource(manager, input, actor, id));
+      created.push(source);
+      aliases.push(...aliasRows(manager, source, input.aliases ?? [], new Set()));
+      events.push(this.audit.createEvent(actor, RecordType.SOURCE, { ...source, aliases: input.aliases ?? [] }));
+      return source;
+    };
+    const resolved = await resolveMentions(manager, mentions, { ...options, create });
+    return { resolved, created, aliases, events };
   }
 
   update(input: UpdateSourceInput, actor: Actor): Promise<Source> {
@@ -270,55 +285,42 @@ export class SourcesService {
     return found;
   }
 
-  /**
-   * Finds a named source by name or alias, or creates it. An anonymous speaker matches only an
-   * anonymous source of the same description already cited in the same article: "a senior
-   * official" in two stories need not be one person, but within one story it is.
-   */
-  async resolveRef(manager: EntityManager, ref: SourceRef, field: string, actor: Actor, articleId?: string): Promise<Source> {
-    if (ref.id) {
-      const found = await manager.findOne(Source, { where: { id: ref.id } });
-      if (!found) throw BadInputError.field(`${field}.id`, `no source has id ${ref.id}`);
-      return found;
-    }
-    if (!ref.name) throw BadInputError.field(field, 'give either id or name');
-    const kind = ref.kind ?? SourceKind.INDIVIDUAL;
-    if (kind !== SourceKind.ANONYMOUS) {
-      const [match] = await this.findByNameOrAlias(ref.name, manager);
-      if (match) return match;
-    } else if (articleId) {
-      const match = await this.findAnonymousInArticle(manager, ref.name, articleId);
-      if (match) return match;
-    }
-    return this.createWith(manager, { ...ref, name: ref.name, kind }, actor, { afterLookup: true });
-  }
-
-  /** The same description cited in this article, or in another copy of the same wire story (articles/wire-copies.ts). */
-  private async findAnonymousInArticle(manager: EntityManager, description: string, articleId: string): Promise<Source | null> {
-    const articleIds = [articleId, ...(await wireCopyIds(manager, articleId))];
-    return manager
-      .createQueryBuilder(Source, 's')
-      .where('s.kind = :kind AND s.name_key = :key', { kind: SourceKind.ANONYMOUS, key: sourceNameKey(description) })
-      .andWhere(
-        'EXISTS (SELECT 1 FROM attribution a JOIN citation ci ON ci.attribution_id = a.id WHERE a.source_id = s.id AND ci.article_id IN (:...articleIds) AND a.deleted_at IS NULL)',
-        { articleIds },
-      )
-      .orderBy('s.id', 'ASC')
-      .getOne();
-  }
-
   private async addAliases(manager: EntityManager, source: Source, aliases: string[]): Promise<void> {
     const existing = new Set((await manager.find(SourceAlias, { where: { sourceId: source.id } })).map((a) => a.aliasKey));
-    existing.add(source.nameKey);
-    const fresh: SourceAlias[] = [];
-    for (const alias of aliases) {
-      const aliasKey = sourceNameKey(alias);
-      if (!aliasKey || existing.has(aliasKey)) continue;
-      existing.add(aliasKey);
-      fresh.push(manager.create(SourceAlias, { sourceId: source.id, alias, aliasKey }));
-    }
+    const fresh = aliasRows(manager, source, aliases, existing);
     if (fresh.length) await manager.insert(SourceAlias, fresh);
   }
+
+}
+
+function newSource(manager: EntityManager, input: CreateSourceInput, actor: Actor, id?: string): Source {
+  const nameKey = sourceNameKey(input.name);
+  return manager.create(Source, {
+    ...(id ? { id } : {}),
+    kind: input.kind,
+    name: input.name,
+    nameKey,
+    liveNameKey: liveNameKeyOf({ kind: input.kind, nameKey }),
+    basedIn: input.basedIn ?? null,
+    affiliation: input.affiliation ?? null,
+    wikidataId: input.wikidataId ?? null,
+    reliability: input.reliability ?? null,
+    confidentialNote: input.confidentialNote ?? null,
+    createdBy: actor.id,
+  });
+}
+
+/** The alias rows a source gains: one per new key, none for its own name or a key it has (`existing`). */
+function aliasRows(manager: EntityManager, source: Source, aliases: string[], existing: Set<string>): SourceAlias[] {
+  const seen = new Set([...existing, source.nameKey]);
+  const fresh: SourceAlias[] = [];
+  for (const alias of aliases) {
+    const aliasKey = sourceNameKey(alias);
+    if (!aliasKey || seen.has(aliasKey)) continue;
+    seen.add(aliasKey);
+    fresh.push(manager.create(SourceAlias, { sourceId: source.id, alias, aliasKey }));
+  }
+  return fresh;
 }
 
 /**
