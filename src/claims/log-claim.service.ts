@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../access/actor';
 import { assertCanAddTo } from '../access/edit-policy';
-import { SourceFacts, summarizeSourcing } from '../analysis/sourcing';
+import { ClaimSource } from '../analysis/claim-source.entity';
+import { SourceFacts, claimSourcesOf, summarizeSourcing } from '../analysis/sourcing';
 import { Article } from '../articles/article.entity';
 import { ArticlesService } from '../articles/articles.service';
 import { wireCopyIds } from '../articles/wire-copies';
@@ -185,6 +186,8 @@ export class LogClaimService {
     }
     const created = claims.filter((c, i) => items[i].create);
     for (const claim of created) Object.assign(claim, summarizeSourcing(facts.get(claim.id) ?? []));
+    // The same derived rows refreshSourcing keeps for recorded claims (the filters' claim_source index).
+    const claimSources = created.flatMap((claim) => claimSourcesOf(facts.get(claim.id) ?? []).map((s) => ({ claimId: claim.id, ...s })));
 
     await this.bulk.insert(manager, [
       ...(copies.articlesWritten ? [] : [{ target: Article, rows: found.created }]),
@@ -195,6 +198,7 @@ export class LogClaimService {
       { target: Attribution, rows: attributions },
       { target: RelayHop, rows: hops },
       { target: Citation, rows: citations },
+      { target: ClaimSource, rows: claimSources },
       { target: AuditEvent, rows: events },
     ] as InsertSet[]);
     // Recorded claims gained attributions: their sourcing is worked out again from all of them, and their updated_at moves.
