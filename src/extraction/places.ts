@@ -9,9 +9,10 @@ import type { SuggestedPlace } from './suggestion';
  * origin ("from X") or a possessive ("Sudan's paramilitary force"). Countries count only inside a
  * locative phrase: "Israel said" names an actor, not a place.
  */
-const NAME = String.raw`[A-Z][\w\u2019'-]*(?:\s+(?:(?:al|el|ez|ad|as|ar|ash|an|az|es|ed|ul|bin)-[\w\u2019'-]+|[A-Z][\w\u2019'-]*|of\s+(?=[A-Z])[A-Z][\w\u2019'-]*)){0,3}`;
+// "Deir al-Balah", "Ras al Ain", "Dar es Salaam", "Gulf of Aden": lowercase particles inside a name.
+const NAME = String.raw`[A-Z][\w\u2019'-]*(?:\s+(?:(?:al|el|ez|ad|as|ar|ash|an|az|es|ed|ul|bin)-[\w\u2019'-]+|[A-Z][\w\u2019'-]*|(?:of|al|el|es|ad|ar|as|ash|az|de|del|da|do|dos|la|le|bin|ibn)\s+(?=[A-Z])[A-Z][\w\u2019'-]*)){0,3}`;
 const DIRECTIONS = String.raw`(?:(?:north|south|east|west|central|upper|lower|old)(?:ern|east|west|eastern|western)?|occupied|besieged|rebel-held|government-held|frontline|front-line|coastal|border|southern|northern|eastern|western)`;
-const PLACE_NOUNS = String.raw`(?:town|city|village|camp|district|region|province|governorate|state|oblast|neighbou?rhood|suburb|port|outskirts|area|market|centre|center|capital|enclave|strip|territory|county|municipality|island|north|south|east|west|northeast|northwest|southeast|southwest)`;
+const PLACE_NOUNS = String.raw`(?:town|city|village|camp|district|region|province|governorate|state|oblast|neighbou?rhood|suburb|port|outskirts|area|market|centre|center|capital|enclave|strip|territory|county|municipality|island|coast|shores|waters|edge|north|south|east|west|northeast|northwest|southeast|southwest)`;
 
 // "the village of Kalma", "the eastern Ukrainian city of Kramatorsk", "the north of Tehran", "the market of Goma".
 const NOUN_OF_NAME = new RegExp(String.raw`\b${PLACE_NOUNS}\s+of\s+(?:the\s+)?(${NAME})`, 'g');
@@ -20,6 +21,8 @@ const PREPOSITION_NAME = new RegExp(
   String.raw`\b(in|near|over|outside|around|at|across|inside|into|through|off|south\s+of|north\s+of|east\s+of|west\s+of|on)\s+(?:the\s+)?(?:${DIRECTIONS}\s+){0,2}(${NAME})`,
   'g',
 );
+// "the capital, Kyiv", "the port city Aden": a place noun with the name in apposition.
+const NOUN_NAME_APPOSITION = new RegExp(String.raw`\bthe\s+(?:[a-z-]+\s+){0,2}(capital|city|town|port|village)\s*,?\s+(${NAME})`, 'g');
 // "Hasakah province", "the Balata camp", "Khyber district", "the Dnipropetrovsk region".
 // "Ben Gurion airport" keeps its noun; "Hasakah province" does not.
 const NAME_NOUN = new RegExp(
@@ -51,7 +54,7 @@ const MODIFIES_PLACE_NOUN = /^\s+(?:(?:province|region|state|governorate|distric
 // "Sudan's El Fasher": the country only says where the town is. "Burkina Faso's north" keeps the country.
 const LEADING_POSSESSIVE = /^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['\u2019]s\s+(?=[A-Z])/;
 const TRAILING_POSSESSIVE = /['\u2019]s$/;
-const DIRECTION_AFTER_POSSESSIVE = /^\s+(?:far\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|centre|center|interior)\b/;
+const DIRECTION_AFTER_POSSESSIVE = /^\s+(?:(?:far\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|centre|center|interior)\b|(?:(?:southern|northern|eastern|western|central|old)\s+)?(?:suburbs?|outskirts|streets|districts|neighbou?rhoods|old\s+city|city\s+cent(?:re|er)|coast|countryside|border\s+areas?)\b)/;
 // "Borno State", "Idlib Province": the admin noun written as part of the name.
 const TRAILING_ADMIN_NOUN = /\s+(?:State|Province|Region|Governorate|Oblast|District)$/;
 const WELL_KNOWN_POPULATION = 100_000;
@@ -75,8 +78,12 @@ function trimName(matched: string): Trimmed {
   return possessive ? { name: name.slice(possessive[0].length), shift: possessive[0].length } : { name, shift: 0 };
 }
 
+// "Israeli troops" is a demonym; "Ghazni province" and "Hajji camp" are places whatever their ending.
+const PLACE_NOUN_AFTER = new RegExp(String.raw`^\s+(?:${PLACE_NOUNS}|refugee\s+camp|airport|crossing)\b`);
+
 function isDemonymBeforeNoun(text: string, name: string, end: number): boolean {
-  return !/\s/.test(name) && /(?:ian|ean|ese|ish|ic|i)$/.test(name) && /^\s+[a-z]/.test(text.slice(end));
+  const after = text.slice(end);
+  return !/\s/.test(name) && /(?:ian|ean|ese|ish|ic|i)$/.test(name) && /^\s+[a-z]/.test(after) && !PLACE_NOUN_AFTER.test(after);
 }
 
 function isPossessive(text: string, end: number): boolean {
@@ -132,6 +139,7 @@ export function findPlace(text: string, offset: number): SuggestedPlace | null {
       if (known) return true;
       return !WEAK_PREPOSITIONS.test(match[1]) && /^(?:in|near|outside|over|around)$/i.test(match[1]);
     }),
+    ...collect(NOUN_NAME_APPOSITION, text, 2, (name, _index, match) => match[1] === 'capital' || lookupPlace(name) !== undefined),
     ...collect(EVENT_OBJECT, text, 1, (name, index) => lookupPlace(name) !== undefined || PLACE_APPOSITION.test(text.slice(index + name.length))),
   ].sort((a, b) => a.index - b.index);
   if (strong.length > 0) return toSuggested(strong[0], offset);

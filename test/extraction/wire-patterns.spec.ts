@@ -162,6 +162,14 @@ describe('event places (issue 19)', () => {
     expect(place('Rockets struck Kiryat Shmona, the army said.')).toBe('Kiryat Shmona');
   });
 
+  it('reads "the capital, Kyiv", particles inside names, coasts, and names that end like demonyms', () => {
+    expect(place('Missiles hit the capital, Kyiv, and the port of Izmail, the air force said.')).toBe('Kyiv');
+    expect(place('Floods swept through Dar es Salaam, police said.')).toBe('Dar es Salaam');
+    expect(place('A boat sank off the coast of Tunisia, the coastguard said.')).toBe('Tunisia');
+    expect(place("A bomb killed two guards in Afghanistan's Ghazni province, police said.")).toBe('Ghazni');
+    expect(place("Strikes hit Beirut's southern suburbs, witnesses said.")).toBe('Beirut');
+  });
+
   it('knows first-level admin areas, with their country', () => {
     const [found] = read('Fighting spread across Oromia, residents said.');
     expect(found.place).toMatchObject({ name: 'Oromia', countryCode: 'ET' });
