@@ -291,6 +291,7 @@ export class ClaimsService {
           upper: q.upper ?? null,
           upperInclusive: q.upperInclusive ?? true,
           approximate: q.approximate ?? false,
+          vague: q.vague ?? false,
           qualifier: q.qualifier ?? null,
           unit: q.unit ?? null,
           currency: q.currency ?? null,
