@@ -1,3 +1,4 @@
+import { DEMO_ARTICLE_TEXT } from '../../src/demo/demo-story';
 import { extractAttributions, type Suggestion } from '../../src/extraction';
 
 /*
@@ -174,6 +175,12 @@ describe('event places (issue 19)', () => {
     const [found] = read('Fighting spread across Oromia, residents said.');
     expect(found.place).toMatchObject({ name: 'Oromia', countryCode: 'ET' });
     expect(place('Militias clashed in Tigray, aid workers said.')).toBe('Tigray');
+  });
+
+  it("keeps the demo story's dateline out of its first suggested statement", () => {
+    const [first] = extractAttributions(DEMO_ARTICLE_TEXT, { publishedAt: new Date('2019-02-18T14:30:00Z') });
+    expect(first.content.text).toMatch(/^More than 300 militants trapped/);
+    expect(DEMO_ARTICLE_TEXT.slice(first.content.start, first.content.end)).toBe(first.content.text);
   });
 
   it('keeps a dateline out of the claim and of the place', () => {
