@@ -66,6 +66,20 @@ describe('attributions and citations over GraphQL', () => {
     expect(selfRelay.fields?.[0].field).toBe('chain.0.sourceId');
   });
 
+  it('edits the anonymity grant, and refuses switching it off while a reason stands', async () => {
+    const { claim, official } = await setup();
+    const GRANT = `mutation($input: UpdateAttributionInput!) { updateAttribution(input: $input) { version anonymityGranted anonymityReason } }`;
+    const a = expectData(await t.gql(ADD, { input: { claimId: claim.id, sourceId: official.id, cue: 'said' } })).addAttribution;
+    const granted = expectData(await t.gql(GRANT, { input: { id: a.id, version: a.version, anonymityGranted: true } })).updateAttribution;
+    expect(granted).toMatchObject({ anonymityGranted: true, anonymityReason: null });
+    const reasoned = expectData(await t.gql(GRANT, { input: { id: a.id, version: granted.version, anonymityReason: 'not cleared to speak' } })).updateAttribution;
+    expect(reasoned).toMatchObject({ anonymityGranted: true, anonymityReason: 'not cleared to speak' });
+    const refused = errorOf(await t.gql(GRANT, { input: { id: a.id, version: reasoned.version, anonymityGranted: false } }));
+    expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'anonymityGranted', message: expect.stringContaining('anonymityReason') }] });
+    const cleared = expectData(await t.gql(GRANT, { input: { id: a.id, version: reasoned.version, anonymityGranted: false, anonymityReason: null } })).updateAttribution;
+    expect(cleared).toMatchObject({ anonymityGranted: false, anonymityReason: null });
+  });
+
   it('removes an attribution by marking it deleted: it disappears from the claim but not from the database', async () => {
     const { claim, official } = await setup();
     const a = expectData(await t.gql(ADD, { input: { claimId: claim.id, sourceId: official.id } })).addAttribution;

@@ -66,9 +66,9 @@ describe('export identity and encoding', () => {
     expect(res.headers.get('content-disposition')).toMatch(/claimdesk-quantities-/);
     expect(csvRecords(res.text)).toEqual([
       { claim_id: claim.id, position: '1', variable: 'fighters_fled', low: '1000', best: '1000', high: '', value: '', lower: '1000', lower_inclusive: 'true',
-        upper: '', upper_inclusive: '', approximate: 'false', qualifier: 'at least', unit: 'fighters', currency: '' },
+        upper: '', upper_inclusive: '', approximate: 'false', qualifier: 'at least', unit: 'fighters', currency: '', vague: 'false' },
       { claim_id: claim.id, position: '2', variable: 'cash_taken', low: '200000000', best: '200000000', high: '', value: '', lower: '200000000', lower_inclusive: 'true',
-        upper: '', upper_inclusive: '', approximate: 'false', qualifier: 'at least', unit: '', currency: 'USD' },
+        upper: '', upper_inclusive: '', approximate: 'false', qualifier: 'at least', unit: '', currency: 'USD', vague: 'false' },
     ]);
     const rows = csvRecords((await getText(`${baseUrl(source.url)}/exports/claims.csv`)).text);
     expect(rows.find((r) => r.claim_id === claim.id)).toMatchObject({ sourcing: 'UNSOURCED', independent_source_count: '0', circular: 'false', has_discrepancy: 'false' });

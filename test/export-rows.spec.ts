@@ -2,14 +2,14 @@ import { FULL_COLUMNS, UCDP_COLUMNS } from '../src/exports/export-columns';
 import { AttributionRecord, ClaimBundle, QuantityRecord, bestLowHigh, fullRows, ucdpDatePrec, ucdpRow } from '../src/exports/export-rows';
 
 const quantity = (q: Partial<QuantityRecord>): QuantityRecord => ({
-  variable: 'killed', value: null, lower: null, lowerInclusive: true, upper: null, upperInclusive: true, approximate: false, qualifier: null, unit: null, currency: null, ...q,
+  variable: 'killed', value: null, lower: null, lowerInclusive: true, upper: null, upperInclusive: true, approximate: false, qualifier: null, unit: null, currency: null, vague: false, ...q,
 });
 
 const link = (name: string) => ({ source_id: `id-${name}`, name, kind: 'MEDIA_OUTLET', cue: 'quoting' });
 
 const attribution = (a: Partial<AttributionRecord>): AttributionRecord => ({
   id: 'a1', sourceId: 's1', sourceName: 'a senior military official', sourceKind: 'ANONYMOUS', sourceReliability: null, stance: 'ASSERTS', cue: 'quoting',
-  mode: 'PARAPHRASE', saidAt: null, credibility: 2, anonymityReason: null, relationship: null, conditions: [], chain: [link('CNN')], quote: 'q',
+  mode: 'PARAPHRASE', saidAt: null, credibility: 2, anonymityGranted: false, anonymityReason: null, relationship: null, conditions: [], chain: [link('CNN')], quote: 'q',
   articleUrl: 'https://x.example.org/a', articleHeadline: 'H', articlePublisher: 'Wire', articlePublishedAt: new Date('2019-02-18T12:00:00Z'), ...a,
 });
 

@@ -55,13 +55,13 @@ describe('exports over HTTP', () => {
       sourcing: 'CORROBORATED', circular: 'false', has_discrepancy: 'false', external_id: '',
     });
     expect(JSON.parse(named.quantities_json)).toEqual([
-      { variable: 'fighters_remaining', value: null, lower: 200, lower_inclusive: false, upper: null, upper_inclusive: true, approximate: false, qualifier: 'more than', unit: 'fighters', currency: null },
+      { variable: 'fighters_remaining', value: null, lower: 200, lower_inclusive: false, upper: null, upper_inclusive: true, approximate: false, qualifier: 'more than', unit: 'fighters', currency: null, vague: false },
     ]);
     expect(JSON.parse(anonymous.relay_chain)).toEqual([
       { source_id: expect.any(String), name: expect.stringMatching(/^Channel Nine \w+$/), kind: 'MEDIA_OUTLET', cue: 'quoting' },
       { source_id: anonymous.source_id, name: 'a senior security official', kind: 'ANONYMOUS', cue: 'reported' },
     ]);
-    expect(anonymous).toMatchObject({ source_kind: 'ANONYMOUS', source_anonymous: 'true', anonymity_reason: 'not authorized to brief reporters', conditions: '[]' });
+    expect(anonymous).toMatchObject({ source_kind: 'ANONYMOUS', source_anonymous: 'true', anonymity_granted: 'true', anonymity_reason: 'not authorized to brief reporters', conditions: '[]' });
   });
 
   it('leaves out deleted attributions', async () => {

@@ -141,6 +141,33 @@ describe('logClaim', () => {
     );
   });
 
+  it('saves a grant of anonymity with or without a reason, and a vague figure, as the extractor suggests them', async () => {
+    const fields = 'id quantities { lower upper vague } attributions { anonymityGranted anonymityReason source { name } }';
+    const input = logClaimInput({
+      quantities: [{ variable: 'boats_burned', lower: 24, upper: 99, vague: true, unit: 'boats' }, { variable: 'sailors_missing', value: 2 }],
+      attributions: [
+        { source: { name: 'a port official', kind: 'ANONYMOUS' }, anonymityGranted: true },
+        { source: { name: 'a harbour pilot', kind: 'ANONYMOUS' }, anonymityReason: 'not allowed to talk to the press' },
+        { source: { name: 'Harbour Authority', kind: 'GOVERNMENT' } },
+      ],
+    });
+    const claim = expectData(await t.gql(`mutation($i: LogClaimInput!) { logClaim(input: $i) { ${fields} } }`, { i: input })).logClaim;
+    expect(claim.quantities).toEqual([{ lower: 24, upper: 99, vague: true }, { lower: null, upper: null, vague: false }]);
+    expect(claim.attributions.map((a: any) => [a.source.name, a.anonymityGranted, a.anonymityReason])).toEqual([
+      ['a port official', true, null],
+      ['a harbour pilot', true, 'not allowed to talk to the press'],
+      ['Harbour Authority', false, null],
+    ]);
+  });
+
+  it('refuses a reason for anonymity with the grant switched off, naming the field, and writes nothing', async () => {
+    const before = await countRows(t);
+    const input = logClaimInput({ attributions: [{ source: { name: 'a ferry captain', kind: 'ANONYMOUS' }, anonymityGranted: false, anonymityReason: 'fear of reprisals' }] });
+    const error = errorOf(await t.gql(`mutation($i: LogClaimInput!) { logClaim(input: $i) { id } }`, { i: input }));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'attributions.0.anonymityGranted', message: expect.stringContaining('anonymityReason') }] });
+    expect(await countRows(t)).toEqual(before);
+  });
+
   it('rolls back everything when a late part fails (the second attribution names a missing source)', async () => {
     const before = await countRows(t);
     const input = logClaimInput();

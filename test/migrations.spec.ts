@@ -63,3 +63,36 @@ describe('LiveSourceName migration on existing data', () => {
     }
   });
 });
+
+describe('AnonymityGrantVagueFigure migration on existing data', () => {
+  it('marks attributions that state a reason as granted anonymity; others and existing figures default to false', async () => {
+    const db = await createTestDatabase();
+    const ds = new DataSource(dataSourceOptions(db.env));
+    await ds.initialize();
+    try {
+      await ds.runMigrations();
+      const at = ds.migrations.findIndex((m) => m.name?.startsWith('AnonymityGrantVagueFigure'));
+      for (let i = at; i < ds.migrations.length; i++) await ds.undoLastMigration();
+      const now = new Date().toISOString();
+      const p = (n: number) => (onPostgres ? `$${n}` : '?');
+      await ds.query(`INSERT INTO source (id, created_at, updated_at, version, kind, name, name_key) VALUES (${p(1)}, ${p(2)}, ${p(3)}, 1, 'ANONYMOUS', 'an official', 'an official')`, ['00000000-0000-7000-8000-0000000000a1', now, now]);
+      await ds.query(`INSERT INTO claim (id, created_at, updated_at, version, statement, tags) VALUES (${p(1)}, ${p(2)}, ${p(3)}, 1, 'S', '[]')`, ['00000000-0000-7000-8000-0000000000c1', now, now]);
+      const attribution = (id: string, reason: string | null) =>
+        ds.query(
+          `INSERT INTO attribution (id, created_at, updated_at, version, claim_id, source_id, anonymity_reason, conditions) VALUES (${p(1)}, ${p(2)}, ${p(3)}, 1, ${p(4)}, ${p(5)}, ${p(6)}, '[]')`,
+          [id, now, now, '00000000-0000-7000-8000-0000000000c1', '00000000-0000-7000-8000-0000000000a1', reason],
+        );
+      await attribution('00000000-0000-7000-8000-000000000001', 'not authorized to speak');
+      await attribution('00000000-0000-7000-8000-000000000002', null);
+      await ds.query(`INSERT INTO claim_quantity (id, claim_id, position, variable, value) VALUES (${p(1)}, ${p(2)}, 0, 'killed', 3)`, ['00000000-0000-7000-8000-0000000000d1', '00000000-0000-7000-8000-0000000000c1']);
+      await ds.runMigrations();
+      const rows: Array<{ id: string; anonymity_granted: boolean | number }> = await ds.query(`SELECT id, anonymity_granted FROM attribution ORDER BY id`);
+      expect(rows.map((r) => Boolean(r.anonymity_granted))).toEqual([true, false]);
+      const [figure]: Array<{ vague: boolean | number }> = await ds.query(`SELECT vague FROM claim_quantity`);
+      expect(Boolean(figure.vague)).toBe(false);
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+});

@@ -121,6 +121,29 @@ describe('suggestions from article text', () => {
     expect(expectData(await t.gql(COUNT)).claims.totalCount).toBe(before);
   });
 
+  it('saves what the extractor suggests through acceptSuggestion: a grant of anonymity without a reason and a vague figure', async () => {
+    const text = 'Dozens of boats burned in the harbour, a port official said on condition of anonymity.';
+    const article = await createArticle(t, { bodyText: text, publishedAt: '2024-03-04T12:00:00Z' });
+    const SUGGESTED = `query($id: ID) { suggestAttributions(articleId: $id) { anonymityGranted anonymityReason source { text kind anonymous } cue { text } content { text start }
+      quantities { lower upper lowerInclusive upperInclusive vague unit } } }`;
+    const [s] = expectData(await t.gql(SUGGESTED, { id: article.id })).suggestAttributions;
+    expect(s).toMatchObject({ anonymityGranted: true, anonymityReason: null, quantities: [{ lower: 24, upper: 99, vague: true, unit: 'boats' }] });
+    const ACCEPT = `mutation($input: AcceptSuggestionInput!) { acceptSuggestion(input: $input) { quantities { lower upper vague } attributions { anonymityGranted anonymityReason } } }`;
+    const q = s.quantities[0];
+    const claim = expectData(
+      await t.gql(ACCEPT, {
+        input: {
+          articleId: article.id,
+          statement: s.content.text,
+          quantities: [{ variable: 'boats_burned', lower: q.lower, upper: q.upper, lowerInclusive: q.lowerInclusive, upperInclusive: q.upperInclusive, vague: q.vague, unit: q.unit }],
+          attribution: { source: { name: s.source.text, kind: 'ANONYMOUS' }, cue: s.cue.text, anonymityGranted: s.anonymityGranted, quote: { quote: s.content.text, startOffset: s.content.start } },
+        },
+      }),
+    ).acceptSuggestion;
+    expect(claim.quantities).toEqual([{ lower: 24, upper: 99, vague: true }]);
+    expect(claim.attributions).toEqual([{ anonymityGranted: true, anonymityReason: null }]);
+  });
+
   it('needs either a stored article with text or text with its publication time', async () => {
     expect(errorOf(await t.gql(SUGGEST, { text: 'Officials said so.' })).fields?.[0].field).toBe('publishedAt');
     const bare = await createArticle(t);

@@ -44,6 +44,10 @@ export class Attribution extends BaseRecord {
   @Column({ type: 'int', nullable: true })
   credibility: number | null;
 
+  /** The copy grants the speaker anonymity ("said on condition of anonymity"), with or without a reason. */
+  @Column({ type: 'boolean', default: false })
+  anonymityGranted: boolean = false;
+
   /** Why anonymity was granted, as stated: "not authorized to speak about the talks". */
   @Column({ type: 'varchar', length: 500, nullable: true })
   anonymityReason: string | null;

@@ -22,6 +22,9 @@ export class AttributionModel extends RecordModel {
   @Field(() => Int, { nullable: true, description: 'Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged).' })
   credibility: number | null;
 
+  @Field({ description: 'The copy grants the speaker anonymity, with or without a reason.' })
+  anonymityGranted: boolean;
+
   @Field(() => String, { nullable: true, description: 'Why anonymity was granted, as stated.' })
   anonymityReason: string | null;
 

@@ -19,6 +19,7 @@ import { AddCitationInput, QuoteInput } from './dto/add-citation.input';
 import { RelayHopInput } from './dto/relay-hop.input';
 import { RemoveAttributionInput } from './dto/remove-attribution.input';
 import { UpdateAttributionInput } from './dto/update-attribution.input';
+import { anonymityProblems } from './anonymity-grant';
 import { chainProblems } from './relay-chain';
 import { RelayHop } from './relay-hop.entity';
 import { insertNew } from '../database/insert-new';
@@ -129,7 +130,7 @@ export class AttributionsService {
   /** Creates an attribution whose claim and sources are known to exist; the caller owns the transaction. */
   async addWith(manager: EntityManager, input: AddAttributionInput & { chain: RelayHopInput[] }, actor: Actor, field: string): Promise<Attribution> {
     const chainField = field ? `${field}.chain` : 'chain';
-    const problems = chainProblems(input.sourceId, input.chain.map((h) => h.sourceId), chainField);
+    const problems = [...chainProblems(input.sourceId, input.chain.map((h) => h.sourceId), chainField), ...anonymityProblems(input.anonymityGranted, input.anonymityReason, field)];
     if (problems.length) throw new BadInputError(problems);
     await assertSourcesExist(manager, input.chain.map((h) => h.sourceId), chainField);
     const attribution = newAttribution(manager, input, actor);
@@ -147,7 +148,8 @@ export class AttributionsService {
       const speakerId = input.sourceId ?? current.sourceId;
       if (input.sourceId) await assertSourcesExist(manager, [input.sourceId], 'sourceId');
       const chain = input.chain ?? (await manager.find(RelayHop, { where: { attributionId: input.id }, order: { position: 'ASC' } }));
-      const problems = chainProblems(speakerId, chain.map((h) => h.sourceId), 'chain');
+      const reason = input.anonymityReason === undefined ? current.anonymityReason : input.anonymityReason;
+      const problems = [...chainProblems(speakerId, chain.map((h) => h.sourceId), 'chain'), ...anonymityProblems(input.anonymityGranted, reason, '')];
       if (problems.length) throw new BadInputError(problems);
       const patch: Partial<Attribution> = pickDefined({
         sourceId: input.sourceId,
@@ -156,6 +158,7 @@ export class AttributionsService {
         mode: input.mode,
         saidAt: input.saidAt,
         credibility: input.credibility,
+        anonymityGranted: input.anonymityGranted ?? (input.anonymityReason ? true : undefined),
         anonymityReason: input.anonymityReason,
         relationship: input.relationship,
         conditions: input.conditions,
@@ -271,6 +274,8 @@ export function newAttribution(
     const name = column.propertyName;
     if (!NOT_FROM_INPUT.has(name) && given[name] !== undefined) values[name] = given[name];
   }
+  // A stated reason implies the grant (anonymity-grant.ts refuses a reason with the grant switched off).
+  if (values.anonymityGranted === undefined) values.anonymityGranted = given.anonymityReason != null;
   return manager.create(Attribution, values as Partial<Attribution>);
 }
 

@@ -35,10 +35,11 @@ export interface AttributionFields {
   relay: (hop: number) => string;
   chain: string;
   quote: string;
+  anonymityGranted: string;
 }
 
 /** logClaim's field names for attribution `i`. */
 export function logClaimFields(i: number): AttributionFields {
   const field = `attributions.${i}`;
-  return { article: 'article', speaker: `${field}.source`, relay: (j) => `${field}.via.${j}.source`, chain: `${field}.chain`, quote: `${field}.quote` };
+  return { article: 'article', speaker: `${field}.source`, relay: (j) => `${field}.via.${j}.source`, chain: `${field}.chain`, quote: `${field}.quote`, anonymityGranted: `${field}.anonymityGranted` };
 }

@@ -47,6 +47,10 @@ export class ClaimQuantity {
   @Column({ type: 'boolean', default: false })
   approximate: boolean = false;
 
+  /** A vague figure ("dozens", "hundreds") kept as a conventional range: lower and upper are not the source's numbers. */
+  @Column({ type: 'boolean', default: false })
+  vague: boolean = false;
+
   /** The qualifier as written: "more than", "at least", "around". */
   @Column({ type: 'varchar', length: 100, nullable: true })
   qualifier: string | null;

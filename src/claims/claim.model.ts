@@ -26,6 +26,9 @@ export class QuantityModel {
   @Field()
   approximate: boolean;
 
+  @Field({ description: 'A vague figure ("dozens", "hundreds") kept as a conventional range.' })
+  vague: boolean;
+
   @Field(() => String, { nullable: true, description: 'As written: "more than", "at least", "around".' })
   qualifier: string | null;
 

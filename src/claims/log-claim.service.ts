@@ -13,6 +13,7 @@ import { Attribution } from '../attributions/attribution.entity';
 import { AttributionsService, auditedChain, newAttribution, newCitation, newRelayHops, quoteProblems } from '../attributions/attributions.service';
 import { Citation } from '../attributions/citation.entity';
 import { RelayHop } from '../attributions/relay-hop.entity';
+import { anonymityProblems } from '../attributions/anonymity-grant';
 import { chainProblems, selfRelayProblems } from '../attributions/relay-chain';
 import { BadInputError, DomainError, FieldError } from '../common/errors';
 import { RecordType } from '../common/record-type';
@@ -159,7 +160,10 @@ export class LogClaimService {
       const speaker = sources.resolved[m++];
       const chain = (a.input.via ?? []).map((hop) => ({ source: sources.resolved[m++], cue: hop.cue ?? null }));
       guard(i, j, () => {
-        const problems: FieldError[] = chainProblems(speaker.id, chain.map((h) => h.source.id), a.fields.chain);
+        const problems: FieldError[] = [
+          ...chainProblems(speaker.id, chain.map((h) => h.source.id), a.fields.chain),
+          ...anonymityProblems(a.input.anonymityGranted, a.input.anonymityReason, '').map((p) => ({ ...p, field: a.fields.anonymityGranted })),
+        ];
         if (problems.length) throw new BadInputError(problems);
       });
       const { source: _s, via: _v, quote, ...fields } = a.input;

@@ -39,7 +39,7 @@ export const FULL_COLUMNS: readonly ColumnDef[] = [
   { name: 'quantity_unit', type: 'text', doc: 'Primary quantity: the counted noun ("fighters").' },
   { name: 'quantity_currency', type: 'text', doc: 'Primary quantity: ISO 4217 code when the figure is money.' },
   { name: 'quantity_qualifier', type: 'text', doc: 'Primary quantity: the qualifier as written ("more than", "at least").' },
-  { name: 'quantities_json', type: 'list', required: true, doc: 'Every quantity, in position order, as stored: a JSON array of {variable, value, lower, lower_inclusive, upper, upper_inclusive, approximate, qualifier, unit, currency}, `[]` when there are none. The quantities table (`/exports/quantities.csv`) has the same one row per quantity.' },
+  { name: 'quantities_json', type: 'list', required: true, doc: 'Every quantity, in position order, as stored: a JSON array of {variable, value, lower, lower_inclusive, upper, upper_inclusive, approximate, qualifier, unit, currency, vague}, `[]` when there are none. The quantities table (`/exports/quantities.csv`) has the same one row per quantity.' },
   { name: 'place_name', type: 'text', doc: 'Place name as reported.' },
   { name: 'place_admin_area', type: 'text', doc: 'First-level administrative area.' },
   { name: 'place_country', type: 'text', doc: 'ISO 3166-1 alpha-2 country code.' },
@@ -79,6 +79,8 @@ export const FULL_COLUMNS: readonly ColumnDef[] = [
   { name: 'has_discrepancy', type: 'boolean', required: true, doc: 'True when a figure of this claim cannot be true together with a figure of another live claim on the same variable in an overlapping time window. The same on every row of a claim.' },
   { name: 'primary_row', type: 'boolean', required: true, doc: 'True on exactly one row of each claim (its first attribution, or its only row): keep these rows to count each claim, and each figure, once.' },
   { name: 'article_count', type: 'integer', required: true, doc: 'Distinct live articles citing the claim (through any live citation of a live attribution). The UCDP profile\'s number_of_sources.' },
+  { name: 'anonymity_granted', type: 'boolean', doc: 'True when the copy grants the speaker anonymity ("said on condition of anonymity"), with or without anonymity_reason. Empty when the claim has no attribution.' },
+  { name: 'quantity_vague', type: 'boolean', doc: 'Primary quantity: true for a vague figure ("dozens", "hundreds") kept as a conventional range; quantity_low and quantity_high are then the convention\'s bounds, not the source\'s numbers.' },
 ];
 
 export const UCDP_COLUMNS: readonly ColumnDef[] = [
@@ -130,6 +132,7 @@ export const QUANTITY_COLUMNS: readonly ColumnDef[] = [
   { name: 'qualifier', type: 'text', doc: 'The qualifier as written.' },
   { name: 'unit', type: 'text', doc: 'The counted noun.' },
   { name: 'currency', type: 'text', doc: 'ISO 4217 code when the figure is money.' },
+  { name: 'vague', type: 'boolean', doc: 'True for a vague figure ("dozens", "hundreds") kept as a conventional range.' },
 ];
 
 /** What a request exports: the claims table (in a profile) or the quantities table. */

@@ -134,7 +134,7 @@ export class ExportReader {
     return this.dataSource
       .createQueryBuilder()
       .select(['q.claim_id AS claim_id', 'q.variable AS variable', 'q.value AS value', 'q.lower AS lower', 'q.lower_inclusive AS lower_inclusive'])
-      .addSelect(['q.upper AS upper', 'q.upper_inclusive AS upper_inclusive', 'q.approximate AS approximate', 'q.qualifier AS qualifier', 'q.unit AS unit', 'q.currency AS currency'])
+      .addSelect(['q.upper AS upper', 'q.upper_inclusive AS upper_inclusive', 'q.approximate AS approximate', 'q.qualifier AS qualifier', 'q.unit AS unit', 'q.currency AS currency', 'q.vague AS vague'])
       .from('claim_quantity', 'q')
       .where('q.claim_id IN (:...ids)', { ids })
       .orderBy('q.claim_id', 'ASC')
@@ -147,7 +147,7 @@ export class ExportReader {
     return this.dataSource
       .createQueryBuilder()
       .select(['a.id AS id', 'a.claim_id AS claim_id', 'a.source_id AS source_id', 'a.stance AS stance', 'a.cue AS cue', 'a.mode AS mode'])
-      .addSelect(['a.said_at AS said_at', 'a.credibility AS credibility', 'a.anonymity_reason AS anonymity_reason', 'a.relationship AS relationship'])
+      .addSelect(['a.said_at AS said_at', 'a.credibility AS credibility', 'a.anonymity_granted AS anonymity_granted', 'a.anonymity_reason AS anonymity_reason', 'a.relationship AS relationship'])
       .addSelect(['a.conditions AS conditions', 's.name AS source_name', 's.kind AS source_kind', 's.reliability AS source_reliability'])
       .addSelect(['ci.quote AS quote', 'ar.canonical_url AS article_url', 'ar.headline AS article_headline', 'ar.publisher AS article_publisher'])
       .addSelect('ar.published_at', 'article_published_at')
@@ -194,6 +194,7 @@ function toQuantity(q: Raw): QuantityRecord {
     qualifier: q.qualifier,
     unit: q.unit,
     currency: q.currency,
+    vague: bool(q.vague),
   };
 }
 
@@ -209,6 +210,7 @@ function toAttribution(a: Raw, chain: RelayLink[]): AttributionRecord {
     mode: a.mode,
     saidAt: date(a.said_at),
     credibility: a.credibility === null || a.credibility === undefined ? null : Number(a.credibility),
+    anonymityGranted: bool(a.anonymity_granted),
     anonymityReason: a.anonymity_reason,
     relationship: a.relationship,
     conditions: parseJsonList(a.conditions),

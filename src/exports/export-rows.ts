@@ -49,6 +49,7 @@ export interface QuantityRecord {
   qualifier: string | null;
   unit: string | null;
   currency: string | null;
+  vague: boolean;
 }
 
 export interface AttributionRecord {
@@ -62,6 +63,7 @@ export interface AttributionRecord {
   mode: string;
   saidAt: Date | null;
   credibility: number | null;
+  anonymityGranted: boolean;
   anonymityReason: string | null;
   relationship: string | null;
   conditions: string[];
@@ -91,6 +93,7 @@ export interface QuantityJson {
   qualifier: string | null;
   unit: string | null;
   currency: string | null;
+  vague: boolean;
 }
 
 /** A row of the full profile, typed: JSONL writes it as is, CSV renders each cell by column type. */
@@ -186,6 +189,8 @@ export function fullRows(bundle: ClaimBundle): ExportRow[] {
       has_discrepancy: c.hasDiscrepancy,
       primary_row: i === 0,
       article_count: c.articleCount,
+      anonymity_granted: a ? a.anonymityGranted : null,
+      quantity_vague: primary ? primary.vague : null,
     };
   }
   return rows;
@@ -288,6 +293,7 @@ export function quantityRows(bundle: ClaimBundle): ExportRow[] {
     qualifier: q.qualifier,
     unit: q.unit,
     currency: q.currency,
+    vague: q.vague,
   }));
 }
 
@@ -303,5 +309,6 @@ function toQuantityJson(q: QuantityRecord): QuantityJson {
     qualifier: q.qualifier,
     unit: q.unit,
     currency: q.currency,
+    vague: q.vague,
   };
 }

@@ -5,7 +5,7 @@ import { findHedge } from './hedges';
 import { findPlace } from './places';
 import { findQuantities } from './quantities';
 import { readFrames, type Frame } from './frames';
-import type { Chunk } from './relays';
+import { datelineLength, type Chunk } from './relays';
 import { splitSentences, type Sentence } from './sentences';
 import { anaphorFits, isPronounSource, looksLikePersonName, readSource } from './sources';
 import { findTimes } from './times';
@@ -28,8 +28,13 @@ function knownSourceId(name: string, written: string, knownSources: KnownSource[
   return matchKnownSource(name, knownSources, [written, ...(entry ? [entry.name, ...entry.aliases] : [])]);
 }
 
+/** "Two officials, speaking on condition of anonymity because ..., said": the grant is a condition, not part of who spoke. */
+function isGrantClause(chunk: Chunk): boolean {
+  return findAnonymityGrant(chunk.text)?.index === 0;
+}
+
 function buildSource(frame: Frame, speaker: Chunk, knownSources: KnownSource[] | undefined): { source: SuggestedSource; named: boolean } {
-  const descriptor = [speaker.text, ...frame.appositives.map((chunk) => chunk.text)].join(', ');
+  const descriptor = [speaker.text, ...frame.appositives.filter((chunk) => !isGrantClause(chunk)).map((chunk) => chunk.text)].join(', ');
   const reading = readSource(speaker.text, descriptor);
   // "The army spokesman, Brig. Gen. Yehia Rasool": the appositive carries the name.
   const personAppositive = frame.appositives.find((chunk) => looksLikePersonName(chunk.text));
@@ -123,7 +128,9 @@ function buildSuggestion(
     .slice(content.start, content.end)
     .replace(/,\s+according\s+to\s+(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:statement|report|post|video|tweet|communique|bulletin)s?$/i, '')
     .replace(/[\s,;:]+$/, '');
-  content = { start: content.start, end: content.start + contentText.length };
+  // "KYIV (Reuters) - Drones hit the port, officials said": the dateline opens the sentence, not the claim.
+  const dateline = datelineLength(contentText);
+  content = { start: content.start + dateline, end: content.start + contentText.length };
 
   let source: SuggestedSource;
   let antecedentPointer: AntecedentPointer | null = null;
@@ -152,7 +159,8 @@ function buildSuggestion(
     if (!built.named && !source.anonymous) confidence = 'medium';
   }
 
-  const descriptorText = [source.descriptor, ...frame.intro.map((chunk) => chunk.text)].join(', ');
+  const grantClauses = [...(frame.grant ? [frame.grant] : []), ...frame.appositives.filter(isGrantClause)];
+  const descriptorText = [source.descriptor, ...grantClauses, ...frame.intro].map((part) => (typeof part === 'string' ? part : part.text)).join(', ');
   const grant = findAnonymityGrant(descriptorText);
   if (grant) conditions.anonymityGranted = true;
   if (grant?.reason) conditions.anonymityReason = grant.reason;

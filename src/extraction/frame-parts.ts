@@ -17,6 +17,8 @@ export interface Frame {
   speaker: Chunk | null;
   relays: RelayLink[];
   appositives: Chunk[];
+  /** "said on condition of anonymity because ...": the grant, kept out of the speaker and the content. */
+  grant?: Chunk;
   intro: Chunk[];
   saidAt: SuggestedTime | null;
   /** "adding that", "and said": same speaker as the frame before it in the sentence. */
@@ -94,6 +96,17 @@ export function skipCueAdjuncts(sentence: Sentence, position: number, publishedA
   const complementiser = /^\s*,?\s*(?:that\b(?!\s*[,.;]|\s*$)|:)\s*/i.exec(text.slice(position));
   if (complementiser) position += complementiser[0].length;
   return { position, saidAt };
+}
+
+// "X said on condition of anonymity [because he was not authorised to speak] that ...": the reason runs to "that" or a comma.
+const GRANT_AFTER_CUE = /^\s*,?\s*((?:speaking\s+)?on\s+(?:the\s+)?condition\s+(?:of\s+anonymity|(?:that\s+)?(?:he|she|they)\s+(?:not\s+)?be\s+(?:named|identified))(?:\s*,?\s*(?:because|as|since|citing|for|in\s+line\s+with)\s+[^,]*?(?=\s*,?\s+that\b|\s*,))?)\s*,?\s*(?:that\b\s*)?/i;
+
+/** A grant of anonymity right after the cue (before the content), with where the content starts. */
+export function readGrantAfterCue(sentence: Sentence, position: number): { grant: Chunk; position: number } | null {
+  const match = GRANT_AFTER_CUE.exec(sentence.text.slice(position));
+  if (!match) return null;
+  const start = position + match[0].indexOf(match[1]);
+  return { grant: { text: match[1], start: sentence.start + start, end: sentence.start + start + match[1].length }, position: position + match[0].length };
 }
 
 /** A direct quote starting at `position`, if the content is one: returns the inner span. */

@@ -9,6 +9,7 @@ import {
   isPlausibleSpeaker,
   QUOTE_CHARS,
   quotedContent,
+  readGrantAfterCue,
   skipCueAdjuncts,
   stripTrailingAdverbs,
   trimContent,
@@ -23,6 +24,8 @@ import { findTimes } from './times';
 
 export type { Frame } from './frame-parts';
 
+const VERB_WITH_OBJECT = /\b[a-z]{2,}ed\s+(?:\d|(?:the|a|an|its|their|his|her|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several)\s)/;
+
 /** Speaker(s) after an inverted cue: "..., said Ahmed al-Wazir, a spokesman for ...". */
 function readInvertedSpeaker(sentence: Sentence, from: number): { speaker: Chunk; appositives: Chunk[] } | null {
   const rest = sentence.text.slice(from).replace(/[.!?"\u201d]+\s*$/, '');
@@ -33,6 +36,8 @@ function readInvertedSpeaker(sentence: Sentence, from: number): { speaker: Chunk
   // position of the time matters here, so any reference date will do.
   if (/\bthat\b/i.test(speaker.text) || findTimes(speaker.text, 0, new Date(0)).some((time) => time.span.start === 0)) return null;
   if (!isPlausibleSpeaker(speaker.text) || !/^(?:[A-Z]|the\s|a\s|an\s|two\s|three\s|several\s)/.test(speaker.text)) return null;
+  // "The Monitor, a group that ..., said the militants freed 12 fighters": a verb with its object is content, not a speaker.
+  if (VERB_WITH_OBJECT.test(speaker.text)) return null;
   return { speaker, appositives };
 }
 
@@ -64,11 +69,13 @@ function readTrailingRemainder(sentence: Sentence, cue: CueMatch, publishedAt: D
     position += relayMatch[0].length;
   }
   // ", speaking on condition of anonymity." / "said on condition of anonymity" closes the sentence without adding content.
-  const anonymityTail = /^\s*,?\s*(?:speaking|who\s+spoke|who\s+asked|asking|who\s+requested|requesting|who\s+declined|declining|on\s+(?:the\s+)?condition)\b[^,]*?(?:anonymity|named|identified)\b[^,]*/i.exec(text.slice(position));
+  // ", citing security concerns" after the grant is its reason, not a relay.
+  const anonymityTail = /^\s*,?\s*(?:speaking|who\s+spoke|who\s+asked|asking|who\s+requested|requesting|who\s+declined|declining|on\s+(?:the\s+)?condition)\b[^,]*?(?:anonymity|named|identified)\b[^,]*(?:,\s*(?:citing|because|for|fearing)\s+[^,]*?(?=[.!?"\u201d]*\s*$))?/i.exec(text.slice(position));
   let anonymityClause: Chunk | undefined;
   if (anonymityTail) {
-    anonymityClause = chunkAt(sentence, position, position + anonymityTail[0].length);
-    anonymityClause = { ...anonymityClause, text: anonymityClause.text.replace(/^,\s*/, '') };
+    const clause = anonymityTail[0].replace(/[\s.!?"\u201d]+$/, '');
+    const lead = /^[\s,]*/.exec(clause)?.[0].length ?? 0;
+    anonymityClause = chunkAt(sentence, position + lead, position + clause.length);
     position += anonymityTail[0].length;
   }
   const rest = text.slice(position);
@@ -272,7 +279,7 @@ function readFramesInSentence(sentence: Sentence, publishedAt: Date): Frame[] {
           const frames = speakers.map((speaker) => {
             const frame = baseFrame(absoluteCue(sentence, cue), content, speaker);
             frame.saidAt = trailing.saidAt;
-            if (trailing.anonymityClause) frame.appositives = [trailing.anonymityClause];
+            if (trailing.anonymityClause) frame.grant = trailing.anonymityClause;
             if (trailing.relay) {
               frame.relays = [{ phrase: speaker, verb: 'citing' }];
               frame.speaker = trailing.relay;
@@ -315,6 +322,8 @@ function readFramesInSentence(sentence: Sentence, publishedAt: Date): Frame[] {
       contentFrom += midRelay[0].length;
     }
     const skipped = skipCueAdjuncts(sentence, contentFrom, publishedAt);
+    const grantAfterCue = readGrantAfterCue(sentence, skipped.position);
+    if (grantAfterCue) skipped.position = grantAfterCue.position;
     const quote = quotedContent(sentence, skipped.position);
     const contentEnd = text.length;
     const follows = quote ? [] : findFollowOns(sentence, cues, skipped.position, contentEnd);
@@ -338,6 +347,7 @@ function readFramesInSentence(sentence: Sentence, publishedAt: Date): Frame[] {
       frame.appositives = region.appositives;
       frame.intro = region.intro;
       frame.saidAt = skipped.saidAt;
+      if (grantAfterCue) frame.grant = grantAfterCue.grant;
       return frame;
     });
     if (follows.length > 0 && follows[0].markerStart < ownEnd) {

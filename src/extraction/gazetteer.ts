@@ -10,6 +10,8 @@ export interface GazetteerEntry {
 
 export const gazetteerSources: GazetteerEntry[] = gazetteerData.sources as GazetteerEntry[];
 export const gazetteerPlaces: string[] = gazetteerData.places;
+/** Wire spellings of towns GeoNames spells otherwise: spelling → [GeoNames name, country]. */
+export const gazetteerPlaceSpellings = gazetteerData.placeSpellings as unknown as Record<string, [string, string]>;
 
 function stripArticle(text: string): string {
   return text.replace(/^the\s+/, '');

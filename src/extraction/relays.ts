@@ -70,10 +70,15 @@ function subChunk(chunk: Chunk, inner: string): Chunk {
 // "KHARTOUM (Reuters) -", "Kyiv (AFP) -", "GAZA CITY -": a dateline is never part of the speaker.
 const DATELINE = /^\s*(?:[A-Z][\w'.-]*(?:[ ,]+[A-Z][\w'.-]*){0,3}\s*\([^)]{2,40}\)|[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3})\s*[-\u2013\u2014]+\s*/;
 
+/** Length of the dateline that opens `text` ("TELL HAMRA, Syria (Desert Wire) — "), 0 when there is none. */
+export function datelineLength(text: string): number {
+  return DATELINE.exec(text)?.[0].length ?? 0;
+}
+
 export function parseSourceRegion(region: string, offset: number): ParsedSourceRegion | null {
   const dateline = DATELINE.exec(region);
-  const datelineLength = dateline ? dateline[0].length : 0;
-  const chunks = splitTopLevelCommas(region.slice(datelineLength), offset + datelineLength);
+  const skipped = dateline ? dateline[0].length : 0;
+  const chunks = splitTopLevelCommas(region.slice(skipped), offset + skipped);
   const intro: Chunk[] = dateline ? [{ text: dateline[0].trim(), start: offset, end: offset + dateline[0].trimEnd().length }] : [];
   while (chunks.length > 1 && INTRO_CHUNK.test(chunks[0].text)) intro.push(chunks.shift() as Chunk);
   if (chunks.length === 0) return null;

@@ -50,7 +50,7 @@ const COLUMNS = new Map(FULL_COLUMNS.map((c) => [c.name, c]));
 /** Columns describing the claim itself; every row of one claim must repeat them unchanged. */
 export const CLAIM_COLUMNS = [
   'statement', 'hedge', 'status', 'tags', 'quantity_variable', 'quantity_low', 'quantity_best', 'quantity_high', 'quantity_low_inclusive',
-  'quantity_high_inclusive', 'quantity_approximate', 'quantity_unit', 'quantity_currency', 'quantity_qualifier', 'quantities_json',
+  'quantity_high_inclusive', 'quantity_approximate', 'quantity_unit', 'quantity_currency', 'quantity_qualifier', 'quantity_vague', 'quantities_json',
   'place_name', 'place_admin_area', 'place_country', 'place_precision', 'latitude', 'longitude', 'event_start', 'event_end', 'event_precision',
 ];
 
@@ -70,7 +70,7 @@ const CLAIM_FIELD: Record<string, string> = {
 };
 const ATTRIBUTION_FIELD: Record<string, string> = {
   'source.name': 'source_name', 'source.kind': 'source_kind', 'source.reliability': 'source_reliability', saidAt: 'said_at',
-  anonymityReason: 'anonymity_reason', 'quote.quote': 'quote',
+  anonymityGranted: 'anonymity_granted', anonymityReason: 'anonymity_reason', 'quote.quote': 'quote',
 };
 const ARTICLE_FIELD: Record<string, string> = { url: 'article_url', headline: 'article_headline', publisher: 'article_publisher', publishedAt: 'article_published_at' };
 
@@ -236,6 +236,7 @@ function attributionOf(v: Record<string, any>, chain: ChainLink[], at: (field: s
     mode: v.mode ?? undefined,
     saidAt: v.said_at ?? undefined,
     credibility: v.credibility ?? undefined,
+    anonymityGranted: v.anonymity_granted ?? undefined,
     anonymityReason: v.anonymity_reason ?? undefined,
     relationship: v.relationship ?? undefined,
     conditions: v.conditions ?? [],
@@ -287,7 +288,7 @@ function quantitiesOf(v: Record<string, any>, at: (field: string, message: strin
           ? {
               variable: q.variable, value: q.value ?? undefined, lower: q.lower ?? undefined, lowerInclusive: q.lower_inclusive ?? undefined,
               upper: q.upper ?? undefined, upperInclusive: q.upper_inclusive ?? undefined, approximate: q.approximate ?? undefined,
-              qualifier: q.qualifier ?? undefined, unit: q.unit ?? undefined, currency: q.currency ?? undefined,
+              qualifier: q.qualifier ?? undefined, unit: q.unit ?? undefined, currency: q.currency ?? undefined, vague: q.vague ?? undefined,
             }
           : {},
       ),
@@ -310,6 +311,7 @@ function quantitiesOf(v: Record<string, any>, at: (field: string, message: strin
         qualifier: v.quantity_qualifier ?? undefined,
         unit: v.quantity_unit ?? undefined,
         currency: v.quantity_currency ?? undefined,
+        vague: v.quantity_vague ?? undefined,
       },
     ],
   };

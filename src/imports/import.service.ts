@@ -206,7 +206,7 @@ function toClaimToWrite(item: PlannedClaim): ClaimToWrite {
 }
 
 /** Where errors only the database can find point in the file's columns. */
-const ROW_FIELDS: AttributionFields = { article: 'article', speaker: 'source_name', relay: () => 'relay_chain', chain: 'relay_chain', quote: 'quote' };
+const ROW_FIELDS: AttributionFields = { article: 'article', speaker: 'source_name', relay: () => 'relay_chain', chain: 'relay_chain', quote: 'quote', anonymityGranted: 'anonymity_granted' };
 
 /** Errors only the database can find (e.g. an article deleted here) still name the row. */
 function rowError(item: PlannedClaim, attribution: number | null, error: DomainError): Error {

@@ -1,3 +1,4 @@
+import { DEMO_ARTICLE_TEXT } from '../../src/demo/demo-story';
 import { extractAttributions, type Suggestion } from '../../src/extraction';
 
 /*
@@ -144,5 +145,86 @@ describe('event places (issue 19)', () => {
     expect(place('The army said it opened a corridor to Idlib for the wounded.')).toBeNull();
     expect(place('The aide said Moscow remained open to talks.')).toBeNull();
     expect(place('Officials said the attackers came from Niger.')).toBeNull();
+    expect(place("Ministers in Netanyahu's cabinet said the vote was delayed.")).toBeNull();
+  });
+
+  it('takes the town, not the country or region that says where it is', () => {
+    expect(place("Shelling killed two men in Syria's Deir ez-Zor, activists said.")).toBe('Deir ez-Zor');
+    expect(place('Troops raided the West Bank city of Nablus, the army said.')).toBe('Nablus');
+    expect(place('A strike hit the Gaza Strip town of Beit Lahia, medics said.')).toBe('Beit Lahia');
+    expect(place('A bomb killed four people in the Anbar province town of Hit, police said.')).toBe('Hit');
+    expect(place('Gunmen attacked a convoy in Borno State, the army said.')).toBe('Borno');
+    expect(place("Militants struck a base in Mali's north, the army said.")).toBe('Mali');
+  });
+
+  it('takes a place that is the object of an event verb, before the speaker\'s own place', () => {
+    expect(place('Officials in Kyiv said Russian artillery shelled Kherson overnight.')).toBe('Kherson');
+    expect(place('The army said it had recaptured Um Rawaba, a town in North Kordofan.')).toBe('Um Rawaba');
+    expect(place('Rockets struck Kiryat Shmona, the army said.')).toBe('Kiryat Shmona');
+  });
+
+  it('reads "the capital, Kyiv", particles inside names, coasts, and names that end like demonyms', () => {
+    expect(place('Missiles hit the capital, Kyiv, and the port of Izmail, the air force said.')).toBe('Kyiv');
+    expect(place('Floods swept through Dar es Salaam, police said.')).toBe('Dar es Salaam');
+    expect(place('A boat sank off the coast of Tunisia, the coastguard said.')).toBe('Tunisia');
+    expect(place("A bomb killed two guards in Afghanistan's Ghazni province, police said.")).toBe('Ghazni');
+    expect(place("Strikes hit Beirut's southern suburbs, witnesses said.")).toBe('Beirut');
+  });
+
+  it('knows first-level admin areas, with their country', () => {
+    const [found] = read('Fighting spread across Oromia, residents said.');
+    expect(found.place).toMatchObject({ name: 'Oromia', countryCode: 'ET' });
+    expect(place('Militias clashed in Tigray, aid workers said.')).toBe('Tigray');
+  });
+
+  it("keeps the demo story's dateline out of its first suggested statement", () => {
+    const [first] = extractAttributions(DEMO_ARTICLE_TEXT, { publishedAt: new Date('2019-02-18T14:30:00Z') });
+    expect(first.content.text).toMatch(/^More than 300 militants trapped/);
+    expect(DEMO_ARTICLE_TEXT.slice(first.content.start, first.content.end)).toBe(first.content.text);
+  });
+
+  it('keeps a dateline out of the claim and of the place', () => {
+    const [found] = read('KHARTOUM (Reuters) - Drones struck a fuel depot in Port Sudan, the army said.');
+    expect(found.content.text).toBe('Drones struck a fuel depot in Port Sudan');
+    expect(found.place?.name).toBe('Port Sudan');
+  });
+});
+
+describe('anonymity grants after the cue (issue 19)', () => {
+  it('keeps "said on condition of anonymity because ..." out of the content, with the grant and its reason', () => {
+    const [found] = read('A senior diplomat said on condition of anonymity because she was not cleared to brief reporters that the envoy would travel on Friday.');
+    expect(found.source.descriptor).toBe('A senior diplomat');
+    expect(found.content.text).toBe('the envoy would travel on Friday');
+    expect(found.conditions).toMatchObject({ anonymityGranted: true, anonymityReason: 'not cleared to brief reporters' });
+  });
+
+  it('keeps the condition out of the speaker after a trailing cue', () => {
+    const [found] = read('The ceasefire talks had stalled, a senior security official said on condition of anonymity because he was not authorised to brief reporters.');
+    expect(found.source.descriptor).toBe('a senior security official');
+    expect(found.speaker.text).toBe('a senior security official');
+    expect(found.conditions).toMatchObject({ anonymityGranted: true, anonymityReason: 'not authorised to brief reporters' });
+  });
+
+  it('grants anonymity without a reason, and reads ", citing ..." after the grant as its reason, not a relay', () => {
+    const [plain] = read('A diplomat said on condition of anonymity that the envoy would leave.');
+    expect(plain.content.text).toBe('the envoy would leave');
+    expect(plain.conditions.anonymityGranted).toBe(true);
+    expect(plain.conditions.anonymityReason).toBeUndefined();
+    const [citing] = read('The convoy was hit near the border, an official said on condition of anonymity, citing security concerns.');
+    expect(citing.content.text).toBe('The convoy was hit near the border');
+    expect(citing.source.descriptor).toBe('an official');
+    expect(citing.conditions).toMatchObject({ anonymityGranted: true, anonymityReason: 'citing security concerns' });
+  });
+
+  it('keeps an appositive grant out of the speaker', () => {
+    const [found] = read('Two officials, speaking on condition of anonymity because the matter was sensitive, said the convoy was hit.');
+    expect(found.source.descriptor).toBe('Two officials');
+    expect(found.conditions.anonymityReason).toBe('the matter was sensitive');
+  });
+
+  it('does not read "said the militants freed 12 fighters" as an inverted speaker', () => {
+    const [found] = read('The monitor, a group that tracks the war from abroad, said the militants freed 12 fighters on Sunday.');
+    expect(found.speaker.text).toBe('The monitor');
+    expect(found.content.text).toBe('the militants freed 12 fighters on Sunday');
   });
 });

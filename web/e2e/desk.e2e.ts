@@ -153,6 +153,35 @@ describe('reporter', () => {
     await page.close();
   });
 
+  it('saves a grant of anonymity without a reason and a vague figure, and keeps the focus on the last card once it is done', async () => {
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/log`);
+    await page.getByLabel('URL').fill('https://wire.example.org/2026/03/05/harbour-shelling');
+    await page.getByLabel('Published at').fill('2026-03-05T12:00:00Z');
+    await page.getByLabel('Article text').fill(
+      'Shelling set dozens of fishing boats on fire in the harbour of Port Qadim, a port official said on condition of anonymity. The coastguard said two sailors were missing near Port Qadim.',
+    );
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    await page.locator('li.card').nth(1).waitFor();
+    const cards = page.locator('li.card');
+    await expect(cards.nth(0).getByTestId('anonymity').textContent()).resolves.toBe(' · anonymity granted');
+    await cards.first().focus();
+    await page.keyboard.press('a');
+    await page.locator('li.card[data-state="accepted"]').first().waitFor();
+    // The last card: once it is rejected its buttons go, and the focus stays on the card, not the page body.
+    await page.keyboard.press('x');
+    await page.locator('li.card[data-state="rejected"]').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-card'))).resolves.toBe('1');
+    // Keys still work from there: k goes back to the first card.
+    await page.keyboard.press('k');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-card'))).resolves.toBe('0');
+    const saved = await gql(desk, 'EDITOR', `{ claims(filter: { search: "Port Qadim" }) { nodes { quantities { lower upper vague } attributions { anonymityGranted anonymityReason } } } }`);
+    expect(saved.claims.nodes).toHaveLength(1);
+    expect(saved.claims.nodes[0].quantities).toEqual([{ lower: 24, upper: 99, vague: true }]);
+    expect(saved.claims.nodes[0].attributions).toEqual([{ anonymityGranted: true, anonymityReason: null }]);
+    await page.close();
+  });
+
   it('is shown claims that may already be recorded, and adds the attribution to one of them instead', async () => {
     // The demo claim is another user's, and the edit policy lets reporters add only to their own unverified claims.
     const page = await newPage('EDITOR');

@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ShortTextList, Trim } from '../../common/validators';
 import { AttributionMode, Stance } from '../attribution.enums';
 
@@ -36,7 +36,12 @@ export class AttributionFieldsInput {
   @Max(6)
   credibility?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field({ nullable: true, description: 'The copy grants the speaker anonymity, with or without a reason. Default: true when anonymityReason is given, else false.' })
+  @IsOptional()
+  @IsBoolean()
+  anonymityGranted?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why anonymity was granted, as stated. A reason implies the grant: not allowed with anonymityGranted false.' })
   @IsOptional()
   @Trim()
   @IsString()

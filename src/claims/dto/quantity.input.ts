@@ -45,6 +45,11 @@ export class QuantityInput {
   @IsBoolean()
   approximate?: boolean;
 
+  @Field({ nullable: true, description: 'Default false; true for a vague figure ("dozens", "hundreds") given as a conventional range.' })
+  @IsOptional()
+  @IsBoolean()
+  vague?: boolean;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Trim()

@@ -270,6 +270,8 @@ export function attributionInput(a: Attr): LogInput['attributions'][number] {
     cue: opt(a.cue),
     mode: a.mode,
     stance: a.stance,
+    // A reason implies the grant; the grant alone ("said on condition of anonymity") is saved too.
+    anonymityGranted: a.anonymityGranted || Boolean(opt(a.anonymityReason)),
     anonymityReason: opt(a.anonymityReason),
     relationship: opt(a.relationship),
     saidAt: opt(a.saidAt),
@@ -307,6 +309,7 @@ export function logInput(card: Card, article: Article): LogInput {
       qualifier: opt(q.qualifier),
       unit: opt(q.unit),
       currency: opt(q.currency),
+      vague: q.vague,
     })),
     article: {
       url: article.url.trim(),

@@ -195,9 +195,15 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
     return () => document.removeEventListener('keydown', onKey);
   });
 
+  // Accepting, rejecting or attaching removes the card's buttons, and the last card has no next card to move
+  // to: without this the focus fell to the page body. The card itself (or the similar-claims choice) takes it.
+  const currentState = cards[current]?.state;
+  const similarCard = similar?.card;
   useLayoutEffect(() => {
-    listRef.current?.querySelector<HTMLElement>(`[data-card="${current}"]`)?.focus();
-  }, [current, cards.length]);
+    const card = listRef.current?.querySelector<HTMLElement>(`[data-card="${current}"]`);
+    const choice = similarCard === current ? card?.querySelector<HTMLElement>('.similar button') : null;
+    (choice ?? card)?.focus();
+  }, [current, cards.length, currentState, similarCard]);
   useLayoutEffect(() => {
     if (editing !== null) listRef.current?.querySelector<HTMLElement>(`[data-card="${editing}"] [data-first]`)?.focus();
   }, [editing]);
