@@ -5,6 +5,7 @@ import { ArticlesService } from '../articles/articles.service';
 import { AttributionsService } from '../attributions/attributions.service';
 import { assertCanAddTo } from '../access/edit-policy';
 import { BadInputError } from '../common/errors';
+import { lockedForUpdate } from '../database/row-lock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SourcesService } from '../sources/sources.service';
 import { sourceNameKey } from '../sources/source-name';
@@ -56,9 +57,13 @@ export class LogClaimService {
     return this.claims.get(claim.id, manager);
   }
 
-  /** The recorded claim that `attachTo` names, if the actor may add to it (edit-policy.ts decides). */
+  /**
+   * The recorded claim that `attachTo` names, if the actor may add to it (edit-policy.ts decides),
+   * locked until the transaction ends: a merge or deletion of it waits for the attach, or, if it
+   * came first, the attach finds the claim no longer live.
+   */
   private async attachTarget(manager: EntityManager, id: string, actor: Actor): Promise<Claim> {
-    const claim = await manager.findOne(Claim, { where: { id } });
+    const claim = await manager.findOne(Claim, { where: { id }, ...lockedForUpdate(manager) });
     if (!claim) throw BadInputError.field('attachTo', 'no live claim has this id');
     assertCanAddTo(actor, claim);
     return claim;
