@@ -102,14 +102,17 @@ export class ClaimMatchingService {
     const near = start !== null ? { from: new Date(start - WINDOW_DAYS * DAY_MS), to: new Date(end! + WINDOW_DAYS * DAY_MS) } : null;
     const variables = [...new Set(subject.quantities.map((q) => q.variable))];
     if (variables.length) {
+      const anchors = subject.quantities.map((q) => q.value ?? q.lower ?? q.upper).filter((v): v is number => v !== null);
       const qb = manager
         .createQueryBuilder(ClaimQuantity, 'q')
         .innerJoin(Claim, 'c', 'c.id = q.claim_id')
         .select('q.claim_id', 'id')
-        .distinct(true)
         .where('q.variable IN (:...variables)', { variables })
-        .orderBy('q.claim_id', 'DESC')
         .limit(CANDIDATES_PER_WAY);
+      // The closest figures first (then the newest claims): a bare LIMIT would keep an arbitrary 50 of a busy window.
+      if (anchors.length) qb.addSelect('min(abs(coalesce(q.value, q.lower, q.upper, 0) - :anchor))', 'gap').setParameter('anchor', anchors[0]).groupBy('q.claim_id').orderBy('gap', 'ASC');
+      else qb.groupBy('q.claim_id');
+      qb.addOrderBy('q.claim_id', 'DESC');
       if (near) qb.andWhere('c.event_time_start BETWEEN :from AND :to', near);
       for (const r of await qb.getRawMany<{ id: string }>()) found.add(r.id);
     }
@@ -119,6 +122,7 @@ export class ClaimMatchingService {
         .withDeleted()
         .select('c.id', 'id')
         .where('c.event_time_start BETWEEN :from AND :to', near)
+        // lower(place_name), event_time_start is indexed (migration ClaimMatchingIndexes).
         .andWhere('lower(c.place_name) = lower(:place)', { place: subject.place.name })
         .limit(CANDIDATES_PER_WAY)
         .getRawMany<{ id: string }>();
