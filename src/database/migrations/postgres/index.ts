@@ -9,6 +9,7 @@ import { ClaimMerge1795983034744 } from './1795983034744-ClaimMerge';
 import { QuantityVariables1795983888612 } from './1795983888612-QuantityVariables';
 import { ClaimUpdatedAtIndex1795990000001 } from './1795990000001-ClaimUpdatedAtIndex';
 import { ClaimMatchingIndexes1795991000000 } from './1795991000000-ClaimMatchingIndexes';
+import { WireLink1795992000000 } from './1795992000000-WireLink';
 
 /** Applied in this order. A newly generated migration must be added here. */
-export const POSTGRES_MIGRATIONS: Function[] = [Initial1795529987498, Analysis1795531026459, Access1795531453492, ClaimExternalId1795532507329, DiscrepancyFlag1795533731575, LiveSourceName1795980580256, ClaimTextMatching1795983000000, ClaimMerge1795983034744, QuantityVariables1795983888612, ClaimUpdatedAtIndex1795990000001, ClaimMatchingIndexes1795991000000];
+export const POSTGRES_MIGRATIONS: Function[] = [Initial1795529987498, Analysis1795531026459, Access1795531453492, ClaimExternalId1795532507329, DiscrepancyFlag1795533731575, LiveSourceName1795980580256, ClaimTextMatching1795983000000, ClaimMerge1795983034744, QuantityVariables1795983888612, ClaimUpdatedAtIndex1795990000001, ClaimMatchingIndexes1795991000000, WireLink1795992000000];

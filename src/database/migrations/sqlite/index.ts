@@ -9,6 +9,7 @@ import { ClaimMerge1795983025904 } from './1795983025904-ClaimMerge';
 import { QuantityVariables1795983875823 } from './1795983875823-QuantityVariables';
 import { ClaimUpdatedAtIndex1795990000000 } from './1795990000000-ClaimUpdatedAtIndex';
 import { ClaimMatchingIndexes1795991000000 } from './1795991000000-ClaimMatchingIndexes';
+import { WireLink1795992000000 } from './1795992000000-WireLink';
 
 /** Applied in this order. A newly generated migration must be added here. */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795529985275, Analysis1795531020246, Access1795531432801, ClaimExternalId1795532496978, DiscrepancyFlag1795533725233, LiveSourceName1795980565006, ClaimTextMatching1795983000000, ClaimMerge1795983025904, QuantityVariables1795983875823, ClaimUpdatedAtIndex1795990000000, ClaimMatchingIndexes1795991000000];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795529985275, Analysis1795531020246, Access1795531432801, ClaimExternalId1795532496978, DiscrepancyFlag1795533725233, LiveSourceName1795980565006, ClaimTextMatching1795983000000, ClaimMerge1795983025904, QuantityVariables1795983875823, ClaimUpdatedAtIndex1795990000000, ClaimMatchingIndexes1795991000000, WireLink1795992000000];
