@@ -96,7 +96,8 @@ export class ClaimMatchingService {
   }
 
   private async candidateIds(subject: MatchClaim, manager: EntityManager): Promise<string[]> {
-    const found = new Set(await this.textSearch.similarClaimIds(manager, contentWords(subject.statement), CANDIDATES_PER_WAY));
+    // The three ways are independent queries: sent together, PostgreSQL's pool answers them on separate connections.
+    const ways: Array<Promise<string[]>> = [this.textSearch.similarClaimIds(manager, contentWords(subject.statement), CANDIDATES_PER_WAY)];
     const start = subject.eventTime?.start ? new Date(subject.eventTime.start).getTime() : null;
     const end = subject.eventTime?.end ? new Date(subject.eventTime.end).getTime() : start;
     const near = start !== null ? { from: new Date(start - WINDOW_DAYS * DAY_MS), to: new Date(end! + WINDOW_DAYS * DAY_MS) } : null;
@@ -114,10 +115,10 @@ export class ClaimMatchingService {
       else qb.groupBy('q.claim_id');
       qb.addOrderBy('q.claim_id', 'DESC');
       if (near) qb.andWhere('c.event_time_start BETWEEN :from AND :to', near);
-      for (const r of await qb.getRawMany<{ id: string }>()) found.add(r.id);
+      ways.push(qb.getRawMany<{ id: string }>().then((rows) => rows.map((r) => r.id)));
     }
     if (near && subject.place?.name) {
-      const rows = await manager
+      const place = manager
         .createQueryBuilder(Claim, 'c')
         .withDeleted()
         .select('c.id', 'id')
@@ -126,9 +127,9 @@ export class ClaimMatchingService {
         .andWhere('lower(c.place_name) = lower(:place)', { place: subject.place.name })
         .limit(CANDIDATES_PER_WAY)
         .getRawMany<{ id: string }>();
-      for (const r of rows) found.add(r.id);
+      ways.push(place.then((rows) => rows.map((r) => r.id)));
     }
-    return [...found];
+    return [...new Set((await Promise.all(ways)).flat())];
   }
 
   /** Claims as matching compares them: with figures and the ids of their live speakers and relays. */
