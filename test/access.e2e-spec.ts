@@ -26,6 +26,8 @@ const SAMPLES: Record<string, { doc: string; input: Record<string, unknown> }> =
   setClaimStatus: { doc: 'SetClaimStatusInput', input: { id: NO_ID, status: 'CONFIRMED', reason: 'r' } },
   mergeClaims: { doc: 'MergeClaimsInput', input: { survivorId: NO_ID, duplicateId: '01890000-0000-7000-8000-00000000beef' } },
   unmergeClaim: { doc: 'UnmergeClaimInput', input: { duplicateId: NO_ID } },
+  linkWireCopies: { doc: 'WireLinkInput', input: { articleId: NO_ID, otherArticleId: '01890000-0000-7000-8000-00000000beef' } },
+  unlinkWireCopies: { doc: 'WireLinkInput', input: { articleId: NO_ID, otherArticleId: '01890000-0000-7000-8000-00000000beef' } },
   defineQuantityVariable: { doc: 'DefineQuantityVariableInput', input: { name: 'sample_variable', label: 'Sample', description: 'A sample.' } },
   addAttribution: { doc: 'AddAttributionInput', input: { claimId: NO_ID, sourceId: NO_ID } },
   updateAttribution: { doc: 'UpdateAttributionInput', input: { id: NO_ID } },

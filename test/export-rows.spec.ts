@@ -54,13 +54,13 @@ describe('export row mapping', () => {
   });
 
   it('projects UCDP columns with GED precision codes', () => {
-    const row = ucdpRow(fullRows(bundle())[0]);
+    const row = ucdpRow(fullRows(bundle())[0], new Map([['killed', 'best']]));
     expect(Object.keys(row)).toEqual(UCDP_COLUMNS.map((c) => c.name));
-    expect(row).toMatchObject({ id: 'a1', primary_row: true, year: 2019, number_of_sources: 2, independent_source_count: 1, approximate: false, low_inclusive: true, qualifier: 'at least', source_article: 'Wire, 2019-02-18, H', best: 1000, low: 1000, high: null, date_prec: 4, where_prec: 3, source_date: '2019-02-18', date_start: '2019-02-01', date_end: '2019-02-28', source_original: 'a senior military official' });
+    expect(row).toMatchObject({ id: 'a1', variable: 'killed', ucdp_variable: 'best', primary_row: true, year: 2019, number_of_sources: 2, independent_source_count: 1, approximate: false, low_inclusive: true, qualifier: 'at least', source_article: 'Wire, 2019-02-18, H', best: 1000, low: 1000, high: null, date_prec: 4, where_prec: 3, source_date: '2019-02-18', date_start: '2019-02-01', date_end: '2019-02-28', source_original: 'a senior military official' });
   });
 
   it('flags one primary row per claim, so summing best over primary rows counts each claim once', () => {
-    const rows = [bundle(), bundle({ claim: { ...bundle().claim, id: 'c2' } })].flatMap(fullRows).map(ucdpRow);
+    const rows = [bundle(), bundle({ claim: { ...bundle().claim, id: 'c2' } })].flatMap(fullRows).map((r) => ucdpRow(r, new Map()));
     expect(rows.map((r) => r.primary_row)).toEqual([true, false, false, true, false, false]);
     expect(rows.filter((r) => r.primary_row).reduce((sum, r) => sum + (r.best as number), 0)).toBe(2000);
   });

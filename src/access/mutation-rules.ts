@@ -25,6 +25,8 @@ export const MUTATION_RULES: Record<string, Role[]> = {
   setClaimStatus: [...STATUS_DECIDERS],
   mergeClaims: EDITORS,
   unmergeClaim: EDITORS,
+  linkWireCopies: EDITORS,
+  unlinkWireCopies: EDITORS,
   defineQuantityVariable: EDITORS,
   addAttribution: WRITERS,
   updateAttribution: WRITERS,

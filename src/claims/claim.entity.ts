@@ -67,10 +67,13 @@ export function auditedClaim<T extends Partial<Claim>>(claim: T): Omit<T, (typeo
 @Index(['hasDiscrepancy', 'id'])
 // Incremental sync reads the claims changed since a time (`updatedSince`).
 @Index(['updatedAt'])
+// Matching's candidates (migration ClaimMatchingIndexes): same place in a window, live claims in a window. Declared so schema checks leave them alone.
+@Index('IDX_claim_place_window', { synchronize: false })
+@Index('IDX_claim_live_window', { synchronize: false })
 export class Claim extends BaseRecord {
-  /** PostgreSQL's trigram index for matching (migration ClaimTextMatching); declared so schema checks leave it alone. */
+  /** PostgreSQL's full-text index for matching (migration ClaimStatementSearch); declared so schema checks leave it alone. */
   @Column({ type: 'text' })
-  @Index('IDX_claim_statement_trgm', { synchronize: false })
+  @Index('IDX_claim_statement_fts', { synchronize: false })
   statement: string;
 
   /** The hedge as written: "may have", "reportedly". */

@@ -12,12 +12,14 @@ import { ClaimMergeService } from './merging/claim-merge.service';
 import { QuantityRegistrationResolver, VariablesResolver } from './variables/variables.resolver';
 import { VariableRegistry } from './variables/variable-registry.service';
 import { ReportedByResolver } from './reported-by/reported-by.resolver';
+import { WireLinksResolver } from './reported-by/wire-links.resolver';
+import { WireLinksService } from './reported-by/wire-links.service';
 import { ClaimMatchingResolver } from './matching/matching.resolver';
 import { ClaimMatchingService } from './matching/matching.service';
 
 @Module({
   imports: [SourcesModule, ArticlesModule, AttributionsModule],
-  providers: [ClaimsService, LogClaimService, ClaimTreePlans, ClaimDirectRoots, ClaimsResolver, AttributionClaimResolver, ClaimMatchingService, ClaimMatchingResolver, ClaimMergeService, ClaimMergeResolver, VariableRegistry, VariablesResolver, QuantityRegistrationResolver, ReportedByResolver],
+  providers: [ClaimsService, LogClaimService, ClaimTreePlans, ClaimDirectRoots, ClaimsResolver, AttributionClaimResolver, ClaimMatchingService, ClaimMatchingResolver, ClaimMergeService, ClaimMergeResolver, VariableRegistry, VariablesResolver, QuantityRegistrationResolver, ReportedByResolver, WireLinksService, WireLinksResolver],
   exports: [ClaimsService, LogClaimService, ClaimDirectRoots, ClaimMatchingService, ClaimMergeService, VariableRegistry],
 })
 export class ClaimsModule {}

@@ -18,6 +18,7 @@ import { chainProblems, selfRelayProblems } from '../attributions/relay-chain';
 import { BadInputError, DomainError, FieldError } from '../common/errors';
 import { RecordType } from '../common/record-type';
 import { BulkInserter, InsertSet, bulkInserterFor } from '../database/bulk-insert';
+import { lockedForUpdate } from '../database/row-lock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SourceAlias } from '../sources/source-alias.entity';
 import { SourceMention } from '../sources/source-batch';
@@ -216,10 +217,14 @@ export class LogClaimService {
     if (claimIds.length) await this.claims.notifyFiguresChanged(manager, claimIds.map((claimId) => ({ claimId, before: null })));
   }
 
-  /** The recorded claims of `attachTo`, in one look-up, if the actor may add to each (edit-policy.ts decides). */
+  /**
+   * The recorded claims of `attachTo`, in one look-up, if the actor may add to each (edit-policy.ts
+   * decides), locked until the transaction ends: a merge or deletion of one waits for the attach,
+   * or, if it came first, the attach finds the claim no longer live.
+   */
   private async attachTargets(manager: EntityManager, items: ClaimToWrite[], actor: Actor, fail: BatchFail): Promise<Map<string, Claim>> {
-    const ids = [...new Set(items.map((c) => c.attachTo).filter((id): id is string => !!id))];
-    const found = new Map(ids.length ? (await manager.find(Claim, { where: { id: In(ids) } })).map((c) => [c.id, c]) : []);
+    const ids = [...new Set(items.map((c) => c.attachTo).filter((id): id is string => !!id))].sort();
+    const found = new Map(ids.length ? (await manager.find(Claim, { where: { id: In(ids) }, ...lockedForUpdate(manager) })).map((c) => [c.id, c]) : []);
     items.forEach((item, i) => {
       if (!item.attachTo) return;
       const claim = found.get(item.attachTo);

@@ -22,12 +22,20 @@ function trigrams(words: string[]): Set<string> {
   return grams;
 }
 
+/** The last first argument's trigrams: matching compares one statement with each of 100-odd candidates in turn. */
+let last: { text: string; grams: Set<string> } | null = null;
+
+function subjectTrigrams(text: string): Set<string> {
+  if (last?.text !== text) last = { text, grams: trigrams(contentWords(text)) };
+  return last.grams;
+}
+
 /**
  * Text similarity in [0, 1]: the mean of trigram Jaccard and containment (the shared share of the
  * smaller set), so that a headline wholly inside a longer report still scores high.
  */
 export function textSimilarity(a: string, b: string): number {
-  const ga = trigrams(contentWords(a));
+  const ga = subjectTrigrams(a);
   const gb = trigrams(contentWords(b));
   if (!ga.size || !gb.size) return 0;
   let shared = 0;

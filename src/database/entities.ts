@@ -11,6 +11,7 @@ import { ClaimQuantity } from '../claims/claim-quantity.entity';
 import { ClaimStatusChange } from '../claims/claim-status-change.entity';
 import { Claim } from '../claims/claim.entity';
 import { ClaimMerge } from '../claims/merging/claim-merge.entity';
+import { WireLink } from '../articles/wire-link.entity';
 import { QuantityVariable } from '../claims/variables/quantity-variable.entity';
 import { ReliabilityChange } from '../sources/reliability-change.entity';
 import { SourceAlias } from '../sources/source-alias.entity';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   FigureSpan,
   ClaimStatusChange,
   ClaimMerge,
+  WireLink,
   QuantityVariable,
   Attribution,
   RelayHop,

@@ -48,7 +48,14 @@ export class SqliteTextSearch implements TextSearch {
   }
 }
 
+/** A word found in more claims than this (by the planner's statistics) is too common to find candidates by. */
+const COMMON_WORD_ROWS = 1000;
+/** The statistics change only when the table is analysed; read them again after this long. */
+const WORD_STATS_TTL_MS = 5 * 60_000;
+
 export class PostgresTextSearch implements TextSearch {
+  private common: { at: number; words: Set<string> } | null = null;
+
   apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, query: string): SelectQueryBuilder<T> {
     words(query).forEach((word, i) => {
       qb.andWhere(`${column} ILIKE :ts${i} ESCAPE '\\'`, { [`ts${i}`]: likePattern(word) });
@@ -56,11 +63,39 @@ export class PostgresTextSearch implements TextSearch {
     return qb;
   }
 
-  /** pg_trgm (migration ClaimTextMatching): nearest statements by trigram distance, through the GiST index. */
+  /**
+   * Full-text search (migration ClaimStatementSearch): the statements holding any of the telling
+   * words, those that are not common in the table, ranked by ts_rank. A common word ("killed",
+   * "civilians") would put a large share of the table on the candidate list, to be ranked one by
+   * one; the place names and rarer words that tell one report from another are what finds it.
+   * A statement of common words only finds no text candidates (figures and place still do).
+   */
   async similarClaimIds(manager: EntityManager, words: string[], limit: number): Promise<string[]> {
-    if (!words.length) return [];
-    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM claim ORDER BY statement <-> $1 LIMIT $2`, [words.join(' '), limit]);
+    const common = await this.commonWords(manager);
+    const telling = [...new Set(words.map((w) => w.replace(/[^\p{L}\p{N}]+/gu, '')).filter((w) => w && !common.has(w)))].slice(0, 16);
+    if (!telling.length) return [];
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM claim, to_tsquery('simple', $1) AS q
+        WHERE to_tsvector('simple', statement) @@ q
+        ORDER BY ts_rank(to_tsvector('simple', statement), q) DESC, id DESC LIMIT $2`,
+      [telling.join(' | '), limit],
+    );
     return rows.map((r) => r.id);
+  }
+
+  /** Words in more than COMMON_WORD_ROWS claims, from the statistics ANALYZE keeps on the index (most common elements). */
+  private async commonWords(manager: EntityManager): Promise<Set<string>> {
+    if (!this.common || Date.now() - this.common.at > WORD_STATS_TTL_MS) {
+      const rows: Array<{ word: string; n: number }> = await manager.query(
+        `SELECT u.word, u.freq * c.reltuples AS n
+           FROM pg_stats s
+           JOIN pg_class c ON c.oid = 'claim'::regclass
+           CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(word, freq)
+          WHERE s.schemaname = current_schema() AND s.tablename = 'IDX_claim_statement_fts' AND u.word IS NOT NULL`,
+      );
+      this.common = { at: Date.now(), words: new Set(rows.filter((r) => Number(r.n) > COMMON_WORD_ROWS).map((r) => r.word)) };
+    }
+    return this.common.words;
   }
 }
 

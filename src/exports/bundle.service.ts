@@ -81,9 +81,10 @@ export class BundleService {
       const quantityColumns = columnsFor(request.profile, 'quantities');
       let first = true;
       let claimCount = 0;
+      const categories = request.profile === 'ucdp' ? await this.reader.ucdpCategories() : null;
       for await (const bundles of this.reader.batches(request.filter, request.actor)) {
         let rows: ExportRow[] = bundles.flatMap(fullRows);
-        if (request.profile === 'ucdp') rows = rows.map(ucdpRow);
+        if (categories) rows = rows.map((row) => ucdpRow(row, categories));
         const figures = bundles.flatMap(quantityRows);
         await claims.write(csvChunk(claimColumns, rows, first), rows.length);
         await quantities.write(csvChunk(quantityColumns, figures, first), figures.length);

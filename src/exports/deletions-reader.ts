@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { date } from './export-reader';
 
-/** Why rows left the export. MERGED is for claims merged into another (claim identity, issue 16); nothing writes it yet. */
+/** Why rows left the export: deleted, or (claims only) merged into another claim by mergeClaims (issue 16). */
 export type RemovalReason = 'DELETED' | 'MERGED';
 
 export interface Removal {
@@ -11,6 +11,8 @@ export interface Removal {
   id: string;
   claim_id: string;
   reason: RemovalReason;
+  /** For a MERGED claim, the claim its rows now belong to (it comes with `updatedSince`); otherwise null. */
+  merged_into: string | null;
   at: string;
 }
 
@@ -26,14 +28,16 @@ export class DeletionsReader {
   async since(since: Date | undefined): Promise<Removal[]> {
     const claims = this.dataSource
       .createQueryBuilder()
-      .select(['c.id AS id', 'c.id AS claim_id', 'c.deleted_at AS at'])
+      .select(['c.id AS id', 'c.id AS claim_id', 'c.deleted_at AS at', 'm.survivor_id AS merged_into'])
       .from('claim', 'c')
+      // A merge not undone (claim_merge.undone_at) is why a merged claim is deleted; an unmerged claim is live again.
+      .leftJoin('claim_merge', 'm', 'm.duplicate_id = c.id AND m.undone_at IS NULL')
       // The table is an entity's with a delete-date column: TypeORM would add "deleted_at IS NULL" by itself.
       .withDeleted()
       .where('c.deleted_at IS NOT NULL');
     const attributions = this.dataSource
       .createQueryBuilder()
-      .select(['a.id AS id', 'a.claim_id AS claim_id', 'a.deleted_at AS at'])
+      .select(['a.id AS id', 'a.claim_id AS claim_id', 'a.deleted_at AS at', 'NULL AS merged_into'])
       .from('attribution', 'a')
       .withDeleted()
       .where('a.deleted_at IS NOT NULL');
@@ -51,5 +55,6 @@ export class DeletionsReader {
 }
 
 function removal(type: Removal['type'], r: Record<string, unknown>): Removal {
-  return { type, id: String(r.id), claim_id: String(r.claim_id), reason: 'DELETED', at: (date(r.at) as Date).toISOString() };
+  const mergedInto = r.merged_into == null ? null : String(r.merged_into);
+  return { type, id: String(r.id), claim_id: String(r.claim_id), reason: mergedInto ? 'MERGED' : 'DELETED', merged_into: mergedInto, at: (date(r.at) as Date).toISOString() };
 }

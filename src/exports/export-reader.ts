@@ -4,8 +4,9 @@ import { Actor } from '../access/actor';
 import { applyClaimFilter, applyDeletedFilter } from '../claims/claim-filter';
 import { Claim } from '../claims/claim.entity';
 import { ClaimFilterInput } from '../claims/dto/claim-filter.input';
+import { QuantityVariable } from '../claims/variables/quantity-variable.entity';
 import { TextSearch, textSearchFor } from '../database/text-search';
-import { AttributionRecord, ClaimBundle, ClaimRecord, QuantityRecord, RelayLink } from './export-rows';
+import { AttributionRecord, ClaimBundle, ClaimRecord, QuantityRecord, RelayLink, UcdpCategories } from './export-rows';
 
 type Raw = Record<string, any>;
 
@@ -24,6 +25,15 @@ export class ExportReader {
 
   constructor(private readonly dataSource: DataSource) {
     this.textSearch = textSearchFor(dataSource.options.type);
+  }
+
+  /** The vocabulary of figures' UCDP category for each variable name and alias (a small table, read once per export). */
+  async ucdpCategories(): Promise<UcdpCategories> {
+    const categories = new Map<string, string | null>();
+    for (const v of await this.dataSource.manager.find(QuantityVariable)) {
+      for (const key of [v.name, ...v.aliases]) categories.set(key, v.ucdp);
+    }
+    return categories;
   }
 
   async countClaims(filter: ClaimFilterInput, actor?: Actor): Promise<number> {

@@ -239,8 +239,14 @@ function sourceArticle(row: ExportRow): string | null {
   return [row.article_publisher, published ? published.slice(0, 10) : null, row.article_headline].filter((part) => part != null && part !== '').join(', ');
 }
 
-/** The UCDP profile is a projection of the full row, so the two can never disagree. */
-export function ucdpRow(row: ExportRow): ExportRow {
+/** The vocabulary of figures' UCDP GED category of each variable name and alias (quantity_variable.ucdp). */
+export type UcdpCategories = ReadonlyMap<string, string | null>;
+
+/**
+ * The UCDP profile is a projection of the full row, so the two can never disagree. The variable is
+ * mapped through the vocabulary of figures: `ucdp_variable` is its registered UCDP category.
+ */
+export function ucdpRow(row: ExportRow, categories: UcdpCategories): ExportRow {
   const published = row.article_published_at as string | null;
   const start = row.event_start as string | null;
   const end = row.event_end as string | null;
@@ -251,6 +257,7 @@ export function ucdpRow(row: ExportRow): ExportRow {
     year: start ? Number(start.slice(0, 4)) : null,
     statement: row.statement,
     variable: row.quantity_variable,
+    ucdp_variable: typeof row.quantity_variable === 'string' ? categories.get(row.quantity_variable) ?? null : null,
     best: row.quantity_best,
     low: row.quantity_low,
     high: row.quantity_high,

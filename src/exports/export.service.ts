@@ -54,9 +54,10 @@ export class ExportService {
     let header = request.format === 'csv';
     const { name, version } = softwareVersion();
     const parquet = request.format === 'parquet' ? new ParquetTableWriter(columns, sink, `${name} version ${version}`) : null;
+    const categories = table === 'claims' && request.profile === 'ucdp' ? await this.reader.ucdpCategories() : null;
     for await (const bundles of this.reader.batches(request.filter, request.actor)) {
       let rows: ExportRow[] = table === 'quantities' ? bundles.flatMap(quantityRows) : bundles.flatMap(fullRows);
-      if (table === 'claims' && request.profile === 'ucdp') rows = rows.map(ucdpRow);
+      if (categories) rows = rows.map((row) => ucdpRow(row, categories));
       if (parquet) await parquet.add(rows);
       else await sink.write(request.format === 'csv' ? csvChunk(columns, rows, header) : jsonlChunk(rows));
       header = false;

@@ -263,6 +263,17 @@ export class SourcesService {
     });
   }
 
+  /**
+   * Sets each source's origin group (audited), in the caller's transaction, and works the derived
+   * values of their claims out again: for writers that join or split origins as part of another
+   * change (an editor linking two articles as wire copies).
+   */
+  async setOriginGroupsWith(manager: EntityManager, actor: Actor, groups: ReadonlyMap<string, string | null>): Promise<void> {
+    if (!groups.size) return;
+    for (const [id, groupId] of groups) await this.setOriginGroup(manager, actor, [id], groupId);
+    await this.sourcesChanged(manager, [...groups.keys()]);
+  }
+
   private async setOriginGroup(manager: EntityManager, actor: Actor, ids: string[], groupId: string | null): Promise<void> {
     for (const id of ids) {
       const { before, after } = await versionedUpdate<Source>(manager, Source, 'Source', id, undefined, { originGroupId: groupId });

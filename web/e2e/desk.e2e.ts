@@ -347,6 +347,31 @@ describe('editor', () => {
     await page.close();
   });
 
+  it('links two of a claim\'s articles as one wire story, and the reported-by counts follow', async () => {
+    const LOG = `mutation($input: LogClaimInput!) { logClaim(input: $input) { id } }`;
+    const claim = (url: string, publisher: string, extra: Record<string, unknown> = {}) => ({
+      statement: 'Shelling of the old quarter of Tal Harun killed 9 people overnight.',
+      article: { url, publisher, headline: `${publisher} on Tal Harun` },
+      attributions: [{ source: { name: 'a senior military official', kind: 'ANONYMOUS' } }],
+      ...extra,
+    });
+    const first = (await gql(desk, 'EDITOR', LOG, { input: claim('https://wire-a.example.org/harun', 'North Post') })).logClaim;
+    await gql(desk, 'EDITOR', LOG, { input: claim('https://wire-b.example.org/harun', 'South Herald', { attachTo: first.id }) });
+    const page = await newPage('EDITOR');
+    await page.goto(`${desk.base}/claims/${first.id}`);
+    const section = page.getByRole('region', { name: 'Reported by' });
+    await section.getByText('Reported by 2 outlets, 2 distinct reports.').waitFor();
+    await expectAccessible(page, 'claim page with the wire copies control');
+    await section.getByLabel('and article').selectOption({ label: 'South Herald: South Herald on Tal Harun' });
+    await section.getByRole('button', { name: 'Same wire story' }).click();
+    await section.getByText('Reported by 2 outlets, 1 distinct report.').waitFor();
+    const after = await gql(desk, 'EDITOR', `query($id: ID!) { claim(id: $id) { independentSourceCount } }`, { id: first.id });
+    expect(after.claim.independentSourceCount).toBe(1);
+    await section.getByRole('button', { name: 'Not copies' }).click();
+    await section.getByText('Reported by 2 outlets, 2 distinct reports.').waitFor();
+    await page.close();
+  });
+
   it('filters to anonymous-only claims (kept in the URL) and sets a status with a reason', async () => {
     const page = await newPage('EDITOR');
     await page.goto(`${desk.base}/claims`);

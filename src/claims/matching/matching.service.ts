@@ -96,35 +96,40 @@ export class ClaimMatchingService {
   }
 
   private async candidateIds(subject: MatchClaim, manager: EntityManager): Promise<string[]> {
-    const found = new Set(await this.textSearch.similarClaimIds(manager, contentWords(subject.statement), CANDIDATES_PER_WAY));
+    // The three ways are independent queries: sent together, PostgreSQL's pool answers them on separate connections.
+    const ways: Array<Promise<string[]>> = [this.textSearch.similarClaimIds(manager, contentWords(subject.statement), CANDIDATES_PER_WAY)];
     const start = subject.eventTime?.start ? new Date(subject.eventTime.start).getTime() : null;
     const end = subject.eventTime?.end ? new Date(subject.eventTime.end).getTime() : start;
     const near = start !== null ? { from: new Date(start - WINDOW_DAYS * DAY_MS), to: new Date(end! + WINDOW_DAYS * DAY_MS) } : null;
     const variables = [...new Set(subject.quantities.map((q) => q.variable))];
     if (variables.length) {
+      const anchors = subject.quantities.map((q) => q.value ?? q.lower ?? q.upper).filter((v): v is number => v !== null);
       const qb = manager
         .createQueryBuilder(ClaimQuantity, 'q')
         .innerJoin(Claim, 'c', 'c.id = q.claim_id')
         .select('q.claim_id', 'id')
-        .distinct(true)
         .where('q.variable IN (:...variables)', { variables })
-        .orderBy('q.claim_id', 'DESC')
         .limit(CANDIDATES_PER_WAY);
+      // The closest figures first (then the newest claims): a bare LIMIT would keep an arbitrary 50 of a busy window.
+      if (anchors.length) qb.addSelect('min(abs(coalesce(q.value, q.lower, q.upper, 0) - :anchor))', 'gap').setParameter('anchor', anchors[0]).groupBy('q.claim_id').orderBy('gap', 'ASC');
+      else qb.groupBy('q.claim_id');
+      qb.addOrderBy('q.claim_id', 'DESC');
       if (near) qb.andWhere('c.event_time_start BETWEEN :from AND :to', near);
-      for (const r of await qb.getRawMany<{ id: string }>()) found.add(r.id);
+      ways.push(qb.getRawMany<{ id: string }>().then((rows) => rows.map((r) => r.id)));
     }
     if (near && subject.place?.name) {
-      const rows = await manager
+      const place = manager
         .createQueryBuilder(Claim, 'c')
         .withDeleted()
         .select('c.id', 'id')
         .where('c.event_time_start BETWEEN :from AND :to', near)
+        // lower(place_name), event_time_start is indexed (migration ClaimMatchingIndexes).
         .andWhere('lower(c.place_name) = lower(:place)', { place: subject.place.name })
         .limit(CANDIDATES_PER_WAY)
         .getRawMany<{ id: string }>();
-      for (const r of rows) found.add(r.id);
+      ways.push(place.then((rows) => rows.map((r) => r.id)));
     }
-    return [...found];
+    return [...new Set((await Promise.all(ways)).flat())];
   }
 
   /** Claims as matching compares them: with figures and the ids of their live speakers and relays. */

@@ -8,6 +8,7 @@ import { AuditService } from '../../audit/audit.service';
 import { BadInputError } from '../../common/errors';
 import { RecordType } from '../../common/record-type';
 import { versionedUpdate } from '../../common/versioned-update';
+import { lockedForUpdate } from '../../database/row-lock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { ClaimQuantity } from '../claim-quantity.entity';
 import { Claim } from '../claim.entity';
@@ -34,6 +35,9 @@ export class ClaimMergeService {
     assertEditorial(actor, 'merge claims');
     if (input.survivorId === input.duplicateId) return Promise.reject(BadInputError.field('duplicateId', 'must differ from survivorId'));
     return this.tx.run(async (manager) => {
+      // Both rows locked (in id order, so two merges cannot deadlock) before the duplicate's attributions are read:
+      // an attach to either waits for the merge, or the merge waits for the attach and moves what it added.
+      await manager.find(Claim, { where: { id: In([input.survivorId, input.duplicateId]) }, order: { id: 'ASC' }, ...lockedForUpdate(manager) });
       const survivor = await this.claims.get(input.survivorId, manager, actor);
       const duplicate = await this.claims.get(input.duplicateId, manager, actor);
       const figures = [await this.claims.figuresOf(manager, survivor), await this.claims.figuresOf(manager, duplicate)];

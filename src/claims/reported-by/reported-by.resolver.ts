@@ -6,7 +6,7 @@ import { Citation } from '../../attributions/citation.entity';
 import { RequestContext } from '../../common/context';
 import { ClaimModel } from '../claim.model';
 import { ReportedByModel } from './reported-by.model';
-import { outletOf, wireGroups } from '../../articles/wire-copies';
+import { outletOf, wireGroups, wireLinksOf } from '../../articles/wire-copies';
 
 @Resolver(() => ClaimModel)
 export class ReportedByResolver {
@@ -24,9 +24,10 @@ export class ReportedByResolver {
         .where('a.claim_id IN (:...ids)', { ids: [...ids] })
         .orderBy('ar.id')
         .getRawMany<{ claimId: string; id: string; url: string; publisher: string | null; wireAgency: string | null; headline: string | null; bodyText: string | null }>();
+      const links = await wireLinksOf(this.dataSource.manager, [...new Set(rows.map((r) => r.id))]);
       return ids.map((id) => {
         const articles = [...new Map(rows.filter((r) => r.claimId === id).map((r) => [r.id, r])).values()];
-        const groups = wireGroups(articles);
+        const groups = wireGroups(articles, links);
         const outlets = [...new Set(articles.map(outletOf))];
         return {
           outletCount: outlets.length,

@@ -6,6 +6,7 @@ import { formatQuantity, label } from '../components/format';
 import { Badge, ErrorNote, Field, History, Loading, T, Time } from '../components/ui';
 import { graphql } from '../graphql';
 import { can, type Viewer } from '../session';
+import { ReportedBy } from './wire-copies';
 
 const ClaimQuery = graphql(`
   query Claim($id: ID!, $withHistory: Boolean!) {
@@ -22,6 +23,7 @@ const ClaimQuery = graphql(`
         citations { id quote startOffset endOffset article { id headline url publisher wireAgency publishedAt bodyText } }
       }
       conflictsWith { id statement status }
+      reportedBy { outletCount reportCount reports { wireAgency articleIds outlets } }
       possibleDuplicates @include(if: $withHistory) { score tier reasons { detail } claim { id statement attributionLine } }
       statusHistory { fromStatus toStatus reason changedAt }
     }
@@ -318,6 +320,13 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
           </ul>
         </>
       )}
+
+      <ReportedBy
+        reportedBy={c.reportedBy}
+        articles={[...new Map(c.attributions.flatMap((a) => a.citations.map((ci) => [ci.article.id, ci.article] as const))).values()]}
+        editor={can.edit(viewer.role)}
+        onChanged={() => reload({ requestPolicy: 'network-only' })}
+      />
 
       {can.edit(viewer.role) && (c.possibleDuplicates?.length ?? 0) > 0 && (
         <section aria-label="Possible duplicates">
