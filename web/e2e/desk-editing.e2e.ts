@@ -189,6 +189,11 @@ describe('busy buttons', () => {
     const claim = await reportersClaim('busy');
     const page = await newPage('EDITOR');
     await page.goto(`${desk.base}/claims/${claim.id}`);
+    // The status it already has is refused, and the message sits beside the status, not the reason.
+    await page.getByLabel('Reason').fill('Still unverified');
+    await page.getByRole('button', { name: 'Set status' }).click();
+    await expect(page.locator('label.field.invalid', { hasText: 'New status' }).locator('.field-error').textContent()).resolves.toMatch(/already UNVERIFIED/);
+    await expect(page.locator('label.field.invalid', { hasText: 'Reason' }).count()).resolves.toBe(0);
     const { release, seen } = await hold(page, (url, body) => url.endsWith('/graphql') && body.includes('SetStatus'));
     await page.getByLabel('New status').selectOption('CONTESTED');
     await page.getByLabel('Reason').fill('The council denies it');

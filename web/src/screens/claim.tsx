@@ -141,6 +141,7 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
     </div>
   );
   const editErrors = fieldErrors(edited.error);
+  const statusErrors = fieldErrors(status.error);
 
   return (
     <article aria-labelledby="claim-h" class="claim">
@@ -366,7 +367,7 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
       <h2>Status</h2>
       {can.edit(viewer.role) ? (
         <form class="status-form" onSubmit={submitStatus} aria-label="Change status">
-          <Field label="New status">
+          <Field label="New status" error={statusErrors.status}>
             <select name="status" value={form.status || c.status} onChange={(e) => setForm({ ...form, status: e.currentTarget.value })}>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -375,13 +376,13 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
               ))}
             </select>
           </Field>
-          <Field label="Reason" wide error={errorCode(status.error) === 'BAD_USER_INPUT' ? status.error?.graphQLErrors[0]?.message : undefined}>
+          <Field label="Reason" wide error={statusErrors.reason}>
             <input name="reason" required value={form.reason} onInput={(e) => setForm({ ...form, reason: e.currentTarget.value })} dir="auto" />
           </Field>
           <button type="submit" disabled={statusBusy}>
             {statusBusy ? 'Setting status…' : 'Set status'}
           </button>
-          {stale ? conflictNote : errorCode(status.error) !== 'BAD_USER_INPUT' && <ErrorNote error={status.error} />}
+          {stale ? conflictNote : !statusErrors.status && !statusErrors.reason && <ErrorNote error={status.error} />}
         </form>
       ) : (
         <p class="muted">Editors and admins change a claim's status.</p>

@@ -83,7 +83,7 @@ export function ExportScreen() {
       <ErrorNote error={error} />
       {data && (
         <p aria-live="polite" data-testid="export-count">
-          {data.claims.totalCount} claims{rows !== null ? `, ${rows} rows` : ' (one row per attribution)'}
+          {data.claims.totalCount} claims{rows !== null ? `, ${rows} rows` : ' (one row per attribution)'} with the filters applied: the data downloads hold these. Change a filter, then Apply, before downloading.
         </p>
       )}
       <div class="toolbar">

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@urql/preact';
+import { fieldErrors } from '../api';
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { toSearch } from '../components/claim-filter';
@@ -123,6 +124,7 @@ export function SourceScreen({ id, viewer }: { id: string; viewer: Viewer }) {
   if (!data) return <ErrorNote error={error} />;
   const s = data.source;
   const t = s.trackRecord;
+  const relErrors = fieldErrors(rel.error);
   return (
     <article aria-labelledby="source-h">
       <p>
@@ -200,7 +202,7 @@ export function SourceScreen({ id, viewer }: { id: string; viewer: Viewer }) {
               });
             }}
           >
-            <Field label="Grade">
+            <Field label="Grade" error={relErrors.reliability}>
               <select value={grade} onChange={(e) => setGrade(e.currentTarget.value)}>
                 <option value="">none</option>
                 {['A', 'B', 'C', 'D', 'E', 'F'].map((g) => (
@@ -208,13 +210,13 @@ export function SourceScreen({ id, viewer }: { id: string; viewer: Viewer }) {
                 ))}
               </select>
             </Field>
-            <Field label="Reason" wide>
+            <Field label="Reason" wide error={relErrors.reason}>
               <input required value={reason} onInput={(e) => setReason(e.currentTarget.value)} dir="auto" />
             </Field>
             <button type="submit" disabled={relBusy}>
               {relBusy ? 'Setting reliability…' : 'Set reliability'}
             </button>
-            <ErrorNote error={rel.error} />
+            {!relErrors.reliability && !relErrors.reason && <ErrorNote error={rel.error} />}
           </form>
           <h2>Merge or link with another source</h2>
           <Field label="Find the other source">
@@ -259,6 +261,7 @@ export function SourceScreen({ id, viewer }: { id: string; viewer: Viewer }) {
         </>
       )}
       <h2>Claims it speaks in</h2>
+      {!s.attributions.nodes.length && <p class="muted">None as the speaker{s.claimCount > 0 ? '; it relays the claims linked above' : ''}.</p>}
       <ul>
         {s.attributions.nodes.map((a) => (
           <li key={a.id}>
