@@ -205,7 +205,7 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
       {can.log(viewer.role) && (
         <div class="edit-claim">
           {editing ? (
-            <ClaimEditForm claim={c} errors={editErrors} busy={editBusy} onSubmit={submitEdit} onCancel={() => setEditing(false)}>
+            <ClaimEditForm key={c.version} claim={c} errors={editErrors} busy={editBusy} onSubmit={submitEdit} onCancel={() => setEditing(false)}>
               {stale ? conflictNote : !Object.keys(editErrors).length && <ErrorNote error={edited.error} />}
             </ClaimEditForm>
           ) : (
