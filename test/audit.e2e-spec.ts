@@ -61,6 +61,21 @@ describe('audit history', () => {
       expect(errorOf(await t.gql(HISTORY, { type: 'CLAIM', id: claim.id }, user.as)).code).toBe('FORBIDDEN');
     }
   });
+
+  it('names the people behind the ids in history for editors and admins (deleted users too), and to no one else', async () => {
+    const reporter = await t.userWithRole('REPORTER');
+    const claim = expectData(await t.gql(`mutation { createClaim(input: { statement: "Whose is this?" }) { id } }`, {}, reporter.as)).createClaim;
+    expectData(await t.gql(`mutation($i: DeleteRecordInput!) { deleteRecord(input: $i) { deletedAt } }`, { i: { type: 'USER', id: reporter.id } }));
+    const created = expectData(await t.gql(HISTORY, { type: 'CLAIM', id: claim.id }, editor.as)).history.nodes[0].changes.find((c: any) => c.field === 'createdBy');
+    const people = expectData(await t.gql(`{ people { id name } }`, {}, editor.as)).people;
+    expect(people).toContainEqual({ id: JSON.parse(created.after), name: 'Test REPORTER' });
+    expect(people).toContainEqual({ id: editor.id, name: 'Test EDITOR' });
+    // Only what a history line shows: asking for more is a validation error, not a leak.
+    expect(errorOf(await t.gql(`{ people { id email } }`, {}, editor.as)).code).toBe('GRAPHQL_VALIDATION_FAILED');
+    for (const role of ['REPORTER', 'RESEARCHER'] as const) {
+      expect(errorOf(await t.gql(`{ people { id } }`, {}, (await t.userWithRole(role)).as)).code).toBe('FORBIDDEN');
+    }
+  });
 });
 
 describe('optimistic concurrency', () => {

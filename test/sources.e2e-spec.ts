@@ -83,4 +83,34 @@ describe('sources over GraphQL', () => {
     const error = errorOf(await t.gql(`mutation($input: MergeSourcesInput!) { mergeSources(input: $input) { id } }`, { input: { survivorId: s.id, mergedId: s.id } }));
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'mergedId', message: 'must differ from survivorId' }] });
   });
+
+  it('counts the claims a source speaks in or relays, each once, leaving out removed attributions and deleted claims', async () => {
+    const relay = await createSource(t, { name: 'Relay Count TV', kind: 'MEDIA_OUTLET' });
+    const speaker = await createSource(t, { name: 'Count Monitor' });
+    const anon = await createSource(t, { name: 'a counting official', kind: 'ANONYMOUS' });
+    const ADD = `mutation($input: AddAttributionInput!) { addAttribution(input: $input) { id version } }`;
+    const COUNT = `query($id: ID!) { a: source(id: $id) { claimCount trackRecord { total } } }`;
+    const count = async (id: string) => expectData(await t.gql(COUNT, { id })).a;
+    const relayed = await createClaim(t);
+    const spoken = await createClaim(t);
+    const both = await createClaim(t);
+    const gone = await createClaim(t);
+    expectData(await t.gql(ADD, { input: { claimId: relayed.id, sourceId: anon.id, chain: [{ sourceId: relay.id, cue: 'quoting' }] } }));
+    expectData(await t.gql(ADD, { input: { claimId: spoken.id, sourceId: relay.id, stance: 'DENIES' } }));
+    // Speaker and relay on one claim: one claim.
+    expectData(await t.gql(ADD, { input: { claimId: both.id, sourceId: relay.id } }));
+    expectData(await t.gql(ADD, { input: { claimId: both.id, sourceId: speaker.id, chain: [{ sourceId: relay.id }] } }));
+    const removed = expectData(await t.gql(ADD, { input: { claimId: gone.id, sourceId: anon.id, chain: [{ sourceId: relay.id }] } })).addAttribution;
+    expect(await count(relay.id)).toEqual({ claimCount: 4, trackRecord: { total: 1 } });
+    expectData(await t.gql(`mutation($input: RemoveAttributionInput!) { removeAttribution(input: $input) { id } }`, { input: { id: removed.id, version: removed.version } }));
+    expect((await count(relay.id)).claimCount).toBe(3);
+    expectData(await t.gql(`mutation($i: DeleteRecordInput!) { deleteRecord(input: $i) { deletedAt } }`, { i: { type: 'CLAIM', id: both.id } }));
+    expect((await count(relay.id)).claimCount).toBe(2);
+    expect(await count(speaker.id)).toEqual({ claimCount: 0, trackRecord: { total: 0 } });
+    expect((await count(anon.id)).claimCount).toBe(1);
+    // The same claims as the claims filter's sourceId, and in a list of sources, one query's loader for all of them.
+    expect(expectData(await t.gql(`query($id: ID!) { claims(filter: { sourceId: $id }) { totalCount } }`, { id: relay.id })).claims.totalCount).toBe(2);
+    const listed = expectData(await t.gql(`{ sources(filter: { name: "Relay Count TV" }) { nodes { name claimCount } } }`)).sources.nodes;
+    expect(listed).toEqual([{ name: 'Relay Count TV', claimCount: 2 }]);
+  });
 });

@@ -22,6 +22,15 @@ export class UserModel {
   createdAt: Date;
 }
 
+@ObjectType('Person', { description: 'A user as others see them in the record: id and name, no email, role or keys.' })
+export class PersonModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+}
+
 @ObjectType('ApiKey', { description: 'An API key\'s record; the key itself is shown only once, by createApiKey.' })
 export class ApiKeyModel {
   @Field(() => ID)

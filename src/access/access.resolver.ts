@@ -2,7 +2,7 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { RequestContext } from '../common/context';
 import { groupByKey } from '../common/loaders';
 import { AccessService } from './access.service';
-import { ApiKeyModel, CreatedApiKeyModel, MeModel, UserModel } from './access.model';
+import { ApiKeyModel, CreatedApiKeyModel, MeModel, PersonModel, UserModel } from './access.model';
 import { Actor } from './actor';
 import { CurrentActor } from './current-actor.decorator';
 import { CreateApiKeyInput, CreateUserInput, RevokeApiKeyInput, UpdateUserInput } from './dto/user.input';
@@ -19,6 +19,12 @@ export class AccessResolver {
   @Query(() => [UserModel], { description: 'Every user (admins only).' })
   users(): Promise<UserModel[]> {
     return this.service.listUsers();
+  }
+
+  /** Who did what: names for the user ids in history (createdBy, actorId) and the audit log's actor filter. */
+  @Query(() => [PersonModel], { description: 'Every user\'s id and name, A to Z, to show and pick who changed what (editors and admins).' })
+  people(): Promise<PersonModel[]> {
+    return this.service.listPeople();
   }
 
   @Mutation(() => UserModel)

@@ -131,6 +131,11 @@ export class AccessService {
     return this.dataSource.manager.find(User, { order: { name: 'ASC' }, take: 1000 });
   }
 
+  /** Deleted users too: their ids stay in history and the audit log, which still need their names. */
+  listPeople(): Promise<Array<Pick<User, 'id' | 'name'>>> {
+    return this.dataSource.manager.find(User, { select: { id: true, name: true }, withDeleted: true, order: { name: 'ASC', id: 'ASC' }, take: 1000 });
+  }
+
   keysOf(userIds: readonly string[]): Promise<ApiKey[]> {
     return this.dataSource.manager.find(ApiKey, { where: userIds.map((userId) => ({ userId })), order: { createdAt: 'ASC' } });
   }

@@ -5,6 +5,7 @@ const QUERY_RULES: Record<string, Role[]> = {
   history: [Role.EDITOR, Role.ADMIN],
   auditEvents: [Role.EDITOR, Role.ADMIN],
   users: [Role.ADMIN],
+  people: [Role.EDITOR, Role.ADMIN],
 };
 
 const EVERY_ROLE = Object.values(Role);

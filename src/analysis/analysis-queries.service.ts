@@ -60,6 +60,22 @@ export class AnalysisQueriesService {
   }
 
   /**
+   * Claims each source takes part in as speaker (any stance) or as a hop of a relay chain, each claim
+   * once: what the claims filter's sourceId finds. A relay asserts nothing, so trackRecord leaves it out.
+   */
+  async claimCounts(sourceIds: readonly string[]): Promise<Array<{ sourceId: string; count: number }>> {
+    const sql = `SELECT x.source_id, COUNT(DISTINCT x.claim_id) AS n FROM (
+        SELECT a.source_id, a.claim_id FROM attribution a WHERE a.deleted_at IS NULL AND a.source_id IN (:...ids)
+        UNION ALL
+        SELECT h.source_id, a.claim_id FROM relay_hop h JOIN attribution a ON a.id = h.attribution_id AND a.deleted_at IS NULL WHERE h.source_id IN (:...ids)
+      ) x JOIN claim c ON c.id = x.claim_id AND c.deleted_at IS NULL
+      GROUP BY x.source_id`;
+    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(sql, { ids: [...sourceIds] });
+    const rows: Array<{ source_id: string; n: string | number }> = await this.dataSource.query(query, parameters);
+    return rows.map((r) => ({ sourceId: r.source_id, count: Number(r.n) }));
+  }
+
+  /**
    * Pairs of contradicting claims on one variable, each pair once, newest claims first. Built
    * from the flagged claims, so the work is bounded by `first`, not by the variable's size.
    */

@@ -1,4 +1,4 @@
-import { Args, Context, Extensions, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Extensions, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { toClaimModel } from '../claims/claim.mapper';
 import { ClaimModel } from '../claims/claim.model';
 import { RequestContext } from '../common/context';
@@ -61,5 +61,11 @@ export class SourceAnalysisResolver {
       falseCount: count('FALSE'),
       retracted: count('RETRACTED'),
     };
+  }
+
+  @ResolveField(() => Int, { description: 'Claims where this source speaks (any stance) or relays, each counted once; the claims filter sourceId lists them.' })
+  async claimCount(@Parent() source: SourceModel, @Context() ctx: RequestContext): Promise<number> {
+    const loader = ctx.loaders.get('source.claimCount', async (ids) => groupByKey(ids, await this.queries.claimCounts(ids), (r) => r.sourceId));
+    return (await loader.load(source.id))[0]?.count ?? 0;
   }
 }

@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { gql, openBrowser, signIn, startDesk, type Desk, type Role } from './harness';
+import { expectAccessible, gql, openBrowser, signIn, startDesk, type Desk, type Role } from './harness';
 
 let desk: Desk;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -23,13 +22,6 @@ async function newPage(role: Role): Promise<Page> {
   const page = await context.newPage();
   await signIn(page, desk, role);
   return page;
-}
-
-/** No serious or critical axe violations on the screen as it is now. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad).toEqual([]);
 }
 
 const ARTICLE = {

@@ -1,4 +1,5 @@
 import type { VariablesOf } from '../graphql';
+import { Select } from './ui';
 import type { ClaimsQuery } from '../screens/claims';
 
 type Filter = NonNullable<VariablesOf<typeof ClaimsQuery>['filter']>;
@@ -14,6 +15,7 @@ export const FILTER_FIELDS: Array<{ name: keyof Filter & string; label: string; 
   { more: true, name: 'minIndependentSources', label: 'Min. independent sources', type: 'number' },
   { name: 'source', label: 'Source (speaker or relay)', type: 'text' },
   { more: true, name: 'relayedBy', label: 'Relayed by', type: 'text' },
+  { more: true, name: 'sourceId', label: 'Source id (speaker or relay; the source page links here)', type: 'text' },
   { more: true, name: 'sourceKind', label: 'Speaker kind', type: 'select', options: ['ACTIVIST_COLLECTIVE', 'ANONYMOUS', 'ARMED_GROUP', 'GOVERNMENT', 'INDIVIDUAL', 'MEDIA_OUTLET', 'MILITARY', 'MONITORING_GROUP', 'NEWS_AGENCY', 'NGO'] },
   { more: true, name: 'stance', label: 'Stance', type: 'select', options: ['ASSERTS', 'DENIES', 'QUESTIONS'] },
   { more: true, name: 'variable', label: 'Variable', type: 'text' },
@@ -52,14 +54,14 @@ export function FilterForm({ query, onApply, idPrefix = 'f' }: { query: Record<s
         <label class="field" key={f.name}>
           <span class="label">{f.label}</span>
           {f.type === 'select' || f.type === 'bool' ? (
-            <select name={f.name} id={`${idPrefix}-${f.name}`} defaultValue={query[f.name] ?? ''}>
+            <Select name={f.name} id={`${idPrefix}-${f.name}`} initial={query[f.name] ?? ''}>
               <option value="">any</option>
               {(f.type === 'bool' ? ['true', 'false'] : f.options!).map((o) => (
                 <option key={o} value={o}>
                   {f.type === 'bool' ? (o === 'true' ? 'yes' : 'no') : o.replace(/_/g, ' ').toLowerCase()}
                 </option>
               ))}
-            </select>
+            </Select>
           ) : (
             <input name={f.name} id={`${idPrefix}-${f.name}`} type={f.type as 'text'} min={f.type === 'number' ? 0 : undefined} defaultValue={query[f.name] ?? ''} dir={f.type === 'text' ? 'auto' : undefined} />
           )}

@@ -1,6 +1,8 @@
 import type { CombinedError } from '@urql/core';
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { errorCode, errorMessage } from '../api';
+import { USER_ID_FIELDS, type People } from './people';
 
 /**
  * A date in the reader's locale, with the UTC value on hover. A day-precision date (dateOnly) is a UTC
@@ -77,7 +79,7 @@ export function showValue(json: string | null | undefined): string {
 type HistoryEvent = { id: string; at: string; actorName: string; action: string; changes: ReadonlyArray<{ field: string; before?: string | null; after?: string | null }> };
 
 /** A record's audit history as readable diffs; the claim and source pages both show it. */
-export function History({ events }: { events: ReadonlyArray<HistoryEvent> }) {
+export function History({ events, people }: { events: ReadonlyArray<HistoryEvent>; people: People }) {
   return (
     <>
       <h2>History</h2>
@@ -87,7 +89,7 @@ export function History({ events }: { events: ReadonlyArray<HistoryEvent> }) {
             <p>
               <Time iso={h.at} /> — <T>{h.actorName}</T> {h.action.toLowerCase()}d
             </p>
-            <Changes changes={h.changes} />
+            <Changes changes={h.changes} people={people} />
           </li>
         ))}
       </ol>
@@ -95,7 +97,20 @@ export function History({ events }: { events: ReadonlyArray<HistoryEvent> }) {
   );
 }
 
-export function Changes({ changes }: { changes: ReadonlyArray<{ field: string; before?: string | null; after?: string | null }> }) {
+/** A user id as the user's name (the id on hover); any other value as showValue reads it. */
+function ChangedValue({ field, json, people }: { field: string; json: string | null | undefined; people: People }) {
+  const value = showValue(json);
+  const name = USER_ID_FIELDS.has(field) ? people.get(value) : undefined;
+  return name ? (
+    <span title={value} data-user-id={value}>
+      {name}
+    </span>
+  ) : (
+    <>{value}</>
+  );
+}
+
+export function Changes({ changes, people }: { changes: ReadonlyArray<{ field: string; before?: string | null; after?: string | null }>; people: People }) {
   if (!changes.length) return null;
   return (
     <table class="diff">
@@ -111,14 +126,28 @@ export function Changes({ changes }: { changes: ReadonlyArray<{ field: string; b
           <tr key={c.field}>
             <th scope="row">{c.field}</th>
             <td class="del" dir="auto">
-              {showValue(c.before)}
+              <ChangedValue field={c.field} json={c.before} people={people} />
             </td>
             <td class="ins" dir="auto">
-              {showValue(c.after)}
+              <ChangedValue field={c.field} json={c.after} people={people} />
             </td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * A form's select that opens showing `initial`. Preact sets `defaultValue` before the options exist,
+ * so the browser drops it and the select shows its first option (an applied filter read "any", an
+ * edit form offered to save the wrong stance); a controlled `value` is set after the options.
+ */
+export function Select({ name, id, initial, children }: { name: string; id?: string; initial: string; children: ComponentChildren }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <select name={name} id={id} value={value} onChange={(e) => setValue(e.currentTarget.value)}>
+      {children}
+    </select>
   );
 }

@@ -1,7 +1,8 @@
 import { useQuery } from '@urql/preact';
 import { useLocation } from 'preact-iso';
 import { toSearch } from '../components/claim-filter';
-import { Changes, ErrorNote, Field, Loading, T, Time } from '../components/ui';
+import { usePeople } from '../components/people';
+import { Changes, ErrorNote, Field, Loading, Select, T, Time } from '../components/ui';
 import { graphql } from '../graphql';
 
 const AuditQuery = graphql(`
@@ -26,26 +27,37 @@ export function AuditScreen() {
     to: query.to ? `${query.to}T23:59:59Z` : undefined,
   };
   const [{ data, error, fetching }] = useQuery({ query: AuditQuery, variables: { filter, after: query.after || null } });
+  // The screen is for editors and admins only (main.tsx), the roles `people` answers.
+  const { people, list } = usePeople(true);
   const apply = (e: Event) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget as HTMLFormElement);
     route(`${path}${toSearch(Object.fromEntries([...f.entries()].map(([k, v]) => [k, String(v)])))}`);
   };
-  const link = (type: string, id: string) => (type === 'CLAIM' ? `/claims/${id}` : type === 'SOURCE' ? `/sources/${id}` : null);
+  // Events name their record type as the entity does ("Claim"), not as RecordType spells it ("CLAIM").
+  const link = (type: string, id: string) => (/^claim$/i.test(type) ? `/claims/${id}` : /^source$/i.test(type) ? `/sources/${id}` : null);
   return (
     <section aria-labelledby="audit-h">
       <h1 id="audit-h">Audit log</h1>
-      <form class="toolbar" onSubmit={apply} key={JSON.stringify(query)}>
+      <form class="toolbar" onSubmit={apply} key={`${JSON.stringify(query)}:${list.length}`}>
         <Field label="Record type">
-          <select name="entityType" defaultValue={query.entityType ?? ''}>
+          <Select name="entityType" initial={query.entityType ?? ''}>
             <option value="">any</option>
             {TYPES.map((t) => (
               <option key={t}>{t}</option>
             ))}
-          </select>
+          </Select>
         </Field>
-        <Field label="Actor id">
-          <input name="actorId" defaultValue={query.actorId ?? ''} />
+        <Field label="Actor">
+          <Select name="actorId" initial={query.actorId ?? ''}>
+            <option value="">anyone</option>
+            {list.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+            {query.actorId && list.length > 0 && !people.has(query.actorId) && <option value={query.actorId}>unknown user {query.actorId.slice(0, 8)}</option>}
+          </Select>
         </Field>
         <Field label="From">
           <input type="date" name="from" defaultValue={query.from ?? ''} />
@@ -68,7 +80,7 @@ export function AuditScreen() {
                   <p>
                     <Time iso={h.at} /> — <T>{h.actorName}</T> {h.action.toLowerCase()}d {h.entityType.toLowerCase()} {href ? <a href={href}>{h.entityId.slice(0, 8)}</a> : <code>{h.entityId.slice(0, 8)}</code>}
                   </p>
-                  <Changes changes={h.changes} />
+                  <Changes changes={h.changes} people={people} />
                 </li>
               );
             })}

@@ -3,9 +3,14 @@ import { useState } from 'preact/hooks';
 import { errorCode, fieldErrors } from '../api';
 import { useLocation } from 'preact-iso';
 import { formatQuantity, label } from '../components/format';
+import { useBusy } from '../components/busy';
+import { PersonName, usePeople } from '../components/people';
 import { Badge, ErrorNote, Field, History, Loading, T, Time } from '../components/ui';
 import { graphql } from '../graphql';
 import { can, type Viewer } from '../session';
+import { ArticleEditForm } from './article-edit';
+import { AttributionEditForm } from './attribution-edit';
+import { ClaimEditForm, UpdateClaim } from './claim-edit';
 import { ReportedBy } from './wire-copies';
 
 const ClaimQuery = graphql(`
@@ -14,18 +19,18 @@ const ClaimQuery = graphql(`
       id version statement hedge status sourcing independentSourceCount denyingSourceCount questioningSourceCount
       circular hasDiscrepancy attributionLine tags createdAt updatedAt
       eventTime { start end precision }
-      place { name adminArea country precision }
+      place { name adminArea country latitude longitude precision }
       quantities { variable lower lowerInclusive upper upperInclusive value approximate qualifier unit currency }
       attributions {
         id version stance cue mode anonymityReason relationship conditions credibility saidAt
         source { id name kind anonymous }
         chain { position cue source { id name } }
-        citations { id quote startOffset endOffset article { id headline url publisher wireAgency publishedAt bodyText } }
+        citations { id quote startOffset endOffset article { id version headline url publisher wireAgency byline language publishedAt bodyText } }
       }
       conflictsWith { id statement status }
       reportedBy { outletCount reportCount reports { wireAgency articleIds outlets } }
       possibleDuplicates @include(if: $withHistory) { score tier reasons { detail } claim { id statement attributionLine } }
-      statusHistory { fromStatus toStatus reason changedAt }
+      statusHistory { fromStatus toStatus reason changedAt actorId }
     }
     history(entityType: CLAIM, id: $id, first: 100) @include(if: $withHistory) {
       nodes { id action actorName at changes { field before after } }
@@ -35,13 +40,10 @@ const ClaimQuery = graphql(`
 
 const SetStatus = graphql(`
   mutation SetStatus($input: SetClaimStatusInput!) {
-    setClaimStatus(input: $input) { id version status statusHistory { fromStatus toStatus reason changedAt } }
+    setClaimStatus(input: $input) { id version status statusHistory { fromStatus toStatus reason changedAt actorId } }
   }
 `);
 
-const UpdateClaim = graphql(`
-  mutation UpdateClaim($input: UpdateClaimInput!) { updateClaim(input: $input) { id version statement hedge tags } }
-`);
 const RemoveAttribution = graphql(`mutation RemoveAttribution($input: RemoveAttributionInput!) { removeAttribution(input: $input) { id } }`);
 const MergeClaims = graphql(`mutation MergeClaims($input: MergeClaimsInput!) { mergeClaims(input: $input) { id version } }`);
 const DeleteClaim = graphql(`mutation DeleteClaim($input: DeleteRecordInput!) { deleteRecord(input: $input) { id deletedAt } }`);
@@ -86,6 +88,11 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
   const [deleted, deleteClaim] = useMutation(DeleteClaim);
   const [merged, mergeClaims] = useMutation(MergeClaims);
   const [editing, setEditing] = useState(false);
+  const [editingAttribution, setEditingAttribution] = useState<string | null>(null);
+  const [editingArticle, setEditingArticle] = useState<string | null>(null);
+  const [statusBusy, runStatus] = useBusy();
+  const [editBusy, runEdit] = useBusy();
+  const { people } = usePeople(withHistory);
   const { route } = useLocation();
 
   if (fetching && !data) return <Loading />;
@@ -99,23 +106,24 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
     setStale({ by: last?.actorName ?? 'someone else', at: last?.at ?? latest.data?.claim.updatedAt ?? '', version: latest.data?.claim.version ?? 0 });
   };
 
-  const submitStatus = async (e: Event) => {
+  // Busy until the conflict, if any, is explained: a second press meanwhile sends nothing.
+  const submitStatus = (e: Event) => {
     e.preventDefault();
-    setStale(null);
-    const result = await setStatus({ input: { id, status: (form.status || c.status) as (typeof STATUSES)[number], reason: form.reason, version: c.version } });
-    if (errorCode(result.error) === 'CONFLICT') await explainConflict();
-    else if (!result.error) setForm({ status: '', reason: '' });
+    void runStatus(async () => {
+      setStale(null);
+      const result = await setStatus({ input: { id, status: (form.status || c.status) as (typeof STATUSES)[number], reason: form.reason, version: c.version } });
+      if (errorCode(result.error) === 'CONFLICT') await explainConflict();
+      else if (!result.error) setForm({ status: '', reason: '' });
+    });
   };
 
-  const submitEdit = async (e: Event) => {
-    e.preventDefault();
-    setStale(null);
-    const f = new FormData(e.currentTarget as HTMLFormElement);
-    const tags = String(f.get('tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
-    const result = await updateClaim({ input: { id, version: c.version, statement: String(f.get('statement')), hedge: String(f.get('hedge') ?? '').trim() || null, tags } });
-    if (errorCode(result.error) === 'CONFLICT') await explainConflict();
-    else if (!result.error) setEditing(false);
-  };
+  const submitEdit = (input: Parameters<typeof updateClaim>[0]['input']) =>
+    void runEdit(async () => {
+      setStale(null);
+      const result = await updateClaim({ input });
+      if (errorCode(result.error) === 'CONFLICT') await explainConflict();
+      else if (!result.error) setEditing(false);
+    });
 
   const conflictNote = stale && (
     <div role="alert" class="error conflict" data-testid="conflict">
@@ -135,6 +143,7 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
     </div>
   );
   const editErrors = fieldErrors(edited.error);
+  const statusErrors = fieldErrors(status.error);
 
   return (
     <article aria-labelledby="claim-h" class="claim">
@@ -198,24 +207,9 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
       {can.log(viewer.role) && (
         <div class="edit-claim">
           {editing ? (
-            <form onSubmit={submitEdit} aria-label="Edit the claim">
-              <Field label="Statement" wide error={editErrors.statement}>
-                <textarea name="statement" rows={2} defaultValue={c.statement} dir="auto" required />
-              </Field>
-              <Field label="Hedge" error={editErrors.hedge}>
-                <input name="hedge" defaultValue={c.hedge ?? ''} dir="auto" />
-              </Field>
-              <Field label="Tags (comma-separated)" error={editErrors.tags}>
-                <input name="tags" defaultValue={c.tags.join(', ')} dir="auto" />
-              </Field>
-              <div class="actions">
-                <button type="submit">Save</button>
-                <button type="button" class="secondary" onClick={() => setEditing(false)}>
-                  Cancel
-                </button>
-              </div>
+            <ClaimEditForm key={c.version} claim={c} errors={editErrors} busy={editBusy} onSubmit={submitEdit} onCancel={() => setEditing(false)}>
               {stale ? conflictNote : !Object.keys(editErrors).length && <ErrorNote error={edited.error} />}
-            </form>
+            </ClaimEditForm>
           ) : (
             <div class="actions">
               <button type="button" class="secondary" onClick={() => setEditing(true)}>
@@ -263,13 +257,27 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
                 ))}
               </p>
             )}
-            {can.log(viewer.role) && c.attributions.length > 1 && (
-              <button type="button" class="secondary small" onClick={() => void removeAttribution({ input: { id: a.id, version: a.version } })}>
-                Remove this attribution
-              </button>
+            {can.log(viewer.role) && (
+              <p class="actions">
+                <button type="button" class="secondary small" aria-expanded={editingAttribution === a.id} onClick={() => setEditingAttribution(editingAttribution === a.id ? null : a.id)}>
+                  Edit this attribution
+                </button>
+                {c.attributions.length > 1 && (
+                  <button type="button" class="secondary small" onClick={() => void removeAttribution({ input: { id: a.id, version: a.version } })}>
+                    Remove this attribution
+                  </button>
+                )}
+              </p>
             )}
-            {(a.anonymityReason || a.relationship || a.conditions.length > 0) && (
+            {editingAttribution === a.id && <AttributionEditForm key={a.version} a={a} onDone={() => setEditingAttribution(null)} />}
+            {(a.anonymityReason || a.relationship || a.conditions.length > 0 || a.saidAt || a.credibility != null) && (
               <ul class="conditions">
+                {a.saidAt && (
+                  <li>
+                    said <Time iso={a.saidAt} />
+                  </li>
+                )}
+                {a.credibility != null && <li data-testid="credibility">credibility: {a.credibility}</li>}
                 {a.relationship && <li dir="auto">relationship: {a.relationship}</li>}
                 {a.anonymityReason && <li dir="auto">anonymity: {a.anonymityReason}</li>}
                 {a.conditions.map((x) => (
@@ -297,8 +305,14 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
                 <p>
                   <a href={cit.article.url} rel="noreferrer noopener" target="_blank">
                     Open the article
-                  </a>
+                  </a>{' '}
+                  {can.log(viewer.role) && (
+                    <button type="button" class="secondary small" aria-expanded={editingArticle === cit.id} onClick={() => setEditingArticle(editingArticle === cit.id ? null : cit.id)}>
+                      Edit the article's details
+                    </button>
+                  )}
                 </p>
+                {editingArticle === cit.id && <ArticleEditForm key={cit.article.version} article={cit.article} onDone={() => setEditingArticle(null)} />}
               </details>
             ))}
           </li>
@@ -362,7 +376,7 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
       <h2>Status</h2>
       {can.edit(viewer.role) ? (
         <form class="status-form" onSubmit={submitStatus} aria-label="Change status">
-          <Field label="New status">
+          <Field label="New status" error={statusErrors.status}>
             <select name="status" value={form.status || c.status} onChange={(e) => setForm({ ...form, status: e.currentTarget.value })}>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -371,13 +385,13 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
               ))}
             </select>
           </Field>
-          <Field label="Reason" wide error={errorCode(status.error) === 'BAD_USER_INPUT' ? status.error?.graphQLErrors[0]?.message : undefined}>
+          <Field label="Reason" wide error={statusErrors.reason}>
             <input name="reason" required value={form.reason} onInput={(e) => setForm({ ...form, reason: e.currentTarget.value })} dir="auto" />
           </Field>
-          <button type="submit" disabled={status.fetching}>
-            Set status
+          <button type="submit" disabled={statusBusy}>
+            {statusBusy ? 'Setting status…' : 'Set status'}
           </button>
-          {stale ? conflictNote : errorCode(status.error) !== 'BAD_USER_INPUT' && <ErrorNote error={status.error} />}
+          {stale ? conflictNote : !statusErrors.status && !statusErrors.reason && <ErrorNote error={status.error} />}
         </form>
       ) : (
         <p class="muted">Editors and admins change a claim's status.</p>
@@ -387,12 +401,20 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
           {c.statusHistory.map((s, i) => (
             <li key={i}>
               <Time iso={s.changedAt} />: {label(s.fromStatus)} → <strong>{label(s.toStatus)}</strong> — <T>{s.reason}</T>
+              {withHistory && (
+                <>
+                  {' '}
+                  <span class="muted">
+                    (by <PersonName id={s.actorId} people={people} />)
+                  </span>
+                </>
+              )}
             </li>
           ))}
         </ol>
       )}
 
-      {data.history && <History events={data.history.nodes} />}
+      {data.history && <History events={data.history.nodes} people={people} />}
     </article>
   );
 }

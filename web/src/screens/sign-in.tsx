@@ -1,6 +1,7 @@
 import { useClient } from '@urql/preact';
 import { useState } from 'preact/hooks';
 import { authHeader, errorCode, errorMessage } from '../api';
+import { useBusy } from '../components/busy';
 import { MeQuery } from '../session';
 
 /** Paste a key; it is checked with `me` before it is kept for this tab. */
@@ -8,9 +9,15 @@ export function SignIn({ onSignIn }: { onSignIn: (key: string) => void }) {
   const client = useClient();
   const [key, setKey] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const submit = async (e: Event) => {
+  const [busy, run] = useBusy();
+  const submit = (e: Event) => {
     e.preventDefault();
-    const k = key.trim();
+    // `required` lets spaces through; the server would answer about the header, not the key.
+    if (!key.trim()) setProblem('Paste your API key first (it starts with cdk_).');
+    else void run(() => check(key.trim()));
+  };
+  const check = async (k: string) => {
+    setProblem(null);
     const result = await client
       .query(MeQuery, {}, { requestPolicy: 'network-only', fetchOptions: { headers: { ...authHeader(k), accept: 'application/json' } } })
       .toPromise();
@@ -33,7 +40,9 @@ export function SignIn({ onSignIn }: { onSignIn: (key: string) => void }) {
             {problem}
           </p>
         )}
-        <button type="submit">Sign in</button>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Checking the key…' : 'Sign in'}
+        </button>
       </form>
       <p class="muted">
         The key is kept for this tab only. On the demo database, <code>npm start</code> prints a key for each role.

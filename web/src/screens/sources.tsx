@@ -1,18 +1,22 @@
 import { useMutation, useQuery } from '@urql/preact';
+import { fieldErrors } from '../api';
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { toSearch } from '../components/claim-filter';
 import { label } from '../components/format';
+import { useBusy } from '../components/busy';
+import { PersonName, usePeople } from '../components/people';
 import { Badge, ErrorNote, Field, History, Loading, T, Time } from '../components/ui';
 import { graphql } from '../graphql';
 import { can, type Viewer } from '../session';
+import { SourceEditForm } from './source-edit';
 
 const SourcesQuery = graphql(`
   query Sources($name: String, $after: String) {
     sources(filter: { name: $name }, first: 50, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { id name kind anonymous aliases reliability basedIn trackRecord { total } }
+      nodes { id name kind anonymous aliases reliability basedIn claimCount }
     }
   }
 `);
@@ -47,7 +51,9 @@ export function SourcesScreen() {
                 <th scope="col">Kind</th>
                 <th scope="col">Aliases</th>
                 <th scope="col">Reliability</th>
-                <th scope="col">Claims</th>
+                <th scope="col" title="Claims the source speaks in (any stance) or relays">
+                  Claims
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -61,7 +67,7 @@ export function SourcesScreen() {
                   <td>{label(s.kind)}</td>
                   <td dir="auto">{s.aliases.join(', ')}</td>
                   <td>{s.reliability ?? '—'}</td>
-                  <td>{s.trackRecord.total}</td>
+                  <td data-testid="claim-count">{s.claimCount}</td>
                 </tr>
               ))}
             </tbody>
@@ -81,7 +87,8 @@ const SourceQuery = graphql(`
   query Source($id: ID!, $withHistory: Boolean!) {
     source(id: $id) {
       id version name kind anonymous aliases affiliation basedIn wikidataId reliability confidentialNote
-      reliabilityHistory { fromGrade toGrade reason changedAt }
+      reliabilityHistory { fromGrade toGrade reason changedAt actorId }
+      claimCount
       linkedSources { id name }
       trackRecord { total unverified corroborated confirmed contested false retracted }
       attributions(first: 50) { nodes { id stance claim { id statement status } } }
@@ -99,7 +106,11 @@ const FindOther = graphql(`query FindOther($name: String!) { sources(filter: { n
 
 export function SourceScreen({ id, viewer }: { id: string; viewer: Viewer }) {
   const editor = can.edit(viewer.role);
-  const [{ data, error, fetching }] = useQuery({ query: SourceQuery, variables: { id, withHistory: can.history(viewer.role) } });
+  const withHistory = can.history(viewer.role);
+  const [{ data, error, fetching }] = useQuery({ query: SourceQuery, variables: { id, withHistory } });
+  const { people } = usePeople(withHistory);
+  const [editing, setEditing] = useState(false);
+  const [relBusy, runRel] = useBusy();
   const [rel, setRel] = useMutation(SetReliability);
   const [merged, merge] = useMutation(Merge);
   const [linked, link] = useMutation(Link);
@@ -113,6 +124,7 @@ export function SourceScreen({ id, viewer }: { id: string; viewer: Viewer }) {
   if (!data) return <ErrorNote error={error} />;
   const s = data.source;
   const t = s.trackRecord;
+  const relErrors = fieldErrors(rel.error);
   return (
     <article aria-labelledby="source-h">
       <p>
@@ -138,9 +150,17 @@ export function SourceScreen({ id, viewer }: { id: string; viewer: Viewer }) {
             <dd dir="auto">{s.confidentialNote}</dd>
           </>
         )}
+        <dt>Wikidata</dt>
+        <dd>{s.wikidataId ?? '—'}</dd>
         <dt>Track record</dt>
         <dd>
-          {t.total} claims: {t.confirmed} confirmed, {t.corroborated} corroborated, {t.unverified} unverified, {t.contested} contested, {t.false} false, {t.retracted} retracted
+          asserts {t.total} claims: {t.confirmed} confirmed, {t.corroborated} corroborated, {t.unverified} unverified, {t.contested} contested, {t.false} false, {t.retracted} retracted
+        </dd>
+        <dt>Takes part in</dt>
+        <dd>
+          <a href={`/claims?sourceId=${s.id}`} data-testid="source-claims">
+            {s.claimCount} {s.claimCount === 1 ? 'claim' : 'claims'} as speaker or relay
+          </a>
         </dd>
         <dt>Same origin as</dt>
         <dd>
@@ -159,18 +179,30 @@ export function SourceScreen({ id, viewer }: { id: string; viewer: Viewer }) {
           )}
         </dd>
       </dl>
+      {can.log(viewer.role) &&
+        (editing ? (
+          <SourceEditForm key={s.version} s={s} onDone={() => setEditing(false)} />
+        ) : (
+          <p class="actions">
+            <button type="button" class="secondary" onClick={() => setEditing(true)}>
+              Edit the source
+            </button>
+          </p>
+        ))}
       {editor && (
         <>
           <h2>Reliability</h2>
           <form
             class="inline-form"
-            onSubmit={async (e) => {
+            onSubmit={(e) => {
               e.preventDefault();
-              const r = await setRel({ input: { id, reliability: (grade || null) as 'A' | null, reason, version: s.version } });
-              if (!r.error) setReason('');
+              void runRel(async () => {
+                const r = await setRel({ input: { id, reliability: (grade || null) as 'A' | null, reason, version: s.version } });
+                if (!r.error) setReason('');
+              });
             }}
           >
-            <Field label="Grade">
+            <Field label="Grade" error={relErrors.reliability}>
               <select value={grade} onChange={(e) => setGrade(e.currentTarget.value)}>
                 <option value="">none</option>
                 {['A', 'B', 'C', 'D', 'E', 'F'].map((g) => (
@@ -178,11 +210,13 @@ export function SourceScreen({ id, viewer }: { id: string; viewer: Viewer }) {
                 ))}
               </select>
             </Field>
-            <Field label="Reason" wide>
+            <Field label="Reason" wide error={relErrors.reason}>
               <input required value={reason} onInput={(e) => setReason(e.currentTarget.value)} dir="auto" />
             </Field>
-            <button type="submit">Set reliability</button>
-            <ErrorNote error={rel.error} />
+            <button type="submit" disabled={relBusy}>
+              {relBusy ? 'Setting reliability…' : 'Set reliability'}
+            </button>
+            {!relErrors.reliability && !relErrors.reason && <ErrorNote error={rel.error} />}
           </form>
           <h2>Merge or link with another source</h2>
           <Field label="Find the other source">
@@ -213,12 +247,21 @@ export function SourceScreen({ id, viewer }: { id: string; viewer: Viewer }) {
             {s.reliabilityHistory.map((h, i) => (
               <li key={i}>
                 <Time iso={h.changedAt} />: {h.fromGrade ?? '—'} → {h.toGrade ?? '—'} — <T>{h.reason}</T>
+                {withHistory && (
+                  <>
+                    {' '}
+                    <span class="muted">
+                      (by <PersonName id={h.actorId} people={people} />)
+                    </span>
+                  </>
+                )}
               </li>
             ))}
           </ol>
         </>
       )}
-      <h2>Claims</h2>
+      <h2>Claims it speaks in</h2>
+      {!s.attributions.nodes.length && <p class="muted">None as the speaker{s.claimCount > 0 ? '; it relays the claims linked above' : ''}.</p>}
       <ul>
         {s.attributions.nodes.map((a) => (
           <li key={a.id}>
@@ -229,7 +272,7 @@ export function SourceScreen({ id, viewer }: { id: string; viewer: Viewer }) {
           </li>
         ))}
       </ul>
-      {data.history && <History events={data.history.nodes} />}
+      {data.history && <History events={data.history.nodes} people={people} />}
     </article>
   );
 }
