@@ -70,9 +70,10 @@ describe('claims page SQL statement count', () => {
     expect(await statements(2)).toBe(second);
     // Exactly: BEGIN; three look-ups (the vocabulary of figures, the article by URL, the sources by name or alias); the
     // rows and audit events (one statement on PostgreSQL, one INSERT per table on SQLite: article, source, claim,
-    // quantity, attribution, relay hop, citation, audit event); the discrepancy flags' three (AnalysisService); the
-    // claim read back for its flag; COMMIT; and the answer's attributions.
-    expect(second).toBe(onPostgres ? 11 : 18);
+    // quantity, attribution, relay hop, citation, claim_source, audit event); the discrepancy check's five
+    // (analysis/figure-span-index.ts: the claim's figures read, their figure_span rows filed, its own flag, the rows'
+    // flag, the claims still to flag); the claim read back for its flag; COMMIT; and the answer's attributions.
+    expect(second).toBe(onPostgres ? 13 : 21);
   });
 
   it.each(['claims', 'articles', 'sources', 'auditEvents'])('counts %s only when totalCount is selected', async (list) => {

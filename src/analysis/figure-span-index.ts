@@ -57,7 +57,16 @@ export async function refreshDiscrepancyFlags(manager: EntityManager, claimIds: 
 
 /** Files the figures of the live claims among `ids` (whose rows are gone or never were), as flagged until worked out. */
 async function fileSpans(manager: EntityManager, ids: string[]): Promise<void> {
-  const claims = await manager.find(Claim, { where: { id: In(ids) }, relations: { quantities: true } });
+  // Only the columns filing reads: the FigureSpan migration calls this before later migrations add columns to these tables.
+  const claims = await manager.find(Claim, {
+    where: { id: In(ids) },
+    relations: { quantities: true },
+    select: {
+      id: true,
+      eventTime: { start: true, end: true },
+      quantities: { id: true, variable: true, value: true, lower: true, lowerInclusive: true, upper: true, upperInclusive: true, approximate: true },
+    },
+  });
   const rows: Array<Partial<FigureSpan>> = [];
   for (const claim of claims) {
     const keys = spanKeys(claim.eventTime?.start ? claim.eventTime : null);
