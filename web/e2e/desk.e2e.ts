@@ -383,7 +383,13 @@ describe('editor', () => {
     await shared.getByTestId('claims-count').filter({ hasText: `${expected.claims.totalCount} claim` }).waitFor();
     await shared.close();
 
-    await rows.first().getByRole('link').click();
+    // Open a claim cited in a dated article (a claim logged earlier in this suite from a pasted, undated article shows "—").
+    const listed = await gql(desk, 'EDITOR', '{ claims(filter: { anonymity: ANONYMOUS_ONLY }) { nodes { id attributions { citations { article { publishedAt } } } } } }');
+    const dated = (listed.claims.nodes as Array<{ id: string; attributions: Array<{ citations: Array<{ article: { publishedAt: string | null } }> }> }>).find((c) =>
+      c.attributions.some((a) => a.citations.some((ci) => ci.article.publishedAt)),
+    );
+    expect(dated).toBeDefined();
+    await rows.locator(`a[href$="/claims/${dated?.id}"]`).first().click();
     await page.getByRole('button', { name: 'Set status' }).waitFor();
     await expectAccessible(page, 'claim page');
     // Dates are in the reader's locale (en-GB here: day first), with the UTC value on hover.
