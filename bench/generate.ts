@@ -1,4 +1,5 @@
 import { conflictSql, windowsOverlapSql } from '../src/analysis/discrepancy-sql';
+import { spanKeys, storedRange } from '../src/analysis/figure-spans';
 import { AttributionFacts, claimSourcesOf, SourceFacts, summarizeSourcing } from '../src/analysis/sourcing';
 import { sourceNameKey } from '../src/sources/source-name';
 import { DataSink, Row, TABLE_NAMES } from './data-sink';
@@ -79,7 +80,8 @@ export const FLAGGED_UP_TO = 200_000;
 export const FLAG_DISCREPANCIES_SQL = `UPDATE claim SET has_discrepancy = true WHERE deleted_at IS NULL AND EXISTS (
   SELECT 1 FROM claim_quantity n JOIN claim_quantity o ON o.variable = n.variable AND o.claim_id <> n.claim_id
   JOIN claim cn ON cn.id = n.claim_id JOIN claim co ON co.id = o.claim_id AND co.deleted_at IS NULL
-  WHERE n.claim_id = claim.id AND ${conflictSql('n', 'o')} AND ${windowsOverlapSql('cn', 'co')})`;
+  WHERE n.claim_id = claim.id AND ${conflictSql('n', 'o')} AND ${windowsOverlapSql('cn', 'co')});
+UPDATE figure_span SET flagged = true WHERE claim_id IN (SELECT id FROM claim WHERE has_discrepancy)`;
 
 function weighted(prng: Prng, table: [string, number][]): string {
   let r = prng.next();
@@ -205,13 +207,27 @@ export async function generateDataSet(target: string | DataSink, scale: number, 
           const [qualifier, shape] = prng.pick(QUALIFIERS);
           const v = prng.int(1, 5000);
           const money = prng.chance(0.1);
+          const quantityId = clock.id();
+          const variable = money ? 'cash_taken' : benchVariable(prng.pick(NOUNS), prng.pick(VERBS));
+          const figure = {
+            value: shape === 'value' || shape === 'approx' ? v : null,
+            lower: shape === 'lower' || shape === 'lowerx' ? v : null,
+            lowerInclusive: shape !== 'lowerx',
+            upper: shape === 'upper' ? v : null,
+            upperInclusive: true,
+            approximate: shape === 'approx',
+          };
           pending.claim_quantity.push([
-            clock.id(), claimId, q, money ? 'cash_taken' : benchVariable(prng.pick(NOUNS), prng.pick(VERBS)),
-            shape === 'value' || shape === 'approx' ? v : null,
-            shape === 'lower' || shape === 'lowerx' ? v : null, shape !== 'lowerx',
-            shape === 'upper' ? v : null, true, shape === 'approx',
+            quantityId, claimId, q, variable, figure.value, figure.lower, figure.lowerInclusive, figure.upper, figure.upperInclusive, figure.approximate,
             qualifier || null, money ? null : prng.pick(NOUNS), money ? 'USD' : null,
           ]);
+          // The discrepancy check's rows, filed as the app files them (analysis/figure-span-index.ts); flags follow in finish.
+          if (claim[4] === null) {
+            const range = storedRange(figure);
+            for (const key of spanKeys(start ? { start, end } : null)) {
+              pending.figure_span.push([quantityId, key.kind, key.node, claimId, variable, range.low, range.lowInclusive, range.high, range.highInclusive, false]);
+            }
+          }
         }
       }
       const attributions = prng.int(1, 4);

@@ -55,19 +55,24 @@ describe('benchmark data obeys the app\'s rules', () => {
         Promise.all([
           ds.query(`SELECT id, sourcing, independent_source_count, denying_source_count, questioning_source_count, circular, speaker_anonymity, has_discrepancy FROM claim WHERE deleted_at IS NULL ORDER BY id`),
           ds.query(`SELECT * FROM claim_source ORDER BY source_id, claim_id`),
+          ds.query(`SELECT * FROM figure_span ORDER BY quantity_id, kind, node`),
         ]);
       const generated = await snapshot();
+      expect(generated[2].length).toBeGreaterThan(0);
       const ids = generated[0].map((c: { id: string }) => c.id);
       expect(generated[1].length).toBeGreaterThan(ids.length);
       // The app recomputes every claim's derived values by its own code, then nothing may have changed.
       await ds.transaction(async (manager) => {
         await (app as INestApplicationContext).get(AnalysisService).refreshSourcing(manager, ids);
+        // The discrepancy check files every figure again and works out each flag from those rows.
+        await manager.query(`DELETE FROM figure_span`);
         await (app as INestApplicationContext).get(ClaimsService).notifyFiguresChanged(manager, ids.map((claimId: string) => ({ claimId, before: null })));
         const recomputed = await Promise.all([
           manager.query(
             `SELECT id, sourcing, independent_source_count, denying_source_count, questioning_source_count, circular, speaker_anonymity, has_discrepancy FROM claim WHERE deleted_at IS NULL ORDER BY id`,
           ),
           manager.query(`SELECT * FROM claim_source ORDER BY source_id, claim_id`),
+          manager.query(`SELECT * FROM figure_span ORDER BY quantity_id, kind, node`),
         ]);
         expect(recomputed).toEqual(generated);
         throw new Error('rollback');

@@ -129,6 +129,17 @@ describe('exports over HTTP', () => {
     expect(res.text).not.toContain('A story later deleted');
   });
 
+  it('refuses a window that ends before it starts, as the GraphQL filter does', async () => {
+    for (const [from, to] of [['eventFrom', 'eventTo'], ['publishedFrom', 'publishedTo']]) {
+      const res = await fetch(`${base}/exports/claims.csv?${from}=2024-05-02&${to}=2024-05-01`, { headers: authHeaders(base) });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { code: string; fields: Array<{ field: string; message: string }> };
+      expect(body.code).toBe('BAD_USER_INPUT');
+      expect(body.fields).toEqual([{ field: to, message: `must not be before ${from}` }]);
+    }
+    expect((await fetch(`${base}/exports/claims.csv?eventFrom=2024-05-01&eventTo=2024-05-01`, { headers: authHeaders(base) })).status).toBe(200);
+  });
+
   it('refuses an impossible date in a filter by the API date rule', async () => {
     const res = await fetch(`${base}/exports/claims.csv?eventFrom=2019-02-30`, { headers: authHeaders(base) });
     expect(res.status).toBe(400);

@@ -1,7 +1,8 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, validateSync } from 'class-validator';
 import { CLAIM_FILTER_FIELDS, FilterValueKind, filterFieldsOf, fromText } from '../../claims/claim-filter-fields';
 import { ClaimFilterInput } from '../../claims/dto/claim-filter.input';
+import { BadInputError } from '../../common/errors';
 import { IsDateTime, ToDateTime } from '../../common/validators';
 import { ExportProfile } from '../export-columns';
 
@@ -31,8 +32,17 @@ for (const [name, kind] of CLAIM_FILTER_FIELDS) {
 /** Every option the export takes as text: the filter fields and the export's own. */
 export const EXPORT_QUERY_FIELDS: ReadonlyMap<string, FilterValueKind> = filterFieldsOf(ExportQueryDto);
 
-/** Splits the query into the claims filter and the export options. */
+/**
+ * Splits the query into the claims filter and the export options. The filter is checked again as the
+ * GraphQL API's own ClaimFilterInput: the text conversions above replace the parent's custom rules on
+ * the same property (class-validator keeps one custom-rule set per property), which had let
+ * `eventTo` before `eventFrom` through as an empty file.
+ */
 export function splitExportQuery(query: ExportQueryDto): { filter: ClaimFilterInput; profile: ExportProfile } {
   const { profile, ...filter } = query;
+  const problems = validateSync(Object.assign(new ClaimFilterInput(), filter)).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => ({ field: error.property, message })),
+  );
+  if (problems.length) throw new BadInputError(problems);
   return { filter, profile: profile ?? 'full' };
 }
