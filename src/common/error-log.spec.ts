@@ -2,14 +2,14 @@ import { QueryFailedError } from 'typeorm';
 import { describeError } from './error-log';
 
 describe('describeError', () => {
-  it('tells the class, driver code, message and stack of a failed query, and none of its values', () => {
+  it('tells the class, driver code and message of a failed query, and neither its values nor a stack trace', () => {
     const driverError = Object.assign(new Error('duplicate key value violates unique constraint "uq_note"'), {
       code: '23505',
       detail: 'Key (confidential_note)=(the secret) already exists.',
     });
     const error = new QueryFailedError('INSERT INTO "source" VALUES ($1)', ['the secret'], driverError);
     const text = describeError(error);
-    expect(text).toMatch(/^QueryFailedError \[23505\]: duplicate key value violates unique constraint "uq_note"\n\s+at /);
+    expect(text).toBe('QueryFailedError [23505]: duplicate key value violates unique constraint "uq_note"');
     expect(text).not.toContain('the secret');
   });
 
