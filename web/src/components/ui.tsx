@@ -34,6 +34,40 @@ export function ErrorNote({ error }: { error: CombinedError | undefined | null }
   );
 }
 
+/**
+ * An edit form's Save and Cancel buttons, then the request's error unless it is BAD_USER_INPUT
+ * already shown beside the fields it names.
+ */
+export function EditActions({ busy, save, onCancel, error, fieldErrors }: { busy: boolean; save: string; onCancel: () => void; error?: CombinedError; fieldErrors?: Record<string, string> }) {
+  return (
+    <>
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? 'Saving…' : save}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {(errorCode(error) !== 'BAD_USER_INPUT' || !Object.keys(fieldErrors ?? {}).length) && <ErrorNote error={error} />}
+    </>
+  );
+}
+
+/** A choice that may be left unset: the blank option, then each value with its label. */
+export function OptionalOptions({ values, blank, label }: { values: readonly string[]; blank: string; label: (value: string) => string }) {
+  return (
+    <>
+      <option value="">{blank}</option>
+      {values.map((x) => (
+        <option key={x} value={x}>
+          {label(x)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function FieldError({ message, id }: { message?: string; id?: string }) {
   return message ? (
     <span class="field-error" role="alert" id={id}>

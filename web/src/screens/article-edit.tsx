@@ -1,8 +1,8 @@
 import { useMutation } from '@urql/preact';
-import { errorCode, fieldErrors } from '../api';
+import { fieldErrors } from '../api';
 import { useBusy } from '../components/busy';
 import { changed, iso, textOf } from '../components/form-data';
-import { ErrorNote, Field } from '../components/ui';
+import { EditActions, Field } from '../components/ui';
 import { graphql, type VariablesOf } from '../graphql';
 
 const UpdateArticle = graphql(`
@@ -57,15 +57,7 @@ export function ArticleEditForm({ article, onDone }: { article: EditableArticle;
           <input name={k} defaultValue={before[k] ?? ''} dir={k === 'headline' || k === 'byline' || k === 'publisher' ? 'auto' : undefined} required={k === 'url'} />
         </Field>
       ))}
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save the article'}
-        </button>
-        <button type="button" class="secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-      {(errorCode(result.error) !== 'BAD_USER_INPUT' || !Object.keys(errors).length) && <ErrorNote error={result.error} />}
+      <EditActions busy={busy} save="Save the article" onCancel={onDone} error={result.error} fieldErrors={errors} />
     </form>
   );
 }

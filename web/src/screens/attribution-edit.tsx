@@ -1,10 +1,10 @@
 import { useMutation, useQuery } from '@urql/preact';
 import { useEffect, useState } from 'preact/hooks';
-import { errorCode, fieldErrors } from '../api';
+import { fieldErrors } from '../api';
 import { useBusy } from '../components/busy';
 import { changed, errorAt, iso, linesOf, textOf } from '../components/form-data';
 import { label } from '../components/format';
-import { ErrorNote, Field, Select } from '../components/ui';
+import { EditActions, Field, Select } from '../components/ui';
 import { graphql, type VariablesOf } from '../graphql';
 
 const UpdateAttribution = graphql(`
@@ -178,15 +178,7 @@ export function AttributionEditForm({ a, onDone }: { a: EditableAttribution; onD
           Add relay
         </button>
       </div>
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save the attribution'}
-        </button>
-        <button type="button" class="secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-      {(errorCode(result.error) !== 'BAD_USER_INPUT' || !Object.keys(errors).length) && <ErrorNote error={result.error} />}
+      <EditActions busy={busy} save="Save the attribution" onCancel={onDone} error={result.error} fieldErrors={errors} />
     </form>
   );
 }

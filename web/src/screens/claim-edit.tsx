@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { changed, errorAt, iso, numberOf, textOf } from '../components/form-data';
 import { label } from '../components/format';
-import { Field, Select } from '../components/ui';
+import { EditActions, Field, OptionalOptions, Select } from '../components/ui';
 import type { VariablesOf } from '../graphql';
 import { graphql } from '../graphql';
 
@@ -169,12 +169,7 @@ export function ClaimEditForm({ claim, errors, busy, onSubmit, onCancel, childre
         </Field>
         <Field label="Time precision" error={errors['eventTime.precision']}>
           <Select name="eventTime.precision" initial={t?.precision ?? ''}>
-            <option value="">not given</option>
-            {TIME_PRECISIONS.map((x) => (
-              <option key={x} value={x}>
-                {label(x)}
-              </option>
-            ))}
+            <OptionalOptions values={TIME_PRECISIONS} blank="not given" label={label} />
           </Select>
         </Field>
       </fieldset>
@@ -197,12 +192,7 @@ export function ClaimEditForm({ claim, errors, busy, onSubmit, onCancel, childre
         </Field>
         <Field label="Place precision" error={errors['place.precision']}>
           <Select name="place.precision" initial={p?.precision ?? ''}>
-            <option value="">not given</option>
-            {PLACE_PRECISIONS.map((x) => (
-              <option key={x} value={x}>
-                {label(x)}
-              </option>
-            ))}
+            <OptionalOptions values={PLACE_PRECISIONS} blank="not given" label={label} />
           </Select>
         </Field>
       </fieldset>
@@ -223,14 +213,7 @@ export function ClaimEditForm({ claim, errors, busy, onSubmit, onCancel, childre
           Add figure
         </button>
       </fieldset>
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <EditActions busy={busy} save="Save" onCancel={onCancel} />
       {children}
     </form>
   );

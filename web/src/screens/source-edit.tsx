@@ -1,8 +1,8 @@
 import { useMutation } from '@urql/preact';
-import { errorCode, fieldErrors } from '../api';
+import { fieldErrors } from '../api';
 import { useBusy } from '../components/busy';
 import { changed, errorAt, linesOf, textOf } from '../components/form-data';
-import { ErrorNote, Field } from '../components/ui';
+import { EditActions, Field } from '../components/ui';
 import { graphql, type VariablesOf } from '../graphql';
 
 const UpdateSource = graphql(`
@@ -53,15 +53,7 @@ export function SourceEditForm({ s, onDone }: { s: EditableSource; onDone: () =>
       <Field label="Wikidata id" error={errors.wikidataId}>
         <input name="wikidataId" defaultValue={s.wikidataId ?? ''} placeholder="Q12345" />
       </Field>
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save the source'}
-        </button>
-        <button type="button" class="secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-      {(errorCode(result.error) !== 'BAD_USER_INPUT' || !Object.keys(errors).length) && <ErrorNote error={result.error} />}
+      <EditActions busy={busy} save="Save the source" onCancel={onDone} error={result.error} fieldErrors={errors} />
     </form>
   );
 }
