@@ -327,6 +327,8 @@ describe('a reporter edits what they logged', () => {
     await source.waitFor({ state: 'detached' });
     const { source: saved } = await gql(desk, 'EDITOR', 'query($id: ID!) { source(id: $id) { aliases affiliation wikidataId } }', { id: claim.attributions[0].source.id });
     expect({ ...saved, aliases: [...saved.aliases].sort() }).toEqual({ aliases: ['KNC', 'the local council, Kafr Nasr'], affiliation: 'Kafr Nasr municipality', wikidataId: 'Q4115189' });
+    // The page refetches after the save; wait for the redrawn facts rather than reading them once.
+    await page.locator('dl.facts', { hasText: 'Q4115189' }).waitFor();
     await expect(page.locator('dl.facts').textContent()).resolves.toContain('Q4115189');
     await page.close();
   });
