@@ -80,7 +80,7 @@ export class AnalysisQueriesService {
    * from the flagged claims, so the work is bounded by `first`, not by the variable's size.
    */
   async discrepancies(args: DiscrepanciesArgs): Promise<Array<{ variable: string; claim: Claim; otherClaim: Claim }>> {
-    const wanted = pageSize(args.first);
+    const wanted = pageSize(args);
     const manager = this.dataSource.manager;
     const qb = manager
       .createQueryBuilder(Claim, 'c')

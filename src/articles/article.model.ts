@@ -1,7 +1,8 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { NodeInterface } from '../common/node';
 import { RecordModel } from '../common/record.model';
 
-@ObjectType('Article', { description: 'Where something was reported.' })
+@ObjectType('Article', { description: 'Where something was reported.', implements: () => [NodeInterface] })
 export class ArticleModel extends RecordModel {
   @Field({ description: 'The URL as given.' })
   url: string;

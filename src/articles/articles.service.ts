@@ -6,7 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import { BadInputError, ConflictError, DomainError, NotFoundError } from '../common/errors';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { RecordType } from '../common/record-type';
-import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
+import { SortKey, readKeysetPage } from '../common/keyset';
+import { Page, PageArgs } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { touchClaimsOf } from '../database/touch-claims';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -18,6 +19,9 @@ import { completeRow, insertNew } from '../database/insert-new';
 
 /** Canonical URLs per look-up: well under both databases' bound-parameter limits. */
 const LOOKUP_CHUNK = 500;
+
+/** Articles, most recently recorded first (ids are time-ordered). */
+const NEWEST_ARTICLES: SortKey[] = [{ column: 'a.id', direction: 'DESC', part: 'text' }];
 
 @Injectable()
 export class ArticlesService {
@@ -39,15 +43,7 @@ export class ArticlesService {
 
   /** `count: false` skips the COUNT when nobody asked for totalCount. */
   async list(args: PageArgs, { count = true } = {}): Promise<Page<Article>> {
-    const size = pageSize(args.first);
-    const qb = this.dataSource.manager.createQueryBuilder(Article, 'a');
-    const totalCount = count ? await qb.getCount() : 0;
-    if (args.after) {
-      const [id] = decodeCursor(args.after, ['text']);
-      qb.andWhere('a.id < :cid', { cid: id });
-    }
-    const rows = await qb.orderBy('a.id', 'DESC').take(size + 1).getMany();
-    return toPage(rows, size, totalCount, (a) => [a.id]);
+    return readKeysetPage(this.dataSource.manager.createQueryBuilder(Article, 'a'), NEWEST_ARTICLES, args, (a) => [a.id], { count });
   }
 
   create(input: CreateArticleInput, actor: Actor): Promise<Article> {

@@ -1,8 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { NodeInterface } from '../common/node';
 import { RecordModel } from '../common/record.model';
 import { AttributionMode, Stance } from './attribution.enums';
 
-@ObjectType('Attribution', { description: 'A source\'s stance on a claim, how it was said, and who passed it on.' })
+@ObjectType('Attribution', { description: 'A source\'s stance on a claim, how it was said, and who passed it on.', implements: () => [NodeInterface] })
 export class AttributionModel extends RecordModel {
   claimId: string;
   sourceId: string;
@@ -46,7 +47,7 @@ export class RelayHopModel {
   cue: string | null;
 }
 
-@ObjectType('Citation', { description: 'Where an attribution is reported: the article and the exact words, anchored.' })
+@ObjectType('Citation', { description: 'Where an attribution is reported: the article and the exact words, anchored.', implements: () => [NodeInterface] })
 export class CitationModel {
   @Field(() => ID)
   id: string;

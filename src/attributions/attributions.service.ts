@@ -7,7 +7,8 @@ import { isEditorial } from '../access/role';
 import { AuditService } from '../audit/audit.service';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { RecordType } from '../common/record-type';
-import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
+import { SortKey, readKeysetPage } from '../common/keyset';
+import { Page, PageArgs } from '../common/pagination';
 import { pickDefined, staleVersion, versionedUpdate } from '../common/versioned-update';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Source } from '../sources/source.entity';
@@ -31,6 +32,9 @@ const LIVE_ARTICLES = 'SELECT lr.id FROM article lr WHERE lr.deleted_at IS NULL'
 
 /** Listeners that keep derived per-claim values right, inside the writer's transaction. */
 export type ClaimsChangedHook = (manager: EntityManager, claimIds: string[]) => Promise<void>;
+
+/** A source's attributions, newest first. */
+const NEWEST_ATTRIBUTIONS: SortKey[] = [{ column: 'a.id', direction: 'DESC', part: 'text' }];
 
 @Injectable()
 export class AttributionsService {
@@ -106,13 +110,9 @@ export class AttributionsService {
   }
 
   async pageBySource(sourceId: string, args: PageArgs, { count = true } = {}): Promise<Page<Attribution>> {
-    const size = pageSize(args.first);
     // Attributions of deleted claims vanish with them.
     const qb = this.dataSource.manager.createQueryBuilder(Attribution, 'a').where('a.source_id = :sourceId', { sourceId }).andWhere(`a.claim_id IN (${LIVE_CLAIMS})`);
-    const totalCount = count ? await qb.clone().getCount() : 0;
-    if (args.after) qb.andWhere('a.id < :cid', { cid: decodeCursor(args.after, ['text'])[0] });
-    const rows = await qb.orderBy('a.id', 'DESC').take(size + 1).getMany();
-    return toPage(rows, size, totalCount, (a) => [a.id]);
+    return readKeysetPage(qb, NEWEST_ATTRIBUTIONS, args, (a) => [a.id], { count });
   }
 
   add(input: AddAttributionInput, actor: Actor): Promise<Attribution> {

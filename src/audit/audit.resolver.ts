@@ -66,12 +66,12 @@ export class AuditResolver {
 
   @Query(() => AuditEventConnection, { description: 'Every change to one record, oldest first (editors and admins).' })
   async history(@Args() { entityType, id, ...page }: HistoryArgs, @CurrentActor() actor: Actor, @Info() info: GraphQLResolveInfo): Promise<AuditEventConnection> {
-    return this.shape(await this.audit.list({ entityType, entityId: id }, page.first, page.after, { count: selectsField(info, 'totalCount') }), actor);
+    return this.shape(await this.audit.list({ entityType, entityId: id }, page, { count: selectsField(info, 'totalCount') }), actor);
   }
 
   @Query(() => AuditEventConnection, { description: 'Changes by actor, record type and time, oldest first (editors and admins).' })
   async auditEvents(@Args() { filter, ...page }: AuditEventsArgs, @CurrentActor() actor: Actor, @Info() info: GraphQLResolveInfo): Promise<AuditEventConnection> {
-    return this.shape(await this.audit.list(filter ?? {}, page.first, page.after, { count: selectsField(info, 'totalCount') }), actor);
+    return this.shape(await this.audit.list(filter ?? {}, page, { count: selectsField(info, 'totalCount') }), actor);
   }
 
   private shape(page: Awaited<ReturnType<AuditService['list']>>, actor: Actor): AuditEventConnection {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
-import { Page, decodeCursor, pageSize, toPage } from '../common/pagination';
+import { SortKey, readKeysetPage } from '../common/keyset';
+import { Page, PageArgs } from '../common/pagination';
 import { insertAtCommit } from '../database/deferred-inserts';
 import { AuditEvent, FieldChange } from './audit-event.entity';
 import { diffRecords } from './diff';
@@ -21,6 +22,9 @@ export interface AuditFilter {
  * Records who changed what. Always called with the writer's EntityManager, so an event exists
  * exactly when its change was committed.
  */
+/** Ids are time-ordered, so id order is the order events were written in. */
+const OLDEST_EVENTS: SortKey[] = [{ column: 'e.id', direction: 'ASC', part: 'text' }];
+
 @Injectable()
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
@@ -53,18 +57,13 @@ export class AuditService {
     return Object.assign(new AuditEvent(), { actorId: actor.id, actorName: actor.name, action, entityType, entityId, changes });
   }
 
-  async list(filter: AuditFilter, first?: number, after?: string, { count = true } = {}): Promise<Page<AuditEvent>> {
-    const size = pageSize(first);
+  async list(filter: AuditFilter, page: PageArgs, { count = true } = {}): Promise<Page<AuditEvent>> {
     const qb = this.dataSource.manager.createQueryBuilder(AuditEvent, 'e');
     if (filter.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });
     if (filter.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: filter.entityType });
     if (filter.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.from) qb.andWhere('e.at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('e.at <= :to', { to: filter.to });
-    const totalCount = count ? await qb.clone().getCount() : 0;
-    // Ids are time-ordered, so id order is the order events were written in.
-    if (after) qb.andWhere('e.id > :cid', { cid: decodeCursor(after, ['text'])[0] });
-    const rows = await qb.orderBy('e.id', 'ASC').take(size + 1).getMany();
-    return toPage(rows, size, totalCount, (e) => [e.id]);
+    return readKeysetPage(qb, OLDEST_EVENTS, page, (e) => [e.id], { count });
   }
 }

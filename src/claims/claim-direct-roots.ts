@@ -3,7 +3,7 @@ import { FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLObjectType, Gra
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { DataSource } from 'typeorm';
 import { Actor } from '../access/actor';
-import { Page } from '../common/pagination';
+import { Page, PageInfo } from '../common/pagination';
 import { createValidationPipe } from '../common/validation';
 import { ResponseTreeCompiler } from '../database/response-tree';
 import { DirectField, DirectRoot } from '../direct-reads/direct-root';
@@ -12,6 +12,8 @@ import { ClaimsService } from './claims.service';
 import { ClaimsArgs } from './dto/claims.args';
 
 type Fragments = Record<string, FragmentDefinitionNode>;
+/** PageInfo's fields, each written from the page read; a field added to PageInfo and not here makes the type check fail. */
+const PAGE_INFO: Record<keyof PageInfo, true> = { hasNextPage: true, hasPreviousPage: true, startCursor: true, endCursor: true };
 /** Writes one part of a connection's JSON from the page read (and, within `edges`, the edge at `at`). */
 type Writer = (page: Page<string>, at: number) => string;
 
@@ -76,7 +78,7 @@ export class ClaimDirectRoots {
         return null;
       });
     const pageInfo = (type: GraphQLObjectType, of: readonly FieldNode[]) =>
-      object(type, of, (name) => (name === 'hasNextPage' || name === 'endCursor' ? (page) => JSON.stringify(page.pageInfo[name]) : null));
+      object(type, of, (name) => (name in PAGE_INFO ? (page) => JSON.stringify(page.pageInfo[name as keyof PageInfo]) : null));
     const write = object(connection, nodes, (name, inner, fields) => {
       if (name === 'totalCount') {
         count = true;

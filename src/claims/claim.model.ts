@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { NodeInterface } from '../common/node';
 import { RecordModel } from '../common/record.model';
 import { Sourcing } from '../analysis/sourcing.enum';
 import { ClaimStatus, PlacePrecision, TimePrecision } from './claim.enums';
@@ -72,7 +73,7 @@ export class EventTimeModel {
   precision: TimePrecision | null;
 }
 
-@ObjectType('Claim', { description: 'One checkable proposition, in the reporter\'s words.' })
+@ObjectType('Claim', { description: 'One checkable proposition, in the reporter\'s words.', implements: () => [NodeInterface] })
 export class ClaimModel extends RecordModel {
   @Field()
   statement: string;

@@ -6,7 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import { BadInputError, FieldError, ForbiddenError, NotFoundError } from '../common/errors';
 import { isEditorial } from '../access/role';
 import { RecordType } from '../common/record-type';
-import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
+import { SortKey, applyKeyset, keysetOrderSql, keysetPage, pageWindow } from '../common/keyset';
+import { Page, PageArgs } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { JsonSql, jsonSqlFor } from '../database/json-sql';
 import { PreparedReads, preparedReadsFor } from '../database/prepared-reads';
@@ -41,6 +42,18 @@ export interface FiguresChange {
 
 /** Listeners told which claims' figures or event times changed, inside the writer's transaction. */
 export type FiguresChangedHook = (manager: EntityManager, changes: FiguresChange[]) => Promise<void>;
+
+/** The claims list's two orders: newest first (ids are time-ordered), or by event time with undated claims last. */
+const CLAIM_ORDERS: Record<ClaimSort, SortKey[]> = {
+  [ClaimSort.NEWEST]: [{ column: 'c.id', direction: 'DESC', part: 'text' }],
+  [ClaimSort.EVENT_TIME]: [
+    { column: 'c.event_time_start', direction: 'DESC', part: 'time', nullsLast: true },
+    { column: 'c.id', direction: 'DESC', part: 'text' },
+  ],
+};
+
+/** The same keys as the page's outer query names them (listTreeTexts selects them from the filtered subquery). */
+const PAGE_COLUMNS: Record<string, string> = { 'c.id': 'p.id', 'c.event_time_start': 'p.event_start' };
 
 @Injectable()
 export class ClaimsService {
@@ -125,12 +138,12 @@ export class ClaimsService {
     tree: string,
     { count = true } = {},
   ): Promise<Page<string>> {
-    const { qb, size, totalCount } = await this.pageQuery(args, filter, sort, actor, count);
+    const { qb, window, keys, totalCount } = await this.pageQuery(args, filter, sort, actor, count);
     const [query, parameters] = qb.select('c.id', 'id').addSelect('c.event_time_start', 'event_start').getQueryAndParameters();
     // The page size as a parameter, not a literal, so that every `first` shares one prepared statement.
     const inner = `${query} LIMIT ${this.reads.placeholder(parameters.length + 1)}`;
-    parameters.push(size + 1);
-    const order = sort === ClaimSort.EVENT_TIME ? 'CASE WHEN p.event_start IS NULL THEN 1 ELSE 0 END, p.event_start DESC, p.id DESC' : 'p.id DESC';
+    parameters.push(window.size + 1);
+    const order = keysetOrderSql(keys, window.backward, (key) => PAGE_COLUMNS[key.column]);
     // A filtered list is planned for its values (which source, which status): a plan made once for any value
     // walks the wrong index for a frequent or a rare one. The unfiltered list keeps its prepared plan.
     const filtered = Object.entries(filter).some(([key, value]) => value !== undefined && key !== 'deleted');
@@ -139,7 +152,7 @@ export class ClaimsService {
       parameters,
       { planPerRun: filtered },
     );
-    const page = toPage(rows, size, totalCount, (r) => (sort === ClaimSort.EVENT_TIME ? [r.event_start ? Date.parse(r.event_start) : null, r.id] : [r.id]));
+    const page = keysetPage(rows, window, totalCount, (r) => (sort === ClaimSort.EVENT_TIME ? [r.event_start ? Date.parse(r.event_start) : null, r.id] : [r.id]));
     const edges = page.edges.map((e) => ({ cursor: e.cursor, node: e.node.tree }));
     return { ...page, edges, nodes: edges.map((e) => e.node) };
   }
@@ -166,30 +179,14 @@ export class ClaimsService {
 
   /** The filtered, keyset-positioned and ordered query behind a page of claims, and its total if asked. */
   private async pageQuery(args: PageArgs, filter: ClaimFilterInput, sort: ClaimSort, actor: Actor | undefined, count: boolean) {
-    const size = pageSize(args.first);
+    const keys = CLAIM_ORDERS[sort];
+    const window = pageWindow(args, keys);
     const named = await resolveNamedSources(this.dataSource.manager, filter);
     const qb = applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch, named);
     applyDeletedFilter(qb, filter, actor);
     const totalCount = count ? await qb.clone().getCount() : 0;
-    if (sort === ClaimSort.EVENT_TIME) {
-      if (args.after) {
-        const [startMs, id] = decodeCursor(args.after, ['time', 'text']);
-        if (startMs === null) qb.andWhere('c.event_time_start IS NULL AND c.id < :cid', { cid: id });
-        else {
-          qb.andWhere('(c.event_time_start < :cstart OR (c.event_time_start = :cstart AND c.id < :cid) OR c.event_time_start IS NULL)', {
-            cstart: new Date(Number(startMs)),
-            cid: id,
-          });
-        }
-      }
-      qb.orderBy('CASE WHEN c.event_time_start IS NULL THEN 1 ELSE 0 END', 'ASC')
-        .addOrderBy('c.event_time_start', 'DESC')
-        .addOrderBy('c.id', 'DESC');
-    } else {
-      if (args.after) qb.andWhere('c.id < :cid', { cid: decodeCursor(args.after, ['text'])[0] });
-      qb.orderBy('c.id', 'DESC');
-    }
-    return { qb, size, totalCount };
+    applyKeyset(qb, keys, window);
+    return { qb, window, keys, totalCount };
   }
 
   create(input: CreateClaimInput, actor: Actor): Promise<Claim> {

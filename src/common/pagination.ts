@@ -15,17 +15,37 @@ export class PageArgs {
   @Max(MAX_PAGE_SIZE)
   first?: number;
 
-  @Field({ nullable: true, description: 'The endCursor of the previous page.' })
+  @Field({ nullable: true, description: 'The endCursor of the previous page: the page after it.' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   after?: string;
+
+  @Field(() => Int, { nullable: true, description: `Page size when paging backwards with before, at most ${MAX_PAGE_SIZE}.` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  last?: number;
+
+  @Field({ nullable: true, description: 'The startCursor of a page: the page before it, in the same order.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  before?: string;
 }
 
+/** Relay's PageInfo: which way there is more, and the cursors at both ends of this page. */
 @ObjectType()
 export class PageInfo {
   @Field()
   hasNextPage: boolean;
+
+  @Field({ description: 'True when paging backwards and there are earlier rows; when paging forwards, true once past the first page.' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
 
   @Field(() => String, { nullable: true })
   endCursor: string | null;
@@ -85,28 +105,17 @@ const FITS: Record<CursorPart, (value: unknown) => boolean> = {
   time: (value) => value === null || (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_TIME_MS),
 };
 
-export function decodeCursor(cursor: string, shape: CursorPart[]): unknown[] {
+export function decodeCursor(cursor: string, shape: CursorPart[], field: 'after' | 'before' = 'after'): unknown[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === shape.length && shape.every((part, i) => FITS[part](values[i]))) return values;
   } catch {
     /* fall through to the error below */
   }
-  throw BadInputError.field('after', 'is not a cursor this list produced');
+  throw BadInputError.field(field, 'is not a cursor this list produced');
 }
 
-export function pageSize(first?: number): number {
-  return first ?? DEFAULT_PAGE_SIZE;
-}
-
-/** Builds the page from `size + 1` fetched rows: the extra row only tells whether there is a next page. */
-export function toPage<T>(rows: T[], size: number, totalCount: number, cursorOf: (row: T) => unknown[]): Page<T> {
-  const nodes = rows.slice(0, size);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
-  return {
-    nodes,
-    edges,
-    totalCount,
-    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-  };
+/** How many rows a page asks for, whichever way it goes (the query-cost estimate uses it too). */
+export function pageSize(args: { first?: number | null; last?: number | null }): number {
+  return args.first ?? args.last ?? DEFAULT_PAGE_SIZE;
 }

@@ -128,16 +128,19 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
 }
 
 /**
- * How many times a field's selection is repeated: `first` for a page (default and cap as the
+ * How many times a field's selection is repeated: `first` or `last` for a page (default and cap as the
  * resolvers apply them), a declared bound, 1 for a connection's `nodes` and `edges` (the page
  * already counted them) and for single values, and ASSUMED_LIST_SIZE for other lists.
  */
 function listSize(parent: GraphQLNamedType | undefined | null, field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): number {
-  const firstArg = field.args.find((a) => a.name === 'first');
-  if (firstArg) {
-    const given = node.arguments?.find((a) => a.name.value === 'first');
-    const value = given ? valueFromAST(given.value, firstArg.type, variables) : undefined;
-    return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+  const sizeArgs = field.args.filter((a) => a.name === 'first' || a.name === 'last');
+  if (sizeArgs.length) {
+    const sizes = sizeArgs.map((arg) => {
+      const given = node.arguments?.find((a) => a.name.value === arg.name);
+      const value = given ? valueFromAST(given.value, arg.type, variables) : undefined;
+      return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), 1), MAX_PAGE_SIZE) : 0;
+    });
+    return Math.max(...sizes) || DEFAULT_PAGE_SIZE;
   }
   if (!isListType(getNullableType(field.type))) return 1;
   const bound = field.extensions?.[LIST_BOUND];

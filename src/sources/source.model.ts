@@ -1,8 +1,9 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { NodeInterface } from '../common/node';
 import { RecordModel } from '../common/record.model';
 import { Reliability, SourceKind } from './source.enums';
 
-@ObjectType('Source', { description: 'Who speaks: a group, an outlet, a person, or an anonymous speaker described as written.' })
+@ObjectType('Source', { description: 'Who speaks: a group, an outlet, a person, or an anonymous speaker described as written.', implements: () => [NodeInterface] })
 export class SourceModel extends RecordModel {
   @Field(() => SourceKind)
   kind: SourceKind;

@@ -8,7 +8,8 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { SourceMention, WireCopies, resolveMentions } from './source-batch';
 import { SourceRow } from './source-lookup';
 import { RecordType } from '../common/record-type';
-import { Page, PageArgs, decodeCursor, pageSize, toPage } from '../common/pagination';
+import { SortKey, readKeysetPage } from '../common/keyset';
+import { Page, PageArgs } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CreateSourceInput, SourceFieldsInput } from './dto/source-fields.input';
@@ -34,6 +35,12 @@ export interface SourceRef extends SourceFieldsInput {
 
 /** Listeners told which sources changed identity (merged, linked), inside the writer's transaction. */
 export type SourcesChangedHook = (manager: EntityManager, sourceIds: string[]) => Promise<void>;
+
+/** Sources A to Z by their folded name, then id. */
+const SOURCES_BY_NAME: SortKey[] = [
+  { column: 's.name_key', direction: 'ASC', part: 'text' },
+  { column: 's.id', direction: 'ASC', part: 'text' },
+];
 
 @Injectable()
 export class SourcesService {
@@ -87,20 +94,13 @@ export class SourcesService {
 
   /** `count: false` skips the COUNT when nobody asked for totalCount. */
   async list(args: PageArgs, filter: SourceFilterInput = {}, { count = true } = {}): Promise<Page<Source>> {
-    const size = pageSize(args.first);
     const qb = this.dataSource.manager.createQueryBuilder(Source, 's');
     if (filter.kind) qb.andWhere('s.kind = :kind', { kind: filter.kind });
     if (filter.name) {
       const key = sourceNameKey(filter.name);
       qb.andWhere('(s.name_key = :key OR s.id IN (SELECT a.source_id FROM source_alias a WHERE a.alias_key = :key))', { key });
     }
-    const totalCount = count ? await qb.getCount() : 0;
-    if (args.after) {
-      const [nameKey, id] = decodeCursor(args.after, ['text', 'text']);
-      qb.andWhere('(s.name_key > :ck OR (s.name_key = :ck AND s.id > :cid))', { ck: nameKey, cid: id });
-    }
-    const rows = await qb.orderBy('s.name_key', 'ASC').addOrderBy('s.id', 'ASC').take(size + 1).getMany();
-    return toPage(rows, size, totalCount, (s) => [s.nameKey, s.id]);
+    return readKeysetPage(qb, SOURCES_BY_NAME, args, (s) => [s.nameKey, s.id], { count });
   }
 
   create(input: CreateSourceInput, actor: Actor): Promise<Source> {

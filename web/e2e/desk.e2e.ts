@@ -404,6 +404,31 @@ describe('editor', () => {
     await page.close();
   });
 
+  it('pages the claims list forwards and back again, with the cursor in the URL', async () => {
+    const page = await newPage('EDITOR');
+    const all = await gql(desk, 'EDITOR', '{ claims(first: 4) { nodes { statement } } }');
+    const statements = (all.claims.nodes as Array<{ statement: string }>).map((c) => c.statement);
+    expect(statements.length).toBe(4);
+    const rows = page.getByTestId('claims-table').locator('tbody tr td:first-child');
+    await page.goto(`${desk.base}/claims?first=2`);
+    await rows.first().filter({ hasText: statements[0] }).waitFor();
+    await expect(page.getByRole('button', { name: 'Previous page' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.waitForURL(/after=/);
+    await rows.first().filter({ hasText: statements[2] }).waitFor();
+    await expect(rows.allTextContents()).resolves.toEqual(statements.slice(2, 4));
+    // Back through the API's last/before, not the browser's history: a shared link to page 2 can go back too.
+    const shared = await newPage('EDITOR');
+    await shared.goto(page.url());
+    await shared.getByRole('button', { name: 'Previous page' }).click();
+    await shared.waitForURL(/before=/);
+    await shared.getByTestId('claims-table').locator('tbody tr td:first-child').first().filter({ hasText: statements[0] }).waitFor();
+    await expect(shared.getByTestId('claims-table').locator('tbody tr td:first-child').allTextContents()).resolves.toEqual(statements.slice(0, 2));
+    await expect(shared.getByRole('button', { name: 'Previous page' }).count()).resolves.toBe(0);
+    await shared.close();
+    await page.close();
+  });
+
   it('is told who changed a claim since it was opened, and can reload', async () => {
     const { claims } = await gql(desk, 'EDITOR', '{ claims(first: 1, filter: { status: UNVERIFIED }) { nodes { id version } } }');
     const claim = claims.nodes[0];

@@ -1,15 +1,16 @@
 import { useQuery } from '@urql/preact';
 import { useLocation } from 'preact-iso';
 import { toSearch } from '../components/claim-filter';
+import { Pager, pageVariables } from '../components/pager';
 import { usePeople } from '../components/people';
 import { Changes, ErrorNote, Field, Loading, Select, T, Time } from '../components/ui';
 import { graphql } from '../graphql';
 
 const AuditQuery = graphql(`
-  query Audit($filter: AuditFilterInput, $after: String) {
-    auditEvents(filter: $filter, first: 50, after: $after) {
+  query Audit($filter: AuditFilterInput, $first: Int, $after: String, $last: Int, $before: String) {
+    auditEvents(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       nodes { id action actorName at entityType entityId changes { field before after } }
     }
   }
@@ -26,7 +27,7 @@ export function AuditScreen() {
     from: query.from ? `${query.from}T00:00:00Z` : undefined,
     to: query.to ? `${query.to}T23:59:59Z` : undefined,
   };
-  const [{ data, error, fetching }] = useQuery({ query: AuditQuery, variables: { filter, after: query.after || null } });
+  const [{ data, error, fetching }] = useQuery({ query: AuditQuery, variables: { filter, ...pageVariables(query, 50) } });
   // The screen is for editors and admins only (main.tsx), the roles `people` answers.
   const { people, list } = usePeople(true);
   const apply = (e: Event) => {
@@ -85,11 +86,7 @@ export function AuditScreen() {
               );
             })}
           </ol>
-          {data.auditEvents.pageInfo.hasNextPage && (
-            <button type="button" onClick={() => route(`${path}${toSearch({ ...query, after: data.auditEvents.pageInfo.endCursor ?? undefined })}`)}>
-              Next page
-            </button>
-          )}
+          <Pager pageInfo={data.auditEvents.pageInfo} go={(cursor) => route(`${path}${toSearch({ ...query, ...cursor })}`)} />
         </>
       )}
     </section>

@@ -1,15 +1,16 @@
 import { useMutation, useQuery } from '@urql/preact';
 import { useLocation } from 'preact-iso';
 import { FilterForm, filterFromQuery, toSearch } from '../components/claim-filter';
+import { Pager, pageVariables } from '../components/pager';
 import { Badge, ErrorNote, Loading, T, Time } from '../components/ui';
 import { graphql, type ResultOf } from '../graphql';
 import { can, type Viewer } from '../session';
 
 export const ClaimsQuery = graphql(`
-  query Claims($filter: ClaimFilterInput, $first: Int, $after: String, $sort: ClaimSort) {
-    claims(filter: $filter, first: $first, after: $after, sort: $sort) {
+  query Claims($filter: ClaimFilterInput, $first: Int, $after: String, $last: Int, $before: String, $sort: ClaimSort) {
+    claims(filter: $filter, first: $first, after: $after, last: $last, before: $before, sort: $sort) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       nodes {
         id statement status sourcing independentSourceCount hasDiscrepancy circular attributionLine createdAt deletedAt
         eventTime { start end }
@@ -83,7 +84,7 @@ export function ClaimsScreen({ viewer }: { viewer: Viewer }) {
   const [restored, restore] = useMutation(Restore);
   const [{ data, error, fetching }, refetch] = useQuery({
     query: ClaimsQuery,
-    variables: { filter: { ...filterFromQuery(query), deleted }, first, after: query.after || null, sort: query.sort === 'EVENT_TIME' ? 'EVENT_TIME' : 'NEWEST' },
+    variables: { filter: { ...filterFromQuery(query), deleted }, ...pageVariables(query, first), sort: query.sort === 'EVENT_TIME' ? 'EVENT_TIME' : 'NEWEST' },
   });
   const go = (q: Record<string, string | undefined>) => route(`${path}${toSearch(q)}`);
   return (
@@ -93,7 +94,7 @@ export function ClaimsScreen({ viewer }: { viewer: Viewer }) {
       <div class="toolbar">
         <label class="field inline">
           <span class="label">Sort</span>
-          <select value={query.sort ?? 'NEWEST'} onChange={(e) => go({ ...query, sort: e.currentTarget.value, after: undefined })}>
+          <select value={query.sort ?? 'NEWEST'} onChange={(e) => go({ ...query, sort: e.currentTarget.value, after: undefined, before: undefined })}>
             <option value="NEWEST">newest logged</option>
             <option value="EVENT_TIME">latest event</option>
           </select>
@@ -101,14 +102,14 @@ export function ClaimsScreen({ viewer }: { viewer: Viewer }) {
         {editor && (
           <label class="field inline">
             <span class="label">Deleted claims</span>
-            <select value={deleted ?? ''} onChange={(e) => go({ ...query, deleted: e.currentTarget.value || undefined, after: undefined })}>
+            <select value={deleted ?? ''} onChange={(e) => go({ ...query, deleted: e.currentTarget.value || undefined, after: undefined, before: undefined })}>
               <option value="">hidden</option>
               <option value="INCLUDE">shown too</option>
               <option value="ONLY">only</option>
             </select>
           </label>
         )}
-        <a href={`/export${toSearch({ ...query, after: undefined, first: undefined, sort: undefined })}`}>Export these claims</a>
+        <a href={`/export${toSearch({ ...query, after: undefined, before: undefined, first: undefined, sort: undefined })}`}>Export these claims</a>
       </div>
       <ErrorNote error={error ?? restored.error} />
       {fetching && !data && <Loading />}
@@ -118,18 +119,7 @@ export function ClaimsScreen({ viewer }: { viewer: Viewer }) {
             {data.claims.totalCount} claim{data.claims.totalCount === 1 ? '' : 's'}
           </p>
           <ClaimTable rows={data.claims.nodes} onRestore={editor ? (id) => void restore({ input: { type: 'CLAIM', id } }).then(() => refetch({ requestPolicy: 'network-only' })) : undefined} />
-          <nav class="pager" aria-label="Pages">
-            {query.after && (
-              <button type="button" class="secondary" onClick={() => history.back()}>
-                Previous page
-              </button>
-            )}
-            {data.claims.pageInfo.hasNextPage && (
-              <button type="button" onClick={() => go({ ...query, after: data.claims.pageInfo.endCursor ?? undefined })}>
-                Next page
-              </button>
-            )}
-          </nav>
+          <Pager pageInfo={data.claims.pageInfo} go={(cursor) => go({ ...query, ...cursor })} />
         </>
       )}
     </section>

@@ -6,16 +6,17 @@ import { toSearch } from '../components/claim-filter';
 import { label } from '../components/format';
 import { useBusy } from '../components/busy';
 import { PersonName, usePeople } from '../components/people';
+import { Pager, pageVariables } from '../components/pager';
 import { Badge, ErrorNote, Field, History, Loading, T, Time } from '../components/ui';
 import { graphql } from '../graphql';
 import { can, type Viewer } from '../session';
 import { SourceEditForm } from './source-edit';
 
 const SourcesQuery = graphql(`
-  query Sources($name: String, $after: String) {
-    sources(filter: { name: $name }, first: 50, after: $after) {
+  query Sources($name: String, $first: Int, $after: String, $last: Int, $before: String) {
+    sources(filter: { name: $name }, first: $first, after: $after, last: $last, before: $before) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       nodes { id name kind anonymous aliases reliability basedIn claimCount }
     }
   }
@@ -23,7 +24,7 @@ const SourcesQuery = graphql(`
 
 export function SourcesScreen() {
   const { query, path, route } = useLocation();
-  const [{ data, error, fetching }] = useQuery({ query: SourcesQuery, variables: { name: query.name || null, after: query.after || null } });
+  const [{ data, error, fetching }] = useQuery({ query: SourcesQuery, variables: { name: query.name || null, ...pageVariables(query, 50) } });
   return (
     <section aria-labelledby="sources-h">
       <h1 id="sources-h">Sources</h1>
@@ -72,11 +73,7 @@ export function SourcesScreen() {
               ))}
             </tbody>
           </table>
-          {data.sources.pageInfo.hasNextPage && (
-            <button type="button" onClick={() => route(`${path}${toSearch({ ...query, after: data.sources.pageInfo.endCursor ?? undefined })}`)}>
-              Next page
-            </button>
-          )}
+          <Pager pageInfo={data.sources.pageInfo} go={(cursor) => route(`${path}${toSearch({ ...query, ...cursor })}`)} />
         </>
       )}
     </section>
