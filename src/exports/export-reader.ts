@@ -1,3 +1,4 @@
+import { SortKey, applyKeyset } from '../common/keyset';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../access/actor';
@@ -12,6 +13,9 @@ type Raw = Record<string, any>;
 
 /** Claims per query: large enough that per-query latency is amortised, small enough that a batch is a few MB. */
 export const EXPORT_BATCH_CLAIMS = 250;
+
+/** Claim id order, oldest first: the order the export files are written in, with the same pager as the API's lists. */
+const EXPORT_ORDER: SortKey[] = [{ column: 'c.id', direction: 'ASC', part: 'text' }];
 
 /**
  * Reads the filtered claim set in keyset pages ordered by claim id, and everything a row
@@ -97,8 +101,9 @@ export class ExportReader {
           'WHERE a.claim_id = c.id AND a.deleted_at IS NULL AND ci.deleted_at IS NULL AND ar.deleted_at IS NULL)',
         'article_count',
       );
-    if (after) qb.andWhere('c.id > :afterId', { afterId: after });
-    const rows: Raw[] = await qb.orderBy('c.id', 'ASC').limit(size).getRawMany();
+    const rows: Raw[] = await applyKeyset(qb, EXPORT_ORDER, { size, backward: false, cursor: after === null ? null : [after] })
+      .limit(size)
+      .getRawMany();
     return rows.map((r) => ({
       id: r.id,
       statement: r.statement,
