@@ -17,7 +17,7 @@ import { NoSubscriptions } from './common/no-subscriptions.rule';
 import { servePrefetched } from './common/prefetch';
 import { createValidationPipe } from './common/validation';
 import { validateEnvironment } from './config/env.validation';
-import { GRAPHQL_PATH } from './config/settings';
+import { GRAPHQL_PATH, isDevelopment } from './config/settings';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DeskModule } from './desk/desk.module';
@@ -58,7 +58,7 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
         // Automatic persisted queries would keep client-chosen documents in memory; a hash is refused with PERSISTED_QUERY_NOT_SUPPORTED.
         persistedQueries: false,
         validationRules: [NoSubscriptions],
-        includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+        includeStacktraceInErrorResponses: isDevelopment(),
         // Introspection is for valid keys only (access/schema-exposure.plugin.ts); no IDE page, whose scripts come from a CDN.
         introspection: true,
         graphiql: false,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createAdminCommand } from './cli/create-admin.command';
+import { withoutDemoData } from './config/settings';
 import { exportCommand } from './cli/export.command';
 import { importCommand } from './cli/import.command';
 import { stderrLogger } from './cli/stderr-logger';
@@ -26,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   // The demo story is for a first `npm start`, never for a command's database.
-  process.env.DEMO_DATA = 'false';
+  withoutDemoData();
   // Imported after the environment is set: entity column types are read from it at import time.
   const { AppModule } = await import('./app.module');
   const app = await NestFactory.createApplicationContext(AppModule, { logger: stderrLogger });

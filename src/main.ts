@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigValidationError, validateEnvironment } from './config/env.validation';
-import { DEFAULT_PORT } from './config/settings';
+import { countSqlPerResponse, listenPort, processEnvironment } from './config/settings';
 import { assertDatabaseUsable } from './database/sqlite-file';
 
 async function bootstrap(): Promise<void> {
   try {
-    validateEnvironment(process.env);
-    assertDatabaseUsable(process.env);
+    validateEnvironment(processEnvironment());
+    assertDatabaseUsable(processEnvironment());
   } catch (error) {
     if (error instanceof ConfigValidationError) {
       console.error(error.message);
@@ -22,11 +22,11 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule, { bufferLogs: false });
   // Draining first, then Nest's shutdown hooks; Nest's own signal handling would stop Apollo first (graceful-shutdown.ts).
   app.get(GracefulShutdown).handleSignals(app);
-  if (process.env.BENCH_COUNT_SQL === '1') {
+  if (countSqlPerResponse()) {
     await app.init();
-    (await import('./common/sql-count-header')).countSqlPerResponse(app.getHttpServer());
+    (await import('./database/sql-count-header')).countSqlPerResponse(app.getHttpServer());
   }
-  const port = Number(process.env.PORT ?? DEFAULT_PORT);
+  const port = listenPort();
   await app.listen(port);
   Logger.log(`claimdesk GraphQL API at http://localhost:${port}/graphql, the desk at http://localhost:${port}/`, 'Bootstrap');
 }

@@ -31,7 +31,7 @@ export class AccessService {
     changes.onChange(() => this.actors.clear());
   }
 
-  private readonly actors = new ActorCache(apiKeyCacheMs(process.env));
+  private readonly actors = new ActorCache(apiKeyCacheMs());
 
   /** The actor behind a raw API key, or null when the key is unknown or revoked (counted against the client's failed-authentication budget). */
   async authenticate(rawKey: string, client?: Client): Promise<Actor | null> {

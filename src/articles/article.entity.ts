@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { BaseRecord } from '../common/base.entity';
+import { BaseRecord } from '../database/base.entity';
 import { timestampColumn } from '../database/columns';
 
 @Entity('article')

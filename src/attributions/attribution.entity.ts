@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, Relation } from 'typeorm';
-import { BaseRecord } from '../common/base.entity';
+import { BaseRecord } from '../database/base.entity';
 import { timestampColumn } from '../database/columns';
 import { Claim } from '../claims/claim.entity';
 import { Source } from '../sources/source.entity';

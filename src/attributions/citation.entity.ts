@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
-import { BaseRecord } from '../common/base.entity';
+import { BaseRecord } from '../database/base.entity';
 import { Article } from '../articles/article.entity';
 import { Attribution } from './attribution.entity';
 

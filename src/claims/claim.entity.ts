@@ -1,6 +1,6 @@
 import { Column, Entity, Index, OneToMany, Relation } from 'typeorm';
 import type { SpeakerAnonymity } from '../analysis/sourcing';
-import { BaseRecord } from '../common/base.entity';
+import { BaseRecord } from '../database/base.entity';
 import { COORDINATE_DECIMAL } from '../common/validators';
 import { decimalColumn, timestampColumn } from '../database/columns';
 import { ClaimQuantity } from './claim-quantity.entity';

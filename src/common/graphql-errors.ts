@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { isDevelopment } from '../config/settings';
 import { unavailableFrom } from './connection-errors';
 import { describeError } from './error-log';
 import { DomainError, QueryTooComplexError } from './errors';
@@ -39,7 +40,7 @@ const TYPE_PREAMBLE_INSIDE = /; Expected type "[^"]+"\. (?=\S)/;
  * `{field, message}` list as ours, and unexpected errors are masked outside development.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const development = process.env.NODE_ENV === 'development';
+  const development = isDevelopment();
   // Field resolvers run without Nest's exception filters, so their domain errors are mapped here.
   const unwrapped = unwrap(error);
   const original = unwrapped instanceof DomainError ? unwrapped : unavailableFrom(unwrapped);

@@ -4,6 +4,38 @@ import { dirname, join } from 'node:path';
 /** Which database this process talks to. Decided once from the environment, because column types depend on it. */
 export type DatabaseKind = 'sqlite' | 'postgres';
 
+/** The process's environment: read here and nowhere else, so that every setting has one place and one default. */
+export function processEnvironment(): NodeJS.ProcessEnv {
+  return process.env;
+}
+
+/** Development shows stack traces in error responses; nothing else does. */
+export function isDevelopment(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV === 'development';
+}
+
+/** The HTTP port the API and the desk listen on. */
+export function listenPort(env: NodeJS.ProcessEnv = process.env): number {
+  return Number(env.PORT ?? DEFAULT_PORT);
+}
+
+/** Benchmarks only: an x-sql-statements header on each response (bench/README.md). */
+export function countSqlPerResponse(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.BENCH_COUNT_SQL === '1';
+}
+
+/** For commands and scripts that must never load the demo story into the database they open. */
+export function withoutDemoData(env: NodeJS.ProcessEnv = process.env): void {
+  env.DEMO_DATA = 'false';
+}
+
+/** For writing schema.gql: an empty in-memory SQLite database, whatever DATABASE_URL says, and no demo story. */
+export function useThrowawayDatabase(env: NodeJS.ProcessEnv = process.env): void {
+  delete env.DATABASE_URL;
+  env.SQLITE_PATH = ':memory:';
+  withoutDemoData(env);
+}
+
 export function databaseKind(env: NodeJS.ProcessEnv = process.env): DatabaseKind {
   return env.DATABASE_URL ? 'postgres' : 'sqlite';
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
-import { DEFAULT_SQLITE_PATH, databaseKind } from '../config/settings';
+import { DEFAULT_SQLITE_PATH, databaseKind, processEnvironment } from '../config/settings';
 import { ENTITIES } from './entities';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
@@ -13,7 +13,7 @@ import { sqliteFileIsReadOnly } from './sqlite-file';
  * One place that turns the environment into TypeORM options, used by the app, the CLI
  * (ormconfig.ts) and the test harness alike. `synchronize` is never on: migrations only.
  */
-export function dataSourceOptions(env: NodeJS.ProcessEnv = process.env): DataSourceOptions {
+export function dataSourceOptions(env: NodeJS.ProcessEnv = processEnvironment()): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     namingStrategy: new SnakeNamingStrategy(),

@@ -1,6 +1,7 @@
 import { Global, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { processEnvironment } from '../config/settings';
 import { dataSourceOptions } from './data-source-options';
 import { QueryCounter } from './query-counter';
 import { sqliteFile, sqliteFileIsReadOnly } from './sqlite-file';
@@ -14,10 +15,10 @@ import { TransactionRunner } from './transaction-runner';
   imports: [
     TypeOrmModule.forRootAsync({
       useFactory: () => {
-        if (sqliteFileIsReadOnly(process.env)) {
-          Logger.warn(`The SQLite file ${sqliteFile(process.env)} is read-only: serving reads; writes are refused with DATABASE_READ_ONLY`, 'Database');
+        if (sqliteFileIsReadOnly(processEnvironment())) {
+          Logger.warn(`The SQLite file ${sqliteFile(processEnvironment())} is read-only: serving reads; writes are refused with DATABASE_READ_ONLY`, 'Database');
         }
-        return { ...dataSourceOptions(process.env), logger: new QueryCounter() };
+        return { ...dataSourceOptions(processEnvironment()), logger: new QueryCounter() };
       },
       // Migrations under the startup lock: two instances starting together on one PostgreSQL database take turns.
       dataSourceFactory: async (options) => {

@@ -13,7 +13,7 @@ import { AuditService } from '../audit/audit.service';
 import { Claim } from '../claims/claim.entity';
 import { ClaimsService, Figures } from '../claims/claims.service';
 import { ClaimMergeService } from '../claims/merging/claim-merge.service';
-import { BaseRecord } from '../common/base.entity';
+import { BaseRecord } from '../database/base.entity';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { RecordType } from '../common/record-type';
 import { versionedUpdate } from '../common/versioned-update';

@@ -3,13 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { useThrowawayDatabase } from '../config/settings';
 import { printSchemaFile } from '../graphql-schema';
 
 /** Writes schema.gql from the code, booting the app on a throwaway in-memory database. */
 async function main(): Promise<void> {
-  delete process.env.DATABASE_URL;
-  process.env.SQLITE_PATH = ':memory:';
-  process.env.DEMO_DATA = 'false';
+  useThrowawayDatabase();
   const { AppModule } = await import('../app.module');
   const app = await NestFactory.create(AppModule, { logger: ['error'] });
   await app.init();

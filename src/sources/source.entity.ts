@@ -1,5 +1,5 @@
 import { Column, Entity, Index, OneToMany, Relation } from 'typeorm';
-import { BaseRecord } from '../common/base.entity';
+import { BaseRecord } from '../database/base.entity';
 import { SourceAlias } from './source-alias.entity';
 import { Reliability, SourceKind } from './source-kind';
 

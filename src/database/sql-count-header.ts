@@ -1,6 +1,6 @@
 import type { Server, ServerResponse } from 'node:http';
-import { QueryCounter } from '../database/query-counter';
-import { putInFront } from './request-front';
+import { QueryCounter } from './query-counter';
+import { putInFront } from '../common/request-front';
 
 /**
  * For benchmarks only (BENCH_COUNT_SQL=1): adds `x-sql-statements`, the number of SQL statements

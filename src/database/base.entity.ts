@@ -1,6 +1,6 @@
 import { BeforeUpdate, Column, DeleteDateColumn, PrimaryColumn, VersionColumn } from 'typeorm';
-import { timestampColumn } from '../database/columns';
-import { newId } from './ids';
+import { timestampColumn } from './columns';
+import { newId } from '../common/ids';
 
 /**
  * Columns every editable record carries: a time-ordered id, timestamps, a version for
