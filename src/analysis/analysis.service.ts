@@ -1,13 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Attribution } from '../attributions/attribution.entity';
-import { AttributionsService } from '../attributions/attributions.service';
 import { RelayHop } from '../attributions/relay-hop.entity';
 import { Claim } from '../claims/claim.entity';
-import { ClaimsService, Figures, FiguresChange } from '../claims/claims.service';
+import { Figures, FiguresChange } from '../claims/claims.service';
+import { DomainEvents } from '../database/domain-events';
 import { SourceKind } from '../sources/source-kind';
 import { Source } from '../sources/source.entity';
-import { SourcesService } from '../sources/sources.service';
 import { contradictingFigureSql } from './discrepancy-sql';
 import { refreshDiscrepancyFlags } from './figure-span-index';
 import { replaceClaimSources } from './claim-sources';
@@ -21,15 +20,13 @@ import { AttributionFacts, SourceFacts, summarizeSourcing } from './sourcing';
 export class AnalysisService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly attributions: AttributionsService,
-    private readonly claims: ClaimsService,
-    private readonly sources: SourcesService,
+    private readonly events: DomainEvents,
   ) {}
 
   onModuleInit(): void {
-    this.attributions.onClaimsChanged((manager, claimIds) => this.refreshSourcing(manager, claimIds));
-    this.sources.onSourcesChanged(async (manager, sourceIds) => this.refreshSourcing(manager, await this.claimIdsCiting(manager, sourceIds)));
-    this.claims.onFiguresChanged((manager, changes) => this.refreshDiscrepancies(manager, changes));
+    this.events.on('attributions.claimsChanged', (manager, claimIds) => this.refreshSourcing(manager, claimIds));
+    this.events.on('sources.identityChanged', async (manager, sourceIds) => this.refreshSourcing(manager, await this.claimIdsCiting(manager, sourceIds)));
+    this.events.on('claims.figuresChanged', (manager, changes) => this.refreshDiscrepancies(manager, changes));
   }
 
   /** Live attributions of these claims as plain facts, grouped by claim, in three queries. */

@@ -10,6 +10,7 @@ import { RecordType } from '../common/record-type';
 import { SortKey, readKeysetPage } from '../common/keyset';
 import { Page, PageArgs } from '../common/pagination';
 import { pickDefined, staleVersion, versionedUpdate } from '../common/versioned-update';
+import { DomainEvents } from '../database/domain-events';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Source } from '../sources/source.entity';
 import { Attribution } from './attribution.entity';
@@ -30,30 +31,29 @@ const LIVE_CLAIMS = 'SELECT lc.id FROM claim lc WHERE lc.deleted_at IS NULL';
 const LIVE_ATTRIBUTIONS = `SELECT la.id FROM attribution la WHERE la.deleted_at IS NULL AND la.claim_id IN (${LIVE_CLAIMS})`;
 const LIVE_ARTICLES = 'SELECT lr.id FROM article lr WHERE lr.deleted_at IS NULL';
 
-/** Listeners that keep derived per-claim values right, inside the writer's transaction. */
-export type ClaimsChangedHook = (manager: EntityManager, claimIds: string[]) => Promise<void>;
+declare module '../database/domain-events' {
+  interface DomainEventMap {
+    /** Claims whose attributions, speakers or relays changed: their derived sourcing values are stale. */
+    'attributions.claimsChanged': string[];
+  }
+}
 
 /** A source's attributions, newest first. */
 const NEWEST_ATTRIBUTIONS: SortKey[] = [{ column: 'a.id', direction: 'DESC', part: 'text' }];
 
 @Injectable()
 export class AttributionsService {
-  private readonly hooks: ClaimsChangedHook[] = [];
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
-
-  onClaimsChanged(hook: ClaimsChangedHook): void {
-    this.hooks.push(hook);
-  }
 
   async claimsChanged(manager: EntityManager, claimIds: string[]): Promise<void> {
     const unique = [...new Set(claimIds)];
     await touchClaimsOf(manager, 'claims', unique);
-    for (const hook of this.hooks) await hook(manager, unique);
+    await this.events.publish(manager, 'attributions.claimsChanged', unique);
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Attribution> {

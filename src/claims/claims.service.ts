@@ -12,6 +12,7 @@ import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { JsonSql, jsonSqlFor } from '../database/json-sql';
 import { PreparedReads, preparedReadsFor } from '../database/prepared-reads';
 import { TextSearch, textSearchFor } from '../database/text-search';
+import { DomainEvents } from '../database/domain-events';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ClaimQuantity } from './claim-quantity.entity';
 import { ClaimStatusChange } from './claim-status-change.entity';
@@ -40,8 +41,12 @@ export interface FiguresChange {
   before: Figures | null;
 }
 
-/** Listeners told which claims' figures or event times changed, inside the writer's transaction. */
-export type FiguresChangedHook = (manager: EntityManager, changes: FiguresChange[]) => Promise<void>;
+declare module '../database/domain-events' {
+  interface DomainEventMap {
+    /** Claims whose figures or event times changed (created, edited, deleted, restored, merged). */
+    'claims.figuresChanged': FiguresChange[];
+  }
+}
 
 /** The claims list's two orders: newest first (ids are time-ordered), or by event time with undated claims last. */
 const CLAIM_ORDERS: Record<ClaimSort, SortKey[]> = {
@@ -60,7 +65,6 @@ export class ClaimsService {
   private readonly textSearch: TextSearch;
   private readonly json: JsonSql;
   private readonly reads: PreparedReads;
-  private readonly figureHooks: FiguresChangedHook[] = [];
   /** The single-claim statement around each compiled tree; cleared when a flood of one-off queries fills it. */
   private readonly singleTreeStatements = new Map<string, string>();
 
@@ -69,18 +73,15 @@ export class ClaimsService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly variables: VariableRegistry,
+    private readonly events: DomainEvents,
   ) {
     this.textSearch = textSearchFor(dataSource.options.type);
     this.json = jsonSqlFor(dataSource.options.type);
     this.reads = preparedReadsFor(dataSource);
   }
 
-  onFiguresChanged(hook: FiguresChangedHook): void {
-    this.figureHooks.push(hook);
-  }
-
-  async notifyFiguresChanged(manager: EntityManager, changes: FiguresChange[]): Promise<void> {
-    for (const hook of this.figureHooks) await hook(manager, changes);
+  notifyFiguresChanged(manager: EntityManager, changes: FiguresChange[]): Promise<void> {
+    return this.events.publish(manager, 'claims.figuresChanged', changes);
   }
 
   async figuresOf(manager: EntityManager, claim: Pick<Claim, 'id' | 'eventTime'>): Promise<Figures> {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { processEnvironment } from '../config/settings';
 import { dataSourceOptions } from './data-source-options';
+import { DomainEvents } from './domain-events';
 import { QueryCounter } from './query-counter';
 import { sqliteFile, sqliteFileIsReadOnly } from './sqlite-file';
 import { separateSqliteReads } from './sqlite-reads';
@@ -28,8 +29,8 @@ import { TransactionRunner } from './transaction-runner';
       },
     }),
   ],
-  providers: [TransactionRunner],
-  exports: [TransactionRunner],
+  providers: [TransactionRunner, DomainEvents],
+  exports: [TransactionRunner, DomainEvents],
 })
 export class DatabaseModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private closeReader: (() => void) | null = null;

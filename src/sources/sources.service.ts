@@ -11,6 +11,7 @@ import { RecordType } from '../common/record-type';
 import { SortKey, readKeysetPage } from '../common/keyset';
 import { Page, PageArgs } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
+import { DomainEvents } from '../database/domain-events';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CreateSourceInput, SourceFieldsInput } from './dto/source-fields.input';
 import { MergeSourcesInput } from './dto/merge-sources.input';
@@ -33,8 +34,12 @@ export interface SourceRef extends SourceFieldsInput {
   kind?: SourceKind;
 }
 
-/** Listeners told which sources changed identity (merged, linked), inside the writer's transaction. */
-export type SourcesChangedHook = (manager: EntityManager, sourceIds: string[]) => Promise<void>;
+declare module '../database/domain-events' {
+  interface DomainEventMap {
+    /** Sources whose identity changed (renamed, kind changed, merged, linked): claims citing them have stale sourcing. */
+    'sources.identityChanged': string[];
+  }
+}
 
 /** Sources A to Z by their folded name, then id. */
 const SOURCES_BY_NAME: SortKey[] = [
@@ -44,21 +49,16 @@ const SOURCES_BY_NAME: SortKey[] = [
 
 @Injectable()
 export class SourcesService {
-  private readonly hooks: SourcesChangedHook[] = [];
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
-
-  onSourcesChanged(hook: SourcesChangedHook): void {
-    this.hooks.push(hook);
-  }
 
   private async sourcesChanged(manager: EntityManager, sourceIds: string[]): Promise<void> {
     await touchClaimsOf(manager, 'sources', sourceIds);
-    for (const hook of this.hooks) await hook(manager, sourceIds);
+    await this.events.publish(manager, 'sources.identityChanged', sourceIds);
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Source> {
