@@ -5,7 +5,7 @@ import { Citation } from '../src/attributions/citation.entity';
 import { RelayHop } from '../src/attributions/relay-hop.entity';
 import { ClaimQuantity } from '../src/claims/claim-quantity.entity';
 import { Claim } from '../src/claims/claim.entity';
-import { TimePrecision } from '../src/claims/claim-status';
+import { TimePrecision } from '../src/claims/claim-enum-values';
 import { SourceAlias } from '../src/sources/source-alias.entity';
 import { SourceKind } from '../src/sources/source-kind';
 import { Source } from '../src/sources/source.entity';

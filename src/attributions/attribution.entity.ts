@@ -3,7 +3,7 @@ import { BaseRecord } from '../database/base.entity';
 import { timestampColumn } from '../database/columns';
 import { Claim } from '../claims/claim.entity';
 import { Source } from '../sources/source.entity';
-import { AttributionMode, Stance } from './attribution-enums';
+import { AttributionMode, Stance } from './attribution-enum-values';
 import { RelayHop } from './relay-hop.entity';
 
 /** A source's stance on a claim, and the conditions under which it was given. */

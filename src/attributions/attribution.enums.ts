@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { AttributionMode, Stance } from './attribution-enums';
+import { AttributionMode, Stance } from './attribution-enum-values';
 
 registerEnumType(Stance, { name: 'Stance', description: 'What the source does with the claim.' });
 registerEnumType(AttributionMode, { name: 'AttributionMode' });

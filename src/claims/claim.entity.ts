@@ -4,7 +4,7 @@ import { BaseRecord } from '../database/base.entity';
 import { COORDINATE_DECIMAL } from '../common/validators';
 import { decimalColumn, timestampColumn } from '../database/columns';
 import { ClaimQuantity } from './claim-quantity.entity';
-import { ClaimStatus, PlacePrecision, TimePrecision } from './claim-status';
+import { ClaimStatus, PlacePrecision, TimePrecision } from './claim-enum-values';
 
 // The place filter's expression indexes (migration FilterColumns, lower(...)) are declared so schema checks leave them alone.
 export class PlaceColumns {

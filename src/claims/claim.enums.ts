@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { ClaimStatus, PlacePrecision, TimePrecision } from './claim-status';
+import { ClaimStatus, PlacePrecision, TimePrecision } from './claim-enum-values';
 
 registerEnumType(ClaimStatus, { name: 'ClaimStatus', description: 'Editorial status; changes only through setClaimStatus.' });
 registerEnumType(TimePrecision, { name: 'TimePrecision' });

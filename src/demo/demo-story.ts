@@ -1,7 +1,7 @@
 import { LogClaimInput } from '../claims/dto/log-claim.input';
 import { SourceKind } from '../sources/source-kind';
-import { AttributionMode, Stance } from '../attributions/attribution-enums';
-import { TimePrecision, PlacePrecision } from '../claims/claim-status';
+import { AttributionMode, Stance } from '../attributions/attribution-enum-values';
+import { TimePrecision, PlacePrecision } from '../claims/claim-enum-values';
 
 /**
  * The demo: an invented wire story about the siege of a riverside town, written for claimdesk.

@@ -4,8 +4,8 @@
  * reader are all driven from these lists.
  */
 import { Sourcing } from '../analysis/sourcing';
-import { AttributionMode, Stance } from '../attributions/attribution-enums';
-import { ClaimStatus, PlacePrecision, TimePrecision } from '../claims/claim-status';
+import { AttributionMode, Stance } from '../attributions/attribution-enum-values';
+import { ClaimStatus, PlacePrecision, TimePrecision } from '../claims/claim-enum-values';
 import { Reliability, SourceKind } from '../sources/source-kind';
 
 /** `list`: a JSON array (CSV: its JSON text; JSONL: the array), `[]` when empty; the one list encoding. */

@@ -1,4 +1,4 @@
-import { PlacePrecision, TimePrecision } from '../claims/claim-status';
+import { PlacePrecision, TimePrecision } from '../claims/claim-enum-values';
 import { SourceKind } from '../sources/source-kind';
 
 /** One claim as the export reads it: plain values, already normalised from either driver. */

@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { InvalidUrlError, canonicalizeUrl } from '../articles/canonical-url';
 import { CreateArticleInput } from '../articles/dto/article-fields.input';
-import { ClaimStatus } from '../claims/claim-status';
+import { ClaimStatus } from '../claims/claim-enum-values';
 import { CreateClaimInput } from '../claims/dto/claim-fields.input';
 import { LogAttributionInput } from '../claims/dto/log-claim.input';
 import { quantityProblems } from '../claims/quantity';

@@ -4,7 +4,7 @@ import { Actor } from '../access/actor';
 import { canDecideStatus } from '../access/edit-policy';
 import { AttributionFields, ClaimToWrite } from '../claims/claim-batch';
 import { Claim } from '../claims/claim.entity';
-import { ClaimStatus } from '../claims/claim-status';
+import { ClaimStatus } from '../claims/claim-enum-values';
 import { LogClaimService } from '../claims/log-claim.service';
 import { MatchTier } from '../claims/matching/match-score';
 import { ClaimMatchingService } from '../claims/matching/matching.service';

@@ -1,3 +1,7 @@
+/**
+ * A claim's editorial status and the precision of its time and place: the plain values, for code that must not load GraphQL (entities, exports, imports, the
+ * demo story). claim.enums.ts registers them as GraphQL enums.
+ */
 export enum ClaimStatus {
   UNVERIFIED = 'UNVERIFIED',
   CORROBORATED = 'CORROBORATED',
