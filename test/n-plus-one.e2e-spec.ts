@@ -69,11 +69,11 @@ describe('claims page SQL statement count', () => {
     await logClaims(20);
     expect(await statements(2)).toBe(second);
     // Exactly: BEGIN; three look-ups (the vocabulary of figures, the article by URL, the sources by name or alias); the
-    // rows and audit events (one statement on PostgreSQL, one INSERT per table on SQLite: article, source, claim,
-    // quantity, attribution, relay hop, citation, claim_source, audit event); the discrepancy check's five
-    // (analysis/figure-span-index.ts: the claim's figures read, their figure_span rows filed, its own flag, the rows'
-    // flag, the claims still to flag); the claim read back for its flag; COMMIT; and the answer's attributions.
-    expect(second).toBe(onPostgres ? 13 : 21);
+    // discrepancy probe (analysis/new-figures.ts: the recorded figures the new one contradicts, so that the claim is
+    // written with its flag and nothing is read back); the rows and audit events (one statement on PostgreSQL, one
+    // INSERT per table on SQLite: article, source, claim, quantity, figure_span, attribution, relay hop, citation,
+    // claim_source, audit event); COMMIT; and the answer's attributions.
+    expect(second).toBe(onPostgres ? 8 : 17);
   });
 
   it.each(['claims', 'articles', 'sources', 'auditEvents'])('counts %s only when totalCount is selected', async (list) => {

@@ -88,30 +88,73 @@ export function contradictingPairsSql(flagged: boolean | null, exactWindows = tr
 }
 
 /**
+ * The parts of a probe for figure `q` (with event window `window`) over figure_span `o` of live claims `co`: the
+ * rows it would meet on the tree, by kind, and the two sides on which they contradict it, with the exact window
+ * test. Parameter names end in `tag`, so that the probes of several figures share one statement.
+ */
+function figureProbe(q: QuantityShape & { variable: string }, window: EventWindow | null, tag: string) {
+  const range = storedRange(q);
+  const keys = probeKeys(window?.start ? window : null);
+  const params: Record<string, unknown> = { [`variable${tag}`]: q.variable };
+  const kinds = [...new Set(keys.map((k) => k.kind))].map((kind) => {
+    params[`nodes${kind}${tag}`] = keys.filter((x) => x.kind === kind).map((x) => x.node);
+    return `(o.kind = '${kind}' AND o.node IN (:...nodes${kind}${tag}))`;
+  });
+  const sides: string[] = [];
+  if (range.low !== null) {
+    Object.assign(params, { [`low${tag}`]: range.low, [`lowInclusive${tag}`]: range.lowInclusive });
+    sides.push(`(o.high <= :low${tag} AND (o.high < :low${tag} OR NOT (o.high_inclusive AND :lowInclusive${tag})))`);
+  }
+  if (range.high !== null) {
+    Object.assign(params, { [`high${tag}`]: range.high, [`highInclusive${tag}`]: range.highInclusive });
+    sides.push(`(o.low >= :high${tag} AND (o.low > :high${tag} OR NOT (o.low_inclusive AND :highInclusive${tag})))`);
+  }
+  let overlap = '';
+  if (window?.start) {
+    Object.assign(params, { [`start${tag}`]: window.start, [`end${tag}`]: window.end ?? window.start });
+    overlap = ` AND (co.event_time_start IS NULL OR (co.event_time_start <= :end${tag} AND COALESCE(co.event_time_end, co.event_time_start) >= :start${tag}))`;
+  }
+  const from = `figure_span o JOIN claim co ON co.id = o.claim_id AND co.deleted_at IS NULL${overlap} WHERE o.variable = :variable${tag}`;
+  return { from, kinds, sides, params };
+}
+
+/**
  * Ids of live claims other than :claimId with a figure that contradicts `q` (with event window `window`), as one
  * statement over figure_span: the rows `q` would meet on the tree, then the exact window test.
  */
 export function contradictingFigureSql(q: QuantityShape & { variable: string }, window: EventWindow | null): { sql: string; params: Record<string, unknown> } {
-  const range = storedRange(q);
-  const keys = probeKeys(window?.start ? window : null);
-  const kinds = [...new Set(keys.map((k) => k.kind))];
-  const params: Record<string, unknown> = { variable: q.variable, ...Object.fromEntries(kinds.map((k) => [`nodes${k}`, keys.filter((x) => x.kind === k).map((x) => x.node)])) };
-  const sides: string[] = [];
-  if (range.low !== null) {
-    Object.assign(params, { low: range.low, lowInclusive: range.lowInclusive });
-    sides.push(`(o.high <= :low AND (o.high < :low OR NOT (o.high_inclusive AND :lowInclusive)))`);
-  }
-  if (range.high !== null) {
-    Object.assign(params, { high: range.high, highInclusive: range.highInclusive });
-    sides.push(`(o.low >= :high AND (o.low > :high OR NOT (o.low_inclusive AND :highInclusive)))`);
-  }
-  let overlap = '';
-  if (window?.start) {
-    Object.assign(params, { start: window.start, end: window.end ?? window.start });
-    overlap = ' AND (co.event_time_start IS NULL OR (co.event_time_start <= :end AND COALESCE(co.event_time_end, co.event_time_start) >= :start))';
-  }
-  const sql = `SELECT DISTINCT o.claim_id FROM figure_span o JOIN claim co ON co.id = o.claim_id AND co.deleted_at IS NULL${overlap}
-    WHERE o.variable = :variable AND o.claim_id <> :claimId AND (${kinds.map((k) => `(o.kind = '${k}' AND o.node IN (:...nodes${k}))`).join(' OR ')})
+  const { from, kinds, sides, params } = figureProbe(q, window, '');
+  const sql = `SELECT DISTINCT o.claim_id FROM ${from} AND o.claim_id <> :claimId AND (${kinds.join(' OR ')})
       AND (${sides.length ? sides.join(' OR ') : '1 = 0'})`;
   return { sql, params };
+}
+
+/**
+ * For figures not filed yet (new claims'), one statement of rows (figure, claim_id, flagged): every unflagged
+ * live claim that contradicts a figure (it is to be flagged; in a settled archive there are few, since a claim
+ * with any contradiction is flagged already), and at most one flagged claim per figure, kind of row and side,
+ * which is enough to know that the figure's claim is flagged. Each member is one range of one index
+ * (variable, kind, node, flagged, bound), so the cost follows the contradictions found, not the variable's size.
+ * `figure` is the figure's position in `figures`; `claimId` is excluded (a restored claim's own rows).
+ */
+export function newFigureProbesSql(figures: Array<{ q: QuantityShape & { variable: string }; window: EventWindow | null; claimId: string }>): {
+  sql: string;
+  params: Record<string, unknown>;
+} {
+  const members: string[] = [];
+  const params: Record<string, unknown> = {};
+  figures.forEach(({ q, window, claimId }, f) => {
+    const probe = figureProbe(q, window, `_${f}`);
+    Object.assign(params, probe.params, { [`claimId_${f}`]: claimId });
+    for (const kind of probe.kinds) {
+      for (const side of probe.sides) {
+        for (const flagged of [false, true]) {
+          const select = `SELECT ${f} AS figure, o.claim_id AS claim_id, ${flagged ? 1 : 0} AS flagged FROM ${probe.from} AND o.claim_id <> :claimId_${f}
+            AND ${kind} AND o.flagged = ${flagged} AND ${side}${flagged ? ' LIMIT 1' : ''}`;
+          members.push(`SELECT * FROM (${select}) p${members.length}`);
+        }
+      }
+    }
+  });
+  return { sql: members.join(' UNION ALL '), params };
 }

@@ -40,9 +40,7 @@ export async function refreshDiscrepancyFlags(manager: EntityManager, claimIds: 
     );
     // Claims not flagged yet that these contradict: only unflagged rows are read.
     const newlyFlagged = others(await run(manager, `SELECT DISTINCT p.theirs FROM (${contradictingPairsSql(false)}) p`, { ids }));
-    await forChunks(newlyFlagged, (chunk) =>
-      run(manager, `UPDATE claim SET has_discrepancy = :on, updated_at = :now WHERE id IN (:...chunk) AND has_discrepancy = :off`, { chunk, on: true, off: false, now: new Date() }),
-    );
+    await flagClaimsOnly(manager, newlyFlagged);
     await forChunks(recheck, (chunk) =>
       run(manager, `UPDATE claim SET has_discrepancy = :off, updated_at = :now WHERE id IN (:...chunk) AND has_discrepancy = :on AND NOT ${hasContradictionSql('claim.id')}`, {
         chunk,
@@ -53,6 +51,18 @@ export async function refreshDiscrepancyFlags(manager: EntityManager, claimIds: 
     );
     await syncSpanFlags(manager, [...newlyFlagged, ...recheck]);
   }
+}
+
+/** Flags these live claims, which new figures contradict, and their figure_span rows; each that was not flagged yet has its updated_at moved. */
+export async function flagClaims(manager: EntityManager, claimIds: string[]): Promise<void> {
+  await flagClaimsOnly(manager, claimIds);
+  await syncSpanFlags(manager, claimIds);
+}
+
+async function flagClaimsOnly(manager: EntityManager, claimIds: string[]): Promise<void> {
+  await forChunks(claimIds, (chunk) =>
+    run(manager, `UPDATE claim SET has_discrepancy = :on, updated_at = :now WHERE id IN (:...chunk) AND has_discrepancy = :off`, { chunk, on: true, off: false, now: new Date() }),
+  );
 }
 
 /** Files the figures of the live claims among `ids` (whose rows are gone or never were), as flagged until worked out. */

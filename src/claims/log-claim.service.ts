@@ -3,6 +3,9 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../access/actor';
 import { assertCanAddTo } from '../access/edit-policy';
 import { ClaimSource } from '../analysis/claim-source.entity';
+import { flagClaims } from '../analysis/figure-span-index';
+import { FigureSpan } from '../analysis/figure-span.entity';
+import { FiledFigures, planNewFigures } from '../analysis/new-figures';
 import { SourceFacts, claimSourcesOf, summarizeSourcing } from '../analysis/sourcing';
 import { Article } from '../articles/article.entity';
 import { ArticlesService } from '../articles/articles.service';
@@ -50,6 +53,8 @@ export type BatchFail = (claim: number, attribution: number | null, error: Domai
  *    for a logClaim), with the audit events;
  * 5. hooks for what cannot be known in Node: attached claims' sourcing (AttributionsService.claimsChanged)
  *    and discrepancy flags (ClaimsService.notifyFiguresChanged; an import does it once, at the end).
+ *    logClaim works its flags out before step 4 instead (analysis/new-figures.ts: one probe statement),
+ *    so they are inserted with the claim and nothing is read back.
  */
 @Injectable()
 export class LogClaimService {
@@ -76,22 +81,25 @@ export class LogClaimService {
       ...(input.attachTo ? { attachTo: input.attachTo } : { create: { input } }),
       attributions: input.attributions.map((a, i) => ({ input: { ...a, source: toRef(a.source), via: a.via?.map((h) => ({ ...h, source: toRef(h.source) })) }, article: input.article, fields: logClaimFields(i) })),
     };
-    const { claims, newClaimIds } = await this.write(manager, [item], actor);
-    await this.deriveFigures(manager, newClaimIds);
-    // Read back only what a hook may have changed since the rows were built: a figure's discrepancy flag.
-    return newClaimIds.length || input.attachTo ? this.claims.get(claims[0].id, manager) : claims[0];
+    // The new claim's discrepancy flag is worked out before it is written, so the claim in memory is the row as stored.
+    const { claims } = await this.write(manager, [item], actor, undefined, 'now');
+    return input.attachTo ? this.claims.get(claims[0].id, manager) : claims[0];
   }
 
   /**
    * Writes a batch; see the class comment. Returns each item's claim (as built in memory, or the
    * claim attached to) and the ids of new claims with figures, whose discrepancy flags deriveFigures
-   * works out. `fail` turns an error about one item into the caller's error.
+   * works out. `fail` turns an error about one item into the caller's error. With `figures` 'now'
+   * (logClaim's batch of one), the new claim's flag and figure_span rows are worked out before the
+   * insert and written with it (analysis/new-figures.ts), and no ids are left for deriveFigures; an
+   * import leaves them for one set-based pass at its end, which also compares its claims with each other.
    */
   async write(
     manager: EntityManager,
     items: ClaimToWrite[],
     actor: Actor,
     fail: BatchFail = (_c, _a, error) => error,
+    figures: 'now' | 'later' = 'later',
   ): Promise<{ claims: Claim[]; newClaimIds: string[]; attributions: number }> {
     const guard = <T>(claim: number, attribution: number | null, work: () => T): T => {
       try {
@@ -193,6 +201,7 @@ export class LogClaimService {
     for (const claim of created) Object.assign(claim, summarizeSourcing(facts.get(claim.id) ?? []));
     // The same derived rows refreshSourcing keeps for recorded claims (the filters' claim_source index).
     const claimSources = created.flatMap((claim) => claimSourcesOf(facts.get(claim.id) ?? []).map((s) => ({ claimId: claim.id, ...s })));
+    const filed = figures === 'now' ? await this.planFigures(manager, created, quantities) : null;
 
     await this.bulk.insert(manager, [
       ...(copies.articlesWritten ? [] : [{ target: Article, rows: found.created }]),
@@ -200,6 +209,7 @@ export class LogClaimService {
       { target: SourceAlias, rows: sources.aliases },
       { target: Claim, rows: created },
       { target: ClaimQuantity, rows: quantities },
+      { target: FigureSpan, rows: filed?.spans ?? [] },
       { target: Attribution, rows: attributions },
       { target: RelayHop, rows: hops },
       { target: Citation, rows: citations },
@@ -208,8 +218,20 @@ export class LogClaimService {
     ] as InsertSet[]);
     // Recorded claims gained attributions: their sourcing is worked out again from all of them, and their updated_at moves.
     if (targets.size) await this.attributions.claimsChanged(manager, [...targets.keys()]);
-    const withFigures = new Set(quantities.map((q) => q.claimId));
+    if (filed) await flagClaims(manager, filed.contradicted);
+    const withFigures = new Set(figures === 'now' ? [] : quantities.map((q) => q.claimId));
     return { claims, newClaimIds: created.filter((c) => withFigures.has(c.id)).map((c) => c.id), attributions: attributions.length };
+  }
+
+  /** The new claim's discrepancy flag, set on it in memory, and its figure_span rows (analysis/new-figures.ts). */
+  private async planFigures(manager: EntityManager, created: Claim[], quantities: ClaimQuantity[]): Promise<FiledFigures | null> {
+    if (!quantities.length) return null;
+    // New claims are not compared with each other there: only logClaim's batch of one works its flags out first.
+    if (created.length !== 1) throw new Error('figures are worked out before the write for a batch of one new claim only');
+    const [claim] = created;
+    const filed = await planNewFigures(manager, { claimId: claim.id, eventTime: claim.eventTime ?? null, quantities });
+    claim.hasDiscrepancy = filed.flagged;
+    return filed;
   }
 
   /** Discrepancy flags of new claims with figures, against every recorded claim (AnalysisService, through the hook). */

@@ -1,5 +1,7 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { completeRow } from './insert-new';
+import { insertStatement } from './insert-statement';
+import { queryPrepared } from './prepared-in-transaction';
 
 /** Rows of one table to insert; parents come before the tables that refer to them. */
 export interface InsertSet<T extends ObjectLiteral = ObjectLiteral> {
@@ -12,6 +14,13 @@ export interface InsertSet<T extends ObjectLiteral = ObjectLiteral> {
  * enough that a statement's text and parameters stay a few megabytes.
  */
 const PARAMETERS_PER_STATEMENT = 30_000;
+
+/**
+ * A statement up to this size (a logClaim's, about 300 parameters) runs as a named statement on
+ * PostgreSQL: its text repeats from request to request, and parsing and planning it was a cost of
+ * each. An import's large and varied statements run unnamed, so as not to fill the names' cap.
+ */
+const NAMED_UP_TO_PARAMETERS = 1_000;
 
 /**
  * Inserts records created in memory (ids, timestamps and defaults set as insertNew sets them) in as
@@ -57,7 +66,8 @@ function pieces(manager: EntityManager, sets: InsertSet[]): Array<{ target: Enti
 class SqliteBulkInserter implements BulkInserter {
   async insert(manager: EntityManager, sets: InsertSet[]): Promise<void> {
     for (const piece of pieces(manager, sets)) {
-      await manager.createQueryBuilder().insert().into(piece.target).values(piece.rows).updateEntity(false).execute();
+      const [sql, values] = insertStatement(manager, piece.target, piece.rows);
+      await manager.query(sql, values);
     }
   }
 }
@@ -67,7 +77,8 @@ class PostgresBulkInserter implements BulkInserter {
     let batch: Array<[string, unknown[]]> = [];
     let budget = 0;
     const send = async () => {
-      if (batch.length === 1) await manager.query(batch[0][0], batch[0][1]);
+      const run = (sql: string, values: unknown[]) => (budget <= NAMED_UP_TO_PARAMETERS ? queryPrepared(manager, sql, values) : manager.query(sql, values));
+      if (batch.length === 1) await run(batch[0][0], batch[0][1]);
       else if (batch.length > 1) {
         const parameters: unknown[] = [];
         const ctes = batch.map(([sql, values], i) => {
@@ -76,14 +87,14 @@ class PostgresBulkInserter implements BulkInserter {
           parameters.push(...values);
           return `t${i} AS (${sql.replace(/\$(\d+)/g, (_m, n: string) => `$${Number(n) + offset}`)})`;
         });
-        await manager.query(`WITH ${ctes.join(', ')} SELECT 1`, parameters);
+        await run(`WITH ${ctes.join(', ')} SELECT 1`, parameters);
       }
       batch = [];
       budget = 0;
     };
     for (const piece of pieces(manager, sets)) {
       if (budget + piece.parameters > PARAMETERS_PER_STATEMENT) await send();
-      const [sql, values] = manager.createQueryBuilder().insert().into(piece.target).values(piece.rows).updateEntity(false).getQueryAndParameters();
+      const [sql, values] = insertStatement(manager, piece.target, piece.rows);
       batch.push([sql, values]);
       budget += piece.parameters;
     }

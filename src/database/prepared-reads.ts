@@ -41,17 +41,18 @@ export class PostgresPreparedReads implements PreparedReads {
   async run<T>(text: string, values: unknown[], { planPerRun = false } = {}): Promise<T[]> {
     QueryCounter.count += 1;
     const pool = (this.dataSource.driver as PostgresDriver).master as { query(q: { name?: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
-    return (await pool.query({ name: planPerRun ? undefined : this.nameOf(text), text, values })).rows;
+    return (await pool.query({ name: planPerRun ? undefined : statementName(text), text, values })).rows;
   }
+}
 
-  private nameOf(text: string): string | undefined {
-    let name = names.get(text);
-    if (!name && names.size < MAX_PREPARED) {
-      name = `claimdesk_${names.size}`;
-      names.set(text, name);
-    }
-    return name;
+/** The process-wide name of a statement's text, or none once MAX_PREPARED texts have names (it then runs unnamed). */
+export function statementName(text: string): string | undefined {
+  let name = names.get(text);
+  if (!name && names.size < MAX_PREPARED) {
+    name = `claimdesk_${names.size}`;
+    names.set(text, name);
   }
+  return name;
 }
 
 /** better-sqlite3 prepares in process and TypeORM caches the statements already. */
