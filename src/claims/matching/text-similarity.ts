@@ -6,5 +6,10 @@ const DENIAL = /\b(den(y|ies|ied|ial)|reject(s|ed)?|dismiss(es|ed)?|refut(e|es|e
 
 /** True when the statement reports a denial: "the ministry denied that ..." is not the claim it denies. */
 export function isDenial(statement: string): boolean {
-  return DENIAL.test(foldKey(statement));
+  return isDenialFolded(foldKey(statement));
+}
+
+/** isDenial of a statement already folded (foldKey or foldStatement: the cue words have no digits). */
+export function isDenialFolded(folded: string): boolean {
+  return DENIAL.test(folded);
 }
