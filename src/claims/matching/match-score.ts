@@ -172,13 +172,9 @@ export function scoreMatch(claim: MatchClaim, candidate: MatchClaim): MatchResul
   return scorePrepared(prepareClaim(claim), prepareClaim(candidate));
 }
 
-/** scoreMatch of two prepared claims. */
-export function scorePrepared(a: PreparedClaim, b: PreparedClaim): MatchResult {
-  const claim = a.claim;
-  const candidate = b.claim;
+/** The reasons that do not read the statements: figures, time, place, shared speakers. */
+function structuralReasons(claim: MatchClaim, candidate: MatchClaim): MatchReason[] {
   const reasons: MatchReason[] = [];
-  const text = trigramSimilarity(a.grams, b.grams);
-  reasons.push({ code: MatchReasonCode.SIMILAR_TEXT, weight: round(W.text * text), detail: `text similarity ${text.toFixed(2)}` });
   const figures = compareFigures(claim.quantities, candidate.quantities);
   if (figures) reasons.push(figures);
   reasons.push(compareTime(claim.eventTime, candidate.eventTime));
@@ -186,6 +182,26 @@ export function scorePrepared(a: PreparedClaim, b: PreparedClaim): MatchResult {
   if (place) reasons.push(place);
   const shared = claim.speakers.filter((s) => candidate.speakers.includes(s));
   if (shared.length) reasons.push({ code: MatchReasonCode.SHARED_SOURCES, weight: W.sharedSources, detail: `${shared.length} shared speaker(s) or relay(s)` });
+  return reasons;
+}
+
+/**
+ * False when `candidate` cannot reach `threshold` (a tier's base threshold) whatever its statement
+ * says: its structural reasons plus the most the text can add fall short. Thresholds only rise from the
+ * base and the text's other reason only subtracts, so such a candidate would score below the tier; the
+ * service skips reading its statement. The margin covers the score's rounding to three decimals.
+ */
+export function canReach(claim: MatchClaim, candidate: MatchClaim, threshold: number): boolean {
+  return W.text + structuralReasons(claim, candidate).reduce((sum, r) => sum + r.weight, 0) >= threshold - 0.001;
+}
+
+/** scoreMatch of two prepared claims. */
+export function scorePrepared(a: PreparedClaim, b: PreparedClaim): MatchResult {
+  const text = trigramSimilarity(a.grams, b.grams);
+  const reasons: MatchReason[] = [
+    { code: MatchReasonCode.SIMILAR_TEXT, weight: round(W.text * text), detail: `text similarity ${text.toFixed(2)}` },
+    ...structuralReasons(a.claim, b.claim),
+  ];
   if (a.denial !== b.denial) reasons.push({ code: MatchReasonCode.OPPOSITE_POLARITY, weight: W.opposite, detail: 'one statement denies what the other asserts' });
   const score = round(Math.min(1, Math.max(0, reasons.reduce((sum, r) => sum + r.weight, 0))));
   const { likely, possible } = preparedThresholds(a, b);

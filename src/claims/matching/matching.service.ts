@@ -12,7 +12,7 @@ import { Claim } from '../claim.entity';
 import { ClaimsService } from '../claims.service';
 import { ClaimDraftInput, MAX_MATCHES } from './dto/similar-claims.args';
 import { MatchClaim } from './match-claim';
-import { MatchResult, MatchTier, prepareClaim, scorePrepared } from './match-score';
+import { MATCH_THRESHOLDS, MatchResult, MatchTier, canReach, prepareClaim, scorePrepared } from './match-score';
 import { contentWords } from './text-similarity';
 
 export interface ClaimMatch extends MatchResult {
@@ -88,7 +88,9 @@ export class ClaimMatchingService {
     const candidates = await this.load(manager, await this.matchRows(manager, ids, !!options.includeDeleted));
     const lowest = options.tier ?? MatchTier.POSSIBLE;
     const prepared = prepareClaim(subject);
+    const floor = lowest === MatchTier.LIKELY ? MATCH_THRESHOLDS.likely : MATCH_THRESHOLDS.possible;
     const kept = candidates
+      .filter((c) => canReach(subject, c, floor))
       .map((c) => ({ id: c.id!, ...scorePrepared(prepared, prepareClaim(c)) }))
       .filter((m) => m.tier === MatchTier.LIKELY || (m.tier === MatchTier.POSSIBLE && lowest === MatchTier.POSSIBLE))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : -1))
