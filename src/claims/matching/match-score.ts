@@ -31,6 +31,7 @@ export enum MatchReasonCode {
   COMPATIBLE_FIGURES = 'COMPATIBLE_FIGURES',
   CONFLICTING_FIGURES = 'CONFLICTING_FIGURES',
   SAME_FIGURE_OTHER_VARIABLE = 'SAME_FIGURE_OTHER_VARIABLE',
+  OTHER_VARIABLES = 'OTHER_VARIABLES',
   OVERLAPPING_TIME = 'OVERLAPPING_TIME',
   DIFFERENT_TIME = 'DIFFERENT_TIME',
   SAME_PLACE = 'SAME_PLACE',
@@ -59,6 +60,7 @@ const W = {
   compatibleFigures: 0.1,
   conflictingFigures: -0.15,
   otherVariable: -0.3,
+  otherVariables: -0.1,
   noFigures: 0.05,
   overlap: 0.15,
   timeUnknown: 0.05,
@@ -90,7 +92,8 @@ function compareFigures(a: Quantity[], b: Quantity[]): MatchReason | null {
   if (!shared.length) {
     const same = a.find((qa) => b.some((qb) => anchor(qa) !== null && anchor(qb) !== null && near(anchor(qa)!, anchor(qb)!)));
     if (same) return { code: MatchReasonCode.SAME_FIGURE_OTHER_VARIABLE, weight: W.otherVariable, detail: `the same figure counts something else (${same.variable})` };
-    return null;
+    // Both give figures, of different things: most often two claims about one event ("9 killed", "90,000 displaced").
+    return { code: MatchReasonCode.OTHER_VARIABLES, weight: W.otherVariables, detail: 'the figures count different things' };
   }
   let best: MatchReason | null = null;
   for (const qa of shared) {
