@@ -28,6 +28,9 @@ function likePattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** A word found in more claims than this is too common to find candidates by. */
+const COMMON_WORD_ROWS = 1000;
+
 /** SQLite: LIKE is case-insensitive for ASCII; lower() both sides so the rule is explicit. */
 export class SqliteTextSearch implements TextSearch {
   apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, query: string): SelectQueryBuilder<T> {
@@ -37,19 +40,29 @@ export class SqliteTextSearch implements TextSearch {
     return qb;
   }
 
-  /** FTS5 (migration ClaimTextMatching): statements sharing the most telling words, by bm25. */
+  /**
+   * FTS5 (migration ClaimTextMatching): statements sharing the most telling words, by bm25. As on
+   * PostgreSQL, words in more than COMMON_WORD_ROWS statements are left out (counted by the index itself,
+   * migration ClaimFtsVocab): ranking the statements that share "killed" costs a pass over much of the table.
+   */
   async similarClaimIds(manager: EntityManager, words: string[], limit: number): Promise<string[]> {
-    if (!words.length) return [];
+    const distinct = [...new Set(words)].slice(0, 24);
+    if (!distinct.length) return [];
+    const counts: Array<{ term: string; doc: number }> = await manager.query(
+      `SELECT term, doc FROM claim_fts_vocab WHERE term IN (${distinct.map(() => '?').join(', ')})`,
+      distinct,
+    );
+    const common = new Set(counts.filter((c) => Number(c.doc) > COMMON_WORD_ROWS).map((c) => c.term));
+    const telling = distinct.filter((w) => !common.has(w));
+    if (!telling.length) return [];
     const rows: Array<{ id: string }> = await manager.query(
       `SELECT claim_id AS id FROM claim_fts WHERE claim_fts MATCH ? ORDER BY bm25(claim_fts) LIMIT ?`,
-      [ftsAnyOf(words), limit],
+      [ftsAnyOf(telling), limit],
     );
     return rows.map((r) => r.id);
   }
 }
 
-/** A word found in more claims than this (by the planner's statistics) is too common to find candidates by. */
-const COMMON_WORD_ROWS = 1000;
 /** At most this many telling words are paired for "at least two of them" (28 pairs). */
 const TWO_OF_WORDS = 8;
 /** The statistics change only when the table is analysed; read them again after this long. */

@@ -142,7 +142,9 @@ export class ClaimMatchingService {
         .createQueryBuilder(ClaimQuantity, 'q')
         .innerJoin(Claim, 'c', 'c.id = q.claim_id')
         .select('q.claim_id', 'id')
-        .where('q.variable IN (:...variables)', { variables })
+        // `|| ''` keeps SQLite from starting at the variable's index (a sixth of the table at 100k claims, 40 ms)
+        // when its sampled statistics misjudge it: the window is always the narrower start. PostgreSQL plans alike either way.
+        .where(`(q.variable || '') IN (:...variables)`, { variables })
         .limit(CANDIDATES_PER_WAY);
       // The closest figures first (then the newest claims): a bare LIMIT would keep an arbitrary 50 of a busy window.
       if (anchors.length) qb.addSelect('min(abs(coalesce(q.value, q.lower, q.upper, 0) - :anchor))', 'gap').setParameter('anchor', anchors[0]).groupBy('q.claim_id').orderBy('gap', 'ASC');
