@@ -5,15 +5,23 @@ const STOPWORDS = new Set(
   'a an the of in on at to for by and or but with from as that this these those was were is are be been has have had it its their his her they he she who which when said says say told according reported citing cited quoted saying also after during'.split(' '),
 );
 
+/** A statement folded as matching reads it: thousands separators out of numbers, then foldKey. */
+export function foldStatement(statement: string): string {
+  return foldKey(statement.replace(/(\d),(?=\d{3}\b)/g, '$1'));
+}
+
+/** The content words of a folded statement: stopwords out. */
+export function wordsOfFolded(folded: string): string[] {
+  return folded.split(' ').filter((w) => w && !STOPWORDS.has(w));
+}
+
 /** Content words of a statement: folded, numbers without thousands separators, stopwords out. */
 export function contentWords(statement: string): string[] {
-  return foldKey(statement.replace(/(\d),(?=\d{3}\b)/g, '$1'))
-    .split(' ')
-    .filter((w) => w && !STOPWORDS.has(w));
+  return wordsOfFolded(foldStatement(statement));
 }
 
 /** Trigrams of each word padded as PostgreSQL's pg_trgm pads them, so both databases' candidates are scored alike. */
-function trigrams(words: string[]): Set<string> {
+export function trigrams(words: string[]): Set<string> {
   const grams = new Set<string>();
   for (const word of words) {
     const padded = `  ${word} `;
@@ -22,7 +30,7 @@ function trigrams(words: string[]): Set<string> {
   return grams;
 }
 
-/** The last first argument's trigrams: matching compares one statement with each of 100-odd candidates in turn. */
+/** The last first argument's trigrams: wire-copy grouping compares one body with several others in turn. */
 let last: { text: string; grams: Set<string> } | null = null;
 
 function subjectTrigrams(text: string): Set<string> {
@@ -35,11 +43,15 @@ function subjectTrigrams(text: string): Set<string> {
  * smaller set), so that a headline wholly inside a longer report still scores high.
  */
 export function textSimilarity(a: string, b: string): number {
-  const ga = subjectTrigrams(a);
-  const gb = trigrams(contentWords(b));
+  return trigramSimilarity(subjectTrigrams(a), trigrams(contentWords(b)));
+}
+
+/** textSimilarity of two statements' trigram sets, for callers that compare one statement with many. */
+export function trigramSimilarity(ga: Set<string>, gb: Set<string>): number {
   if (!ga.size || !gb.size) return 0;
   let shared = 0;
-  for (const g of ga) if (gb.has(g)) shared++;
+  const [small, large] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
+  for (const g of small) if (large.has(g)) shared++;
   const jaccard = shared / (ga.size + gb.size - shared);
   const containment = shared / Math.min(ga.size, gb.size);
   return (jaccard + containment) / 2;

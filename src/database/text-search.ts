@@ -28,6 +28,9 @@ function likePattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** A word found in more claims than this is too common to find candidates by. */
+const COMMON_WORD_ROWS = 1000;
+
 /** SQLite: LIKE is case-insensitive for ASCII; lower() both sides so the rule is explicit. */
 export class SqliteTextSearch implements TextSearch {
   apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, query: string): SelectQueryBuilder<T> {
@@ -37,21 +40,40 @@ export class SqliteTextSearch implements TextSearch {
     return qb;
   }
 
-  /** FTS5 (migration ClaimTextMatching): statements sharing the most telling words, by bm25. */
+  /**
+   * FTS5 (migration ClaimTextMatching): statements sharing the most telling words, by bm25. As on
+   * PostgreSQL, words in more than COMMON_WORD_ROWS statements are left out (counted by the index itself,
+   * migration ClaimFtsVocab): ranking the statements that share "killed" costs a pass over much of the table.
+   */
   async similarClaimIds(manager: EntityManager, words: string[], limit: number): Promise<string[]> {
-    if (!words.length) return [];
+    const distinct = [...new Set(words)].slice(0, 24);
+    if (!distinct.length) return [];
+    const counts: Array<{ term: string; doc: number }> = await manager.query(
+      `SELECT term, doc FROM claim_fts_vocab WHERE term IN (${distinct.map(() => '?').join(', ')})`,
+      distinct,
+    );
+    const common = new Set(counts.filter((c) => Number(c.doc) > COMMON_WORD_ROWS).map((c) => c.term));
+    const telling = distinct.filter((w) => !common.has(w));
+    if (!telling.length) return [];
     const rows: Array<{ id: string }> = await manager.query(
       `SELECT claim_id AS id FROM claim_fts WHERE claim_fts MATCH ? ORDER BY bm25(claim_fts) LIMIT ?`,
-      [ftsAnyOf(words), limit],
+      [ftsAnyOf(telling), limit],
     );
     return rows.map((r) => r.id);
   }
 }
 
-/** A word found in more claims than this (by the planner's statistics) is too common to find candidates by. */
-const COMMON_WORD_ROWS = 1000;
+/** At most this many telling words are paired for "at least two of them" (28 pairs). */
+const TWO_OF_WORDS = 8;
 /** The statistics change only when the table is analysed; read them again after this long. */
 const WORD_STATS_TTL_MS = 5 * 60_000;
+
+/** A tsquery that matches a document holding at least two of `words` (each pair, OR-ed). */
+function twoOf(words: string[]): string {
+  const pairs: string[] = [];
+  for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) pairs.push(`(${words[i]} & ${words[j]})`);
+  return pairs.join(' | ');
+}
 
 export class PostgresTextSearch implements TextSearch {
   private common: { at: number; words: Set<string> } | null = null;
@@ -69,18 +91,31 @@ export class PostgresTextSearch implements TextSearch {
    * "civilians") would put a large share of the table on the candidate list, to be ranked one by
    * one; the place names and rarer words that tell one report from another are what finds it.
    * A statement of common words only finds no text candidates (figures and place still do).
+   *
+   * Ranking is the cost: ts_rank parses each matching statement again (the index holds no positions
+   * to rank by), about 15 microseconds a row, and at 1M claims a draft's telling words can match
+   * thousands of statements. So the statements sharing at least two telling words are ranked first;
+   * only when they are fewer than `limit` are those sharing one ranked too. Both rank by the same
+   * any-word query, so the order is unchanged; the set differs from ranking every match only where a
+   * statement holding one telling word, repeated, outranked one holding two.
    */
   async similarClaimIds(manager: EntityManager, words: string[], limit: number): Promise<string[]> {
     const common = await this.commonWords(manager);
     const telling = [...new Set(words.map((w) => w.replace(/[^\p{L}\p{N}]+/gu, '')).filter((w) => w && !common.has(w)))].slice(0, 16);
     if (!telling.length) return [];
-    const rows: Array<{ id: string }> = await manager.query(
-      `SELECT id FROM claim, to_tsquery('simple', $1) AS q
-        WHERE to_tsvector('simple', statement) @@ q
-        ORDER BY ts_rank(to_tsvector('simple', statement), q) DESC, id DESC LIMIT $2`,
-      [telling.join(' | '), limit],
-    );
-    return rows.map((r) => r.id);
+    const anyWord = telling.join(' | ');
+    const ranked = (match: string) =>
+      manager.query(
+        `SELECT id FROM claim, to_tsquery('simple', $1) AS q, to_tsquery('simple', $2) AS m
+          WHERE to_tsvector('simple', statement) @@ m
+          ORDER BY ts_rank(to_tsvector('simple', statement), q) DESC, id DESC LIMIT $3`,
+        [anyWord, match, limit],
+      ) as Promise<Array<{ id: string }>>;
+    if (telling.length >= 2) {
+      const rows = await ranked(twoOf(telling.slice(0, TWO_OF_WORDS)));
+      if (rows.length >= limit) return rows.map((r) => r.id);
+    }
+    return (await ranked(anyWord)).map((r) => r.id);
   }
 
   /** Words in more than COMMON_WORD_ROWS claims, from the statistics ANALYZE keeps on the index (most common elements). */

@@ -40,4 +40,17 @@ describe('scoreMatch', () => {
     const old = claim(REPORT.statement, { createdAt: '2017-01-01T00:00:00.000Z' });
     expect(thresholdsFor({ ...REPORT, createdAt: '2019-02-12T00:00:00.000Z' }, old).likely).toBeCloseTo(MATCH_THRESHOLDS.likely + MATCH_THRESHOLDS.oldPenalty);
   });
+
+  it('reads a bound on a figure ("no fewer than") as no denial, and marks figures of other variables only', () => {
+    const bound = claim('A monitor said no fewer than 12 civilians were killed in an air strike on a market in Kafr Sabil on Monday.', {
+      quantities: [{ variable: 'deaths_civilians', value: null, lower: 12, upper: null }],
+    });
+    expect(scoreMatch(REPORT, bound).reasons.map((r) => r.code)).not.toContain('OPPOSITE_POLARITY');
+    expect(scoreMatch(REPORT, bound).tier).toBe('LIKELY');
+    const wounded = claim('40 people were wounded in an air strike on a market in Kafr Sabil on Monday, the Northern Monitor said.', {
+      quantities: [{ variable: 'people_injured', value: 40, lower: null, upper: null }],
+    });
+    const other = scoreMatch(REPORT, wounded);
+    expect(other.reasons.find((r) => r.code === 'OTHER_VARIABLES')?.weight).toBeLessThan(0);
+  });
 });

@@ -1,6 +1,7 @@
 import { foldKey } from '../../common/text';
+import { foldStatement, trigramSimilarity, trigrams, wordsOfFolded } from '../../common/text-similarity';
 import { MatchClaim } from './match-claim';
-import { contentWords, isDenial, textSimilarity } from './text-similarity';
+import { isDenialFolded } from './text-similarity';
 
 /**
  * The thresholds of the two tiers (documented in docs/sourcing-rules.md). A score at or above
@@ -30,6 +31,7 @@ export enum MatchReasonCode {
   COMPATIBLE_FIGURES = 'COMPATIBLE_FIGURES',
   CONFLICTING_FIGURES = 'CONFLICTING_FIGURES',
   SAME_FIGURE_OTHER_VARIABLE = 'SAME_FIGURE_OTHER_VARIABLE',
+  OTHER_VARIABLES = 'OTHER_VARIABLES',
   OVERLAPPING_TIME = 'OVERLAPPING_TIME',
   DIFFERENT_TIME = 'DIFFERENT_TIME',
   SAME_PLACE = 'SAME_PLACE',
@@ -58,6 +60,7 @@ const W = {
   compatibleFigures: 0.1,
   conflictingFigures: -0.15,
   otherVariable: -0.3,
+  otherVariables: -0.1,
   noFigures: 0.05,
   overlap: 0.15,
   timeUnknown: 0.05,
@@ -89,7 +92,8 @@ function compareFigures(a: Quantity[], b: Quantity[]): MatchReason | null {
   if (!shared.length) {
     const same = a.find((qa) => b.some((qb) => anchor(qa) !== null && anchor(qb) !== null && near(anchor(qa)!, anchor(qb)!)));
     if (same) return { code: MatchReasonCode.SAME_FIGURE_OTHER_VARIABLE, weight: W.otherVariable, detail: `the same figure counts something else (${same.variable})` };
-    return null;
+    // Both give figures, of different things: most often two claims about one event ("9 killed", "90,000 displaced").
+    return { code: MatchReasonCode.OTHER_VARIABLES, weight: W.otherVariables, detail: 'the figures count different things' };
   }
   let best: MatchReason | null = null;
   for (const qa of shared) {
@@ -134,21 +138,46 @@ function comparePlace(a: MatchClaim['place'], b: MatchClaim['place']): MatchReas
     : { code: MatchReasonCode.DIFFERENT_PLACE, weight: W.differentPlace, detail: `${a.name} against ${b.name}` };
 }
 
+/**
+ * A claim with what scoring reads from its statement worked out once: the service scores one claim
+ * against a hundred-odd candidates, and folding and splitting the same statement for each was most of
+ * the scoring's time.
+ */
+export interface PreparedClaim {
+  claim: MatchClaim;
+  grams: Set<string>;
+  contentWordCount: number;
+  denial: boolean;
+}
+
+export function prepareClaim(claim: MatchClaim): PreparedClaim {
+  const folded = foldStatement(claim.statement);
+  const words = wordsOfFolded(folded);
+  return { claim, grams: trigrams(words), contentWordCount: words.length, denial: isDenialFolded(folded) };
+}
+
 /** The thresholds that apply to this pair: higher for short statements and old candidates. */
 export function thresholdsFor(claim: MatchClaim, candidate: MatchClaim): { likely: number; possible: number } {
+  return preparedThresholds(prepareClaim(claim), prepareClaim(candidate));
+}
+
+function preparedThresholds(a: PreparedClaim, b: PreparedClaim): { likely: number; possible: number } {
   let extra = 0;
-  const short = Math.min(contentWords(claim.statement).length, contentWords(candidate.statement).length) < MATCH_THRESHOLDS.shortWords;
+  const short = Math.min(a.contentWordCount, b.contentWordCount) < MATCH_THRESHOLDS.shortWords;
   if (short) extra += MATCH_THRESHOLDS.shortPenalty;
-  const reference = claim.createdAt ? new Date(claim.createdAt).getTime() : Date.now();
-  if (candidate.createdAt && reference - new Date(candidate.createdAt).getTime() > MATCH_THRESHOLDS.oldDays * DAY_MS) extra += MATCH_THRESHOLDS.oldPenalty;
+  const reference = a.claim.createdAt ? new Date(a.claim.createdAt).getTime() : Date.now();
+  if (b.claim.createdAt && reference - new Date(b.claim.createdAt).getTime() > MATCH_THRESHOLDS.oldDays * DAY_MS) extra += MATCH_THRESHOLDS.oldPenalty;
   return { likely: MATCH_THRESHOLDS.likely + extra, possible: MATCH_THRESHOLDS.possible + extra };
 }
 
 /** How likely `candidate` records the same claim as `claim`, with the reasons that add up to the score. */
 export function scoreMatch(claim: MatchClaim, candidate: MatchClaim): MatchResult {
+  return scorePrepared(prepareClaim(claim), prepareClaim(candidate));
+}
+
+/** The reasons that do not read the statements: figures, time, place, shared speakers. */
+function structuralReasons(claim: MatchClaim, candidate: MatchClaim): MatchReason[] {
   const reasons: MatchReason[] = [];
-  const text = textSimilarity(claim.statement, candidate.statement);
-  reasons.push({ code: MatchReasonCode.SIMILAR_TEXT, weight: round(W.text * text), detail: `text similarity ${text.toFixed(2)}` });
   const figures = compareFigures(claim.quantities, candidate.quantities);
   if (figures) reasons.push(figures);
   reasons.push(compareTime(claim.eventTime, candidate.eventTime));
@@ -156,9 +185,29 @@ export function scoreMatch(claim: MatchClaim, candidate: MatchClaim): MatchResul
   if (place) reasons.push(place);
   const shared = claim.speakers.filter((s) => candidate.speakers.includes(s));
   if (shared.length) reasons.push({ code: MatchReasonCode.SHARED_SOURCES, weight: W.sharedSources, detail: `${shared.length} shared speaker(s) or relay(s)` });
-  if (isDenial(claim.statement) !== isDenial(candidate.statement)) reasons.push({ code: MatchReasonCode.OPPOSITE_POLARITY, weight: W.opposite, detail: 'one statement denies what the other asserts' });
+  return reasons;
+}
+
+/**
+ * False when `candidate` cannot reach `threshold` (a tier's base threshold) whatever its statement
+ * says: its structural reasons plus the most the text can add fall short. Thresholds only rise from the
+ * base and the text's other reason only subtracts, so such a candidate would score below the tier; the
+ * service skips reading its statement. The margin covers the score's rounding to three decimals.
+ */
+export function canReach(claim: MatchClaim, candidate: MatchClaim, threshold: number): boolean {
+  return W.text + structuralReasons(claim, candidate).reduce((sum, r) => sum + r.weight, 0) >= threshold - 0.001;
+}
+
+/** scoreMatch of two prepared claims. */
+export function scorePrepared(a: PreparedClaim, b: PreparedClaim): MatchResult {
+  const text = trigramSimilarity(a.grams, b.grams);
+  const reasons: MatchReason[] = [
+    { code: MatchReasonCode.SIMILAR_TEXT, weight: round(W.text * text), detail: `text similarity ${text.toFixed(2)}` },
+    ...structuralReasons(a.claim, b.claim),
+  ];
+  if (a.denial !== b.denial) reasons.push({ code: MatchReasonCode.OPPOSITE_POLARITY, weight: W.opposite, detail: 'one statement denies what the other asserts' });
   const score = round(Math.min(1, Math.max(0, reasons.reduce((sum, r) => sum + r.weight, 0))));
-  const { likely, possible } = thresholdsFor(claim, candidate);
+  const { likely, possible } = preparedThresholds(a, b);
   const tier: MatchTier | null = score >= likely ? MatchTier.LIKELY : score >= possible ? MatchTier.POSSIBLE : null;
   return { score, tier, reasons: reasons.filter((r) => r.weight !== 0) };
 }
