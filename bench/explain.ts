@@ -39,8 +39,10 @@ async function main(): Promise<void> {
   const url = databaseUrl(options);
   process.env.DATABASE_URL = url;
   const { dataSourceOptions } = await import('../src/database/data-source-options');
-  const { applyClaimFilter, resolveNamedSources } = await import('../src/claims/claim-filter');
+  const { applyClaimFilter, resolveClaimFilter } = await import('../src/claims/claim-filter');
   const { PostgresTextSearch } = await import('../src/database/text-search');
+  const { PostgresIdSetSql } = await import('../src/database/id-set-sql');
+  const textSearch = new PostgresTextSearch();
   const { Claim } = await import('../src/claims/claim.entity');
   const ds = new DataSource(dataSourceOptions({ ...process.env, DATABASE_URL: url }));
   await ds.initialize();
@@ -48,8 +50,8 @@ async function main(): Promise<void> {
   const plans: string[] = [];
   try {
     for (const [title, filter] of FILTERS) {
-      const named = await resolveNamedSources(ds.manager, filter);
-      const qb = applyClaimFilter(ds.manager.createQueryBuilder(Claim, 'c'), filter, new PostgresTextSearch(), named).orderBy('c.id', 'DESC');
+      const resolved = await resolveClaimFilter(ds.manager, filter, textSearch);
+      const qb = applyClaimFilter(ds.manager.createQueryBuilder(Claim, 'c'), filter, textSearch, resolved, new PostgresIdSetSql()).orderBy('c.id', 'DESC');
       const [query, parameters] = qb.select('c.id', 'id').addSelect('c.event_time_start', 'event_start').getQueryAndParameters();
       const sql = `${query} LIMIT 26`;
       await ds.query(sql, parameters); // warm, as the running app's cache would be

@@ -1,7 +1,8 @@
 import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { SpeakerAnonymity } from '../analysis/sourcing';
 import { sourceNameKey } from '../sources/source-name';
-import { TextSearch } from '../database/text-search';
+import { Candidates, TextSearch } from '../database/text-search';
+import { IdSetSql } from '../database/id-set-sql';
 import { Actor } from '../access/actor';
 import { isEditorial } from '../access/role';
 import { ForbiddenError } from '../common/errors';
@@ -13,19 +14,35 @@ const LIVE_ATTRIBUTION = 'a.claim_id = c.id AND a.deleted_at IS NULL';
 const SOURCES_NAMED = (param: string) =>
   `(SELECT s.id FROM source s WHERE s.name_key = :${param} UNION SELECT al.source_id FROM source_alias al WHERE al.alias_key = :${param})`;
 
-/** The ids a filter's source names (`source`, `relayedBy`) stand for, by name or alias. */
-export interface NamedSources {
+/**
+ * What the list query is planned from, found before it: the ids a filter's source names (`source`,
+ * `relayedBy`) stand for, by name or alias, and which of the filter's sets are small enough to start
+ * the page from (`startFrom`).
+ */
+export interface ResolvedFilter {
   source?: string[];
   relayedBy?: string[];
+  startFrom?: { published?: boolean; search?: boolean };
 }
+
+/**
+ * A set of at most this many rows is where a page starts: its ids are read first (tens of
+ * milliseconds at this size) and the page is the newest of them. A larger set is left to the planner,
+ * which walks the newest claims and keeps those in it.
+ */
+export const START_FROM_ROWS = 20_000;
 
 /**
  * Looks the filter's source names up before the list query, one small query per name, so the list's
  * plan is made for the actual sources: a source named in 2% of the claims is best found by walking the
  * newest claims, a rare one through claim_source's (source_id, claim_id) index, and only the ids tell
  * the planner which (its statistics know the frequent sources).
+ *
+ * Then counts, up to START_FROM_ROWS, the rows of the publication window and of the text search's
+ * index. A walk of the newest claims assumes the matches are spread over the table; a window of last
+ * year's articles, or a rare word, sits among old claims and the walk would read nearly all of them.
  */
-export async function resolveNamedSources(manager: EntityManager, filter: ClaimFilterInput): Promise<NamedSources> {
+export async function resolveClaimFilter(manager: EntityManager, filter: ClaimFilterInput, textSearch: TextSearch): Promise<ResolvedFilter> {
   const idsNamed = async (name: string) =>
     (
       await manager
@@ -35,9 +52,40 @@ export async function resolveNamedSources(manager: EntityManager, filter: ClaimF
         .setParameters({ key: sourceNameKey(name) })
         .getRawMany<{ id: string }>()
     ).map((r) => r.id);
+  const isSmall = async (set: Candidates | null) => {
+    if (!set) return false;
+    const row = await manager
+      .createQueryBuilder()
+      .select('count(*)', 'n')
+      .from(`(${set.sql} LIMIT ${START_FROM_ROWS + 1})`, 'k')
+      .setParameters(set.parameters)
+      .getRawOne<{ n: string | number }>();
+    return Number(row?.n) <= START_FROM_ROWS;
+  };
   return {
     source: filter.source ? await idsNamed(filter.source) : undefined,
     relayedBy: filter.relayedBy ? await idsNamed(filter.relayedBy) : undefined,
+    startFrom: {
+      published: await isSmall(publicationCandidates(filter)),
+      search: filter.search ? await isSmall(textSearch.statementCandidates(filter.search)) : false,
+    },
+  };
+}
+
+/**
+ * The claims cited (on a live attribution, by a live citation) in an article of the filter's window or
+ * the filter's article: exactly the claims its `articleId`, `publishedFrom` and `publishedTo` keep.
+ * Found from article's published_at index or citation's article_id index.
+ */
+function publicationCandidates(filter: ClaimFilterInput): Candidates | null {
+  if (!filter.articleId && !filter.publishedFrom && !filter.publishedTo) return null;
+  const conditions = ['pa.deleted_at IS NULL', 'pci.deleted_at IS NULL'];
+  if (filter.articleId) conditions.push('pci.article_id = :articleId');
+  if (filter.publishedFrom) conditions.push('par.published_at >= :publishedFrom');
+  if (filter.publishedTo) conditions.push('par.published_at <= :publishedTo');
+  return {
+    sql: `SELECT pa.claim_id FROM article par JOIN citation pci ON pci.article_id = par.id JOIN attribution pa ON pa.id = pci.attribution_id WHERE ${conditions.join(' AND ')}`,
+    parameters: { articleId: filter.articleId, publishedFrom: filter.publishedFrom, publishedTo: filter.publishedTo },
   };
 }
 
@@ -49,11 +97,27 @@ function sourceIdAmong(ids: string[] | undefined, param: string, name: string): 
 
 /**
  * Turns a claims filter into SQL conditions on alias `c`. Everything runs in the database:
- * no claim is loaded to be filtered in memory. `named`: the source names already resolved
- * (resolveNamedSources), which lets the planner see which sources they are.
+ * no claim is loaded to be filtered in memory. `named`: what resolveClaimFilter found (the source
+ * names' ids, which lets the planner see which sources they are, and the small sets to start from);
+ * `idSet` writes "start from this set" for the database.
  */
-export function applyClaimFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimFilterInput, textSearch: TextSearch, named: NamedSources = {}): SelectQueryBuilder<Claim> {
-  if (filter.search) textSearch.apply(qb, 'c.statement', filter.search);
+export function applyClaimFilter(
+  qb: SelectQueryBuilder<Claim>,
+  filter: ClaimFilterInput,
+  textSearch: TextSearch,
+  named: ResolvedFilter = {},
+  idSet?: IdSetSql,
+): SelectQueryBuilder<Claim> {
+  /** Adds "c.id among the set" when the set is small and the database's form is known; whether it did. */
+  const startFrom = (small: boolean | undefined, set: Candidates | null) => {
+    if (!small || !set || !idSet) return false;
+    qb.andWhere(idSet.among('c.id', set.sql), set.parameters);
+    return true;
+  };
+  if (filter.search) {
+    textSearch.apply(qb, 'c.statement', filter.search);
+    startFrom(named.startFrom?.search, textSearch.statementCandidates(filter.search));
+  }
   if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
   if (filter.tag) qb.andWhere('c.tags LIKE :tagPattern', { tagPattern: `%${JSON.stringify(filter.tag)}%` });
   if (filter.variable) {
@@ -82,15 +146,10 @@ export function applyClaimFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimFil
   if (filter.stance) {
     qb.andWhere(`EXISTS (SELECT 1 FROM attribution a WHERE ${LIVE_ATTRIBUTION} AND a.stance = :stance)`, { stance: filter.stance });
   }
-  if (filter.articleId || filter.publishedFrom || filter.publishedTo) {
-    const conditions = [LIVE_ATTRIBUTION, 'ci.deleted_at IS NULL'];
-    if (filter.articleId) conditions.push('ci.article_id = :articleId');
-    if (filter.publishedFrom) conditions.push('ar.published_at >= :publishedFrom');
-    if (filter.publishedTo) conditions.push('ar.published_at <= :publishedTo');
-    qb.andWhere(
-      `EXISTS (SELECT 1 FROM attribution a JOIN citation ci ON ci.attribution_id = a.id JOIN article ar ON ar.id = ci.article_id WHERE ${conditions.join(' AND ')})`,
-      { articleId: filter.articleId, publishedFrom: filter.publishedFrom, publishedTo: filter.publishedTo },
-    );
+  // Either the page starts from the window's claims (a small set), or each claim walked is checked against it.
+  const window = publicationCandidates(filter);
+  if (window && !startFrom(named.startFrom?.published, window)) {
+    qb.andWhere(`EXISTS (${window.sql} AND pa.claim_id = c.id)`, window.parameters);
   }
   // Event times are windows: a claim matches when its window overlaps the requested range.
   if (filter.eventFrom) qb.andWhere('COALESCE(c.event_time_end, c.event_time_start) >= :eventFrom', { eventFrom: filter.eventFrom });

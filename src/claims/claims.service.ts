@@ -11,11 +11,12 @@ import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { JsonSql, jsonSqlFor } from '../database/json-sql';
 import { PreparedReads, preparedReadsFor } from '../database/prepared-reads';
 import { TextSearch, textSearchFor } from '../database/text-search';
+import { IdSetSql, idSetSqlFor } from '../database/id-set-sql';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ClaimQuantity } from './claim-quantity.entity';
 import { ClaimStatusChange } from './claim-status-change.entity';
 import { SetClaimStatusInput } from './dto/set-claim-status.input';
-import { applyClaimFilter, applyDeletedFilter, resolveNamedSources } from './claim-filter';
+import { applyClaimFilter, applyDeletedFilter, resolveClaimFilter } from './claim-filter';
 import { ClaimSort, ClaimStatus, DeletedFilter } from './claim.enums';
 import { Claim, auditedClaim } from './claim.entity';
 import { ClaimModel } from './claim.model';
@@ -45,6 +46,7 @@ export type FiguresChangedHook = (manager: EntityManager, changes: FiguresChange
 @Injectable()
 export class ClaimsService {
   private readonly textSearch: TextSearch;
+  private readonly idSet: IdSetSql;
   private readonly json: JsonSql;
   private readonly reads: PreparedReads;
   private readonly figureHooks: FiguresChangedHook[] = [];
@@ -58,6 +60,7 @@ export class ClaimsService {
     private readonly variables: VariableRegistry,
   ) {
     this.textSearch = textSearchFor(dataSource.options.type);
+    this.idSet = idSetSqlFor(dataSource.options.type);
     this.json = jsonSqlFor(dataSource.options.type);
     this.reads = preparedReadsFor(dataSource);
   }
@@ -167,8 +170,8 @@ export class ClaimsService {
   /** The filtered, keyset-positioned and ordered query behind a page of claims, and its total if asked. */
   private async pageQuery(args: PageArgs, filter: ClaimFilterInput, sort: ClaimSort, actor: Actor | undefined, count: boolean) {
     const size = pageSize(args.first);
-    const named = await resolveNamedSources(this.dataSource.manager, filter);
-    const qb = applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch, named);
+    const resolved = await resolveClaimFilter(this.dataSource.manager, filter, this.textSearch);
+    const qb = applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch, resolved, this.idSet);
     applyDeletedFilter(qb, filter, actor);
     const totalCount = count ? await qb.clone().getCount() : 0;
     if (sort === ClaimSort.EVENT_TIME) {

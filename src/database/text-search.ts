@@ -8,12 +8,27 @@ export interface TextSearch {
   /** Narrows `qb` to rows whose `column` contains every word of `query`. */
   apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, query: string): SelectQueryBuilder<T>;
   /**
+   * The ids of the claims whose statements may contain every word of `query` (all that `apply` keeps
+   * on claim.statement, perhaps more), found through the database's substring index: a subquery and
+   * its parameters. Null when no word is long enough for the index (three characters).
+   */
+  statementCandidates(query: string): Candidates | null;
+  /**
    * Ids of the claims (deleted ones too; the caller filters) whose statements are nearest to
    * `words`, best first, by the database's own text search: candidates for claim matching, which
    * scores them itself (claims/matching/match-score.ts) so that both databases rank alike.
    */
   similarClaimIds(manager: EntityManager, words: string[], limit: number): Promise<string[]>;
 }
+
+/** A subquery selecting claim ids, with its named parameters. */
+export interface Candidates {
+  sql: string;
+  parameters: Record<string, unknown>;
+}
+
+/** Trigram indexes find a substring of three characters or more; a shorter word is left to apply's own condition. */
+const MIN_INDEXED_WORD = 3;
 
 /** FTS5 query syntax: each word quoted (so none is read as an operator), any of them may match. */
 function ftsAnyOf(words: string[]): string {
@@ -35,6 +50,19 @@ export class SqliteTextSearch implements TextSearch {
       qb.andWhere(`lower(${column}) LIKE lower(:ts${i}) ESCAPE '\\'`, { [`ts${i}`]: likePattern(word) });
     });
     return qb;
+  }
+
+  /**
+   * claim_trigram (migration ClaimStatementTrigrams): each word as an FTS5 phrase of trigrams, which the
+   * tokenizer folds to lower case as lower() does (and further, for letters beyond ASCII: a superset).
+   */
+  statementCandidates(query: string): Candidates | null {
+    const long = words(query).filter((w) => [...w].length >= MIN_INDEXED_WORD);
+    if (!long.length) return null;
+    return {
+      sql: 'SELECT claim_id FROM claim_trigram WHERE claim_trigram MATCH :tsTrigrams',
+      parameters: { tsTrigrams: long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ') },
+    };
   }
 
   /** FTS5 (migration ClaimTextMatching): statements sharing the most telling words, by bm25. */
@@ -61,6 +89,17 @@ export class PostgresTextSearch implements TextSearch {
       qb.andWhere(`${column} ILIKE :ts${i} ESCAPE '\\'`, { [`ts${i}`]: likePattern(word) });
     });
     return qb;
+  }
+
+  /** The same ILIKE conditions, which the statement's trigram GIN index (migration ClaimStatementTrigrams) answers. */
+  statementCandidates(query: string): Candidates | null {
+    const all = words(query);
+    const long = all.map((w, i) => [w, i] as const).filter(([w]) => [...w].length >= MIN_INDEXED_WORD);
+    if (!long.length) return null;
+    return {
+      sql: `SELECT tc.id FROM claim tc WHERE ${long.map(([, i]) => `tc.statement ILIKE :ts${i} ESCAPE '\\'`).join(' AND ')}`,
+      parameters: Object.fromEntries(long.map(([w, i]) => [`ts${i}`, likePattern(w)])),
+    };
   }
 
   /**
