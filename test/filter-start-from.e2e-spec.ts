@@ -72,7 +72,7 @@ describe('filters that start from a small set', () => {
       const { started, walked, resolved } = await idsBothWays({ search });
       expect(started).toEqual(newestFirst(ours));
       expect(walked).toEqual(started);
-      expect(resolved).toEqual([false, true]);
+      expect(resolved).toEqual([false, db.options.type !== 'postgres']); // PostgreSQL's planner judges a word itself
       expect((await listed({ search })).filter((id: string) => claims.some((c) => c.id === id))).toEqual(newestFirst(ours));
     },
   );
@@ -90,7 +90,7 @@ describe('filters that start from a small set', () => {
     expect(started).toContain(claims[4].id);
   });
 
-  it.each([
+  it.each<[ClaimFilterInput]>([
     [{ publishedFrom: new Date('2021-03-02T00:00:00Z') }],
     [{ publishedFrom: new Date('2021-03-02T00:00:00Z'), publishedTo: new Date('2021-03-02T23:59:59Z') }],
     [{ publishedTo: new Date('2021-03-01T08:00:00Z') }],

@@ -26,11 +26,12 @@ export interface ResolvedFilter {
 }
 
 /**
- * A set of at most this many rows is where a page starts: its ids are read first (tens of
- * milliseconds at this size) and the page is the newest of them. A larger set is left to the planner,
- * which walks the newest claims and keeps those in it.
+ * A set counted at no more than this many rows (articles in the window; statements the text index
+ * finds) is where a page starts: its claim ids are read first (tens of milliseconds at this size) and
+ * the page is the newest of them. A larger set is left to the planner, which walks the newest claims
+ * and keeps those in it.
  */
-export const START_FROM_ROWS = 20_000;
+export const START_FROM_ROWS = 10_000;
 
 /**
  * Looks the filter's source names up before the list query, one small query per name, so the list's
@@ -38,9 +39,11 @@ export const START_FROM_ROWS = 20_000;
  * newest claims, a rare one through claim_source's (source_id, claim_id) index, and only the ids tell
  * the planner which (its statistics know the frequent sources).
  *
- * Then counts, up to START_FROM_ROWS, the rows of the publication window and of the text search's
- * index. A walk of the newest claims assumes the matches are spread over the table; a window of last
- * year's articles, or a rare word, sits among old claims and the walk would read nearly all of them.
+ * Then counts, up to START_FROM_ROWS, the articles of the publication window and the statements the
+ * text index finds (on SQLite: PostgreSQL's planner judges a word from its statistics). A walk of the
+ * newest claims assumes the matches are spread over the table; a window of last year's articles, or a
+ * rare word, sits among old claims and the walk would read nearly all of them. One article's claims
+ * (`articleId`) are always few.
  */
 export async function resolveClaimFilter(manager: EntityManager, filter: ClaimFilterInput, textSearch: TextSearch): Promise<ResolvedFilter> {
   const idsNamed = async (name: string) =>
@@ -52,7 +55,7 @@ export async function resolveClaimFilter(manager: EntityManager, filter: ClaimFi
         .setParameters({ key: sourceNameKey(name) })
         .getRawMany<{ id: string }>()
     ).map((r) => r.id);
-  const isSmall = async (set: Candidates | null) => {
+  const isSmall = async (set: Candidates | null | undefined) => {
     if (!set) return false;
     const row = await manager
       .createQueryBuilder()
@@ -66,26 +69,48 @@ export async function resolveClaimFilter(manager: EntityManager, filter: ClaimFi
     source: filter.source ? await idsNamed(filter.source) : undefined,
     relayedBy: filter.relayedBy ? await idsNamed(filter.relayedBy) : undefined,
     startFrom: {
-      published: await isSmall(publicationCandidates(filter)),
+      published: filter.articleId ? true : await isSmall(windowArticles(filter)),
       search: filter.search ? await isSmall(textSearch.statementCandidates(filter.search)) : false,
     },
   };
 }
 
+/** The filter's publication window as conditions on article `war`, or null when it has none. */
+function windowConditions(filter: ClaimFilterInput): string[] | null {
+  const conditions: string[] = [];
+  if (filter.publishedFrom) conditions.push('war.published_at >= :publishedFrom');
+  if (filter.publishedTo) conditions.push('war.published_at <= :publishedTo');
+  return conditions.length ? conditions : null;
+}
+
+/** The articles published in the filter's window, when it has one: what the window's size is counted by. */
+function windowArticles(filter: ClaimFilterInput): Candidates | null {
+  const window = windowConditions(filter);
+  if (!window) return null;
+  return { sql: `SELECT war.id FROM article war WHERE ${window.join(' AND ')}`, parameters: { publishedFrom: filter.publishedFrom, publishedTo: filter.publishedTo } };
+}
+
 /**
  * The claims cited (on a live attribution, by a live citation) in an article of the filter's window or
  * the filter's article: exactly the claims its `articleId`, `publishedFrom` and `publishedTo` keep.
- * Found from article's published_at index or citation's article_id index.
+ * `idSet` given: written to start from the window's articles (article's published_at index), each
+ * looked up in citation's article_id index; PostgreSQL would otherwise read the whole citation table
+ * into a hash for a few thousand articles. Without it: a join, for the EXISTS checked claim by claim.
  */
-function publicationCandidates(filter: ClaimFilterInput): Candidates | null {
-  if (!filter.articleId && !filter.publishedFrom && !filter.publishedTo) return null;
+function publicationCandidates(filter: ClaimFilterInput, idSet?: IdSetSql): Candidates | null {
+  const window = windowArticles(filter);
+  if (!filter.articleId && !window) return null;
   const conditions = ['pa.deleted_at IS NULL', 'pci.deleted_at IS NULL'];
   if (filter.articleId) conditions.push('pci.article_id = :articleId');
-  if (filter.publishedFrom) conditions.push('par.published_at >= :publishedFrom');
-  if (filter.publishedTo) conditions.push('par.published_at <= :publishedTo');
+  let articles = '';
+  if (window && idSet) conditions.push(idSet.among('pci.article_id', window.sql));
+  else if (window) {
+    articles = 'JOIN article war ON war.id = pci.article_id ';
+    conditions.push(...(windowConditions(filter) ?? []));
+  }
   return {
-    sql: `SELECT pa.claim_id FROM article par JOIN citation pci ON pci.article_id = par.id JOIN attribution pa ON pa.id = pci.attribution_id WHERE ${conditions.join(' AND ')}`,
-    parameters: { articleId: filter.articleId, publishedFrom: filter.publishedFrom, publishedTo: filter.publishedTo },
+    sql: `SELECT pa.claim_id FROM citation pci ${articles}JOIN attribution pa ON pa.id = pci.attribution_id WHERE ${conditions.join(' AND ')}`,
+    parameters: { articleId: filter.articleId, ...window?.parameters },
   };
 }
 
@@ -147,9 +172,10 @@ export function applyClaimFilter(
     qb.andWhere(`EXISTS (SELECT 1 FROM attribution a WHERE ${LIVE_ATTRIBUTION} AND a.stance = :stance)`, { stance: filter.stance });
   }
   // Either the page starts from the window's claims (a small set), or each claim walked is checked against it.
-  const window = publicationCandidates(filter);
-  if (window && !startFrom(named.startFrom?.published, window)) {
-    qb.andWhere(`EXISTS (${window.sql} AND pa.claim_id = c.id)`, window.parameters);
+  const cited = named.startFrom?.published ? publicationCandidates(filter, idSet) : null;
+  if (!startFrom(true, cited)) {
+    const checked = publicationCandidates(filter);
+    if (checked) qb.andWhere(`EXISTS (${checked.sql} AND pa.claim_id = c.id)`, checked.parameters);
   }
   // Event times are windows: a claim matches when its window overlaps the requested range.
   if (filter.eventFrom) qb.andWhere('COALESCE(c.event_time_end, c.event_time_start) >= :eventFrom', { eventFrom: filter.eventFrom });

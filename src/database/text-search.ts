@@ -10,7 +10,8 @@ export interface TextSearch {
   /**
    * The ids of the claims whose statements may contain every word of `query` (all that `apply` keeps
    * on claim.statement, perhaps more), found through the database's substring index: a subquery and
-   * its parameters. Null when no word is long enough for the index (three characters).
+   * its parameters, for the claims list to start from when they are few. Null when no word is long
+   * enough for the index (three characters), or when the database's planner finds them without help.
    */
   statementCandidates(query: string): Candidates | null;
   /**
@@ -91,15 +92,14 @@ export class PostgresTextSearch implements TextSearch {
     return qb;
   }
 
-  /** The same ILIKE conditions, which the statement's trigram GIN index (migration ClaimStatementTrigrams) answers. */
-  statementCandidates(query: string): Candidates | null {
-    const all = words(query);
-    const long = all.map((w, i) => [w, i] as const).filter(([w]) => [...w].length >= MIN_INDEXED_WORD);
-    if (!long.length) return null;
-    return {
-      sql: `SELECT tc.id FROM claim tc WHERE ${long.map(([, i]) => `tc.statement ILIKE :ts${i} ESCAPE '\\'`).join(' AND ')}`,
-      parameters: Object.fromEntries(long.map(([w, i]) => [`ts${i}`, likePattern(w)])),
-    };
+  /**
+   * None: the statement's trigram GIN index (migration ClaimStatementTrigrams) answers apply's ILIKE
+   * conditions, and the planner's statistics on the statement column tell a rare word (start from the
+   * index) from a common one (walk the newest claims). Counting a common word's claims first would cost
+   * more than the page.
+   */
+  statementCandidates(): Candidates | null {
+    return null;
   }
 
   /**
