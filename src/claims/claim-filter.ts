@@ -149,16 +149,19 @@ export function applyClaimFilter(
     qb.andWhere('EXISTS (SELECT 1 FROM claim_quantity q WHERE q.claim_id = c.id AND q.variable = :variable)', { variable: filter.variable });
   }
   // claim_source (analysis module) lists the sources each claim's live attributions name, as speaker or relay.
+  // Written as IN, which PostgreSQL plans as it plans EXISTS (a semi-join, from either side); SQLite runs
+  // EXISTS claim by claim, but can start from an IN's list of claim ids (claim_source's (source_id, claim_id)
+  // index), newest first, so a rare source's claims are found without walking the others.
   if (filter.sourceId) {
-    qb.andWhere(`EXISTS (SELECT 1 FROM claim_source cs WHERE cs.claim_id = c.id AND cs.source_id = :sourceId)`, { sourceId: filter.sourceId });
+    qb.andWhere(`c.id IN (SELECT cs.claim_id FROM claim_source cs WHERE cs.source_id = :sourceId)`, { sourceId: filter.sourceId });
   }
   if (filter.source) {
     const [among, params] = sourceIdAmong(named.source, 'source', filter.source);
-    qb.andWhere(`EXISTS (SELECT 1 FROM claim_source cs WHERE cs.claim_id = c.id AND ${among})`, params);
+    qb.andWhere(`c.id IN (SELECT cs.claim_id FROM claim_source cs WHERE ${among})`, params);
   }
   if (filter.relayedBy) {
     const [among, params] = sourceIdAmong(named.relayedBy, 'relay', filter.relayedBy);
-    qb.andWhere(`EXISTS (SELECT 1 FROM claim_source cs WHERE cs.claim_id = c.id AND cs.relays = :relays AND ${among})`, { relays: true, ...params });
+    qb.andWhere(`c.id IN (SELECT cs.claim_id FROM claim_source cs WHERE cs.relays = :relays AND ${among})`, { relays: true, ...params });
   }
   if (filter.sourceKind) {
     qb.andWhere(`EXISTS (SELECT 1 FROM claim_source cs JOIN source s ON s.id = cs.source_id WHERE cs.claim_id = c.id AND cs.speaks = :speaks AND s.kind = :sourceKind)`, {
