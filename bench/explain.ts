@@ -30,6 +30,9 @@ const FILTERS: Array<[string, ClaimFilterInput]> = [
   // The data set's clock starts on 2024-01-01 and moves milliseconds per record; events reach back up to 30 days.
   ['event window: one day', { eventFrom: new Date('2023-12-20T00:00:00Z'), eventTo: new Date('2023-12-21T00:00:00Z') }],
   ['publication window: one hour', { publishedFrom: new Date('2024-01-01T10:00:00Z'), publishedTo: new Date('2024-01-01T11:00:00Z') }],
+  // Inside the data set at scale 1 too (its clock reaches about 05:45 on the first day).
+  ['publication window: one hour, 02:00', { publishedFrom: new Date('2024-01-01T02:00:00Z'), publishedTo: new Date('2024-01-01T03:00:00Z') }],
+  ['publication window: from 2024-01-02 (the newest claims)', { publishedFrom: new Date('2024-01-02T00:00:00Z') }],
   ['text search "fighters"', { search: 'fighters' }],
   ['text search "claim 4242" (rare)', { search: '(claim 4242)' }],
   ['stance DENIES', { stance: 'DENIES' as never }],
