@@ -1,3 +1,5 @@
+import type { QueryRunner } from "typeorm";
+
 /**
  * An FTS5 table that mirrors claim statements (the claim's id and its statement), kept by triggers so
  * that every writer (logClaim, imports, edits) keeps it right. It stores the claim's id rather than
@@ -7,6 +9,19 @@
  * old table and must create them again (`triggers`).
  */
 export function statementMirror(table: string, tokenize: string) {
+  const mirror = statementMirrorSql(table, tokenize);
+  return {
+    ...mirror,
+    async up(queryRunner: QueryRunner): Promise<void> {
+      for (const sql of [mirror.create, ...mirror.triggers, mirror.fill]) await queryRunner.query(sql);
+    },
+    async down(queryRunner: QueryRunner): Promise<void> {
+      for (const sql of mirror.drop) await queryRunner.query(sql);
+    },
+  };
+}
+
+function statementMirrorSql(table: string, tokenize: string) {
   const insert = `INSERT INTO "${table}" ("claim_id", "statement") VALUES (new."id", new."statement")`;
   return {
     create: `CREATE VIRTUAL TABLE "${table}" USING fts5("claim_id" UNINDEXED, "statement", tokenize = '${tokenize}')`,

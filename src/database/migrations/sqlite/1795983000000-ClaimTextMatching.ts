@@ -11,14 +11,11 @@ export const CLAIM_FTS = statementMirror('claim_fts', 'unicode61 remove_diacriti
 export class ClaimTextMatching1795983000000 implements MigrationInterface {
     name = 'ClaimTextMatching1795983000000'
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(CLAIM_FTS.create);
-        for (const trigger of CLAIM_FTS.triggers) await queryRunner.query(trigger);
-        await queryRunner.query(CLAIM_FTS.fill);
+    public up(queryRunner: QueryRunner): Promise<void> {
+        return CLAIM_FTS.up(queryRunner);
     }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        for (const sql of CLAIM_FTS.drop) await queryRunner.query(sql);
+    public down(queryRunner: QueryRunner): Promise<void> {
+        return CLAIM_FTS.down(queryRunner);
     }
-
 }

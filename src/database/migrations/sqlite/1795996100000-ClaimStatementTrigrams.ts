@@ -11,14 +11,11 @@ export const CLAIM_TRIGRAM = statementMirror('claim_trigram', 'trigram');
 export class ClaimStatementTrigrams1795996100000 implements MigrationInterface {
     name = 'ClaimStatementTrigrams1795996100000'
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(CLAIM_TRIGRAM.create);
-        for (const trigger of CLAIM_TRIGRAM.triggers) await queryRunner.query(trigger);
-        await queryRunner.query(CLAIM_TRIGRAM.fill);
+    public up(queryRunner: QueryRunner): Promise<void> {
+        return CLAIM_TRIGRAM.up(queryRunner);
     }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        for (const sql of CLAIM_TRIGRAM.drop) await queryRunner.query(sql);
+    public down(queryRunner: QueryRunner): Promise<void> {
+        return CLAIM_TRIGRAM.down(queryRunner);
     }
-
 }
