@@ -10,6 +10,7 @@ import { Attribution } from './attribution.entity';
 import { AttributionModel } from './attribution.model';
 import { Citation } from './citation.entity';
 import { RelayHop } from './relay-hop.entity';
+import { liveArticleSql } from './live-rows';
 
 // Sources and articles are shown even when soft-deleted, as the by-id loaders show them.
 const SOURCE: TreeNode = {
@@ -35,7 +36,7 @@ export const ATTRIBUTION_TREE: TreeNode = {
       many: true,
       node: { entity: Citation, edges: { article: { many: false, node: { entity: Article }, on: (p, c) => `${c}.id = ${p}.article_id` } } },
       // A citation in a deleted article vanishes with the article (attributions-service's citation loaders agree).
-      on: (p, c) => `${c}.attribution_id = ${p}.id AND ${c}.deleted_at IS NULL AND ${c}.article_id IN (SELECT lr.id FROM article lr WHERE lr.deleted_at IS NULL)`,
+      on: (p, c) => `${c}.attribution_id = ${p}.id AND ${c}.deleted_at IS NULL AND ${liveArticleSql(`${c}.article_id`)}`,
       orderBy: (c) => `${c}.id`,
     },
   },

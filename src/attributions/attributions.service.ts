@@ -26,10 +26,7 @@ import { chainProblems } from './relay-chain';
 import { RelayHop } from './relay-hop.entity';
 import { insertNew } from '../database/insert-new';
 
-// Ids of live rows, for the nested read paths: what is deleted is not reachable from below or beside it either.
-const LIVE_CLAIMS = 'SELECT lc.id FROM claim lc WHERE lc.deleted_at IS NULL';
-const LIVE_ATTRIBUTIONS = `SELECT la.id FROM attribution la WHERE la.deleted_at IS NULL AND la.claim_id IN (${LIVE_CLAIMS})`;
-const LIVE_ARTICLES = 'SELECT lr.id FROM article lr WHERE lr.deleted_at IS NULL';
+import { liveArticleSql, liveAttributionSql, liveClaimSql } from './live-rows';
 
 declare module '../database/domain-events' {
   interface DomainEventMap {
@@ -65,7 +62,7 @@ export class AttributionsService {
   async getCitation(id: string, actor?: Actor): Promise<Citation> {
     const qb = this.dataSource.manager.createQueryBuilder(Citation, 'ci').where('ci.id = :id', { id });
     // Outside the newsroom, a citation is readable only while everything above it is live.
-    if (actor && !isEditorial(actor.role)) qb.andWhere(`ci.attribution_id IN (${LIVE_ATTRIBUTIONS}) AND ci.article_id IN (${LIVE_ARTICLES})`);
+    if (actor && !isEditorial(actor.role)) qb.andWhere(`${liveAttributionSql('ci.attribution_id')} AND ${liveArticleSql('ci.article_id')}`);
     const citation = await qb.getOne();
     if (!citation) throw new NotFoundError('Citation', id);
     return citation;
@@ -74,7 +71,7 @@ export class AttributionsService {
   /** An attribution as `attribution(id)` shows it: outside the newsroom, only while its claim is live. */
   async getForReader(id: string, actor: Actor): Promise<Attribution> {
     const qb = this.dataSource.manager.createQueryBuilder(Attribution, 'a').where('a.id = :id', { id });
-    if (!isEditorial(actor.role)) qb.andWhere(`a.claim_id IN (${LIVE_CLAIMS})`);
+    if (!isEditorial(actor.role)) qb.andWhere(liveClaimSql('a.claim_id'));
     const attribution = await qb.getOne();
     if (!attribution) throw new NotFoundError('Attribution', id);
     return attribution;
@@ -104,14 +101,14 @@ export class AttributionsService {
     return this.dataSource.manager
       .createQueryBuilder(Citation, 'ci')
       .where('ci.article_id IN (:...ids)', { ids })
-      .andWhere(`ci.attribution_id IN (${LIVE_ATTRIBUTIONS})`)
+      .andWhere(liveAttributionSql('ci.attribution_id'))
       .orderBy('ci.id', 'ASC')
       .getMany();
   }
 
   async pageBySource(sourceId: string, args: PageArgs, { count = true } = {}): Promise<Page<Attribution>> {
     // Attributions of deleted claims vanish with them.
-    const qb = this.dataSource.manager.createQueryBuilder(Attribution, 'a').where('a.source_id = :sourceId', { sourceId }).andWhere(`a.claim_id IN (${LIVE_CLAIMS})`);
+    const qb = this.dataSource.manager.createQueryBuilder(Attribution, 'a').where('a.source_id = :sourceId', { sourceId }).andWhere(liveClaimSql('a.claim_id'));
     return readKeysetPage(qb, NEWEST_ATTRIBUTIONS, args, (a) => [a.id], { count });
   }
 

@@ -1,7 +1,8 @@
 import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { SpeakerAnonymity } from '../analysis/sourcing';
 import { sourceNameKey } from '../sources/source-name';
-import { TextSearch } from '../database/text-search';
+import { Candidates, TextSearch } from '../database/text-search';
+import { IdSetSql } from '../database/id-set-sql';
 import { Actor } from '../access/actor';
 import { isEditorial } from '../access/role';
 import { ForbiddenError } from '../common/errors';
@@ -13,19 +14,38 @@ const LIVE_ATTRIBUTION = 'a.claim_id = c.id AND a.deleted_at IS NULL';
 const SOURCES_NAMED = (param: string) =>
   `(SELECT s.id FROM source s WHERE s.name_key = :${param} UNION SELECT al.source_id FROM source_alias al WHERE al.alias_key = :${param})`;
 
-/** The ids a filter's source names (`source`, `relayedBy`) stand for, by name or alias. */
-export interface NamedSources {
+/**
+ * What the list query is planned from, found before it: the ids a filter's source names (`source`,
+ * `relayedBy`) stand for, by name or alias, and which of the filter's sets are small enough to start
+ * the page from (`startFrom`).
+ */
+export interface ResolvedFilter {
   source?: string[];
   relayedBy?: string[];
+  startFrom?: { published?: boolean; search?: boolean };
 }
+
+/**
+ * A set counted at no more than this many rows (articles in the window; statements the text index
+ * finds) is where a page starts: its claim ids are read first (tens of milliseconds at this size) and
+ * the page is the newest of them. A larger set is left to the planner, which walks the newest claims
+ * and keeps those in it.
+ */
+export const START_FROM_ROWS = 10_000;
 
 /**
  * Looks the filter's source names up before the list query, one small query per name, so the list's
  * plan is made for the actual sources: a source named in 2% of the claims is best found by walking the
  * newest claims, a rare one through claim_source's (source_id, claim_id) index, and only the ids tell
  * the planner which (its statistics know the frequent sources).
+ *
+ * Then counts, up to START_FROM_ROWS, the articles of the publication window and the statements the
+ * text index finds (on SQLite: PostgreSQL's planner judges a word from its statistics). A walk of the
+ * newest claims assumes the matches are spread over the table; a window of last year's articles, or a
+ * rare word, sits among old claims and the walk would read nearly all of them. One article's claims
+ * (`articleId`) are always few.
  */
-export async function resolveNamedSources(manager: EntityManager, filter: ClaimFilterInput): Promise<NamedSources> {
+export async function resolveClaimFilter(manager: EntityManager, filter: ClaimFilterInput, textSearch: TextSearch): Promise<ResolvedFilter> {
   const idsNamed = async (name: string) =>
     (
       await manager
@@ -35,9 +55,62 @@ export async function resolveNamedSources(manager: EntityManager, filter: ClaimF
         .setParameters({ key: sourceNameKey(name) })
         .getRawMany<{ id: string }>()
     ).map((r) => r.id);
+  const isSmall = async (set: Candidates | null | undefined) => {
+    if (!set) return false;
+    const row = await manager
+      .createQueryBuilder()
+      .select('count(*)', 'n')
+      .from(`(${set.sql} LIMIT ${START_FROM_ROWS + 1})`, 'k')
+      .setParameters(set.parameters)
+      .getRawOne<{ n: string | number }>();
+    return Number(row?.n) <= START_FROM_ROWS;
+  };
   return {
     source: filter.source ? await idsNamed(filter.source) : undefined,
     relayedBy: filter.relayedBy ? await idsNamed(filter.relayedBy) : undefined,
+    startFrom: {
+      published: filter.articleId ? true : await isSmall(windowArticles(filter)),
+      search: filter.search ? await isSmall(textSearch.statementCandidates(filter.search)) : false,
+    },
+  };
+}
+
+/** The filter's publication window as conditions on article `war`, or null when it has none. */
+function windowConditions(filter: ClaimFilterInput): string[] | null {
+  const conditions: string[] = [];
+  if (filter.publishedFrom) conditions.push('war.published_at >= :publishedFrom');
+  if (filter.publishedTo) conditions.push('war.published_at <= :publishedTo');
+  return conditions.length ? conditions : null;
+}
+
+/** The articles published in the filter's window, when it has one: what the window's size is counted by. */
+function windowArticles(filter: ClaimFilterInput): Candidates | null {
+  const window = windowConditions(filter);
+  if (!window) return null;
+  return { sql: `SELECT war.id FROM article war WHERE ${window.join(' AND ')}`, parameters: { publishedFrom: filter.publishedFrom, publishedTo: filter.publishedTo } };
+}
+
+/**
+ * The claims cited (on a live attribution, by a live citation) in an article of the filter's window or
+ * the filter's article: exactly the claims its `articleId`, `publishedFrom` and `publishedTo` keep.
+ * `idSet` given: written to start from the window's articles (article's published_at index), each
+ * looked up in citation's article_id index; PostgreSQL would otherwise read the whole citation table
+ * into a hash for a few thousand articles. Without it: a join, for the EXISTS checked claim by claim.
+ */
+function publicationCandidates(filter: ClaimFilterInput, idSet?: IdSetSql): Candidates | null {
+  const window = windowArticles(filter);
+  if (!filter.articleId && !window) return null;
+  const conditions = ['pa.deleted_at IS NULL', 'pci.deleted_at IS NULL'];
+  if (filter.articleId) conditions.push('pci.article_id = :articleId');
+  let articles = '';
+  if (window && idSet) conditions.push(idSet.among('pci.article_id', window.sql));
+  else if (window) {
+    articles = 'JOIN article war ON war.id = pci.article_id ';
+    conditions.push(...(windowConditions(filter) ?? []));
+  }
+  return {
+    sql: `SELECT pa.claim_id FROM citation pci ${articles}JOIN attribution pa ON pa.id = pci.attribution_id WHERE ${conditions.join(' AND ')}`,
+    parameters: { articleId: filter.articleId, ...window?.parameters },
   };
 }
 
@@ -49,27 +122,46 @@ function sourceIdAmong(ids: string[] | undefined, param: string, name: string): 
 
 /**
  * Turns a claims filter into SQL conditions on alias `c`. Everything runs in the database:
- * no claim is loaded to be filtered in memory. `named`: the source names already resolved
- * (resolveNamedSources), which lets the planner see which sources they are.
+ * no claim is loaded to be filtered in memory. `named`: what resolveClaimFilter found (the source
+ * names' ids, which lets the planner see which sources they are, and the small sets to start from);
+ * `idSet` writes "start from this set" for the database.
  */
-export function applyClaimFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimFilterInput, textSearch: TextSearch, named: NamedSources = {}): SelectQueryBuilder<Claim> {
-  if (filter.search) textSearch.apply(qb, 'c.statement', filter.search);
+export function applyClaimFilter(
+  qb: SelectQueryBuilder<Claim>,
+  filter: ClaimFilterInput,
+  textSearch: TextSearch,
+  named: ResolvedFilter = {},
+  idSet?: IdSetSql,
+): SelectQueryBuilder<Claim> {
+  /** Adds "c.id among the set" when the set is small and the database's form is known; whether it did. */
+  const startFrom = (small: boolean | undefined, set: Candidates | null) => {
+    if (!small || !set || !idSet) return false;
+    qb.andWhere(idSet.among('c.id', set.sql), set.parameters);
+    return true;
+  };
+  if (filter.search) {
+    textSearch.apply(qb, 'c.statement', filter.search);
+    startFrom(named.startFrom?.search, textSearch.statementCandidates(filter.search));
+  }
   if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
   if (filter.tag) qb.andWhere('c.tags LIKE :tagPattern', { tagPattern: `%${JSON.stringify(filter.tag)}%` });
   if (filter.variable) {
     qb.andWhere('EXISTS (SELECT 1 FROM claim_quantity q WHERE q.claim_id = c.id AND q.variable = :variable)', { variable: filter.variable });
   }
   // claim_source (analysis module) lists the sources each claim's live attributions name, as speaker or relay.
+  // Written as IN, which PostgreSQL plans as it plans EXISTS (a semi-join, from either side); SQLite runs
+  // EXISTS claim by claim, but can start from an IN's list of claim ids (claim_source's (source_id, claim_id)
+  // index), newest first, so a rare source's claims are found without walking the others.
   if (filter.sourceId) {
-    qb.andWhere(`EXISTS (SELECT 1 FROM claim_source cs WHERE cs.claim_id = c.id AND cs.source_id = :sourceId)`, { sourceId: filter.sourceId });
+    qb.andWhere(`c.id IN (SELECT cs.claim_id FROM claim_source cs WHERE cs.source_id = :sourceId)`, { sourceId: filter.sourceId });
   }
   if (filter.source) {
     const [among, params] = sourceIdAmong(named.source, 'source', filter.source);
-    qb.andWhere(`EXISTS (SELECT 1 FROM claim_source cs WHERE cs.claim_id = c.id AND ${among})`, params);
+    qb.andWhere(`c.id IN (SELECT cs.claim_id FROM claim_source cs WHERE ${among})`, params);
   }
   if (filter.relayedBy) {
     const [among, params] = sourceIdAmong(named.relayedBy, 'relay', filter.relayedBy);
-    qb.andWhere(`EXISTS (SELECT 1 FROM claim_source cs WHERE cs.claim_id = c.id AND cs.relays = :relays AND ${among})`, { relays: true, ...params });
+    qb.andWhere(`c.id IN (SELECT cs.claim_id FROM claim_source cs WHERE cs.relays = :relays AND ${among})`, { relays: true, ...params });
   }
   if (filter.sourceKind) {
     qb.andWhere(`EXISTS (SELECT 1 FROM claim_source cs JOIN source s ON s.id = cs.source_id WHERE cs.claim_id = c.id AND cs.speaks = :speaks AND s.kind = :sourceKind)`, {
@@ -82,15 +174,11 @@ export function applyClaimFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimFil
   if (filter.stance) {
     qb.andWhere(`EXISTS (SELECT 1 FROM attribution a WHERE ${LIVE_ATTRIBUTION} AND a.stance = :stance)`, { stance: filter.stance });
   }
-  if (filter.articleId || filter.publishedFrom || filter.publishedTo) {
-    const conditions = [LIVE_ATTRIBUTION, 'ci.deleted_at IS NULL'];
-    if (filter.articleId) conditions.push('ci.article_id = :articleId');
-    if (filter.publishedFrom) conditions.push('ar.published_at >= :publishedFrom');
-    if (filter.publishedTo) conditions.push('ar.published_at <= :publishedTo');
-    qb.andWhere(
-      `EXISTS (SELECT 1 FROM attribution a JOIN citation ci ON ci.attribution_id = a.id JOIN article ar ON ar.id = ci.article_id WHERE ${conditions.join(' AND ')})`,
-      { articleId: filter.articleId, publishedFrom: filter.publishedFrom, publishedTo: filter.publishedTo },
-    );
+  // Either the page starts from the window's claims (a small set), or each claim walked is checked against it.
+  const cited = named.startFrom?.published ? publicationCandidates(filter, idSet) : null;
+  if (!startFrom(true, cited)) {
+    const checked = publicationCandidates(filter);
+    if (checked) qb.andWhere(`EXISTS (${checked.sql} AND pa.claim_id = c.id)`, checked.parameters);
   }
   // Event times are windows: a claim matches when its window overlaps the requested range.
   if (filter.eventFrom) qb.andWhere('COALESCE(c.event_time_end, c.event_time_start) >= :eventFrom', { eventFrom: filter.eventFrom });

@@ -71,9 +71,13 @@ export function auditedClaim<T extends Partial<Claim>>(claim: T): Omit<T, (typeo
 @Index('IDX_claim_place_window', { synchronize: false })
 @Index('IDX_claim_live_window', { synchronize: false })
 export class Claim extends BaseRecord {
-  /** PostgreSQL's full-text index for matching (migration ClaimStatementSearch); declared so schema checks leave it alone. */
+  /**
+   * PostgreSQL's full-text index for matching (migration ClaimStatementSearch) and its trigram index for the
+   * list's text filter (migration ClaimStatementTrigrams); declared so schema checks leave them alone.
+   */
   @Column({ type: 'text' })
   @Index('IDX_claim_statement_fts', { synchronize: false })
+  @Index('IDX_claim_statement_trgm_gin', { synchronize: false })
   statement: string;
 
   /** The hedge as written: "may have", "reportedly". */

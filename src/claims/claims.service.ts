@@ -13,11 +13,12 @@ import { JsonSql, jsonSqlFor } from '../database/json-sql';
 import { PreparedReads, preparedReadsFor } from '../database/prepared-reads';
 import { TextSearch, textSearchFor } from '../database/text-search';
 import { DomainEvents } from '../database/domain-events';
+import { IdSetSql, idSetSqlFor } from '../database/id-set-sql';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ClaimQuantity } from './claim-quantity.entity';
 import { ClaimStatusChange } from './claim-status-change.entity';
 import { SetClaimStatusInput } from './dto/set-claim-status.input';
-import { applyClaimFilter, applyDeletedFilter, resolveNamedSources } from './claim-filter';
+import { applyClaimFilter, applyDeletedFilter, resolveClaimFilter } from './claim-filter';
 import { ClaimSort, ClaimStatus, DeletedFilter } from './claim.enums';
 import { Claim, auditedClaim } from './claim.entity';
 import { ClaimModel } from './claim.model';
@@ -63,6 +64,7 @@ const PAGE_COLUMNS: Record<string, string> = { 'c.id': 'p.id', 'c.event_time_sta
 @Injectable()
 export class ClaimsService {
   private readonly textSearch: TextSearch;
+  private readonly idSet: IdSetSql;
   private readonly json: JsonSql;
   private readonly reads: PreparedReads;
   /** The single-claim statement around each compiled tree; cleared when a flood of one-off queries fills it. */
@@ -76,6 +78,7 @@ export class ClaimsService {
     private readonly events: DomainEvents,
   ) {
     this.textSearch = textSearchFor(dataSource.options.type);
+    this.idSet = idSetSqlFor(dataSource.options.type);
     this.json = jsonSqlFor(dataSource.options.type);
     this.reads = preparedReadsFor(dataSource);
   }
@@ -182,8 +185,8 @@ export class ClaimsService {
   private async pageQuery(args: PageArgs, filter: ClaimFilterInput, sort: ClaimSort, actor: Actor | undefined, count: boolean) {
     const keys = CLAIM_ORDERS[sort];
     const window = pageWindow(args, keys);
-    const named = await resolveNamedSources(this.dataSource.manager, filter);
-    const qb = applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch, named);
+    const resolved = await resolveClaimFilter(this.dataSource.manager, filter, this.textSearch);
+    const qb = applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch, resolved, this.idSet);
     applyDeletedFilter(qb, filter, actor);
     const totalCount = count ? await qb.clone().getCount() : 0;
     applyKeyset(qb, keys, window);

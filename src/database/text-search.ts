@@ -8,12 +8,28 @@ export interface TextSearch {
   /** Narrows `qb` to rows whose `column` contains every word of `query`. */
   apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, query: string): SelectQueryBuilder<T>;
   /**
+   * The ids of the claims whose statements may contain every word of `query` (all that `apply` keeps
+   * on claim.statement, perhaps more), found through the database's substring index: a subquery and
+   * its parameters, for the claims list to start from when they are few. Null when no word is long
+   * enough for the index (three characters), or when the database's planner finds them without help.
+   */
+  statementCandidates(query: string): Candidates | null;
+  /**
    * Ids of the claims (deleted ones too; the caller filters) whose statements are nearest to
    * `words`, best first, by the database's own text search: candidates for claim matching, which
    * scores them itself (claims/matching/match-score.ts) so that both databases rank alike.
    */
   similarClaimIds(manager: EntityManager, words: string[], limit: number): Promise<string[]>;
 }
+
+/** A subquery selecting claim ids, with its named parameters. */
+export interface Candidates {
+  sql: string;
+  parameters: Record<string, unknown>;
+}
+
+/** Trigram indexes find a substring of three characters or more; a shorter word is left to apply's own condition. */
+const MIN_INDEXED_WORD = 3;
 
 /** FTS5 query syntax: each word quoted (so none is read as an operator), any of them may match. */
 function ftsAnyOf(words: string[]): string {
@@ -38,6 +54,19 @@ export class SqliteTextSearch implements TextSearch {
       qb.andWhere(`lower(${column}) LIKE lower(:ts${i}) ESCAPE '\\'`, { [`ts${i}`]: likePattern(word) });
     });
     return qb;
+  }
+
+  /**
+   * claim_trigram (migration ClaimStatementTrigrams): each word as an FTS5 phrase of trigrams, which the
+   * tokenizer folds to lower case as lower() does (and further, for letters beyond ASCII: a superset).
+   */
+  statementCandidates(query: string): Candidates | null {
+    const long = words(query).filter((w) => [...w].length >= MIN_INDEXED_WORD);
+    if (!long.length) return null;
+    return {
+      sql: 'SELECT claim_id FROM claim_trigram WHERE claim_trigram MATCH :tsTrigrams',
+      parameters: { tsTrigrams: long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ') },
+    };
   }
 
   /**
@@ -83,6 +112,16 @@ export class PostgresTextSearch implements TextSearch {
       qb.andWhere(`${column} ILIKE :ts${i} ESCAPE '\\'`, { [`ts${i}`]: likePattern(word) });
     });
     return qb;
+  }
+
+  /**
+   * None: the statement's trigram GIN index (migration ClaimStatementTrigrams) answers apply's ILIKE
+   * conditions, and the planner's statistics on the statement column tell a rare word (start from the
+   * index) from a common one (walk the newest claims). Counting a common word's claims first would cost
+   * more than the page.
+   */
+  statementCandidates(): Candidates | null {
+    return null;
   }
 
   /**

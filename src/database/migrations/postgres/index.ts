@@ -10,9 +10,10 @@ import { QuantityVariables1795983888612 } from './1795983888612-QuantityVariable
 import { ClaimUpdatedAtIndex1795990000001 } from './1795990000001-ClaimUpdatedAtIndex';
 import { FilterColumns1795991709824 } from './1795991709824-FilterColumns';
 import { FigureSpan1795992011544 } from './1795992011544-FigureSpan';
+import { ClaimStatementTrigrams1795996100000 } from './1795996100000-ClaimStatementTrigrams';
 import { AnonymityGrantVagueFigure1795995000001 } from './1795995000001-AnonymityGrantVagueFigure';
 import { ClaimMatchingIndexes1795991000000 } from './1795991000000-ClaimMatchingIndexes';
 import { WireLink1795992000000 } from './1795992000000-WireLink';
 
 /** Applied in this order. A newly generated migration must be added here. */
-export const POSTGRES_MIGRATIONS: Function[] = [Initial1795529987498, Analysis1795531026459, Access1795531453492, ClaimExternalId1795532507329, DiscrepancyFlag1795533731575, LiveSourceName1795980580256, ClaimTextMatching1795983000000, ClaimMerge1795983034744, QuantityVariables1795983888612, ClaimUpdatedAtIndex1795990000001, ClaimMatchingIndexes1795991000000, FilterColumns1795991709824, WireLink1795992000000, FigureSpan1795992011544, AnonymityGrantVagueFigure1795995000001];
+export const POSTGRES_MIGRATIONS: Function[] = [Initial1795529987498, Analysis1795531026459, Access1795531453492, ClaimExternalId1795532507329, DiscrepancyFlag1795533731575, LiveSourceName1795980580256, ClaimTextMatching1795983000000, ClaimMerge1795983034744, QuantityVariables1795983888612, ClaimUpdatedAtIndex1795990000001, ClaimMatchingIndexes1795991000000, FilterColumns1795991709824, WireLink1795992000000, FigureSpan1795992011544, AnonymityGrantVagueFigure1795995000001, ClaimStatementTrigrams1795996100000];

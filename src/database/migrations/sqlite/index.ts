@@ -10,10 +10,11 @@ import { QuantityVariables1795983875823 } from './1795983875823-QuantityVariable
 import { ClaimUpdatedAtIndex1795990000000 } from './1795990000000-ClaimUpdatedAtIndex';
 import { FilterColumns1795991775696 } from './1795991775696-FilterColumns';
 import { FigureSpan1795991979472 } from './1795991979472-FigureSpan';
+import { ClaimStatementTrigrams1795996100000 } from './1795996100000-ClaimStatementTrigrams';
 import { AnonymityGrantVagueFigure1795995000000 } from './1795995000000-AnonymityGrantVagueFigure';
 import { ClaimMatchingIndexes1795991000000 } from './1795991000000-ClaimMatchingIndexes';
 import { WireLink1795992000000 } from './1795992000000-WireLink';
 import { ClaimFtsVocab1795996000000 } from './1795996000000-ClaimFtsVocab';
 
 /** Applied in this order. A newly generated migration must be added here. */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795529985275, Analysis1795531020246, Access1795531432801, ClaimExternalId1795532496978, DiscrepancyFlag1795533725233, LiveSourceName1795980565006, ClaimTextMatching1795983000000, ClaimMerge1795983025904, QuantityVariables1795983875823, ClaimUpdatedAtIndex1795990000000, ClaimMatchingIndexes1795991000000, FilterColumns1795991775696, FigureSpan1795991979472, WireLink1795992000000, AnonymityGrantVagueFigure1795995000000, ClaimFtsVocab1795996000000];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795529985275, Analysis1795531020246, Access1795531432801, ClaimExternalId1795532496978, DiscrepancyFlag1795533725233, LiveSourceName1795980565006, ClaimTextMatching1795983000000, ClaimMerge1795983025904, QuantityVariables1795983875823, ClaimUpdatedAtIndex1795990000000, ClaimMatchingIndexes1795991000000, FilterColumns1795991775696, FigureSpan1795991979472, WireLink1795992000000, AnonymityGrantVagueFigure1795995000000, ClaimFtsVocab1795996000000, ClaimStatementTrigrams1795996100000];
