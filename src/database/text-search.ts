@@ -13,6 +13,8 @@ export interface TextSearch {
    * scores them itself (claims/matching/match-score.ts) so that both databases rank alike.
    */
   similarClaimIds(manager: EntityManager, words: string[], limit: number): Promise<string[]>;
+  /** similarClaimIds for each list of words, in as few statements as the database allows (an import's possibleDuplicates). */
+  similarClaimIdsEach(manager: EntityManager, wordLists: string[][], limit: number): Promise<string[][]>;
 }
 
 /** FTS5 query syntax: each word quoted (so none is read as an operator), any of them may match. */
@@ -46,6 +48,13 @@ export class SqliteTextSearch implements TextSearch {
     );
     return rows.map((r) => r.id);
   }
+
+  /** One statement per search: on SQLite a statement is a function call, not a round trip, so there is nothing to fold. */
+  async similarClaimIdsEach(manager: EntityManager, wordLists: string[][], limit: number): Promise<string[][]> {
+    const found: string[][] = [];
+    for (const words of wordLists) found.push(await this.similarClaimIds(manager, words, limit));
+    return found;
+  }
 }
 
 /** A word found in more claims than this (by the planner's statistics) is too common to find candidates by. */
@@ -71,16 +80,29 @@ export class PostgresTextSearch implements TextSearch {
    * A statement of common words only finds no text candidates (figures and place still do).
    */
   async similarClaimIds(manager: EntityManager, words: string[], limit: number): Promise<string[]> {
+    return (await this.similarClaimIdsEach(manager, [words], limit))[0];
+  }
+
+  /**
+   * Every search in one statement: the same ranked query, run for each tsquery by a LATERAL join
+   * over the list, so an import's two hundred searches are one round trip.
+   */
+  async similarClaimIdsEach(manager: EntityManager, wordLists: string[][], limit: number): Promise<string[][]> {
     const common = await this.commonWords(manager);
-    const telling = [...new Set(words.map((w) => w.replace(/[^\p{L}\p{N}]+/gu, '')).filter((w) => w && !common.has(w)))].slice(0, 16);
-    if (!telling.length) return [];
-    const rows: Array<{ id: string }> = await manager.query(
-      `SELECT id FROM claim, to_tsquery('simple', $1) AS q
-        WHERE to_tsvector('simple', statement) @@ q
-        ORDER BY ts_rank(to_tsvector('simple', statement), q) DESC, id DESC LIMIT $2`,
-      [telling.join(' | '), limit],
+    const queries = wordLists.map((words) => [...new Set(words.map((w) => w.replace(/[^\p{L}\p{N}]+/gu, '')).filter((w) => w && !common.has(w)))].slice(0, 16).join(' | '));
+    const found: string[][] = wordLists.map(() => []);
+    const asked = queries.flatMap((q, i) => (q ? [i] : []));
+    if (!asked.length) return found;
+    const rows: Array<{ n: string; id: string }> = await manager.query(
+      `SELECT s.n, m.id FROM unnest($1::text[], $2::int[]) AS s(q, n)
+        CROSS JOIN LATERAL (
+          SELECT id FROM claim, to_tsquery('simple', s.q) AS q
+           WHERE to_tsvector('simple', statement) @@ q
+           ORDER BY ts_rank(to_tsvector('simple', statement), q) DESC, id DESC LIMIT $3) AS m`,
+      [asked.map((i) => queries[i]), asked, limit],
     );
-    return rows.map((r) => r.id);
+    for (const r of rows) found[Number(r.n)].push(r.id);
+    return found;
   }
 
   /** Words in more than COMMON_WORD_ROWS claims, from the statistics ANALYZE keeps on the index (most common elements). */

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
 import { canDecideStatus } from '../access/edit-policy';
 import { AttributionFields, ClaimToWrite } from '../claims/claim-batch';
 import { Claim } from '../claims/claim.entity';
 import { ClaimStatus } from '../claims/claim-status';
 import { LogClaimService } from '../claims/log-claim.service';
-import { MatchTier } from '../claims/matching/match-score';
-import { ClaimMatchingService } from '../claims/matching/matching.service';
+import { likelyMatchesOfEach } from '../claims/matching/batch-matching';
 import { DomainError } from '../common/errors';
+import { refreshPlannerStatistics } from '../database/planner-statistics';
+import { TextSearch, textSearchFor } from '../database/text-search';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ImportProblem, ImportRejectedError } from './import-errors';
 import { ImportFormat, parseImportFile } from './import-parsers';
@@ -24,6 +25,8 @@ export interface ImportOptions {
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
   /** Told when every row is written and the derived values (sourcing, discrepancies) of the new claims are worked out. */
   onDeriving?: (claims: number) => void;
+  /** Told when the derived values are done and the new claims are being matched for possibleDuplicates. */
+  onMatching?: () => void;
 }
 
 export interface ImportReport {
@@ -48,7 +51,7 @@ export interface ImportDuplicate {
   matches: Array<{ claimId: string; score: number; tier: string }>;
 }
 
-/** How many of a file's new claims are matched against the database: each costs a few queries. */
+/** How many of a file's new claims are matched against the database (claims/matching/batch-matching.ts: a few statements per hundred). */
 export const MATCHED_IMPORT_CLAIMS = 200;
 
 /** Thrown inside the transaction to undo a dry run's writes once they have been checked. */
@@ -75,7 +78,7 @@ const LOOKUP_CHUNK = 500;
 
 /** An import that creates this many claims tells the planner the tables' new sizes once it has committed. */
 const STATISTICS_AFTER_CLAIMS = 500;
-const IMPORTED_TABLES = ['claim', 'claim_quantity', 'attribution', 'relay_hop', 'citation', 'article', 'source', 'source_alias', 'audit_event'] as const;
+const IMPORTED_TABLES = ['claim', 'claim_quantity', 'figure_span', 'attribution', 'relay_hop', 'citation', 'article', 'source', 'source_alias', 'audit_event'] as const;
 
 /**
  * Imports files in the export's own layout. Every row is read and validated first; any problem
@@ -86,11 +89,15 @@ const IMPORTED_TABLES = ['claim', 'claim_quantity', 'attribution', 'relay_hop', 
  */
 @Injectable()
 export class ImportService {
+  private readonly textSearch: TextSearch;
+
   constructor(
+    dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly logClaims: LogClaimService,
-    private readonly matching: ClaimMatchingService,
-  ) {}
+  ) {
+    this.textSearch = textSearchFor(dataSource.options.type);
+  }
 
   async run(text: string, options: ImportOptions): Promise<ImportReport> {
     const { claims, rows } = await this.validate(text, options.format);
@@ -99,7 +106,7 @@ export class ImportService {
       await this.tx.run(async (manager) => {
         // A transaction retried after losing a race to a concurrent import counts afresh.
         Object.assign(report, { claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0, possibleDuplicates: [] });
-        await this.write(manager, claims, report, options.actor, (done) => options.onProgress?.(done, rows), options.onDeriving);
+        await this.write(manager, claims, report, options.actor, (done) => options.onProgress?.(done, rows), options);
         if (options.dryRun) throw new DryRunRollback();
       });
     } catch (error) {
@@ -134,7 +141,7 @@ export class ImportService {
     report: ImportReport,
     actor: Actor,
     progress: (done: number) => void,
-    deriving?: (claims: number) => void,
+    told: Pick<ImportOptions, 'onDeriving' | 'onMatching'>,
   ): Promise<void> {
     const existing = await this.existingKeys(manager, planned.map((c) => c.key));
     assertMayDecideStatuses(actor, planned.filter((c) => !existing.has(c.key)));
@@ -154,22 +161,24 @@ export class ImportService {
       done += batch.reduce((n, item) => n + item.rows.length, 0);
       progress(done);
     }
-    deriving?.(created.length);
+    told.onDeriving?.(created.length);
+    // The flags and the matching read what was just written, in this transaction: planned on the tables' sizes of
+    // before a large import, PostgreSQL nests loops over "one" claim that are five hundred (55 s for 500 claims).
+    if (created.length >= STATISTICS_AFTER_CLAIMS) await refreshPlannerStatistics(manager, IMPORTED_TABLES);
     await this.logClaims.deriveFigures(manager, withFigures);
+    told.onMatching?.();
     report.possibleDuplicates = await this.duplicates(manager, created.slice(0, MATCHED_IMPORT_CLAIMS));
   }
 
-  /** The likely matches of each new claim, found as similarClaims finds them, inside the import's transaction. */
+  /** The likely matches of each new claim, as similarClaims finds them, for all of them at once, inside the import's transaction. */
   private async duplicates(manager: EntityManager, created: Array<{ claim: Claim; item: PlannedClaim }>): Promise<ImportDuplicate[]> {
-    const found: ImportDuplicate[] = [];
-    for (const { claim, item } of created) {
-      // The claim as just written is the subject: no need to read it back.
-      const matches = await this.matching.similarToClaim(claim, { tier: MatchTier.LIKELY, first: 3 }, manager);
-      if (matches.length) {
-        found.push({ line: item.first.line, claimId: claim.id, externalId: item.key, matches: matches.map((m) => ({ claimId: m.claim.id, score: m.score, tier: m.tier })) });
-      }
-    }
-    return found;
+    // The claims as just written are the subjects: no need to read them back.
+    const matches = await likelyMatchesOfEach(manager, this.textSearch, created.map((c) => c.claim), 3);
+    return created.flatMap(({ claim, item }, i) =>
+      matches[i].length
+        ? [{ line: item.first.line, claimId: claim.id, externalId: item.key, matches: matches[i].map((m) => ({ claimId: m.claim.id, score: m.score, tier: m.tier })) }]
+        : [],
+    );
   }
 
   /** claim_ids already here, as an imported claim's external id or as one of our own claim ids (re-importing our own export). */
