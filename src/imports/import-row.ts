@@ -105,7 +105,8 @@ export function readImportRow(record: RawRecord, format: ImportFormat, memo?: Im
 
   const chain = chainOf(v, at);
   const attribution = attributionOf(v, chain, at);
-  const articlePart = remembered(seen.articles, ARTICLE_COLUMNS.map((c) => v[c] ?? null), (note) => articleOf(v, note));
+  // articleOf reads only whether a quote is given: the quote's words, which differ row by row, stay out of the key.
+  const articlePart = remembered(seen.articles, [...ARTICLE_COLUMNS.map((c) => v[c] ?? null), v.quote != null], (note) => articleOf(v, note));
   for (const p of articlePart.problems) at(p.field, p.message);
   const article: CreateArticleInput | null = articlePart.value;
   if (problems.length) return { problems };
@@ -140,7 +141,7 @@ export function newImportRowMemo(): ImportRowMemo {
   return { claims: new Map(), articles: new Map() };
 }
 
-const ARTICLE_COLUMNS = ['article_url', 'article_headline', 'article_publisher', 'article_published_at', 'quote'];
+const ARTICLE_COLUMNS = ['article_url', 'article_headline', 'article_publisher', 'article_published_at'];
 
 /** Bounded, so that a file of a million distinct claims does not keep them all. */
 const MEMO_SIZE = 10_000;
