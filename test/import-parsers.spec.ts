@@ -25,7 +25,8 @@ function inPieces(text: string, size: number): ImportInput {
     for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
   };
 }
-import { readImportRow, typeValue } from '../src/imports/import-row';
+import { newImportRowMemo, readImportRow, typeValue } from '../src/imports/import-row';
+import { LogAttributionInput } from '../src/claims/dto/log-claim.input';
 
 const column = (name: string) => FULL_COLUMNS.find((c) => c.name === name)!;
 
@@ -83,5 +84,18 @@ describe('import parsing', () => {
     const { row } = readImportRow({ line: 2, values: { claim_id: 'x', statement: 'S', quantity_variable: 'killed', quantity_low: '300', quantity_best: '300', quantity_low_inclusive: 'false' } }, 'csv');
     expect(row?.claim.quantities).toEqual([expect.objectContaining({ variable: 'killed', lower: 300, lowerInclusive: false })]);
     expect(row?.claim.quantities?.[0].value).toBeUndefined();
+  });
+
+  it('checks each row\'s quoted words even where the rest of its attribution was checked on an earlier row', () => {
+    const memo = newImportRowMemo();
+    const row = (line: number, quote: string) =>
+      readImportRow({ line, values: { claim_id: `q${line}`, statement: 'S', source_name: 'A Monitor', stance: 'ASSERTS', article_url: 'https://paper.example.org/q', quote } }, 'csv', memo);
+    const first = row(2, 'the exact words');
+    const long = row(3, 'x'.repeat(5001));
+    const third = row(4, 'other words');
+    expect([first.problems, third.problems]).toEqual([[], []]);
+    expect(long.problems.map((p) => `${p.line}:${p.field}`)).toEqual(['3:quote']);
+    expect([first.row?.attribution?.quote?.quote, third.row?.attribution?.quote?.quote]).toEqual(['the exact words', 'other words']);
+    expect(third.row?.attribution).toBeInstanceOf(LogAttributionInput);
   });
 });
