@@ -24,6 +24,10 @@ const IDS_PER_STATEMENT = 1000;
  * its own ORDER BY and LIMIT), and the text search is the database's own batch form
  * (TextSearch.similarClaimIdsEach). The claims and their candidates are then read in IN lists. So
  * two hundred claims cost about ten statements, where one at a time cost about nine each.
+ *
+ * The per-claim queries and the loading of claims repeat those of matching.service.ts (candidateIds, load) with
+ * numbered parameters; test/matching-while-logging.e2e-spec.ts compares the answers claim by claim. That service
+ * should build its single queries from the builders here, so that they are declared once.
  */
 export async function likelyMatchesOfEach(manager: EntityManager, textSearch: TextSearch, claims: Claim[], first: number): Promise<ClaimMatch[][]> {
   if (!claims.length) return [];
@@ -57,10 +61,10 @@ function nearWindow(subject: MatchClaim): { from: Date; to: Date } | null {
   return { from: new Date(start - WINDOW_DAYS * DAY_MS), to: new Date(end + WINDOW_DAYS * DAY_MS) };
 }
 
-type CandidateQuery = (manager: EntityManager, subject: MatchClaim, n: number) => SelectQueryBuilder<any> | null;
+export type CandidateQuery = (manager: EntityManager, subject: MatchClaim, n: number) => SelectQueryBuilder<any> | null;
 
 /** Claims with figures of the subject's variables in the nearby days, the closest figure first, then the newest claims. */
-const figureCandidates: CandidateQuery = (manager, subject, n) => {
+export const figureCandidates: CandidateQuery = (manager, subject, n) => {
   const variables = [...new Set(subject.quantities.map((q) => q.variable))];
   if (!variables.length) return null;
   const anchors = subject.quantities.map((q) => q.value ?? q.lower ?? q.upper).filter((v): v is number => v !== null);
@@ -79,7 +83,7 @@ const figureCandidates: CandidateQuery = (manager, subject, n) => {
 };
 
 /** Claims (deleted ones too; only live ones are scored) at the same place in the nearby days. */
-const placeCandidates: CandidateQuery = (manager, subject, n) => {
+export const placeCandidates: CandidateQuery = (manager, subject, n) => {
   const near = nearWindow(subject);
   if (!near || !subject.place?.name) return null;
   return manager
@@ -116,7 +120,7 @@ async function eachInOne(manager: EntityManager, subjects: MatchClaim[], query: 
 }
 
 /** Claims as matching compares them: figures and the ids of their live speakers and relays, read for all in IN lists. */
-async function matchClaimsOf(manager: EntityManager, claims: Claim[]): Promise<MatchClaim[]> {
+export async function matchClaimsOf(manager: EntityManager, claims: Claim[]): Promise<MatchClaim[]> {
   const quantities = new Map<string, ClaimQuantity[]>();
   const speakers = new Map<string, Set<string>>();
   for (let i = 0; i < claims.length; i += IDS_PER_STATEMENT) {
