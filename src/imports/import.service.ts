@@ -140,8 +140,15 @@ export class ImportService {
     const memo = newImportRowMemo();
     const matched: Array<{ claim: Claim; item: PlannedClaim }> = [];
     let withFigures: string[] = [];
+    let sinceStatistics = 0;
 
     const derive = async () => {
+      // The flags and the matching read what was just written, in this transaction: planned on the tables' sizes of
+      // before a large import, PostgreSQL nests loops over "one" claim that are hundreds (docs/exports.md).
+      if (sinceStatistics >= STATISTICS_AFTER_CLAIMS) {
+        await refreshPlannerStatistics(manager, WRITTEN_TABLES);
+        sinceStatistics = 0;
+      }
       await this.logClaims.deriveFigures(manager, withFigures);
       withFigures = [];
     };
@@ -166,6 +173,7 @@ export class ImportService {
       });
       withFigures.push(...written.newClaimIds);
       report.claimsCreated += fresh.length;
+      sinceStatistics += fresh.length;
       report.attributionsCreated += written.attributions;
       if (withFigures.length >= DERIVE_CLAIMS) await derive();
       await yieldToEventLoop();
@@ -203,11 +211,6 @@ export class ImportService {
     options.onDeriving?.(report.claimsCreated);
     await derive();
     options.onMatching?.();
-    // Matching reads what was just written, in this transaction: planned on the tables' sizes of before a large import,
-    // PostgreSQL nests loops over "one" claim that are hundreds (possibleDuplicates of a 1,000-row file into an empty
-    // database: 28 s, 7 s after this). Not before the flags: their probes are then planned as one hashed pass over
-    // every figure's rows, per chunk of 500 claims (55 s a chunk at 5,000 claims).
-    if (report.claimsCreated >= STATISTICS_AFTER_CLAIMS) await refreshPlannerStatistics(manager, WRITTEN_TABLES);
     report.possibleDuplicates = await this.duplicates(manager, matched);
   }
 
