@@ -1,22 +1,59 @@
 import { FULL_COLUMNS } from '../src/exports/export-columns';
-import { parseCsv, parseJsonl } from '../src/imports/import-parsers';
-import { readImportRow, typeValue } from '../src/imports/import-row';
+import { ImportInput, ParsedItem, RawRecord, UnreadableFileError, parseCsv, parseJsonl } from '../src/imports/import-parsers';
+import { ImportProblem } from '../src/imports/import-errors';
+
+/** Reads a parser's stream to the end: its records, and its problems (an unreadable file's last). */
+async function read(items: AsyncGenerator<ParsedItem>): Promise<{ records: RawRecord[]; problems: ImportProblem[] }> {
+  const records: RawRecord[] = [];
+  const problems: ImportProblem[] = [];
+  try {
+    for await (const item of items) {
+      if ('record' in item) records.push(item.record);
+      else problems.push(item.problem);
+    }
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    problems.push(error.problem);
+  }
+  return { records, problems };
+}
+
+/** A file given in small pieces, as a stream from disk gives it: records and multi-byte characters cross the cuts. */
+function inPieces(text: string, size: number): ImportInput {
+  const bytes = Buffer.from(text, 'utf8');
+  return async function* () {
+    for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+  };
+}
+import { newImportRowMemo, readImportRow, typeValue } from '../src/imports/import-row';
+import { LogAttributionInput } from '../src/claims/dto/log-claim.input';
 
 const column = (name: string) => FULL_COLUMNS.find((c) => c.name === name)!;
 
 describe('import parsing', () => {
-  it('numbers CSV records by the line they start on, across quoted newlines', () => {
-    const { records, problems } = parseCsv('claim_id,statement\r\na,"one\r\ntwo"\r\nb,three\r\n');
+  it('numbers CSV records by the line they start on, across quoted newlines', async () => {
+    const { records, problems } = await read(parseCsv('claim_id,statement\r\na,"one\r\ntwo"\r\nb,three\r\n'));
     expect(problems).toEqual([]);
     expect(records.map((r) => [r.line, r.values.claim_id])).toEqual([[2, 'a'], [4, 'b']]);
   });
 
-  it('reports malformed CSV with its line', () => {
-    expect(parseCsv('a,b\n1,2\n1,2,3\n').problems).toEqual([{ line: 3, field: '', message: expect.stringContaining('not valid CSV') }]);
+  it('reads a streamed file in pieces as it reads the whole text: same records, lines and characters', async () => {
+    const csv = 'claim_id,statement\r\n\r\na,"Ça\r\nbrûle"\r\nb,"Kyiv — Київ"\r\nc,three\r\n';
+    const whole = await read(parseCsv(csv));
+    expect(whole.records.map((r) => [r.line, r.values.statement])).toEqual([[3, 'Ça\r\nbrûle'], [5, 'Kyiv — Київ'], [6, 'three']]);
+    for (const size of [1, 2, 3, 7]) expect(await read(parseCsv(inPieces(csv, size)))).toEqual(whole);
+    const jsonl = '{"claim_id":"a","statement":"Київ"}\n\n{bad\n{"claim_id":"b"}';
+    const lines = await read(parseJsonl(jsonl));
+    expect(lines.records.map((r) => [r.line, r.values.claim_id])).toEqual([[1, 'a'], [4, 'b']]);
+    for (const size of [1, 2, 5]) expect(await read(parseJsonl(inPieces(jsonl, size)))).toEqual(lines);
   });
 
-  it('reads JSON Lines, skipping blank lines and the summary, and names broken lines', () => {
-    const { records, problems } = parseJsonl('{"claim_id":"a"}\n\n[1]\n{bad\n{"_summary":{"rows":1}}\n');
+  it('reports malformed CSV with its line', async () => {
+    expect((await read(parseCsv('a,b\n1,2\n1,2,3\n'))).problems).toEqual([{ line: 3, field: '', message: expect.stringContaining('not valid CSV') }]);
+  });
+
+  it('reads JSON Lines, skipping blank lines and the summary, and names broken lines', async () => {
+    const { records, problems } = await read(parseJsonl('{"claim_id":"a"}\n\n[1]\n{bad\n{"_summary":{"rows":1}}\n'));
     expect(records).toEqual([{ line: 1, values: { claim_id: 'a' } }]);
     expect(problems.map((p) => p.line)).toEqual([3, 4]);
   });
@@ -47,5 +84,18 @@ describe('import parsing', () => {
     const { row } = readImportRow({ line: 2, values: { claim_id: 'x', statement: 'S', quantity_variable: 'killed', quantity_low: '300', quantity_best: '300', quantity_low_inclusive: 'false' } }, 'csv');
     expect(row?.claim.quantities).toEqual([expect.objectContaining({ variable: 'killed', lower: 300, lowerInclusive: false })]);
     expect(row?.claim.quantities?.[0].value).toBeUndefined();
+  });
+
+  it('checks each row\'s quoted words even where the rest of its attribution was checked on an earlier row', () => {
+    const memo = newImportRowMemo();
+    const row = (line: number, quote: string) =>
+      readImportRow({ line, values: { claim_id: `q${line}`, statement: 'S', source_name: 'A Monitor', stance: 'ASSERTS', article_url: 'https://paper.example.org/q', quote } }, 'csv', memo);
+    const first = row(2, 'the exact words');
+    const long = row(3, 'x'.repeat(5001));
+    const third = row(4, 'other words');
+    expect([first.problems, third.problems]).toEqual([[], []]);
+    expect(long.problems.map((p) => `${p.line}:${p.field}`)).toEqual(['3:quote']);
+    expect([first.row?.attribution?.quote?.quote, third.row?.attribution?.quote?.quote]).toEqual(['the exact words', 'other words']);
+    expect(third.row?.attribution).toBeInstanceOf(LogAttributionInput);
   });
 });

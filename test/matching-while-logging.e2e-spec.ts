@@ -1,5 +1,5 @@
 import { TestApp, errorOf, expectData, startTestApp } from './support/app';
-import { baseUrl, postImport } from './support/http';
+import { baseUrl, getText, jsonLines, postImport } from './support/http';
 import { countRows } from './factories/operations';
 
 const DAY = '2019-02-11T00:00:00.000Z';
@@ -110,5 +110,30 @@ describe('matching while logging', () => {
     expect(res.body.possibleDuplicates).toEqual([
       { line: 2, claimId: expect.any(String), externalId: 'i-1', matches: [expect.objectContaining({ claimId: existing.id, tier: 'LIKELY' })] },
     ]);
+  });
+
+  it('an import\'s possibleDuplicates, found for all new claims at once, are what similarClaims gives each of them', async () => {
+    // Near-copies among the file's own claims and against one already recorded: three towns, three days, a few figures.
+    const towns = ['Kafr Nasr', 'Tell Bari', 'Ain Sawda'];
+    const rows = Array.from({ length: 36 }, (_, i) => {
+      const town = towns[i % 3];
+      const day = `2019-03-0${1 + (i % 4 === 0 ? 1 : 0) + (i % 7 === 0 ? 2 : 0)}`;
+      const statement = i % 5 === 0 ? `Aid lorries reached ${town} after talks on the crossing number ${i}` : `Shelling of the market in ${town} killed ${10 + (i % 4)} fighters`;
+      return `b-${i},${statement},${town},${day},deaths_combatants,${10 + (i % 4)},${10 + (i % 4)},Batch Monitor ${i % 6},https://paper.example.org/batch/${i % 9}`;
+    });
+    const header = 'claim_id,statement,place_name,event_start,quantity_variable,quantity_low,quantity_high,source_name,article_url';
+    const res = await postImport(baseUrl(t.url), [header, ...rows].join('\n'), 'text/csv');
+    expect({ status: res.status, errors: res.body.errors }).toEqual({ status: 200, errors: undefined });
+    const found: Array<{ claimId: string; matches: Array<{ claimId: string; score: number }> }> = res.body.possibleDuplicates;
+    expect(found.length).toBeGreaterThan(10);
+    // Every new claim, with or without likely matches, is checked against similarClaims one by one.
+    const exported = jsonLines((await getText(`${baseUrl(t.url)}/exports/claims.jsonl`)).text).filter((r) => r.external_id?.startsWith('b-'));
+    const all = exported.map((r) => ({ id: r.claim_id, externalId: r.external_id }));
+    expect(all).toHaveLength(36);
+    for (const claim of all) {
+      const one = expectData(await t.gql(`query($id: ID!) { similarClaims(claimId: $id, tier: LIKELY, first: 3) { score claim { id } } }`, { id: claim.id })).similarClaims;
+      const batch = found.find((f) => f.claimId === claim.id)?.matches ?? [];
+      expect({ claim: claim.externalId, matches: batch.map((m) => [m.claimId, m.score]) }).toEqual({ claim: claim.externalId, matches: one.map((m: { score: number; claim: { id: string } }) => [m.claim.id, m.score]) });
+    }
   });
 });

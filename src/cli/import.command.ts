@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { readFileSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SYSTEM_ACTOR } from '../access/actor';
 import { ImportRejectedError } from '../imports/import-errors';
@@ -16,14 +16,24 @@ export async function importCommand(app: INestApplicationContext, args: string[]
   const dryRun = values['dry-run'] as boolean;
 
   let progress: Progress | null = null;
+  // The file is streamed from disk (opened again if the transaction has to run again), never held whole; the bar counts bytes read.
+  const size = statSync(file).size;
+  let bytesRead = 0;
+  const input = async function* () {
+    bytesRead = 0;
+    for await (const chunk of createReadStream(file)) {
+      bytesRead += (chunk as Buffer).length;
+      yield chunk as Buffer;
+    }
+  };
   try {
-    const report = await app.get(ImportService).run(readFileSync(file, 'utf8'), {
+    const report = await app.get(ImportService).run(input, {
       format,
       dryRun,
       actor: SYSTEM_ACTOR,
-      onProgress: (done, total) => {
-        progress ??= new Progress(total, 'rows');
-        progress.update(done, done);
+      onProgress: (rows) => {
+        progress ??= new Progress(size, 'bytes');
+        progress.update(bytesRead, rows);
       },
       // On a busy variable this step takes a while after the bar is full; say what is happening.
       onDeriving: (claims) => {

@@ -20,6 +20,8 @@ export interface TextSearch {
    * scores them itself (claims/matching/match-score.ts) so that both databases rank alike.
    */
   similarClaimIds(manager: EntityManager, words: string[], limit: number): Promise<string[]>;
+  /** similarClaimIds for each list of words, in as few statements as the database allows (an import's possibleDuplicates). */
+  similarClaimIdsEach(manager: EntityManager, wordLists: string[][], limit: number): Promise<string[][]>;
 }
 
 /** A subquery selecting claim ids, with its named parameters. */
@@ -90,6 +92,13 @@ export class SqliteTextSearch implements TextSearch {
     );
     return rows.map((r) => r.id);
   }
+
+  /** One statement per search: on SQLite a statement is a function call, not a round trip, so there is nothing to fold. */
+  async similarClaimIdsEach(manager: EntityManager, wordLists: string[][], limit: number): Promise<string[][]> {
+    const found: string[][] = [];
+    for (const words of wordLists) found.push(await this.similarClaimIds(manager, words, limit));
+    return found;
+  }
 }
 
 /** At most this many telling words are paired for "at least two of them" (28 pairs). */
@@ -140,21 +149,79 @@ export class PostgresTextSearch implements TextSearch {
    */
   async similarClaimIds(manager: EntityManager, words: string[], limit: number): Promise<string[]> {
     const common = await this.commonWords(manager);
-    const telling = [...new Set(words.map((w) => w.replace(/[^\p{L}\p{N}]+/gu, '')).filter((w) => w && !common.has(w)))].slice(0, 16);
-    if (!telling.length) return [];
-    const anyWord = telling.join(' | ');
-    const ranked = (match: string) =>
-      manager.query(
-        `SELECT id FROM claim, to_tsquery('simple', $1) AS q, to_tsquery('simple', $2) AS m
-          WHERE to_tsvector('simple', statement) @@ m
-          ORDER BY ts_rank(to_tsvector('simple', statement), q) DESC, id DESC LIMIT $3`,
-        [anyWord, match, limit],
-      ) as Promise<Array<{ id: string }>>;
-    if (telling.length >= 2) {
-      const rows = await ranked(twoOf(telling.slice(0, TWO_OF_WORDS)));
-      if (rows.length >= limit) return rows.map((r) => r.id);
-    }
-    return (await ranked(anyWord)).map((r) => r.id);
+    // One draft: its words as constants, so that the planner sees how rare they are (the batch form cannot).
+    const [found] = await this.twoTiers([this.tellingWords(words, common)], limit, async (searches) => {
+      const rows: Array<{ n: number; id: string }> = [];
+      for (const { n, anyWord, match } of searches) {
+        const ids: Array<{ id: string }> = await manager.query(
+          `SELECT id FROM claim, to_tsquery('simple', $1) AS q, to_tsquery('simple', $2) AS m
+            WHERE to_tsvector('simple', statement) @@ m
+            ORDER BY ts_rank(to_tsvector('simple', statement), q) DESC, id DESC LIMIT $3`,
+          [anyWord, match, limit],
+        );
+        rows.push(...ids.map(({ id }) => ({ n, id })));
+      }
+      return rows;
+    });
+    return found;
+  }
+
+  /**
+   * similarClaimIds for many drafts, with the same two tiers, each tier one statement: the ranked
+   * query run for each search by a LATERAL join over the list (an import's possibleDuplicates).
+   */
+  async similarClaimIdsEach(manager: EntityManager, wordLists: string[][], limit: number): Promise<string[][]> {
+    const common = await this.commonWords(manager);
+    return this.twoTiers(
+      wordLists.map((words) => this.tellingWords(words, common)),
+      limit,
+      async (searches) => {
+        if (!searches.length) return [];
+        const rows: Array<{ n: number; id: string }> = await manager.query(
+          `SELECT s.n, r.id FROM unnest($1::text[], $2::text[], $3::int[]) AS s(a, t, n)
+            CROSS JOIN LATERAL (
+              SELECT id FROM claim, to_tsquery('simple', s.a) AS q, to_tsquery('simple', s.t) AS m
+               WHERE to_tsvector('simple', statement) @@ m
+               ORDER BY ts_rank(to_tsvector('simple', statement), q) DESC, id DESC LIMIT $4) AS r`,
+          [searches.map((x) => x.anyWord), searches.map((x) => x.match), searches.map((x) => x.n), limit],
+        );
+        return rows.map((r) => ({ n: Number(r.n), id: r.id }));
+      },
+    );
+  }
+
+  /** The draft's words that tell it apart: letters and digits only, not among the index's common words, at most 16. */
+  private tellingWords(words: string[], common: Set<string>): string[] {
+    return [...new Set(words.map((w) => w.replace(/[^\p{L}\p{N}]+/gu, '')).filter((w) => w && !common.has(w)))].slice(0, 16);
+  }
+
+  /**
+   * The two-tier ranking for each search (see similarClaimIds): statements sharing two telling words
+   * first, and all sharing one only for the searches that found fewer than `limit` that way. `run`
+   * answers a list of searches at once, so an import's searches cost two statements in all.
+   */
+  private async twoTiers(
+    tellings: string[][],
+    limit: number,
+    run: (searches: Array<{ n: number; anyWord: string; match: string }>) => Promise<Array<{ n: number; id: string }>>,
+  ): Promise<string[][]> {
+    const found: string[][] = tellings.map(() => []);
+    const collect = (rows: Array<{ n: number; id: string }>) => {
+      const by = new Map<number, string[]>();
+      for (const r of rows) by.set(r.n, [...(by.get(r.n) ?? []), r.id]);
+      return by;
+    };
+    const pairs = collect(await run(tellings.flatMap((t, n) => (t.length >= 2 ? [{ n, anyWord: t.join(' | '), match: twoOf(t.slice(0, TWO_OF_WORDS)) }] : []))));
+    const rest = tellings.flatMap((t, n) => {
+      const two = pairs.get(n) ?? [];
+      if (two.length >= limit) {
+        found[n] = two;
+        return [];
+      }
+      return t.length ? [{ n, anyWord: t.join(' | '), match: t.join(' | ') }] : [];
+    });
+    for (const [n, ids] of collect(await run(rest))) found[n] = ids;
+    return found;
   }
 
   /** Words in more than COMMON_WORD_ROWS claims, from the statistics ANALYZE keeps on the index (most common elements). */

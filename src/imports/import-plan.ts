@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ImportProblem } from './import-errors';
 import { CLAIM_COLUMNS, ImportRow } from './import-row';
 
@@ -6,27 +7,83 @@ export interface PlannedClaim {
   key: string;
   first: ImportRow;
   rows: ImportRow[];
+  /** Set for rows of a claim this import already wrote in an earlier batch: they are added to it. */
+  attachTo?: string;
+}
+
+/** A claim handed out in an earlier batch: where it started, a digest of its own columns, and its id if this import created it. */
+interface Settled {
+  line: number;
+  digest: string;
+  claimId: string | null;
 }
 
 /**
- * Groups rows by claim_id in file order. Rows of one claim must agree on the claim's own
- * columns; otherwise the file says two different things about one claim and we refuse it.
+ * Groups a streamed file's rows by claim_id, batch by batch. Rows of one claim must agree on the
+ * claim's own columns; otherwise the file says two different things about one claim and we refuse
+ * it. Within a batch the rows are compared column by column. A row whose claim went out in an
+ * earlier batch (the file does not keep a claim's rows together) is compared by a digest of those
+ * columns and added to the claim already written. So the plan holds one batch of rows, plus about a
+ * hundred bytes per claim of the file (its key, first line, digest and id), never the file.
  */
-export function planImport(rows: ImportRow[]): { claims: PlannedClaim[]; problems: ImportProblem[] } {
-  const claims = new Map<string, PlannedClaim>();
-  const problems: ImportProblem[] = [];
-  for (const row of rows) {
-    const planned = claims.get(row.claimKey);
+export class ImportPlan {
+  private pending = new Map<string, PlannedClaim>();
+  private late = new Map<string, PlannedClaim>();
+  private settled = new Map<string, Settled>();
+
+  /** Claims of the file so far. */
+  get claims(): number {
+    return this.settled.size + this.pending.size;
+  }
+
+  /** Pending claims; a batch is closed only between claims, so that a claim's adjacent rows stay together. */
+  get size(): number {
+    return this.pending.size;
+  }
+
+  startsNewClaim(row: ImportRow): boolean {
+    return !this.pending.has(row.claimKey);
+  }
+
+  add(row: ImportRow): ImportProblem | null {
+    const done = this.settled.get(row.claimKey);
+    if (done) {
+      if (digestOf(row) !== done.digest) {
+        return { line: row.line, field: '', message: `the claim's own columns differ from line ${done.line}, another row of claim ${row.claimKey}` };
+      }
+      if (!done.claimId) return null; // the claim was already here before the import: left as it is
+      const planned = this.late.get(row.claimKey);
+      if (planned) planned.rows.push(row);
+      else this.late.set(row.claimKey, { key: row.claimKey, first: row, rows: [row], attachTo: done.claimId });
+      return null;
+    }
+    const planned = this.pending.get(row.claimKey);
     if (!planned) {
-      claims.set(row.claimKey, { key: row.claimKey, first: row, rows: [row] });
-      continue;
+      this.pending.set(row.claimKey, { key: row.claimKey, first: row, rows: [row] });
+      return null;
     }
     const differing = CLAIM_COLUMNS.find((c) => planned.first.claimColumns[c] !== row.claimColumns[c]);
-    if (differing) {
-      problems.push({ line: row.line, field: differing, message: `differs from line ${planned.first.line}, another row of claim ${row.claimKey}` });
-      continue;
-    }
+    if (differing) return { line: row.line, field: differing, message: `differs from line ${planned.first.line}, another row of claim ${row.claimKey}` };
     planned.rows.push(row);
+    return null;
   }
-  return { claims: [...claims.values()], problems };
+
+  /** The batch's new claims and the rows to add to claims of earlier batches; `settle` must then say what became of each new claim. */
+  take(): { claims: PlannedClaim[]; late: PlannedClaim[] } {
+    const batch = { claims: [...this.pending.values()], late: [...this.late.values()] };
+    this.pending = new Map();
+    this.late = new Map();
+    return batch;
+  }
+
+  /** The claim's id if this import created it, null if it was left as it was. */
+  settle(item: PlannedClaim, claimId: string | null): void {
+    this.settled.set(item.key, { line: item.first.line, digest: digestOf(item.first), claimId });
+  }
+}
+
+function digestOf(row: ImportRow): string {
+  const hash = createHash('sha1');
+  for (const c of CLAIM_COLUMNS) hash.update(row.claimColumns[c]).update('\u0000');
+  return hash.digest('base64');
 }

@@ -4,7 +4,7 @@ import { InvalidUrlError, canonicalizeUrl } from '../articles/canonical-url';
 import { CreateArticleInput } from '../articles/dto/article-fields.input';
 import { ClaimStatus } from '../claims/claim-enum-values';
 import { CreateClaimInput } from '../claims/dto/claim-fields.input';
-import { LogAttributionInput } from '../claims/dto/log-claim.input';
+import { LogAttributionInput, LogQuoteInput } from '../claims/dto/log-claim.input';
 import { quantityProblems } from '../claims/quantity';
 import { flattenValidationErrors } from '../common/validation';
 import { NUL_MESSAGE, nulPaths } from '../common/validators';
@@ -104,8 +104,12 @@ export function readImportRow(record: RawRecord, format: ImportFormat, memo?: Im
   const claim: CreateClaimInput = claimPart.value;
 
   const chain = chainOf(v, at);
-  const attribution = attributionOf(v, chain, at);
-  const articlePart = remembered(seen.articles, ARTICLE_COLUMNS.map((c) => v[c] ?? null), (note) => articleOf(v, note));
+  // Many rows repeat one attribution but for the quoted words: it is validated once, the words row by row.
+  const attributionPart = remembered(seen.attributions, [...ATTRIBUTION_COLUMNS.map((c) => v[c] ?? null), v.quote != null], (note) => attributionOf(v, chain, note));
+  for (const p of attributionPart.problems) at(p.field, p.message);
+  const attribution = attributionPart.value ? withQuote(attributionPart.value, v.quote, at) : null;
+  // articleOf reads only whether a quote is given: the quote's words, which differ row by row, stay out of the key.
+  const articlePart = remembered(seen.articles, [...ARTICLE_COLUMNS.map((c) => v[c] ?? null), v.quote != null], (note) => articleOf(v, note));
   for (const p of articlePart.problems) at(p.field, p.message);
   const article: CreateArticleInput | null = articlePart.value;
   if (problems.length) return { problems };
@@ -134,13 +138,27 @@ export function readImportRow(record: RawRecord, format: ImportFormat, memo?: Im
 export interface ImportRowMemo {
   claims: Map<string, { value: any; problems: Array<{ field: string; message: string }> }>;
   articles: Map<string, { value: any; problems: Array<{ field: string; message: string }> }>;
+  attributions: Map<string, { value: any; problems: Array<{ field: string; message: string }> }>;
 }
 
 export function newImportRowMemo(): ImportRowMemo {
-  return { claims: new Map(), articles: new Map() };
+  return { claims: new Map(), articles: new Map(), attributions: new Map() };
 }
 
-const ARTICLE_COLUMNS = ['article_url', 'article_headline', 'article_publisher', 'article_published_at', 'quote'];
+const ARTICLE_COLUMNS = ['article_url', 'article_headline', 'article_publisher', 'article_published_at'];
+/** Every column attributionOf reads but the quote's words (whether there are any is part of the key too). */
+const ATTRIBUTION_COLUMNS = [
+  'source_name', 'source_id', 'source_kind', 'source_reliability', 'relay_chain', 'stance', 'cue', 'mode', 'said_at', 'credibility',
+  'anonymity_granted', 'anonymity_reason', 'relationship', 'conditions', 'article_url',
+];
+
+/** A remembered attribution with this row's quoted words, checked by the quote's own rules. */
+function withQuote(input: LogAttributionInput, words: unknown, at: (field: string, message: string) => void): LogAttributionInput {
+  if (words == null) return input;
+  const quote = plainToInstance(LogQuoteInput, { quote: words });
+  for (const e of flattenValidationErrors(validateSync(quote))) at(ATTRIBUTION_FIELD[`quote.${e.field}`] ?? `quote.${e.field}`, e.message);
+  return Object.assign(Object.create(Object.getPrototypeOf(input)), input, { quote });
+}
 
 /** Bounded, so that a file of a million distinct claims does not keep them all. */
 const MEMO_SIZE = 10_000;
@@ -240,7 +258,7 @@ function attributionOf(v: Record<string, any>, chain: ChainLink[], at: (field: s
     anonymityReason: v.anonymity_reason ?? undefined,
     relationship: v.relationship ?? undefined,
     conditions: v.conditions ?? [],
-    quote: v.quote != null ? { quote: v.quote } : undefined,
+    // The quoted words are added row by row (withQuote): this part is remembered across rows.
   });
   for (const e of flattenValidationErrors(validateSync(input))) {
     at(e.field.startsWith('via.') ? 'relay_chain' : ATTRIBUTION_FIELD[e.field] ?? e.field, e.message);

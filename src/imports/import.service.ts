@@ -1,29 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
 import { canDecideStatus } from '../access/edit-policy';
 import { AttributionFields, ClaimToWrite } from '../claims/claim-batch';
 import { Claim } from '../claims/claim.entity';
 import { ClaimStatus } from '../claims/claim-enum-values';
 import { LogClaimService } from '../claims/log-claim.service';
-import { MatchTier } from '../claims/matching/match-score';
-import { ClaimMatchingService } from '../claims/matching/matching.service';
+import { likelyMatchesOfEach } from '../claims/matching/batch-matching';
 import { DomainError } from '../common/errors';
+import { refreshPlannerStatistics } from '../database/planner-statistics';
+import { TextSearch, textSearchFor } from '../database/text-search';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ImportProblem, ImportRejectedError } from './import-errors';
-import { ImportFormat, parseImportFile } from './import-parsers';
-import { PlannedClaim, planImport } from './import-plan';
-import { ImportRow, newImportRowMemo, readImportRow } from './import-row';
+import { ImportFormat, ImportInput, UnreadableFileError, parseImportFile } from './import-parsers';
+import { ImportPlan, PlannedClaim } from './import-plan';
+import { newImportRowMemo, readImportRow } from './import-row';
 
 export interface ImportOptions {
   format: ImportFormat;
   dryRun?: boolean;
   /** Who is importing: recorded as creator and in the audit history. */
   actor: Actor;
-  /** Called after each claim is written, with the number of rows done so far. */
-  onProgress?: (rowsDone: number, rowsTotal: number) => void;
+  /** Called after each batch is written, with the number of rows read so far (the file's length is not known in advance). */
+  onProgress?: (rowsDone: number) => void;
   /** Told when every row is written and the derived values (sourcing, discrepancies) of the new claims are worked out. */
   onDeriving?: (claims: number) => void;
+  /** Told when the derived values are done and the new claims are being matched for possibleDuplicates. */
+  onMatching?: () => void;
 }
 
 export interface ImportReport {
@@ -48,7 +51,7 @@ export interface ImportDuplicate {
   matches: Array<{ claimId: string; score: number; tier: string }>;
 }
 
-/** How many of a file's new claims are matched against the database: each costs a few queries. */
+/** How many of a file's new claims are matched against the database (claims/matching/batch-matching.ts: a few statements per hundred). */
 export const MATCHED_IMPORT_CLAIMS = 200;
 
 /** Thrown inside the transaction to undo a dry run's writes once they have been checked. */
@@ -68,6 +71,12 @@ const VALIDATE_CHUNK = 200;
  */
 const CLAIMS_PER_BATCH = 250;
 
+/**
+ * New claims whose discrepancy flags are worked out together: at the end of an import up to this
+ * size, and every this many claims in a larger one, so that the ids waiting stay bounded.
+ */
+const DERIVE_CLAIMS = 10_000;
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Ids per lookup query: well under both databases' bound-parameter limits. */
@@ -75,7 +84,13 @@ const LOOKUP_CHUNK = 500;
 
 /** An import that creates this many claims tells the planner the tables' new sizes once it has committed. */
 const STATISTICS_AFTER_CLAIMS = 500;
-const IMPORTED_TABLES = ['claim', 'claim_quantity', 'attribution', 'relay_hop', 'citation', 'article', 'source', 'source_alias', 'audit_event'] as const;
+const WRITTEN_TABLES = ['claim', 'claim_quantity', 'attribution', 'relay_hop', 'citation', 'article', 'source', 'source_alias', 'audit_event'] as const;
+/**
+ * After the commit, figure_span too. Not inside the transaction: its rows are filed while the flags are worked out,
+ * after that ANALYZE, which would record it as it was (empty, for a first import) where the planner otherwise sizes
+ * an unanalysed table by its pages.
+ */
+const IMPORTED_TABLES = [...WRITTEN_TABLES, 'figure_span'] as const;
 
 /**
  * Imports files in the export's own layout. Every row is read and validated first; any problem
@@ -86,20 +101,23 @@ const IMPORTED_TABLES = ['claim', 'claim_quantity', 'attribution', 'relay_hop', 
  */
 @Injectable()
 export class ImportService {
+  private readonly textSearch: TextSearch;
+
   constructor(
+    dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly logClaims: LogClaimService,
-    private readonly matching: ClaimMatchingService,
-  ) {}
+  ) {
+    this.textSearch = textSearchFor(dataSource.options.type);
+  }
 
-  async run(text: string, options: ImportOptions): Promise<ImportReport> {
-    const { claims, rows } = await this.validate(text, options.format);
-    const report: ImportReport = { dryRun: !!options.dryRun, rows, claims: claims.length, claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0, possibleDuplicates: [] };
+  async run(input: ImportInput, options: ImportOptions): Promise<ImportReport> {
+    const report: ImportReport = { dryRun: !!options.dryRun, rows: 0, claims: 0, claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0, possibleDuplicates: [] };
     try {
       await this.tx.run(async (manager) => {
-        // A transaction retried after losing a race to a concurrent import counts afresh.
-        Object.assign(report, { claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0, possibleDuplicates: [] });
-        await this.write(manager, claims, report, options.actor, (done) => options.onProgress?.(done, rows), options.onDeriving);
+        // A transaction retried after losing a race to a concurrent import reads the file again and counts afresh.
+        Object.assign(report, { rows: 0, claims: 0, claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0, possibleDuplicates: [] });
+        await this.importWith(manager, input, report, options);
         if (options.dryRun) throw new DryRunRollback();
       });
     } catch (error) {
@@ -109,67 +127,102 @@ export class ImportService {
     return report;
   }
 
-  /** Reads every row and reports every problem at once, so a newsroom fixes a file in one pass. */
-  private async validate(text: string, format: ImportFormat): Promise<{ claims: PlannedClaim[]; rows: number }> {
-    const parsed = parseImportFile(text, format);
-    const problems: ImportProblem[] = [...parsed.problems];
-    const rows: ImportRow[] = [];
+  /**
+   * Reads, validates and writes the file batch by batch, so that memory follows the batch, not the
+   * file. Every row is still validated before the import ends and every problem is reported at once,
+   * so a newsroom fixes a file in one pass: after the first problem nothing more is written, and the
+   * transaction (which may already hold earlier batches) is rolled back by the refusal.
+   */
+  private async importWith(manager: EntityManager, input: ImportInput, report: ImportReport, options: ImportOptions): Promise<void> {
+    const problems: ImportProblem[] = [];
+    const forbidden: ImportProblem[] = [];
+    const plan = new ImportPlan();
     const memo = newImportRowMemo();
-    for (const [i, record] of parsed.records.entries()) {
-      if (i % VALIDATE_CHUNK === VALIDATE_CHUNK - 1) await yieldToEventLoop();
-      const { row, problems: rowProblems } = readImportRow(record, format, memo);
-      problems.push(...rowProblems);
-      if (row) rows.push(row);
-    }
-    const plan = planImport(rows);
-    problems.push(...plan.problems);
-    if (!problems.length && !parsed.records.length) problems.push({ line: 1, field: '', message: 'the file has no rows' });
-    if (problems.length) throw new ImportRejectedError(problems.sort((a, b) => a.line - b.line));
-    return { claims: plan.claims, rows: parsed.records.length };
-  }
+    const matched: Array<{ claim: Claim; item: PlannedClaim }> = [];
+    let withFigures: string[] = [];
+    let sinceStatistics = 0;
 
-  private async write(
-    manager: EntityManager,
-    planned: PlannedClaim[],
-    report: ImportReport,
-    actor: Actor,
-    progress: (done: number) => void,
-    deriving?: (claims: number) => void,
-  ): Promise<void> {
-    const existing = await this.existingKeys(manager, planned.map((c) => c.key));
-    assertMayDecideStatuses(actor, planned.filter((c) => !existing.has(c.key)));
-    const created: Array<{ claim: Claim; item: PlannedClaim }> = [];
-    const withFigures: string[] = [];
-    let done = 0;
-    for (let at = 0; at < planned.length; at += CLAIMS_PER_BATCH) {
-      if (at > 0) await yieldToEventLoop();
-      const batch = planned.slice(at, at + CLAIMS_PER_BATCH);
-      const fresh = batch.filter((item) => !existing.has(item.key));
-      report.claimsUnchanged += batch.length - fresh.length;
-      const written = await this.logClaims.write(manager, fresh.map(toClaimToWrite), actor, (c, a, error) => rowError(fresh[c], a, error));
-      written.claims.forEach((claim, i) => created.push({ claim, item: fresh[i] }));
+    const derive = async () => {
+      // The flags and the matching read what was just written, in this transaction: planned on the tables' sizes of
+      // before a large import, PostgreSQL nests loops over "one" claim that are hundreds (docs/exports.md).
+      if (sinceStatistics >= STATISTICS_AFTER_CLAIMS) {
+        await refreshPlannerStatistics(manager, WRITTEN_TABLES);
+        sinceStatistics = 0;
+      }
+      await this.logClaims.deriveFigures(manager, withFigures);
+      withFigures = [];
+    };
+
+    const flush = async () => {
+      const { claims, late } = plan.take();
+      if (!claims.length && !late.length) return;
+      const existing = await this.existingKeys(manager, claims.map((c) => c.key));
+      const fresh = claims.filter((item) => !existing.has(item.key));
+      forbidden.push(...statusProblems(options.actor, fresh));
+      report.claimsUnchanged += claims.length - fresh.length;
+      for (const item of claims) if (existing.has(item.key)) plan.settle(item, null);
+      if (problems.length || forbidden.length) {
+        for (const item of fresh) plan.settle(item, null);
+        return;
+      }
+      const items = [...fresh, ...late];
+      const written = await this.logClaims.write(manager, items.map(toClaimToWrite), options.actor, (c, a, error) => rowError(items[c], a, error));
+      fresh.forEach((item, i) => {
+        plan.settle(item, written.claims[i].id);
+        if (matched.length < MATCHED_IMPORT_CLAIMS) matched.push({ claim: written.claims[i], item });
+      });
       withFigures.push(...written.newClaimIds);
       report.claimsCreated += fresh.length;
+      sinceStatistics += fresh.length;
       report.attributionsCreated += written.attributions;
-      done += batch.reduce((n, item) => n + item.rows.length, 0);
-      progress(done);
+      if (withFigures.length >= DERIVE_CLAIMS) await derive();
+      await yieldToEventLoop();
+    };
+
+    try {
+      for await (const item of parseImportFile(input, options.format)) {
+        if ('problem' in item) {
+          problems.push(item.problem);
+          continue;
+        }
+        report.rows += 1;
+        if (report.rows % VALIDATE_CHUNK === 0) await yieldToEventLoop();
+        const { row, problems: rowProblems } = readImportRow(item.record, options.format, memo);
+        problems.push(...rowProblems);
+        if (!row) continue;
+        if (plan.size >= CLAIMS_PER_BATCH && plan.startsNewClaim(row)) {
+          await flush();
+          options.onProgress?.(report.rows - 1);
+        }
+        const problem = plan.add(row);
+        if (problem) problems.push(problem);
+      }
+    } catch (error) {
+      if (error instanceof UnreadableFileError) throw new ImportRejectedError([error.problem]);
+      throw error;
     }
-    deriving?.(created.length);
-    await this.logClaims.deriveFigures(manager, withFigures);
-    report.possibleDuplicates = await this.duplicates(manager, created.slice(0, MATCHED_IMPORT_CLAIMS));
+    await flush();
+    options.onProgress?.(report.rows);
+    report.claims = plan.claims;
+    if (!problems.length && !report.rows) problems.push({ line: 1, field: '', message: 'the file has no rows' });
+    if (problems.length) throw new ImportRejectedError(problems.sort((a, b) => a.line - b.line));
+    if (forbidden.length) throw new ImportRejectedError(forbidden, 'FORBIDDEN');
+
+    options.onDeriving?.(report.claimsCreated);
+    await derive();
+    options.onMatching?.();
+    report.possibleDuplicates = await this.duplicates(manager, matched);
   }
 
-  /** The likely matches of each new claim, found as similarClaims finds them, inside the import's transaction. */
+  /** The likely matches of each new claim, as similarClaims finds them, for all of them at once, inside the import's transaction. */
   private async duplicates(manager: EntityManager, created: Array<{ claim: Claim; item: PlannedClaim }>): Promise<ImportDuplicate[]> {
-    const found: ImportDuplicate[] = [];
-    for (const { claim, item } of created) {
-      // The claim as just written is the subject: no need to read it back.
-      const matches = await this.matching.similarToClaim(claim, { tier: MatchTier.LIKELY, first: 3 }, manager);
-      if (matches.length) {
-        found.push({ line: item.first.line, claimId: claim.id, externalId: item.key, matches: matches.map((m) => ({ claimId: m.claim.id, score: m.score, tier: m.tier })) });
-      }
-    }
-    return found;
+    // The claims as just written are the subjects: no need to read them back.
+    const matches = await likelyMatchesOfEach(manager, this.textSearch, created.map((c) => c.claim), 3);
+    return created.flatMap(({ claim, item }, i) =>
+      matches[i].length
+        ? [{ line: item.first.line, claimId: claim.id, externalId: item.key, matches: matches[i].map((m) => ({ claimId: m.claim.id, score: m.score, tier: m.tier })) }]
+        : [],
+    );
   }
 
   /** claim_ids already here, as an imported claim's external id or as one of our own claim ids (re-importing our own export). */
@@ -193,11 +246,13 @@ export class ImportService {
   }
 }
 
-/** A planned claim as the write orchestration takes it: the claim from its first row, one attribution per row with a source. */
+/** A planned claim as the write orchestration takes it: the claim from its first row (or the claim written before), one attribution per row with a source. */
 function toClaimToWrite(item: PlannedClaim): ClaimToWrite {
   const { first } = item;
   return {
-    create: { input: first.claim, imported: { externalId: item.key, status: first.status, ...(first.createdAt ? { createdAt: first.createdAt } : {}) } },
+    ...(item.attachTo
+      ? { attachTo: item.attachTo }
+      : { create: { input: first.claim, imported: { externalId: item.key, status: first.status, ...(first.createdAt ? { createdAt: first.createdAt } : {}) } } }),
     line: first.line,
     attributions: item.rows.flatMap((row) =>
       row.attribution ? [{ input: row.attribution, article: row.article, sourceIds: row.sourceIds, fields: ROW_FIELDS, line: row.line }] : [],
@@ -222,10 +277,9 @@ function rowError(item: PlannedClaim, attribution: number | null, error: DomainE
  * UNVERIFIED is an editorial decision. Claims already imported are left as they are, so an exported
  * file can still be re-imported by anyone.
  */
-function assertMayDecideStatuses(actor: Actor, created: PlannedClaim[]): void {
-  if (canDecideStatus(actor)) return;
-  const problems = created
+function statusProblems(actor: Actor, created: PlannedClaim[]): ImportProblem[] {
+  if (canDecideStatus(actor)) return [];
+  return created
     .filter((c) => c.first.status !== ClaimStatus.UNVERIFIED)
     .map((c) => ({ line: c.first.line, field: 'status', message: `only editors and admins can set the editorial status (${c.first.status}); leave it empty or UNVERIFIED` }));
-  if (problems.length) throw new ImportRejectedError(problems, 'FORBIDDEN');
 }

@@ -1,0 +1,157 @@
+import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Attribution } from '../../attributions/attribution.entity';
+import { RelayHop } from '../../attributions/relay-hop.entity';
+import { TextSearch } from '../../database/text-search';
+import { ClaimQuantity } from '../claim-quantity.entity';
+import { Claim } from '../claim.entity';
+import { MatchClaim } from './match-claim';
+import { MatchTier, scoreMatch } from './match-score';
+import { ClaimMatch } from './matching.service';
+import { contentWords } from './text-similarity';
+
+/** As in matching.service.ts: candidates per way, and the days around a claim's window that figures and place look in. */
+const CANDIDATES_PER_WAY = 50;
+const DAY_MS = 86_400_000;
+const WINDOW_DAYS = 2;
+/** Subjects per UNION ALL statement, and ids per IN list: well under both databases' bound-parameter limits. */
+const SUBJECTS_PER_STATEMENT = 100;
+const IDS_PER_STATEMENT = 1000;
+
+/**
+ * similarToClaim's LIKELY matches for many recorded claims at once (an import's possibleDuplicates).
+ * The candidates are found the same three ways, and scored by the same match-score.ts, but each way
+ * is one statement for a hundred claims: the per-claim queries are joined with UNION ALL (each keeps
+ * its own ORDER BY and LIMIT), and the text search is the database's own batch form
+ * (TextSearch.similarClaimIdsEach). The claims and their candidates are then read in IN lists. So
+ * two hundred claims cost about ten statements, where one at a time cost about nine each.
+ *
+ * The per-claim queries and the loading of claims repeat those of matching.service.ts (candidateIds, load) with
+ * numbered parameters; test/matching-while-logging.e2e-spec.ts compares the answers claim by claim. That service
+ * should build its single queries from the builders here, so that they are declared once.
+ */
+export async function likelyMatchesOfEach(manager: EntityManager, textSearch: TextSearch, claims: Claim[], first: number): Promise<ClaimMatch[][]> {
+  if (!claims.length) return [];
+  const subjects = await matchClaimsOf(manager, claims);
+  const texts = await textSearch.similarClaimIdsEach(manager, subjects.map((s) => contentWords(s.statement)), CANDIDATES_PER_WAY);
+  const figures = await eachInOne(manager, subjects, figureCandidates);
+  const places = await eachInOne(manager, subjects, placeCandidates);
+  const candidateIds = subjects.map((s, i) => [...new Set([...texts[i], ...figures[i], ...places[i]])].filter((id) => id !== s.id));
+
+  const all = [...new Set(candidateIds.flat())];
+  const rows: Claim[] = [];
+  for (let i = 0; i < all.length; i += IDS_PER_STATEMENT) rows.push(...(await manager.find(Claim, { where: { id: In(all.slice(i, i + IDS_PER_STATEMENT)) } })));
+  const candidates = new Map((await matchClaimsOf(manager, rows)).map((c, i) => [c.id as string, { claim: rows[i], match: c }]));
+  return subjects.map((subject, i) =>
+    candidateIds[i]
+      .flatMap((id) => {
+        const candidate = candidates.get(id);
+        return candidate ? [{ claim: candidate.claim, ...scoreMatch(subject, candidate.match) }] : [];
+      })
+      .filter((m): m is ClaimMatch => m.tier === MatchTier.LIKELY)
+      .sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? 1 : -1))
+      .slice(0, first),
+  );
+}
+
+/** The days around a claim's event window that figure and place candidates come from; null without an event time. */
+function nearWindow(subject: MatchClaim): { from: Date; to: Date } | null {
+  const start = subject.eventTime?.start ? new Date(subject.eventTime.start).getTime() : null;
+  if (start === null) return null;
+  const end = subject.eventTime?.end ? new Date(subject.eventTime.end).getTime() : start;
+  return { from: new Date(start - WINDOW_DAYS * DAY_MS), to: new Date(end + WINDOW_DAYS * DAY_MS) };
+}
+
+export type CandidateQuery = (manager: EntityManager, subject: MatchClaim, n: number) => SelectQueryBuilder<any> | null;
+
+/** Claims with figures of the subject's variables in the nearby days, the closest figure first, then the newest claims. */
+export const figureCandidates: CandidateQuery = (manager, subject, n) => {
+  const variables = [...new Set(subject.quantities.map((q) => q.variable))];
+  if (!variables.length) return null;
+  const anchors = subject.quantities.map((q) => q.value ?? q.lower ?? q.upper).filter((v): v is number => v !== null);
+  const qb = manager
+    .createQueryBuilder(ClaimQuantity, 'q')
+    .innerJoin(Claim, 'c', 'c.id = q.claim_id')
+    .select('q.claim_id', 'id')
+    .where(`q.variable IN (:...variables${n})`, { [`variables${n}`]: variables })
+    .limit(CANDIDATES_PER_WAY);
+  if (anchors.length) qb.addSelect(`min(abs(coalesce(q.value, q.lower, q.upper, 0) - :anchor${n}))`, 'gap').setParameter(`anchor${n}`, anchors[0]).groupBy('q.claim_id').orderBy('gap', 'ASC');
+  else qb.groupBy('q.claim_id');
+  qb.addOrderBy('q.claim_id', 'DESC');
+  const near = nearWindow(subject);
+  if (near) qb.andWhere(`c.event_time_start BETWEEN :from${n} AND :to${n}`, { [`from${n}`]: near.from, [`to${n}`]: near.to });
+  return qb;
+};
+
+/** Claims (deleted ones too; only live ones are scored) at the same place in the nearby days. */
+export const placeCandidates: CandidateQuery = (manager, subject, n) => {
+  const near = nearWindow(subject);
+  if (!near || !subject.place?.name) return null;
+  return manager
+    .createQueryBuilder(Claim, 'c')
+    .withDeleted()
+    .select('c.id', 'id')
+    .where(`c.event_time_start BETWEEN :from${n} AND :to${n}`, { [`from${n}`]: near.from, [`to${n}`]: near.to })
+    .andWhere(`lower(c.place_name) = lower(:place${n})`, { [`place${n}`]: subject.place.name })
+    .limit(CANDIDATES_PER_WAY);
+};
+
+/**
+ * Runs one candidate query per subject as one statement per SUBJECTS_PER_STATEMENT subjects: each
+ * query stays whole (its own order and limit) inside `SELECT * FROM (...)`, tagged with its subject.
+ */
+async function eachInOne(manager: EntityManager, subjects: MatchClaim[], query: CandidateQuery): Promise<string[][]> {
+  const found: string[][] = subjects.map(() => []);
+  for (let at = 0; at < subjects.length; at += SUBJECTS_PER_STATEMENT) {
+    const parts: string[] = [];
+    const parameters: Record<string, unknown> = {};
+    subjects.slice(at, at + SUBJECTS_PER_STATEMENT).forEach((subject, k) => {
+      const n = at + k;
+      const qb = query(manager, subject, n);
+      if (!qb) return;
+      parts.push(`SELECT ${n} AS n, x${n}.id AS id FROM (${qb.getQuery()}) x${n}`);
+      Object.assign(parameters, qb.getParameters());
+    });
+    if (!parts.length) continue;
+    const [sql, values] = manager.connection.driver.escapeQueryWithParameters(parts.join(' UNION ALL '), parameters);
+    const rows: Array<{ n: number | string; id: string }> = await manager.query(sql, values);
+    for (const r of rows) found[Number(r.n)].push(r.id);
+  }
+  return found;
+}
+
+/** Claims as matching compares them: figures and the ids of their live speakers and relays, read for all in IN lists. */
+export async function matchClaimsOf(manager: EntityManager, claims: Claim[]): Promise<MatchClaim[]> {
+  const quantities = new Map<string, ClaimQuantity[]>();
+  const speakers = new Map<string, Set<string>>();
+  for (let i = 0; i < claims.length; i += IDS_PER_STATEMENT) {
+    const ids = claims.slice(i, i + IDS_PER_STATEMENT).map((c) => c.id);
+    for (const q of await manager.find(ClaimQuantity, { where: { claimId: In(ids) } })) quantities.set(q.claimId, [...(quantities.get(q.claimId) ?? []), q]);
+    const said = await manager
+      .createQueryBuilder(Attribution, 'a')
+      .leftJoin(RelayHop, 'h', 'h.attribution_id = a.id')
+      .select('a.claim_id', 'claimId')
+      .addSelect('a.source_id', 'sourceId')
+      .addSelect('h.source_id', 'relayId')
+      .where('a.claim_id IN (:...ids)', { ids })
+      .getRawMany<{ claimId: string; sourceId: string; relayId: string | null }>();
+    for (const s of said) {
+      const set = speakers.get(s.claimId) ?? new Set<string>();
+      set.add(s.sourceId);
+      if (s.relayId) set.add(s.relayId);
+      speakers.set(s.claimId, set);
+    }
+  }
+  return claims.map((c) => ({
+    id: c.id,
+    statement: c.statement,
+    place: c.place,
+    eventTime: c.eventTime,
+    quantities: (quantities.get(c.id) ?? []).map((q) => ({ variable: q.variable, value: num(q.value), lower: num(q.lower), upper: num(q.upper) })),
+    speakers: [...(speakers.get(c.id) ?? [])],
+    createdAt: c.createdAt,
+  }));
+}
+
+function num(value: number | string | null): number | null {
+  return value === null ? null : Number(value);
+}
