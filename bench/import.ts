@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { parse } from 'csv-parse/sync';
-import { SYSTEM_ACTOR } from '../src/access/actor';
+import { SYSTEM_ACTOR } from '../src/core/actor';
 import { csvChunk } from '../src/exports/csv-writer';
 import { FULL_COLUMNS } from '../src/exports/export-columns';
 import { ExportRow } from '../src/exports/export-rows';

@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { SYSTEM_ACTOR } from '../src/access/actor';
+import { SYSTEM_ACTOR } from '../src/core/actor';
 import { newId } from '../src/common/ids';
 import { Prng } from './prng';
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { MUTATION_RULES } from '../src/access/mutation-rules';
-import { Role } from '../src/access/role';
+import { Role } from '../src/core/role';
 import { TestApp, errorOf, expectData, startTestApp } from './support/app';
 import { countRows, createClaim } from './factories/operations';
 

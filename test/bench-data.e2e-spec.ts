@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { benchCoordinates, benchVariable, generateDataSet } from '../bench/generate';
 import { Prng } from '../bench/prng';
-import { SYSTEM_ACTOR } from '../src/access/actor';
+import { SYSTEM_ACTOR } from '../src/core/actor';
 import { AnalysisService } from '../src/analysis/analysis.service';
 import { ClaimsService } from '../src/claims/claims.service';
 import { dataSourceOptions } from '../src/database/data-source-options';

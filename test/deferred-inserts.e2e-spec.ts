@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { SYSTEM_ACTOR } from '../src/access/actor';
+import { SYSTEM_ACTOR } from '../src/core/actor';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { AuditService } from '../src/audit/audit.service';
 import { TransactionRunner } from '../src/database/transaction-runner';

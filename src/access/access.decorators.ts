@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { Role } from './role';
+import { Role } from '../core/role';
 
 export const ROLES_KEY = 'claimdesk:roles';
 export const PUBLIC_KEY = 'claimdesk:public';

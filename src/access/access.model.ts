@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Role } from './role';
+import { Role } from '../core/role';
 
 @ObjectType('User')
 export class UserModel {

@@ -3,7 +3,7 @@ import { RequestContext } from '../common/context';
 import { groupByKey } from '../common/loaders';
 import { AccessService } from './access.service';
 import { ApiKeyModel, CreatedApiKeyModel, MeModel, PersonModel, UserModel } from './access.model';
-import { Actor } from './actor';
+import { Actor } from '../core/actor';
 import { CurrentActor } from './current-actor.decorator';
 import { CreateApiKeyInput, CreateUserInput, RevokeApiKeyInput, UpdateUserInput } from './dto/user.input';
 

@@ -7,7 +7,7 @@ import { apiKeyCacheMs } from '../config/settings';
 import { storageFault } from '../database/storage-faults';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AccessChanges } from './access-changes';
-import { Actor } from './actor';
+import { Actor } from '../core/actor';
 import { Client, RateLimits } from '../limits/rate-limits';
 import { ActorCache } from './actor-cache';
 import { ApiKey } from './api-key.entity';

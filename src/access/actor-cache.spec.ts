@@ -1,4 +1,4 @@
-import { Role } from './role';
+import { Role } from '../core/role';
 import { ActorCache } from './actor-cache';
 
 describe('ActorCache', () => {

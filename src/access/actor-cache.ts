@@ -1,4 +1,4 @@
-import { Actor } from './actor';
+import { Actor } from '../core/actor';
 
 /**
  * Actors of recently seen API keys, by key hash, so that a busy reader does not pay a database

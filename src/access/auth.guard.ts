@@ -6,11 +6,11 @@ import { RateLimits } from '../limits/rate-limits';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors';
 import { AccessService } from './access.service';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
-import { Actor } from './actor';
+import { Actor } from '../core/actor';
 import { bearerToken } from './api-keys';
 import { MUTATION_RULES } from './mutation-rules';
 import { rolesForQuery } from './query-rules';
-import { Role } from './role';
+import { Role } from '../core/role';
 
 type Carrier = IncomingMessage & { actor?: Promise<Actor | null> };
 

@@ -1,6 +1,6 @@
 import { ForbiddenError } from '../common/errors';
-import { Actor } from './actor';
-import { EDITORIAL_ROLES, Role, isEditorial } from './role';
+import { Actor } from '../core/actor';
+import { EDITORIAL_ROLES, Role, isEditorial } from '../core/role';
 
 /**
  * The one edit policy, for every path that writes to a claim (its own mutations, child records,

@@ -1,5 +1,5 @@
 import { STATUS_DECIDERS } from './edit-policy';
-import { Role } from './role';
+import { Role } from '../core/role';
 
 const { REPORTER, EDITOR, ADMIN } = Role;
 const WRITERS = [REPORTER, EDITOR, ADMIN];

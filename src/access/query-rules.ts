@@ -1,4 +1,4 @@
-import { Role } from './role';
+import { Role } from '../core/role';
 
 /** Queries limited to some roles; every other query is open to any valid key. */
 const QUERY_RULES: Record<string, Role[]> = {

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../common/errors';
-import { Actor } from './actor';
-import { isEditorial } from './role';
+import { Actor } from '../core/actor';
+import { isEditorial } from '../core/role';
 
 /**
  * A record reached through another (an attribution's claim, a citation's article): a deleted one

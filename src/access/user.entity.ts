@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base.entity';
-import { Role } from './role';
+import { Role } from '../core/role';
 
 @Entity('app_user')
 export class User extends BaseRecord {

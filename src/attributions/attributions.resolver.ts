@@ -1,4 +1,4 @@
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { readable } from '../access/read-policy';
 import { CurrentActor } from '../access/current-actor.decorator';
 import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Article } from '../articles/article.entity';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { assertCanAddTo, assertCanEdit } from '../access/edit-policy';
-import { isEditorial } from '../access/role';
+import { isEditorial } from '../core/role';
 import { AuditService } from '../audit/audit.service';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { RecordType } from '../common/record-type';

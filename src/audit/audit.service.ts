@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { SortKey, readKeysetPage } from '../common/keyset';
 import { Page, PageArgs } from '../common/pagination';
 import { insertAtCommit } from '../database/deferred-inserts';

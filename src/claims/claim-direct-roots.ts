@@ -2,7 +2,7 @@ import { Injectable, Type, ValidationPipe } from '@nestjs/common';
 import { FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLObjectType, GraphQLSchema, getNamedType } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { DataSource } from 'typeorm';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { Page, PageInfo } from '../common/pagination';
 import { createValidationPipe } from '../common/validation';
 import { ResponseTreeCompiler } from '../database/response-tree';

@@ -1,6 +1,6 @@
 import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
 import { AttributionTree } from '../attributions/attribution-tree';
 import { AttributionModel } from '../attributions/attribution.model';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { assertCanEdit } from '../access/edit-policy';
 import { AuditService } from '../audit/audit.service';
 import { BadInputError, FieldError, ForbiddenError, NotFoundError } from '../common/errors';
-import { isEditorial } from '../access/role';
+import { isEditorial } from '../core/role';
 import { RecordType } from '../common/record-type';
 import { SortKey, applyKeyset, keysetOrderSql, keysetPage, pageWindow } from '../common/keyset';
 import { Page, PageArgs } from '../common/pagination';

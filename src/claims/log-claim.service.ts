@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { assertCanAddTo } from '../access/edit-policy';
 import { ClaimSource } from '../analysis/claim-source.entity';
 import { flagClaims } from '../analysis/figure-span-index';

@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { parseArgs } from 'node:util';
 import { AccessService } from '../access/access.service';
-import { SYSTEM_ACTOR } from '../access/actor';
-import { Role } from '../access/role';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { Role } from '../core/role';
 import { TransactionRunner } from '../database/transaction-runner';
 
 /** `create-admin --name NAME [--email EMAIL]`: the first admin of a new database, with a key printed once. */

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SYSTEM_ACTOR } from '../access/actor';
+import { SYSTEM_ACTOR } from '../core/actor';
 import { ImportRejectedError } from '../imports/import-errors';
 import { ImportService } from '../imports/import.service';
 import { Progress } from './progress';

@@ -1,4 +1,4 @@
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { RequestLoaders } from './loaders';
 
 export interface RequestContext {

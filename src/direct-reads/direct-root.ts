@@ -1,5 +1,5 @@
 import { FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLSchema } from 'graphql';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 
 /** One Query field's selection, as a domain module has prepared to answer it straight from the database. */
 export interface DirectField {

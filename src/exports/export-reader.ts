@@ -1,7 +1,7 @@
 import { SortKey, applyKeyset } from '../common/keyset';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { applyClaimFilter, applyDeletedFilter } from '../claims/claim-filter';
 import { Claim } from '../claims/claim.entity';
 import { ClaimFilterInput } from '../claims/dto/claim-filter.input';

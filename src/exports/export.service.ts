@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { assertMaySeeDeleted } from '../claims/claim-filter';
 import { ClaimFilterInput } from '../claims/dto/claim-filter.input';
 import { ExportProfile, ExportTable, columnsFor } from './export-columns';

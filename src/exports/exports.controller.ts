@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Public } from '../access/access.decorators';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
 import { renderCodebook } from './codebook';
 import { renderDataPackage } from './datapackage';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { canDecideStatus } from '../access/edit-policy';
 import { AttributionFields, ClaimToWrite } from '../claims/claim-batch';
 import { Claim } from '../claims/claim.entity';

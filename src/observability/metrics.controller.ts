@@ -4,7 +4,7 @@ import { ServerResponse } from 'node:http';
 import { Public } from '../access/access.decorators';
 import { AccessService } from '../access/access.service';
 import { bearerToken } from '../access/api-keys';
-import { Role } from '../access/role';
+import { Role } from '../core/role';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors';
 import { metricsToken } from '../config/settings';
 import { Metrics } from './metrics';

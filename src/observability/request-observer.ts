@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { RequestRecord, attachRecord } from '../common/request-record';
 import { GRAPHQL_PATH } from '../config/settings';
 import { AppLog } from './app-log';

@@ -1,6 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
 import { Article } from '../articles/article.entity';
 import { ArticlesService } from '../articles/articles.service';

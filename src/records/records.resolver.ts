@@ -1,5 +1,5 @@
 import { Args, Field, ID, Int, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
 import { RecordType } from '../common/record-type';
 import { DeleteRecordInput, RestoreRecordInput } from './dto/record-ref.input';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityTarget } from 'typeorm';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { assertCanEdit } from '../access/edit-policy';
 import { AccessService } from '../access/access.service';
 import { User } from '../access/user.entity';

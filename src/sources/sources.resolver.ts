@@ -1,9 +1,9 @@
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
 import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { selectsField } from '../common/selection';
-import { isEditorial } from '../access/role';
+import { isEditorial } from '../core/role';
 import { IdArgs } from '../common/args';
 import { RequestContext } from '../common/context';
 import { groupByKey } from '../common/loaders';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { assertCanEdit, assertEditorial } from '../access/edit-policy';
 import { AuditService } from '../audit/audit.service';
 import { BadInputError, ConflictError, DomainError, NotFoundError } from '../common/errors';

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
 import { toClaimModel } from '../claims/claim.mapper';
 import { ClaimModel } from '../claims/claim.model';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '../access/actor';
+import { Actor } from '../core/actor';
 import { ArticlesService } from '../articles/articles.service';
 import { Claim } from '../claims/claim.entity';
 import { LogClaimInput } from '../claims/dto/log-claim.input';

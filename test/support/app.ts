@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AccessService } from '../../src/access/access.service';
-import { SYSTEM_ACTOR } from '../../src/access/actor';
-import { Role } from '../../src/access/role';
+import { SYSTEM_ACTOR } from '../../src/core/actor';
+import { Role } from '../../src/core/role';
 import { AppModule } from '../../src/app.module';
 import { createTestDatabase } from './database';
 

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { Trim } from '../../common/validators';
-import { Role } from '../role';
+import { Role } from '../../core/role';
 
 @InputType()
 export class CreateUserInput {

@@ -1,5 +1,5 @@
 import { Args, Extensions, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor } from '../../access/actor';
+import { Actor } from '../../core/actor';
 import { CurrentActor } from '../../access/current-actor.decorator';
 import { LIST_BOUND } from '../../limits/query-limits';
 import { toClaimModel } from '../claim.mapper';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor } from '../../access/actor';
-import { isEditorial } from '../../access/role';
+import { Actor } from '../../core/actor';
+import { isEditorial } from '../../core/role';
 import { Attribution } from '../../attributions/attribution.entity';
 import { RelayHop } from '../../attributions/relay-hop.entity';
 import { BadInputError, ForbiddenError } from '../../common/errors';

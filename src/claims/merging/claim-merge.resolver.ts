@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor } from '../../access/actor';
+import { Actor } from '../../core/actor';
 import { CurrentActor } from '../../access/current-actor.decorator';
 import { RequestContext } from '../../common/context';
 import { toClaimModel } from '../claim.mapper';

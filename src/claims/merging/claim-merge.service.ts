@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { Actor } from '../../access/actor';
+import { Actor } from '../../core/actor';
 import { assertEditorial } from '../../access/edit-policy';
 import { Attribution } from '../../attributions/attribution.entity';
 import { AttributionsService } from '../../attributions/attributions.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { Actor } from '../../access/actor';
+import { Actor } from '../../core/actor';
 import { assertEditorial } from '../../access/edit-policy';
 import { Article } from '../../articles/article.entity';
 import { WireLink } from '../../articles/wire-link.entity';

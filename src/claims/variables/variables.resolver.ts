@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor } from '../../access/actor';
+import { Actor } from '../../core/actor';
 import { CurrentActor } from '../../access/current-actor.decorator';
 import { RequestContext } from '../../common/context';
 import { QuantityModel } from '../claim.model';
