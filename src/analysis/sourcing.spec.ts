@@ -1,5 +1,6 @@
 import { attributionLine } from './attribution-line';
-import { AttributionFacts, SourceFacts, Sourcing, originOf, summarizeSourcing } from './sourcing';
+import { Sourcing } from '../claims/claim-enum-values';
+import { AttributionFacts, SourceFacts, originOf, summarizeSourcing } from './sourcing';
 
 let n = 0;
 const source = (name: string, anonymous = false, originGroupId: string | null = null): SourceFacts => ({ id: `s${++n}`, name, anonymous, originGroupId });

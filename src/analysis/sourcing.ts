@@ -1,15 +1,9 @@
+import { Sourcing } from '../claims/claim-enum-values';
+
 /**
  * How well a claim is sourced, derived from its live attributions. The rules are written up
  * with worked examples in docs/sourcing-rules.md; these functions are the single definition.
  */
-export enum Sourcing {
-  UNSOURCED = 'UNSOURCED',
-  SINGLE_SOURCE = 'SINGLE_SOURCE',
-  ANONYMOUS_ONLY = 'ANONYMOUS_ONLY',
-  CORROBORATED = 'CORROBORATED',
-  CONTESTED = 'CONTESTED',
-}
-
 export interface SourceFacts {
   id: string;
   name: string;

@@ -1,5 +1,5 @@
 /**
- * A claim's editorial status and the precision of its time and place: the plain values, for code that must not load GraphQL (entities, exports, imports, the
+ * A claim's editorial status, the precision of its time and place, and how it is sourced: the plain values, for code that must not load GraphQL (entities, exports, imports, the
  * demo story). claim.enums.ts registers them as GraphQL enums.
  */
 export enum ClaimStatus {
@@ -28,4 +28,13 @@ export enum PlacePrecision {
   ADMIN1 = 'ADMIN1',
   COUNTRY = 'COUNTRY',
   REGION = 'REGION',
+}
+
+/** How a claim is sourced, derived from its live attributions (analysis/sourcing.ts, docs/sourcing-rules.md). */
+export enum Sourcing {
+  UNSOURCED = 'UNSOURCED',
+  SINGLE_SOURCE = 'SINGLE_SOURCE',
+  ANONYMOUS_ONLY = 'ANONYMOUS_ONLY',
+  CORROBORATED = 'CORROBORATED',
+  CONTESTED = 'CONTESTED',
 }

@@ -1,4 +1,4 @@
-import { Sourcing } from '../analysis/sourcing';
+import { Sourcing } from './claim-enum-values';
 import { Claim } from './claim.entity';
 import { ClaimModel } from './claim.model';
 

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { NodeInterface } from '../common/node';
 import { RecordModel } from '../common/record.model';
-import { Sourcing } from '../analysis/sourcing.enum';
+import { Sourcing } from './sourcing.enum';
 import { ClaimStatus, PlacePrecision, TimePrecision } from './claim.enums';
 
 @ObjectType('Quantity', { description: 'A reported figure: a value, or bounds, as the source put it.' })

@@ -3,7 +3,7 @@
  * so they only ever get added, never renamed. The codebook, the CSV header and the import
  * reader are all driven from these lists.
  */
-import { Sourcing } from '../analysis/sourcing';
+import { Sourcing } from '../claims/claim-enum-values';
 import { AttributionMode, Stance } from '../attributions/attribution-enum-values';
 import { ClaimStatus, PlacePrecision, TimePrecision } from '../claims/claim-enum-values';
 import { Reliability, SourceKind } from '../sources/source-kind';

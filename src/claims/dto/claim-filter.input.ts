@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Sourcing } from '../../analysis/sourcing.enum';
+import { Sourcing } from '../sourcing.enum';
 import { Stance } from '../../attributions/attribution.enums';
 import { NotBefore, Trim } from '../../common/validators';
 import { SourceKind } from '../../sources/source.enums';

@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { Sourcing } from './sourcing';
+import { Sourcing } from './claim-enum-values';
 
 registerEnumType(Sourcing, {
   name: 'Sourcing',
