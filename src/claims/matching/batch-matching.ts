@@ -1,10 +1,9 @@
 import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { Attribution } from '../../attributions/attribution.entity';
-import { RelayHop } from '../../attributions/relay-hop.entity';
 import { TextSearch } from '../../database/text-search';
 import { ClaimQuantity } from '../claim-quantity.entity';
 import { Claim } from '../claim.entity';
 import { MatchClaim } from './match-claim';
+import { loadMatchClaims } from './match-loader';
 import { MatchTier, scoreMatch } from './match-score';
 import { ClaimMatch } from './matching.service';
 import { contentWords } from './text-similarity';
@@ -25,13 +24,14 @@ const IDS_PER_STATEMENT = 1000;
  * (TextSearch.similarClaimIdsEach). The claims and their candidates are then read in IN lists. So
  * two hundred claims cost about ten statements, where one at a time cost about nine each.
  *
- * The per-claim queries and the loading of claims repeat those of matching.service.ts (candidateIds, load) with
- * numbered parameters; test/matching-while-logging.e2e-spec.ts compares the answers claim by claim. That service
- * should build its single queries from the builders here, so that they are declared once.
+ * Claims are loaded as similarClaims loads them (match-loader.ts). The per-claim candidate queries repeat those of
+ * matching.service.ts (candidateIds) with numbered parameters; test/matching-while-logging.e2e-spec.ts compares the
+ * answers claim by claim. That service should build its single queries from the builders here, so that they are
+ * declared once.
  */
 export async function likelyMatchesOfEach(manager: EntityManager, textSearch: TextSearch, claims: Claim[], first: number): Promise<ClaimMatch[][]> {
   if (!claims.length) return [];
-  const subjects = await matchClaimsOf(manager, claims);
+  const subjects = await loadMatchClaims(manager, claims);
   const texts = await textSearch.similarClaimIdsEach(manager, subjects.map((s) => contentWords(s.statement)), CANDIDATES_PER_WAY);
   const figures = await eachInOne(manager, subjects, figureCandidates);
   const places = await eachInOne(manager, subjects, placeCandidates);
@@ -40,7 +40,7 @@ export async function likelyMatchesOfEach(manager: EntityManager, textSearch: Te
   const all = [...new Set(candidateIds.flat())];
   const rows: Claim[] = [];
   for (let i = 0; i < all.length; i += IDS_PER_STATEMENT) rows.push(...(await manager.find(Claim, { where: { id: In(all.slice(i, i + IDS_PER_STATEMENT)) } })));
-  const candidates = new Map((await matchClaimsOf(manager, rows)).map((c, i) => [c.id as string, { claim: rows[i], match: c }]));
+  const candidates = new Map((await loadMatchClaims(manager, rows)).map((c, i) => [c.id as string, { claim: rows[i], match: c }]));
   return subjects.map((subject, i) =>
     candidateIds[i]
       .flatMap((id) => {
@@ -119,39 +119,3 @@ async function eachInOne(manager: EntityManager, subjects: MatchClaim[], query: 
   return found;
 }
 
-/** Claims as matching compares them: figures and the ids of their live speakers and relays, read for all in IN lists. */
-export async function matchClaimsOf(manager: EntityManager, claims: Claim[]): Promise<MatchClaim[]> {
-  const quantities = new Map<string, ClaimQuantity[]>();
-  const speakers = new Map<string, Set<string>>();
-  for (let i = 0; i < claims.length; i += IDS_PER_STATEMENT) {
-    const ids = claims.slice(i, i + IDS_PER_STATEMENT).map((c) => c.id);
-    for (const q of await manager.find(ClaimQuantity, { where: { claimId: In(ids) } })) quantities.set(q.claimId, [...(quantities.get(q.claimId) ?? []), q]);
-    const said = await manager
-      .createQueryBuilder(Attribution, 'a')
-      .leftJoin(RelayHop, 'h', 'h.attribution_id = a.id')
-      .select('a.claim_id', 'claimId')
-      .addSelect('a.source_id', 'sourceId')
-      .addSelect('h.source_id', 'relayId')
-      .where('a.claim_id IN (:...ids)', { ids })
-      .getRawMany<{ claimId: string; sourceId: string; relayId: string | null }>();
-    for (const s of said) {
-      const set = speakers.get(s.claimId) ?? new Set<string>();
-      set.add(s.sourceId);
-      if (s.relayId) set.add(s.relayId);
-      speakers.set(s.claimId, set);
-    }
-  }
-  return claims.map((c) => ({
-    id: c.id,
-    statement: c.statement,
-    place: c.place,
-    eventTime: c.eventTime,
-    quantities: (quantities.get(c.id) ?? []).map((q) => ({ variable: q.variable, value: num(q.value), lower: num(q.lower), upper: num(q.upper) })),
-    speakers: [...(speakers.get(c.id) ?? [])],
-    createdAt: c.createdAt,
-  }));
-}
-
-function num(value: number | string | null): number | null {
-  return value === null ? null : Number(value);
-}

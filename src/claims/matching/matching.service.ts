@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../core/actor';
 import { isEditorial } from '../../core/role';
-import { Attribution } from '../../attributions/attribution.entity';
-import { RelayHop } from '../../attributions/relay-hop.entity';
 import { BadInputError, ForbiddenError } from '../../common/errors';
 import { TextSearch, textSearchFor } from '../../database/text-search';
 import { SourcesService } from '../../sources/sources.service';
@@ -12,6 +10,7 @@ import { Claim } from '../claim.entity';
 import { ClaimsService } from '../claims.service';
 import { ClaimDraftInput, MAX_MATCHES } from './dto/similar-claims.args';
 import { MatchClaim } from './match-claim';
+import { MatchRow, loadMatchClaims } from './match-loader';
 import { MATCH_THRESHOLDS, MatchResult, MatchTier, canReach, prepareClaim, scorePrepared } from './match-score';
 import { contentWords } from './text-similarity';
 
@@ -58,13 +57,13 @@ export class ClaimMatchingService {
 
   /** The candidates for a recorded claim (also what possibleDuplicates shows after logging). */
   async similarToClaim(claim: Claim, options: MatchOptions, manager: EntityManager = this.dataSource.manager): Promise<ClaimMatch[]> {
-    const [subject] = await this.load(manager, [claim]);
+    const [subject] = await loadMatchClaims(manager, [claim]);
     return this.rank(subject, options, manager);
   }
 
   private async forClaim(id: string, actor: Actor, manager: EntityManager): Promise<MatchClaim> {
     const claim = await this.claims.get(id, manager, actor);
-    const [subject] = await this.load(manager, [claim]);
+    const [subject] = await loadMatchClaims(manager, [claim]);
     return subject;
   }
 
@@ -85,7 +84,7 @@ export class ClaimMatchingService {
     const ids = (await this.candidateIds(subject, manager)).filter((id) => id !== subject.id);
     if (!ids.length) return [];
     // Candidates are scored from the columns scoring reads; whole claims are loaded only for the few returned.
-    const candidates = await this.load(manager, await this.matchRows(manager, ids, !!options.includeDeleted));
+    const candidates = await loadMatchClaims(manager, await this.matchRows(manager, ids, !!options.includeDeleted));
     const lowest = options.tier ?? MatchTier.POSSIBLE;
     const prepared = prepareClaim(subject);
     const floor = lowest === MatchTier.LIKELY ? MATCH_THRESHOLDS.likely : MATCH_THRESHOLDS.possible;
@@ -168,58 +167,4 @@ export class ClaimMatchingService {
     return [...new Set((await Promise.all(ways)).flat())];
   }
 
-  /** Claims as matching compares them: with figures and the ids of their live speakers and relays. */
-  private async load(manager: EntityManager, claims: MatchRow[]): Promise<MatchClaim[]> {
-    const ids = claims.map((c) => c.id);
-    if (!ids.length) return [];
-    const [quantities, speakers] = await Promise.all([
-      manager
-        .createQueryBuilder(ClaimQuantity, 'q')
-        .select('q.claim_id', 'claimId')
-        .addSelect('q.variable', 'variable')
-        .addSelect('q.value', 'value')
-        .addSelect('q.lower', 'lower')
-        .addSelect('q.upper', 'upper')
-        .where('q.claim_id IN (:...ids)', { ids })
-        .orderBy('q.claim_id')
-        .addOrderBy('q.position')
-        .getRawMany<{ claimId: string; variable: string; value: number | string | null; lower: number | string | null; upper: number | string | null }>(),
-      manager
-        .createQueryBuilder(Attribution, 'a')
-        .leftJoin(RelayHop, 'h', 'h.attribution_id = a.id')
-        .select('a.claim_id', 'claimId')
-        .addSelect('a.source_id', 'sourceId')
-        .addSelect('h.source_id', 'relayId')
-        .where('a.claim_id IN (:...ids)', { ids })
-        .getRawMany<{ claimId: string; sourceId: string; relayId: string | null }>(),
-    ]);
-    const figures = groupBy(quantities, (q) => q.claimId);
-    const spoken = groupBy(speakers, (s) => s.claimId);
-    return claims.map((c) => ({
-      id: c.id,
-      statement: c.statement,
-      place: c.place,
-      eventTime: c.eventTime,
-      quantities: (figures.get(c.id) ?? []).map((q) => ({ variable: q.variable, value: num(q.value), lower: num(q.lower), upper: num(q.upper) })),
-      speakers: [...new Set((spoken.get(c.id) ?? []).flatMap((s) => (s.relayId ? [s.sourceId, s.relayId] : [s.sourceId])))],
-      createdAt: c.createdAt,
-    }));
-  }
-}
-
-/** What matching reads of a claim's own row. */
-type MatchRow = Pick<Claim, 'id' | 'statement' | 'createdAt'> & { place: MatchClaim['place']; eventTime: MatchClaim['eventTime'] };
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
-
-function num(value: number | string | null): number | null {
-  return value === null ? null : Number(value);
 }
