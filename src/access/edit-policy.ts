@@ -15,12 +15,21 @@ import { EDITORIAL_ROLES, Role, isEditorial } from '../core/role';
  *   import's status column.
  */
 export function assertCanEdit(actor: Actor, record: { createdBy: string | null }, claimStatus?: string): void {
-  if (isEditorial(actor.role)) return;
-  if (actor.role !== Role.REPORTER) throw new ForbiddenError(`The ${actor.role} role cannot change records`);
-  if (record.createdBy !== actor.id) throw new ForbiddenError('Reporters can change only records they created');
-  if (claimStatus !== undefined && claimStatus !== 'UNVERIFIED') {
-    throw new ForbiddenError(`The claim is ${claimStatus}: only editors can change it now`);
-  }
+  const refusal = editRefusal(actor, record, claimStatus);
+  if (refusal) throw new ForbiddenError(refusal);
+}
+
+/** The same rule as a yes or no, for the API's viewerCanEdit fields (the desk shows Edit only where it would be allowed). */
+export function canEdit(actor: Actor, record: { createdBy?: string | null }, claimStatus?: string): boolean {
+  return editRefusal(actor, { createdBy: record.createdBy ?? null }, claimStatus) === null;
+}
+
+function editRefusal(actor: Actor, record: { createdBy: string | null }, claimStatus?: string): string | null {
+  if (isEditorial(actor.role)) return null;
+  if (actor.role !== Role.REPORTER) return `The ${actor.role} role cannot change records`;
+  if (record.createdBy !== actor.id) return 'Reporters can change only records they created';
+  if (claimStatus !== undefined && claimStatus !== 'UNVERIFIED') return `The claim is ${claimStatus}: only editors can change it now`;
+  return null;
 }
 
 /** Adding an attribution or a citation changes the claim's sourcing: allowed exactly when editing the claim is. */

@@ -1,6 +1,7 @@
 import { Actor } from '../core/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
-import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { canEdit } from '../access/edit-policy';
 import { GraphQLResolveInfo } from 'graphql';
 import { selectsField } from '../common/selection';
 import { IdArgs } from '../common/args';
@@ -28,6 +29,11 @@ export class ArticlesResolver {
   @Mutation(() => ArticleModel, { description: 'Refused with CONFLICT, naming the existing article, when the canonical URL is taken.' })
   createArticle(@Args('input') input: CreateArticleInput, @CurrentActor() actor: Actor): Promise<ArticleModel> {
     return this.service.create(input, actor);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you may edit this article\'s details, by the rule updateArticle applies: editors always; a reporter if they recorded it.' })
+  viewerCanEdit(@Parent() article: ArticleModel, @CurrentActor() actor: Actor): boolean {
+    return canEdit(actor, article);
   }
 
   @Mutation(() => ArticleModel)

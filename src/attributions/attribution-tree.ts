@@ -24,6 +24,7 @@ const SOURCE: TreeNode = {
 /** An attribution with its speaker, relay chain and live citations, as the Attribution type shows them. */
 export const ATTRIBUTION_TREE: TreeNode = {
   entity: Attribution,
+  needs: { viewerCanEdit: ['createdBy', 'claimId'] },
   edges: {
     source: { many: false, node: SOURCE, on: (p, c) => `${c}.id = ${p}.source_id` },
     chain: {
@@ -34,7 +35,7 @@ export const ATTRIBUTION_TREE: TreeNode = {
     },
     citations: {
       many: true,
-      node: { entity: Citation, edges: { article: { many: false, node: { entity: Article }, on: (p, c) => `${c}.id = ${p}.article_id` } } },
+      node: { entity: Citation, edges: { article: { many: false, node: { entity: Article, needs: { viewerCanEdit: ['createdBy'] } }, on: (p, c) => `${c}.id = ${p}.article_id` } } },
       // A citation in a deleted article vanishes with the article (attributions-service's citation loaders agree).
       on: (p, c) => `${c}.attribution_id = ${p}.id AND ${c}.deleted_at IS NULL AND ${liveArticleSql(`${c}.article_id`)}`,
       orderBy: (c) => `${c}.id`,

@@ -10,7 +10,7 @@ import { Claim } from './claim.entity';
 /** A claim with its quantities and live attributions (and all beneath them), as the Claim type shows it. */
 export const CLAIM_TREE: TreeNode = {
   entity: Claim,
-  needs: { conflictsWith: ['hasDiscrepancy', 'eventTime'], mergedInto: ['deletedAt'] },
+  needs: { conflictsWith: ['hasDiscrepancy', 'eventTime'], mergedInto: ['deletedAt'], viewerCanEdit: ['createdBy', 'status'] },
   // The API shows an event time with neither start nor end as null (claim.mapper.ts).
   presentWhen: { eventTime: ['start', 'end'] },
   edges: {

@@ -24,5 +24,6 @@ export function toClaimModel(claim: Claim): ClaimModel {
     createdAt: claim.createdAt,
     updatedAt: claim.updatedAt,
     deletedAt: claim.deletedAt,
+    createdBy: claim.createdBy,
   });
 }

@@ -5,6 +5,7 @@ import { CurrentActor } from '../access/current-actor.decorator';
 import { AttributionTree } from '../attributions/attribution-tree';
 import { AttributionModel } from '../attributions/attribution.model';
 import { readable } from '../access/read-policy';
+import { canEdit } from '../access/edit-policy';
 import { IdArgs } from '../common/args';
 import { RequestContext } from '../common/context';
 import { byKey, groupByKey } from '../common/loaders';
@@ -74,6 +75,11 @@ export class ClaimsResolver {
     return loader.load(claim.id);
   }
 
+  @ResolveField(() => Boolean, { description: 'Whether you may edit this claim, by the rule updateClaim applies: editors always; a reporter while it is theirs and UNVERIFIED.' })
+  viewerCanEdit(@Parent() claim: ClaimModel, @CurrentActor() actor: Actor): boolean {
+    return canEdit(actor, claim, claim.status);
+  }
+
   @ResolveField(() => [AttributionModel], { description: 'Live attributions, oldest first.' })
   attributions(@Parent() claim: ClaimModel, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<AttributionModel[]> {
     return this.attributionTree.byClaim(ctx.loaders, info, claim.id);
@@ -86,7 +92,17 @@ export class AttributionClaimResolver {
 
   @ResolveField(() => ClaimModel)
   async claim(@Parent() a: AttributionModel, @Context() ctx: RequestContext): Promise<ClaimModel> {
-    const loader = ctx.loaders.get('claim.byId', async (ids) => byKey(ids, await this.service.findByIds(ids), (c) => c.id));
-    return toClaimModel(readable(await loader.load(a.claimId), 'Claim', a.claimId, ctx));
+    return toClaimModel(readable(await this.claimById(ctx, a.claimId), 'Claim', a.claimId, ctx));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you may edit this attribution, by the rule updateAttribution applies: editors always; a reporter while it is theirs and its claim UNVERIFIED.' })
+  async viewerCanEdit(@Parent() a: AttributionModel, @Context() ctx: RequestContext): Promise<boolean> {
+    if (!canEdit(ctx.actor, a)) return false;
+    const claim = await this.claimById(ctx, a.claimId);
+    return !!claim && canEdit(ctx.actor, a, claim.status);
+  }
+
+  private claimById(ctx: RequestContext, id: string) {
+    return ctx.loaders.get('claim.byId', async (ids) => byKey(ids, await this.service.findByIds(ids), (c) => c.id)).load(id);
   }
 }

@@ -14,4 +14,7 @@ export abstract class RecordModel {
 
   @Field()
   updatedAt: Date;
+
+  /** Who created it: not shown, but read by viewerCanEdit (access/edit-policy.ts). */
+  createdBy?: string | null;
 }

@@ -307,6 +307,15 @@ describe('reporter', () => {
     await page.goto(`${desk.base}/claims/${claims.nodes[0].id}`);
     await page.getByRole('heading', { name: 'Status' }).waitFor();
     await expect(page.getByRole('button', { name: 'Set status' }).count()).resolves.toBe(0);
+    // A claim someone else logged: no Edit or Delete offered, where the API would refuse them with FORBIDDEN.
+    const listed = await gql(desk, 'REPORTER', '{ claims(first: 100) { nodes { id viewerCanEdit } } }');
+    const others = (listed.claims.nodes as Array<{ id: string; viewerCanEdit: boolean }>).find((c) => !c.viewerCanEdit);
+    expect(others).toBeDefined();
+    await page.goto(`${desk.base}/claims/${others?.id}`);
+    await page.getByRole('heading', { name: 'Status' }).waitFor();
+    for (const name of ['Edit the claim', 'Delete the claim', 'Edit this attribution', "Edit the article's details"]) {
+      await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
+    }
     await page.close();
   });
 });

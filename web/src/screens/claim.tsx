@@ -17,15 +17,15 @@ const ClaimQuery = graphql(`
   query Claim($id: ID!, $withHistory: Boolean!) {
     claim(id: $id) {
       id version statement hedge status sourcing independentSourceCount denyingSourceCount questioningSourceCount
-      circular hasDiscrepancy attributionLine tags createdAt updatedAt
+      circular hasDiscrepancy attributionLine tags createdAt updatedAt viewerCanEdit
       eventTime { start end precision }
       place { name adminArea country latitude longitude precision }
       quantities { variable lower lowerInclusive upper upperInclusive value approximate qualifier unit currency }
       attributions {
-        id version stance cue mode anonymityReason relationship conditions credibility saidAt
+        id version stance cue mode anonymityReason relationship conditions credibility saidAt viewerCanEdit
         source { id name kind anonymous }
         chain { position cue source { id name } }
-        citations { id quote startOffset endOffset article { id version headline url publisher wireAgency byline language publishedAt bodyText } }
+        citations { id quote startOffset endOffset article { id version headline url publisher wireAgency byline language publishedAt bodyText viewerCanEdit } }
       }
       conflictsWith { id statement status }
       reportedBy { outletCount reportCount reports { wireAgency articleIds outlets } }
@@ -204,7 +204,7 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
         <dd data-testid="claim-version">{c.version}</dd>
       </dl>
 
-      {can.log(viewer.role) && (
+      {c.viewerCanEdit && (
         <div class="edit-claim">
           {editing ? (
             <ClaimEditForm key={c.version} claim={c} errors={editErrors} busy={editBusy} onSubmit={submitEdit} onCancel={() => setEditing(false)}>
@@ -257,7 +257,7 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
                 ))}
               </p>
             )}
-            {can.log(viewer.role) && (
+            {a.viewerCanEdit && (
               <p class="actions">
                 <button type="button" class="secondary small" aria-expanded={editingAttribution === a.id} onClick={() => setEditingAttribution(editingAttribution === a.id ? null : a.id)}>
                   Edit this attribution
@@ -306,7 +306,7 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
                   <a href={cit.article.url} rel="noreferrer noopener" target="_blank">
                     Open the article
                   </a>{' '}
-                  {can.log(viewer.role) && (
+                  {cit.article.viewerCanEdit && (
                     <button type="button" class="secondary small" aria-expanded={editingArticle === cit.id} onClick={() => setEditingArticle(editingArticle === cit.id ? null : cit.id)}>
                       Edit the article's details
                     </button>
