@@ -48,6 +48,18 @@ describe('sources over GraphQL', () => {
     expect(stale.extensions.currentVersion).toBe(2);
   });
 
+  it('refuses a rename to a live source\'s name as CONFLICT, naming that source in words and the field it clashes on', async () => {
+    const taken = await createSource(t);
+    const other = await createSource(t);
+    const clash = errorOf(await t.gql(UPDATE, { input: { id: other.id, version: 1, name: taken.name } }));
+    expect(clash.code).toBe('CONFLICT');
+    expect(clash.extensions.existingId).toBe(taken.id);
+    expect(clash.message).toContain(`"${taken.name}"`);
+    expect(clash.extensions.fields).toEqual([{ field: 'name', message: expect.stringContaining(`"${taken.name}"`) }]);
+    const after = expectData(await t.gql(`query($id: ID!) { source(id: $id) { name version } }`, { id: other.id })).source;
+    expect(after).toEqual({ name: other.name, version: 1 });
+  });
+
   it('answers NOT_FOUND for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
     const missing = errorOf(await t.gql(`{ source(id: "01890000-0000-7000-8000-000000000000") { id } }`));
     expect(missing.code).toBe('NOT_FOUND');

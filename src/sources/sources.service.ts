@@ -343,7 +343,12 @@ async function refuseTakenName(manager: EntityManager, kind: SourceKind, nameKey
   if (!key) return;
   const existing = await manager.findOne(Source, { where: { liveNameKey: key } });
   if (existing && existing.id !== exceptId) {
-    throw new ConflictError(`Source ${existing.id} already has the name "${existing.name}"; use it, or give this one a different name`, { field, existingId: existing.id });
+    // `fields` as BAD_USER_INPUT gives them, so that a form shows the clash beside the name, in words, not by id.
+    throw new ConflictError(`Another source is already named "${existing.name}" (id ${existing.id}); use that source, or give this one a different name`, {
+      field,
+      existingId: existing.id,
+      fields: [{ field, message: `is already the name of another source, "${existing.name}": use that source, or choose another name` }],
+    });
   }
 }
 
