@@ -19,7 +19,7 @@ export const TABLES: Record<string, string[]> = {
   ],
   relay_hop: ['id', 'attribution_id', 'position', 'source_id', 'cue'],
   citation: [...RECORD, 'attribution_id', 'article_id', 'quote', 'prefix', 'suffix', 'start_offset', 'end_offset'],
-  claim_source: ['source_id', 'claim_id', 'speaks', 'relays'],
+  claim_source: ['source_id', 'claim_id', 'speaks', 'relays', 'speaker_anonymity'],
   figure_span: ['quantity_id', 'kind', 'node', 'claim_id', 'variable', 'low', 'low_inclusive', 'high', 'high_inclusive', 'flagged'],
 };
 /** Parents before children. */

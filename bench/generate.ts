@@ -271,7 +271,7 @@ export async function generateDataSet(target: string | DataSink, scale: number, 
       pending.claim.push([
         ...claim, derived.independentSourceCount, derived.denyingSourceCount, derived.questioningSourceCount, derived.sourcing, derived.circular, derived.speakerAnonymity,
       ]);
-      for (const s of claimSourcesOf(live)) pending.claim_source.push([s.sourceId, claimId, s.speaks, s.relays]);
+      for (const s of claimSourcesOf(live)) pending.claim_source.push([s.sourceId, claimId, s.speaks, s.relays, s.speakerAnonymity]);
       if (pending.claim.length >= 5000) {
         await flush();
         if ((c + 1) % 20000 === 0 || c + 1 === size.claims) log(`claims: ${c + 1}/${size.claims}`);

@@ -47,15 +47,15 @@ export const AFTER_SQL = claimsPage(`SELECT c.* FROM claim c WHERE c.deleted_at 
  * `key` is the SQL for the folded name key; `schema` qualifies the tables ("public.").
  *
  * Over the same schema as claimdesk: the maintained claim.speaker_anonymity and claim_source (the
- * sources each claim's live attributions name). The planner walks whichever ordered index is
- * cheaper, (speaker_anonymity, id) or claim_source's (source_id, claim_id), and stops at the page.
+ * sources each claim's live attributions name, each row with its claim's speaker_anonymity). The
+ * source's anonymous-only claims are one range of claim_source's (source_id, speaker_anonymity, claim_id).
  */
 export function bySourceAnonymousOnly(key: string, schema = ''): string {
   const t = (table: string) => `${schema}${table}`;
   const named = `(SELECT id FROM ${t('source')} WHERE name_key = ${key} UNION SELECT source_id FROM ${t('source_alias')} WHERE alias_key = ${key})`;
   return `SELECT c.* FROM ${t('claim')} c
   WHERE c.deleted_at IS NULL AND c.speaker_anonymity = 'ANONYMOUS_ONLY'
-    AND EXISTS (SELECT 1 FROM ${t('claim_source')} cs WHERE cs.claim_id = c.id AND cs.source_id IN ${named})`;
+    AND c.id IN (SELECT cs.claim_id FROM ${t('claim_source')} cs WHERE cs.source_id IN ${named} AND cs.speaker_anonymity = 'ANONYMOUS_ONLY')`;
 }
 
 /** b, first statement: the ids of the sources of this folded name key (name or alias). $1 = the key. */
@@ -63,15 +63,15 @@ export const NAMED_SOURCE_IDS_SQL = `SELECT coalesce(array_agg(n.id), '{}') AS i
 
 /**
  * b, second statement, as claimdesk runs it: the page of claims those sources speak to or relay, run
- * unnamed so PostgreSQL plans it for these very sources (a frequent one: walk the newest claims beside
- * claim_source's (source_id, claim_id) in a merge join; a rare one: start from its claim_source rows).
+ * unnamed so PostgreSQL plans it for these very sources: the range of claim_source's
+ * (source_id, speaker_anonymity, claim_id) for each, newest first, each claim probed by id.
  * $1 = page size, $2... = the source ids (at least one; the caller answers an empty page without asking).
  */
 export function filteredByIdsSql(sourceIds: number): string {
   const ids = Array.from({ length: sourceIds }, (_, i) => `$${i + 2}`).join(', ');
   return claimsPage(`SELECT c.* FROM claim c
   WHERE c.deleted_at IS NULL AND c.speaker_anonymity = 'ANONYMOUS_ONLY'
-    AND EXISTS (SELECT 1 FROM claim_source cs WHERE cs.claim_id = c.id AND cs.source_id IN (${ids}))
+    AND c.id IN (SELECT cs.claim_id FROM claim_source cs WHERE cs.source_id IN (${ids}) AND cs.speaker_anonymity = 'ANONYMOUS_ONLY')
   ORDER BY c.id DESC LIMIT $1 + 1`);
 }
 

@@ -28,8 +28,9 @@ describe('maintained filter columns', () => {
     const derived: Array<{ id: string; a: string }> = await db.query(`SELECT id, ${SPEAKER_ANONYMITY_SQL} AS a FROM claim ORDER BY id`);
     expect(stored).toEqual(derived);
     const rows = (list: Array<Record<string, unknown>>) =>
-      list.map((r) => `${r.claim_id} ${r.source_id} ${bool(r.speaks)} ${bool(r.relays)}`).sort();
-    expect(rows(await db.query(`SELECT * FROM claim_source`))).toEqual(rows(await db.query(CLAIM_SOURCES_SQL)));
+      list.map((r) => `${r.claim_id} ${r.source_id} ${bool(r.speaks)} ${bool(r.relays)} ${r.speaker_anonymity}`).sort();
+    const derivedRows = `SELECT x.*, (SELECT ${SPEAKER_ANONYMITY_SQL} FROM claim WHERE claim.id = x.claim_id) AS speaker_anonymity FROM (${CLAIM_SOURCES_SQL}) x`;
+    expect(rows(await db.query(`SELECT * FROM claim_source`))).toEqual(rows(await db.query(derivedRows)));
   }
 
   it('follow attributions added, re-chained, removed, deleted and restored', async () => {

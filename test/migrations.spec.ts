@@ -96,3 +96,32 @@ describe('AnonymityGrantVagueFigure migration on existing data', () => {
     }
   });
 });
+
+describe('ClaimSourceAnonymity migration on existing data', () => {
+  it("copies each claim's speaker_anonymity onto its claim_source rows", async () => {
+    const db = await createTestDatabase();
+    const ds = new DataSource(dataSourceOptions(db.env));
+    await ds.initialize();
+    try {
+      await ds.runMigrations();
+      const at = ds.migrations.findIndex((m) => m.name?.startsWith('ClaimSourceAnonymity'));
+      for (let i = at; i < ds.migrations.length; i++) await ds.undoLastMigration();
+      const now = new Date().toISOString();
+      const p = (n: number) => (onPostgres ? `$${n}` : '?');
+      const source = '00000000-0000-7000-8000-0000000000a1';
+      await ds.query(`INSERT INTO source (id, created_at, updated_at, version, kind, name, name_key) VALUES (${p(1)}, ${p(2)}, ${p(3)}, 1, 'MEDIA_OUTLET', 'CNN', 'cnn')`, [source, now, now]);
+      const claim = async (id: string, anonymity: string) => {
+        await ds.query(`INSERT INTO claim (id, created_at, updated_at, version, statement, tags, speaker_anonymity) VALUES (${p(1)}, ${p(2)}, ${p(3)}, 1, 'S', '[]', ${p(4)})`, [id, now, now, anonymity]);
+        await ds.query(`INSERT INTO claim_source (source_id, claim_id, speaks, relays) VALUES (${p(1)}, ${p(2)}, ${onPostgres ? 'false, true' : '0, 1'})`, [source, id]);
+      };
+      await claim('00000000-0000-7000-8000-0000000000c1', 'ANONYMOUS_ONLY');
+      await claim('00000000-0000-7000-8000-0000000000c2', 'MIXED');
+      await ds.runMigrations();
+      const rows: Array<{ speaker_anonymity: string }> = await ds.query(`SELECT speaker_anonymity FROM claim_source ORDER BY claim_id`);
+      expect(rows.map((r) => r.speaker_anonymity)).toEqual(['ANONYMOUS_ONLY', 'MIXED']);
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { Claim } from '../claims/claim.entity';
 import { Source } from '../sources/source.entity';
+import type { SpeakerAnonymity } from './sourcing';
 
 /**
  * A source that a claim's live attributions name, as speaker, relay or both: derived from the
@@ -10,6 +11,7 @@ import { Source } from '../sources/source.entity';
  */
 @Entity('claim_source')
 @Index(['claimId'])
+@Index(['sourceId', 'speakerAnonymity', 'claimId'])
 export class ClaimSource {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   sourceId: string;
@@ -22,6 +24,10 @@ export class ClaimSource {
 
   @Column({ type: 'boolean' })
   relays: boolean;
+
+  /** The claim's own speaker_anonymity (analysis/sourcing.ts claimSourcesOf), rewritten with these rows. */
+  @Column({ type: 'varchar', length: 16 })
+  speakerAnonymity: SpeakerAnonymity;
 
   @ManyToOne(() => Source, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'source_id' })

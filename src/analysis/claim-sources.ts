@@ -2,7 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { ClaimSource } from './claim-source.entity';
 import { AttributionFacts, claimSourcesOf } from './sourcing';
 
-/** Rows per INSERT: 4 parameters each, well under either database's parameter limit. */
+/** Rows per INSERT: 5 parameters each, well under either database's parameter limit. */
 const ROWS_PER_INSERT = 200;
 /** Claims per DELETE. */
 const CLAIMS_PER_DELETE = 500;

@@ -67,18 +67,24 @@ export function speakerAnonymityOf(attributions: AttributionFacts[]): SpeakerAno
   return anonymous === attributions.length ? 'ANONYMOUS_ONLY' : anonymous === 0 ? 'NAMED_ONLY' : 'MIXED';
 }
 
-/** One source a claim's live attributions name, and whether as speaker, as relay, or both. */
+/**
+ * One source a claim's live attributions name, and whether as speaker, as relay, or both. Each row also carries
+ * the claim's speakers' anonymity, so "CNN's anonymous-only claims, newest first" is one index range
+ * (source_id, speaker_anonymity, claim_id) instead of a probe of every CNN claim.
+ */
 export interface ClaimSourceFacts {
   sourceId: string;
   speaks: boolean;
   relays: boolean;
+  speakerAnonymity: SpeakerAnonymity;
 }
 
 /** The sources a claim's live attributions name (speakers and every hop of their chains), each once. */
 export function claimSourcesOf(attributions: AttributionFacts[]): ClaimSourceFacts[] {
   const bySource = new Map<string, ClaimSourceFacts>();
+  const speakerAnonymity = speakerAnonymityOf(attributions);
   const mark = (sourceId: string, role: 'speaks' | 'relays') => {
-    const entry = bySource.get(sourceId) ?? { sourceId, speaks: false, relays: false };
+    const entry = bySource.get(sourceId) ?? { sourceId, speaks: false, relays: false, speakerAnonymity };
     entry[role] = true;
     bySource.set(sourceId, entry);
   };

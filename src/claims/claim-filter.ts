@@ -152,16 +152,19 @@ export function applyClaimFilter(
   // Written as IN, which PostgreSQL plans as it plans EXISTS (a semi-join, from either side); SQLite runs
   // EXISTS claim by claim, but can start from an IN's list of claim ids (claim_source's (source_id, claim_id)
   // index), newest first, so a rare source's claims are found without walking the others.
+  // Each row carries its claim's speaker_anonymity, so with the anonymity filter the source's rows are one range
+  // of (source_id, speaker_anonymity, claim_id); the claim's own column below still decides.
+  const sameAnonymity = filter.anonymity ? ' AND cs.speaker_anonymity = :anonymity' : '';
   if (filter.sourceId) {
-    qb.andWhere(`c.id IN (SELECT cs.claim_id FROM claim_source cs WHERE cs.source_id = :sourceId)`, { sourceId: filter.sourceId });
+    qb.andWhere(`c.id IN (SELECT cs.claim_id FROM claim_source cs WHERE cs.source_id = :sourceId${sameAnonymity})`, { sourceId: filter.sourceId });
   }
   if (filter.source) {
     const [among, params] = sourceIdAmong(named.source, 'source', filter.source);
-    qb.andWhere(`c.id IN (SELECT cs.claim_id FROM claim_source cs WHERE ${among})`, params);
+    qb.andWhere(`c.id IN (SELECT cs.claim_id FROM claim_source cs WHERE ${among}${sameAnonymity})`, params);
   }
   if (filter.relayedBy) {
     const [among, params] = sourceIdAmong(named.relayedBy, 'relay', filter.relayedBy);
-    qb.andWhere(`c.id IN (SELECT cs.claim_id FROM claim_source cs WHERE cs.relays = :relays AND ${among})`, { relays: true, ...params });
+    qb.andWhere(`c.id IN (SELECT cs.claim_id FROM claim_source cs WHERE cs.relays = :relays AND ${among}${sameAnonymity})`, { relays: true, ...params });
   }
   if (filter.sourceKind) {
     qb.andWhere(`EXISTS (SELECT 1 FROM claim_source cs JOIN source s ON s.id = cs.source_id WHERE cs.claim_id = c.id AND cs.speaks = :speaks AND s.kind = :sourceKind)`, {

@@ -12,6 +12,9 @@ export const CLAIM_SOURCES_SQL = `SELECT x."source_id", x."claim_id", MAX(x."spe
   SELECT h."source_id", a."claim_id", 0, 1 FROM "relay_hop" h JOIN "attribution" a ON a."id" = h."attribution_id" WHERE a."deleted_at" IS NULL
 ) x GROUP BY x."source_id", x."claim_id"`;
 
+/** A claim_source row's copy of its claim's speaker_anonymity (analysis/sourcing.ts claimSourcesOf). */
+export const CLAIM_SOURCE_ANONYMITY_SQL = `(SELECT "c"."speaker_anonymity" FROM "claim" "c" WHERE "c"."id" = "claim_source"."claim_id")`;
+
 /**
  * Fills the two derived values on existing data, in SQL both databases run alike. The maintenance
  * tests (test/filter-columns.e2e-spec.ts) check the app's own upkeep against the same SQL.
