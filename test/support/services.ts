@@ -19,7 +19,7 @@ export interface TestServices {
   get<T>(type: Type<T>): T;
   /** A fresh user of this role, as the actor a service is called with. */
   actorWithRole(role: Role | keyof typeof Role): Promise<Actor>;
-  /** A plain object validated and turned into the input class exactly as the API's validation pipe does it. */
+  /** A plain object validated and turned into the input class exactly as the API's validation pipe does it (timestamps as Date, as the DateTime scalar hands them over). */
   input<T>(type: Type<T>, value: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
 }
