@@ -5,11 +5,8 @@ import { ClaimsService } from '../claims/claims.service';
 import { pageSize } from '../common/pagination';
 import { groupByKey } from '../common/loaders';
 import { AnalysisService } from './analysis.service';
-import { contradictingPairsSql } from './discrepancy-sql';
+import { CONFLICTS_LIMIT, contradictingPairsSql } from './discrepancy-sql';
 import { DiscrepanciesArgs } from './dto/discrepancies.args';
-
-/** The most claims `conflictsWith` lists for one claim (also its bound in the query cost estimate). */
-export const CONFLICTS_LIMIT = 100;
 
 export interface TrackRecordRow {
   sourceId: string;
@@ -27,8 +24,9 @@ export class AnalysisQueriesService {
   ) {}
 
   /**
-   * Claims whose figures contradict each of these claims', at most `limit` per claim: one statement
-   * finds the pairs for all of them and one more loads the claims, however many claims are asked about.
+   * Claims whose figures contradict each of these claims', at most `limit` per claim, by id: one statement
+   * finds the pairs for all of them and one more loads the claims, however many claims are asked about. The
+   * claim tree reads the same pairs, in the same order and bound, in its own statement (conflictingClaimIdsSql).
    */
   async conflictsOfMany(claimIds: readonly string[], limit = CONFLICTS_LIMIT): Promise<Claim[][]> {
     if (!claimIds.length) return [];
@@ -36,7 +34,7 @@ export class AnalysisQueriesService {
     const pairs = contradictingPairsSql(null);
     const sql = `SELECT r.mine, r.theirs FROM (
         SELECT d.mine, d.theirs, ROW_NUMBER() OVER (PARTITION BY d.mine ORDER BY d.theirs) AS rn FROM (${pairs}) d
-      ) r WHERE r.rn <= :limit`;
+      ) r WHERE r.rn <= :limit ORDER BY r.mine, r.theirs`;
     const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(sql, { ids: [...claimIds], limit });
     const rows: Array<{ mine: string; theirs: string }> = await this.dataSource.query(query, parameters);
     const claims = rows.length ? new Map((await this.claims.findByIds([...new Set(rows.map((r) => r.theirs))])).map((c) => [c.id, c])) : new Map<string, Claim>();

@@ -5,10 +5,11 @@ import { RequestContext } from '../common/context';
 import { groupByKey } from '../common/loaders';
 import { SourceModel } from '../sources/source.model';
 import { LIST_BOUND } from '../limits/query-limits';
-import { AnalysisQueriesService, CONFLICTS_LIMIT } from './analysis-queries.service';
+import { AnalysisQueriesService } from './analysis-queries.service';
 import { DiscrepancyModel, SourceTrackRecordModel } from './analysis.model';
 import { AnalysisService } from './analysis.service';
 import { attributionLine } from './attribution-line';
+import { CONFLICTS_LIMIT } from './discrepancy-sql';
 import { DiscrepanciesArgs } from './dto/discrepancies.args';
 
 @Resolver(() => ClaimModel)

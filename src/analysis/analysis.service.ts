@@ -5,7 +5,7 @@ import { RelayHop } from '../attributions/relay-hop.entity';
 import { Claim } from '../claims/claim.entity';
 import { Figures, FiguresChange } from '../claims/claims.service';
 import { DomainEvents } from '../database/domain-events';
-import { SourceKind } from '../sources/source-kind';
+import { isAnonymousKind } from '../sources/source-kind';
 import { Source } from '../sources/source.entity';
 import { contradictingFigureSql } from './discrepancy-sql';
 import { refreshDiscrepancyFlags } from './figure-span-index';
@@ -107,7 +107,7 @@ export class AnalysisService implements OnModuleInit {
 }
 
 function facts(source: Source): SourceFacts {
-  return { id: source.id, name: source.name, anonymous: source.kind === SourceKind.ANONYMOUS, originGroupId: source.originGroupId };
+  return { id: source.id, name: source.name, anonymous: isAnonymousKind(source.kind), originGroupId: source.originGroupId };
 }
 
 /**

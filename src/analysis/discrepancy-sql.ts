@@ -74,17 +74,29 @@ export function hasContradictionSql(claimId: string): string {
  * given (or either): one index range per row of `mine`, side and flag. Without `exactWindows`, the pairs
  * whose days meet on the tree, a superset: what `mine`'s rows were filed under before its time was edited.
  */
-export function contradictingPairsSql(flagged: boolean | null, exactWindows = true): string {
+export function contradictingPairsSql(flagged: boolean | null, exactWindows = true, mine = ':...ids'): string {
   const flags = flagged === null ? [false, true] : [flagged];
   return (['high', 'low'] as const)
     .flatMap((side) =>
       flags.map(
         (f) => `SELECT m.claim_id AS mine, o.claim_id AS theirs FROM figure_span m JOIN claim cm ON cm.id = m.claim_id
           JOIN figure_span o ON ${meetsSql('m', 'o', side, f)} JOIN ${liveOverlapping('o', exactWindows)}
-          WHERE m.claim_id IN (:...ids)`,
+          WHERE m.claim_id IN (${mine})`,
       ),
     )
     .join(' UNION ');
+}
+
+/** The most claims `conflictsWith` lists for one claim (also its bound in the query cost estimate). */
+export const CONFLICTS_LIMIT = 100;
+
+/**
+ * `conflictsWith` of the claim whose id is the SQL expression `claimId`, as the claim tree reads it in the page's own
+ * statement (claims/claim-tree.ts): the ids of the first CONFLICTS_LIMIT live claims that contradict it, by id, as
+ * AnalysisQueriesService.conflictsOfMany finds them for the resolver.
+ */
+export function conflictingClaimIdsSql(claimId: string): string {
+  return `SELECT d.theirs FROM (${contradictingPairsSql(null, true, claimId)}) d ORDER BY d.theirs LIMIT ${CONFLICTS_LIMIT}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Article } from '../articles/article.entity';
 import { RequestLoaders, groupByKey } from '../common/loaders';
 import { JsonTreeCompiler, TreeNode, TreePlan, TreePlans } from '../database/json-tree';
+import { anonymousSql } from '../sources/source-kind';
 import { Source } from '../sources/source.entity';
 import { SourceAlias } from '../sources/source-alias.entity';
 import { Attribution } from './attribution.entity';
@@ -19,6 +20,7 @@ const SOURCE: TreeNode = {
   edges: {
     aliases: { many: true, values: { entity: SourceAlias, column: 'alias' }, on: (p, c) => `${c}.source_id = ${p}.id`, orderBy: (c) => `${c}.alias` },
   },
+  computed: { anonymous: { sql: (at) => anonymousSql(at) } },
 };
 
 /** An attribution with its speaker, relay chain and live citations, as the Attribution type shows them. */

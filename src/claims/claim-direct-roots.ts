@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../core/actor';
 import { Page, PageInfo } from '../common/pagination';
 import { createValidationPipe } from '../common/validation';
-import { ResponseTreeCompiler } from '../database/response-tree';
+import { ResponseTree, ResponseTreeCompiler } from '../database/response-tree';
 import { DirectField, DirectRoot } from '../direct-reads/direct-root';
 import { CLAIM_TREE } from './claim-tree';
 import { ClaimsService } from './claims.service';
@@ -41,7 +41,10 @@ export class ClaimDirectRoots {
     return {
       // No validation pipe here (it was a tenth of the CPU of a single-claim read): an id that finds a live claim is
       // one IdArgs accepts, and any other id finds nothing, answers null, and the ordinary path words its error.
-      answer: (args) => this.service.getTreeText(String(args.id), tree),
+      answer: async (args) => {
+        const text = await this.service.getTreeText(String(args.id), tree.sql);
+        return text === null ? null : tree.finish(text);
+      },
     };
   }
 
@@ -51,7 +54,7 @@ export class ClaimDirectRoots {
     if (!(connection instanceof GraphQLObjectType)) return null;
     const compiler = new ResponseTreeCompiler(this.dataSource, schema);
     const subfields = (type: GraphQLObjectType, of: readonly FieldNode[]) => collectSubfields(schema, fragments, {}, type, of);
-    let tree: string | null = null;
+    let tree: ResponseTree | null = null;
     let count = false;
     // Each claim's tree is read once per page, so only one selection of the claims can be served.
     const claims = (type: GraphQLObjectType, of: readonly FieldNode[]): boolean => {
@@ -90,12 +93,16 @@ export class ClaimDirectRoots {
       const info = name === 'pageInfo' && inner ? pageInfo(inner, fields) : null;
       return info && ((page) => info(page, 0));
     });
-    const sql: string | null = tree;
-    if (!write || sql === null) return null;
+    // Assigned inside `claims` above, which the compiler does not follow.
+    const compiled = tree as ResponseTree | null;
+    if (!write || compiled === null) return null;
+    const { sql, finish } = compiled;
     return {
       answer: async (args: Record<string, unknown>, actor: Actor) => {
         const { filter, sort, ...page } = await this.validated(ClaimsArgs, args);
-        return write(await this.service.listTreeTexts(page, filter ?? {}, sort, actor, sql, { count }), 0);
+        const read = await this.service.listTreeTexts(page, filter ?? {}, sort, actor, sql, { count });
+        const edges = read.edges.map((e) => ({ cursor: e.cursor, node: finish(e.node) }));
+        return write({ ...read, edges, nodes: edges.map((e) => e.node) }, 0);
       },
     };
   }

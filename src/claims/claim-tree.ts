@@ -3,20 +3,41 @@ import { GraphQLResolveInfo } from 'graphql';
 import { DataSource } from 'typeorm';
 import { ATTRIBUTION_TREE } from '../attributions/attribution-tree';
 import { childSelection, mergeSelections } from '../common/selection';
-import { JsonTreeCompiler, TreeNode, TreePlans } from '../database/json-tree';
+import { attributionFactsSql } from '../analysis/attribution-facts-sql';
+import { attributionLine } from '../analysis/attribution-line';
+import { conflictingClaimIdsSql } from '../analysis/discrepancy-sql';
+import { AttributionFacts } from '../analysis/sourcing';
+import { JsonTreeCompiler, TreeEdge, TreeNode, TreePlans } from '../database/json-tree';
 import { ClaimQuantity } from './claim-quantity.entity';
 import { Claim } from './claim.entity';
 
 /** A claim with its quantities and live attributions (and all beneath them), as the Claim type shows it. */
 export const CLAIM_TREE: TreeNode = {
   entity: Claim,
-  needs: { conflictsWith: ['hasDiscrepancy', 'eventTime'], mergedInto: ['deletedAt'], viewerCanEdit: ['createdBy', 'status'] },
+  needs: { mergedInto: ['deletedAt'], viewerCanEdit: ['createdBy', 'status'] },
   // The API shows an event time with neither start nor end as null (claim.mapper.ts).
   presentWhen: { eventTime: ['start', 'end'] },
   edges: {
     quantities: { many: true, node: { entity: ClaimQuantity, needs: { registered: ['variable'] } }, on: (p, c) => `${c}.claim_id = ${p}.id`, orderBy: (c) => `${c}.position` },
     attributions: { many: true, node: ATTRIBUTION_TREE, on: (p, c) => `${c}.claim_id = ${p}.id AND ${c}.deleted_at IS NULL`, orderBy: (c) => `${c}.id` },
   },
+  computed: {
+    // The facts in SQL, the line by the resolver's own function (analysis/attribution-line.ts).
+    attributionLine: {
+      facts: (sql, at, fresh) => attributionFactsSql(sql, `${at}.id`, fresh),
+      value: (facts) => attributionLine(facts as AttributionFacts[]),
+    },
+  },
+};
+
+// The claims whose figures contradict this one's, by the discrepancy rule's own SQL (analysis/discrepancy-sql.ts);
+// only a flagged claim has any, as the resolver (ClaimAnalysisResolver.conflictsWith) also says.
+(CLAIM_TREE.edges as Record<string, TreeEdge>).conflictsWith = {
+  many: true,
+  node: CLAIM_TREE,
+  from: (p, c) => `(${conflictingClaimIdsSql(`${p}.id`)}) ${c}_ids JOIN claim ${c} ON ${c}.id = ${c}_ids.theirs`,
+  on: (p) => `${p}.has_discrepancy = true`,
+  orderBy: (c) => `${c}.id`,
 };
 
 /** The compiled claim trees for `claim(id)` and for pages of `claims`, cached per parsed query. */

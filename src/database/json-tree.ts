@@ -23,7 +23,25 @@ export interface TreeNode {
    */
   presentWhen?: Record<string, string[]>;
   edges?: Record<string, TreeEdge>;
+  /**
+   * Fields worked out from the row, which the response tree (response-tree.ts) writes in the same
+   * statement; their resolvers still serve every other read. The JSON tree leaves them to the resolvers.
+   */
+  computed?: Record<string, TreeComputed>;
 }
+
+/** How a computed field's value is written: a SQL expression, or facts read in SQL and a rule applied to them in Node. */
+export type TreeComputed =
+  | {
+      /** An expression of the field's scalar type over the row aliased `at` (a Boolean as a condition). */
+      sql(at: string): string;
+    }
+  | {
+      /** The JSON the rule needs, read for the row aliased `at`; `fresh` gives unused aliases. */
+      facts(sql: JsonSql, at: string, fresh: () => string): string;
+      /** The field's value from those facts: the resolver's own function, so that the rule is written once. */
+      value(facts: unknown): unknown;
+    };
 
 /** How a relation field's rows are found from the parent row. */
 export interface TreeEdge {
@@ -34,6 +52,8 @@ export interface TreeEdge {
   values?: { entity: EntityTarget<ObjectLiteral>; column: string };
   /** SQL condition tying the child alias to the parent alias, with any "live rows only" filter. */
   on(parent: string, child: string): string;
+  /** What the rows are read from, when not the node's table alone: it must name that table `child`. */
+  from?(parent: string, child: string): string;
   orderBy?(child: string): string;
 }
 
@@ -108,7 +128,8 @@ export function unlessAbsent(embedded: EmbeddedMetadata, at: string, presentWhen
 export function edgeSql(dataSource: DataSource, sql: JsonSql, edge: TreeEdge, parent: string, child: string, element: string): string {
   const target = edge.node?.entity ?? edge.values?.entity;
   if (!target) throw new Error('A tree edge needs a node or values');
-  const fromWhere = `FROM ${dataSource.getMetadata(target).tableName} ${child} WHERE ${edge.on(parent, child)}`;
+  const from = edge.from?.(parent, child) ?? `${dataSource.getMetadata(target).tableName} ${child}`;
+  const fromWhere = `FROM ${from} WHERE ${edge.on(parent, child)}`;
   if (edge.many) return sql.many(element, fromWhere, edge.orderBy?.(child) ?? `${child}.id`);
   return sql.one(`SELECT ${element} ${fromWhere}`);
 }

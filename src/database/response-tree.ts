@@ -14,7 +14,8 @@ import { DataSource } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { readsOwnProperty } from '../common/prefetch';
 import { JsonSql, jsonSqlFor } from './json-sql';
-import { TreeNode, edgeSql, unlessAbsent } from './json-tree';
+import { TreeComputed, TreeNode, edgeSql, unlessAbsent } from './json-tree';
+import { FactsMarkers } from './facts-markers';
 
 /** Column types that hold each scalar exactly as GraphQL would print it. */
 const COLUMN_TYPES: Record<string, string[]> = {
@@ -26,6 +27,13 @@ const COLUMN_TYPES: Record<string, string[]> = {
   DateTime: ['datetime', 'timestamptz'],
 };
 
+/** A compiled selection: the SQL of its JSON text, and what Node does to that text before sending it. */
+export interface ResponseTree {
+  sql: string;
+  /** The database's text with each fact-based computed field's value in place (the text itself when there is none). */
+  finish(text: string): string;
+}
+
 /**
  * Compiles one field's selection over a TreeNode into SQL that writes the field's value exactly
  * as a GraphQL response carries it: keys are the response names (aliases) in the order GraphQL
@@ -33,8 +41,11 @@ const COLUMN_TYPES: Record<string, string[]> = {
  * true and false, decimals as numbers, timestamps as ISO strings). Nothing is left for graphql-js
  * to do, so the text can be sent as it comes from the database (direct-reads/).
  *
- * A selection the tree cannot answer alone compiles to null: a field with a resolver of its own
- * (a computed or role-dependent field), a field with arguments, or a scalar whose column does not
+ * A field the tree declares as computed (TreeNode.computed) is written by its SQL expression, or
+ * from facts the SQL reads and Node turns into the value with the resolver's own rule (facts-markers.ts).
+ *
+ * A selection the tree cannot answer alone compiles to null: any other field with a resolver of its
+ * own (a role-dependent field, say), a field with arguments, or a scalar whose column does not
  * hold it in output form. Such queries take the ordinary path.
  */
 export class ResponseTreeCompiler {
@@ -48,8 +59,9 @@ export class ResponseTreeCompiler {
   }
 
   /** The JSON text of `fieldNodes`' selection on `type`, for the row aliased `alias`; null when the tree cannot answer it. */
-  compile(node: TreeNode, alias: string, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): string | null {
+  compile(node: TreeNode, alias: string, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): ResponseTree | null {
     let next = 0;
+    const markers = new FactsMarkers(this.sql);
     const fresh = (): string => `r${next++}`;
     const subfields = (parent: GraphQLObjectType, nodes: readonly FieldNode[]) => collectSubfields(this.schema, fragments, {}, parent, nodes);
 
@@ -65,10 +77,13 @@ export class ResponseTreeCompiler {
         const field = parent.getFields()[name];
         if (!field || fields.some((f) => f.arguments?.length)) return null;
         const edge = n.edges?.[name];
+        const computed = n.computed?.[name];
         const column = metadata.ownColumns.find((c) => c.propertyName === name);
         const embedded = metadata.embeddeds.find((e) => e.propertyName === name);
         let value: string | null = null;
-        if (edge) {
+        if (computed) {
+          value = this.computed(computed, at, field.type, markers, fresh);
+        } else if (edge) {
           const child = fresh();
           const target = unwrap(field.type);
           const element = edge.node
@@ -100,7 +115,16 @@ export class ResponseTreeCompiler {
     };
 
     const tree = object(node, alias, type, fieldNodes);
-    return tree && this.sql.text(tree);
+    return tree ? { sql: this.sql.text(tree), finish: markers.finisher() } : null;
+  }
+
+  /** A computed field's value: its SQL expression as the field's type prints it, or its facts under a marker. */
+  private computed(computed: TreeComputed, at: string, type: GraphQLOutputType, markers: FactsMarkers, fresh: () => string): string | null {
+    if ('facts' in computed) return markers.mark(computed, computed.facts(this.sql, at, fresh));
+    const inner = type instanceof GraphQLNonNull ? type.ofType : type;
+    const name = 'name' in inner ? inner.name : '';
+    if (name === 'Boolean') return this.sql.boolean(computed.sql(at));
+    return name === 'String' || name === 'Int' ? computed.sql(at) : null;
   }
 
   /** A column's value as the field's type prints it, or null when the column does not hold that type. */

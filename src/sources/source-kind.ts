@@ -21,3 +21,13 @@ export enum Reliability {
   E = 'E',
   F = 'F',
 }
+
+/** Whether a source of this kind is known only by a description (Source.anonymous). */
+export function isAnonymousKind(kind: string): boolean {
+  return kind === SourceKind.ANONYMOUS;
+}
+
+/** isAnonymousKind in SQL, over the source row aliased `at`, for the trees that write Source.anonymous in SQL. */
+export function anonymousSql(at: string): string {
+  return `(${at}.kind = '${SourceKind.ANONYMOUS}')`;
+}

@@ -11,7 +11,7 @@ import { CreateSourceInput } from './dto/source-fields.input';
 import { MergeSourcesInput } from './dto/merge-sources.input';
 import { SourcesArgs } from './dto/sources.args';
 import { UpdateSourceInput } from './dto/update-source.input';
-import { SourceKind } from './source-kind';
+import { isAnonymousKind } from './source-kind';
 import { SourceConnection } from './source.connection';
 import { ReliabilityChangeModel, SourceModel } from './source.model';
 import { SetReliabilityInput } from './dto/set-reliability.input';
@@ -94,6 +94,6 @@ export class SourcesResolver {
 
   @ResolveField(() => Boolean, { description: 'True when the speaker is known only by a description.' })
   anonymous(@Parent() source: SourceModel): boolean {
-    return source.kind === SourceKind.ANONYMOUS;
+    return isAnonymousKind(source.kind);
   }
 }
