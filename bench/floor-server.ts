@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Pool } from 'pg';
-import { AFTER_SQL, DETAIL_SQL, EMPTY_PAGE_BODY, filteredByIdsSql, LIST_SQL, NAMED_SOURCE_IDS_SQL } from './sql';
+import { AFTER_SQL, DESK_SQL, DETAIL_SQL, EMPTY_PAGE_BODY, filteredByIdsSql, LIST_SQL, NAMED_SOURCE_IDS_SQL } from './sql';
 
 /**
  * The SQL floor: what the read workloads cost with no framework at all. POST /<workload> with a
@@ -13,6 +13,7 @@ const handlers: Record<string, (p: Record<string, unknown>) => [string, unknown[
   '/list': (p) => [LIST_SQL, [p.first]],
   '/detail': (p) => [DETAIL_SQL, [p.id]],
   '/after': (p) => [AFTER_SQL, [p.first, p.after ?? 'ffffffff-ffff-7fff-bfff-ffffffffffff']],
+  '/desk': (p) => [DESK_SQL, [p.first]],
 };
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -27,7 +27,7 @@ const HELP = `npm run bench -- [flags]
   --warmup S           seconds of warm-up load before each (default 5)
   --connections N      autocannon connections (default 16)
   --seed N             PRNG seed (default 42)
-  --only a,b,c,d,w     run only these workloads (w = logClaim write)
+  --only a,b,c,d,e,w   run only these workloads (w = logClaim write)
   --no-write           skip the logClaim write workload
   --reuse-db           keep an existing bench database of the same scale and seed
   --no-record          do not append the results to BENCHMARKS.md (default for --smoke)

@@ -2,7 +2,7 @@ import './postgraphile-dedupe';
 import { createServer } from 'node:http';
 import { Client } from 'pg';
 import { postgraphile } from 'postgraphile';
-import { bySourceAnonymousOnly } from './sql';
+import { attributionLineSql, bySourceAnonymousOnly, conflictsWithIdsSql } from './sql';
 
 /**
  * PostGraphile 4 in library mode, with the settings its docs recommend for production
@@ -23,6 +23,14 @@ async function prepare(url: string): Promise<void> {
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
     await client.query(`CREATE OR REPLACE FUNCTION ${SCHEMA}.claims_by_source_anonymous_only(key text) RETURNS SETOF public.claim
       LANGUAGE sql STABLE AS $$ ${bySourceAnonymousOnly('key', 'public.')} ORDER BY c.id DESC $$`);
+    // Workload e's fields that are not columns, as computed columns (PostGraphile reads those only from the table's
+    // own schema): the floor's SQL for attributionLine and the app's discrepancy SQL for conflictsWith.
+    await client.query(`CREATE OR REPLACE FUNCTION public.source_anonymous(s public.source) RETURNS boolean
+      LANGUAGE sql STABLE AS $$ SELECT s.kind = 'ANONYMOUS' $$`);
+    await client.query(`CREATE OR REPLACE FUNCTION public.claim_attribution_line(c public.claim) RETURNS text
+      LANGUAGE sql STABLE AS $$ SELECT ${attributionLineSql('c.id')} $$`);
+    await client.query(`CREATE OR REPLACE FUNCTION public.claim_conflicts_with(c public.claim) RETURNS SETOF public.claim
+      LANGUAGE sql STABLE AS $$ SELECT k.* FROM public.claim k WHERE k.id IN (${conflictsWithIdsSql('c')}) ORDER BY k.id $$`);
   } finally {
     await client.end();
   }

@@ -81,7 +81,7 @@ async function main(): Promise<void> {
         if (res.status !== 200) throw new Disagreement(`${workload.title}: ${name} answered HTTP ${res.status}: ${JSON.stringify(res.body).slice(0, 500)}`);
         let value: unknown;
         try {
-          value = canonical(workload.root, res.body);
+          value = canonical(workload.root, res.body, workload.shape);
         } catch (error) {
           throw new Disagreement(`${workload.title}: ${name}: ${(error as Error).message}`);
         }

@@ -1,3 +1,5 @@
+import { conflictingClaimIdsSql } from '../src/analysis/discrepancy-sql';
+
 /**
  * The SQL floor's hand-written queries. Each workload is one statement that builds the whole
  * response body as JSON inside PostgreSQL, so the node side only forwards text.
@@ -105,3 +107,54 @@ export const DETAIL_SQL = `SELECT json_build_object('data', json_build_object('c
         ORDER BY q.position), '[]'::json) FROM claim_quantity q WHERE q.claim_id = c.id),
     'attributions', ${DETAIL_ATTRIBUTIONS})
   FROM claim c WHERE c.id = $1 AND c.deleted_at IS NULL)))::text AS body`;
+
+/**
+ * e) attributionLine (src/analysis/attribution-line.ts) in PostgreSQL, for the floor and for PostGraphile's computed
+ * column: claimdesk reads the facts in SQL and applies its one function in Node; the other two need the rule in SQL,
+ * written here once. The first asserting origin in full, then "also reported by" the other asserting origins, "denied
+ * by", "questioned by"; one mention per origin (an anonymous speaker relayed is known through the innermost relay),
+ * each mention its relay chain with cues. `claimId` is the claim's id as an SQL expression.
+ */
+export function attributionLineSql(claimId: string): string {
+  const label = `s.name || CASE WHEN s.kind = 'ANONYMOUS' THEN ' (anonymous)' ELSE '' END`;
+  const hops = `(SELECT string_agg(p.part, ', ' ORDER BY p.position) FROM (
+        SELECT h.position, CASE WHEN lag(h.position) OVER w IS NULL THEN hs.name ELSE coalesce(lag(h.cue) OVER w, 'citing') || ' ' || hs.name END AS part
+        FROM relay_hop h JOIN source hs ON hs.id = h.source_id WHERE h.attribution_id = a.id WINDOW w AS (ORDER BY h.position)) p)`;
+  const rendered = `CASE WHEN lh.id IS NULL THEN ${label} ELSE ${hops} || ', ' || coalesce(lh.cue, 'quoting') || ' ' || ${label} END`;
+  const origin = `CASE WHEN s.kind <> 'ANONYMOUS' OR s.origin_group_id IS NOT NULL OR lh.id IS NULL THEN 'source:' || coalesce(s.origin_group_id, s.id)
+        ELSE 'via:' || coalesce(lh.origin_group_id, lh.id) || ':' || lower(btrim(s.name)) END`;
+  return `(SELECT concat_ws('; ',
+      max(z.r) FILTER (WHERE z.stance = 'ASSERTS' AND z.n = 1),
+      'also reported by ' || string_agg(z.r, ', ' ORDER BY z.id) FILTER (WHERE z.stance = 'ASSERTS' AND z.n > 1),
+      'denied by ' || string_agg(z.r, ', ' ORDER BY z.id) FILTER (WHERE z.stance = 'DENIES'),
+      'questioned by ' || string_agg(z.r, ', ' ORDER BY z.id) FILTER (WHERE z.stance = 'QUESTIONS'))
+    FROM (SELECT y.id, y.stance, y.r, row_number() OVER (PARTITION BY y.stance ORDER BY y.id) AS n FROM (
+      SELECT x.id, x.stance, x.r, row_number() OVER (PARTITION BY x.stance, x.origin ORDER BY x.id) AS k FROM (
+        SELECT a.id, a.stance, ${rendered} AS r, ${origin} AS origin
+        FROM attribution a JOIN source s ON s.id = a.source_id
+        LEFT JOIN LATERAL (SELECT h.cue, hs.id, hs.origin_group_id FROM relay_hop h JOIN source hs ON hs.id = h.source_id
+          WHERE h.attribution_id = a.id ORDER BY h.position DESC LIMIT 1) lh ON true
+        WHERE a.claim_id = ${claimId} AND a.deleted_at IS NULL) x) y WHERE y.k = 1) z)`;
+}
+
+/** e) conflictsWith's ids for claim alias `c`, by the app's own discrepancy SQL (as PostGraphile's computed column reads them). */
+export const conflictsWithIdsSql = (c: string) => `SELECT k.theirs FROM (${conflictingClaimIdsSql(`${c}.id`)}) k WHERE ${c}.has_discrepancy`;
+
+const DESK_ITEM = `json_build_object('id', c.id, 'statement', c.statement, 'status', c.status, 'sourcing', c.sourcing,
+  'independentSourceCount', c.independent_source_count, 'hasDiscrepancy', c.has_discrepancy, 'circular', c.circular,
+  'attributionLine', ${attributionLineSql('c.id')}, 'createdAt', c.created_at, 'deletedAt', c.deleted_at,
+  'eventTimeStart', c.event_time_start, 'eventTimeEnd', c.event_time_end, 'placeName', c.place_name,
+  'attributions', (SELECT coalesce(json_agg(json_build_object('id', a.id, 'stance', a.stance,
+      'source', json_build_object('id', s.id, 'name', s.name, 'anonymous', s.kind = 'ANONYMOUS', 'reliability', s.reliability)) ORDER BY a.id), '[]'::json)
+    FROM attribution a JOIN source s ON s.id = a.source_id WHERE a.claim_id = c.id AND ${LIVE}),
+  'conflictsWith', (SELECT coalesce(json_agg(json_build_object('id', k.theirs) ORDER BY k.theirs), '[]'::json) FROM (${conflictsWithIdsSql('c')}) k))`;
+
+/** e) the desk's claims list: the newest live claims with the desk's columns, and the total. $1 = page size. */
+export const DESK_SQL = `WITH page AS (SELECT c.* FROM claim c WHERE c.deleted_at IS NULL ORDER BY c.id DESC LIMIT $1 + 1),
+  shown AS (SELECT * FROM page ORDER BY id DESC LIMIT $1)
+SELECT json_build_object('data', json_build_object('claims', json_build_object(
+  'totalCount', (SELECT count(*) FROM claim WHERE deleted_at IS NULL),
+  'pageInfo', json_build_object('hasNextPage', (SELECT count(*) FROM page) > $1, 'hasPreviousPage', false,
+    'startCursor', (SELECT max(id) FROM shown), 'endCursor', (SELECT min(id) FROM shown)),
+  'nodes', coalesce((SELECT json_agg(${DESK_ITEM} ORDER BY c.id DESC) FROM shown c), '[]'::json)
+)))::text AS body`;

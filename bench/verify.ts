@@ -68,12 +68,45 @@ function detail(c: Json) {
   };
 }
 
+/** e: claimdesk nests place and event time, PostGraphile and the floor keep them as columns. */
+function deskItem(c: Json) {
+  const start = c.eventTime !== undefined ? c.eventTime?.start : c.eventTimeStart;
+  const end = c.eventTime !== undefined ? c.eventTime?.end : c.eventTimeEnd;
+  return {
+    id: c.id,
+    statement: c.statement,
+    status: c.status,
+    sourcing: c.sourcing,
+    independentSourceCount: c.independentSourceCount,
+    hasDiscrepancy: c.hasDiscrepancy,
+    circular: c.circular,
+    attributionLine: c.attributionLine,
+    createdAt: time(c.createdAt),
+    deletedAt: time(c.deletedAt),
+    eventTime: start || end ? { start: time(start), end: time(end) } : null,
+    placeName: c.place !== undefined ? (c.place?.name ?? null) : c.placeName,
+    attributions: c.attributions.map((a: Json) => ({
+      id: a.id,
+      stance: a.stance,
+      source: { id: a.source.id, name: a.source.name, anonymous: a.source.anonymous, reliability: a.source.reliability ?? null },
+    })),
+    conflictsWith: c.conflictsWith.map((x: Json) => x.id),
+  };
+}
+
+export type Shape = 'list' | 'detail' | 'desk';
+
 /** The comparable part of a response body for a workload whose answer sits at data[root]. */
-export function canonical(root: 'claims' | 'claim', body: Json): Json {
+export function canonical(root: 'claims' | 'claim', body: Json, shape: Shape = root === 'claim' ? 'detail' : 'list'): Json {
   if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
   const data = body.data?.[root];
   if (data === undefined) throw new Error(`no data.${root} in ${JSON.stringify(body).slice(0, 300)}`);
-  if (root === 'claim') return detail(data);
+  if (shape === 'detail') return detail(data);
+  if (shape === 'desk') {
+    // Cursors are each server's own; the rest of the connection is compared.
+    const { hasNextPage, hasPreviousPage } = data.pageInfo;
+    return { nodes: data.nodes.map(deskItem), hasNextPage, hasPreviousPage, totalCount: Number(data.totalCount) };
+  }
   return { nodes: data.nodes.map(listItem), hasNextPage: data.pageInfo.hasNextPage };
 }
 
@@ -95,6 +128,11 @@ export function firstDifference(a: Json, b: Json, path = '$'): string | null {
 export function summary(root: 'claims' | 'claim', c: Json): string {
   const claims = root === 'claim' ? [c] : c.nodes;
   const atts = claims.flatMap((x: Json) => x.attributions);
+  if (claims[0]?.conflictsWith) {
+    const conflicts = claims.reduce((n: number, x: Json) => n + x.conflictsWith.length, 0);
+    const lines = claims.filter((x: Json) => x.attributionLine).length;
+    return `${claims.length} claims, ${atts.length} attributions, ${lines} attribution lines, ${conflicts} conflicting claims, total ${c.totalCount}`;
+  }
   const hops = atts.reduce((n: number, a: Json) => n + a.chain.length, 0);
   const cits = atts.reduce((n: number, a: Json) => n + a.citations.length, 0);
   return `${claims.length} claims, ${atts.length} attributions, ${hops} relay hops, ${cits} citations`;

@@ -23,6 +23,8 @@ export interface Workload {
   title: string;
   /** Where the answer sits in the response's `data`. */
   root: 'claims' | 'claim';
+  /** The answer's form, for the comparison (verify.ts): the nested list of a, b and d, c's detail, or e's desk list. */
+  shape: 'list' | 'detail' | 'desk';
   request(server: ServerName, p: WorkloadParams): Request;
 }
 
@@ -83,15 +85,51 @@ export function claimsPageRequest(server: ServerName, first: number, after: stri
   }
 }
 
+export const DESK_PAGE = 25;
+
+/**
+ * e: the desk's claims list (web/src/screens/claims.tsx, its query text and variables as the desk sends them for the
+ * first page) with what an editor's list also wants: each attribution's stance and speaker (anonymous, reliability)
+ * and the claims each claim's figures contradict.
+ */
+const CD_DESK = `query Claims($filter: ClaimFilterInput, $first: Int, $after: String, $last: Int, $before: String, $sort: ClaimSort) {
+  claims(filter: $filter, first: $first, after: $after, last: $last, before: $before, sort: $sort) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    nodes {
+      id statement status sourcing independentSourceCount hasDiscrepancy circular attributionLine createdAt deletedAt
+      eventTime { start end }
+      place { name }
+      attributions { id stance source { id name anonymous reliability } }
+      conflictsWith { id }
+    }
+  }
+}`;
+
+/** PostGraphile: the same, with anonymous, attributionLine and conflictsWith as computed columns (postgraphile-server.ts). */
+const PG_DESK = `query Claims($first: Int!) { claims: allClaims(first: $first, orderBy: ID_DESC, ${PG_LIVE}) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    nodes {
+      id statement status sourcing independentSourceCount hasDiscrepancy circular attributionLine createdAt deletedAt
+      eventTimeStart eventTimeEnd placeName
+      attributions: attributionsByClaimIdList(orderBy: ID_ASC, ${PG_LIVE}) { id stance source: sourceBySourceId { id name anonymous reliability } }
+      conflictsWith: conflictsWithList { id }
+    }
+  }
+}`;
+
 export const WORKLOADS: Workload[] = [
   {
     key: 'a',
+    shape: 'list',
     title: `a) list view: ${LIST_PAGE} newest claims, nested`,
     root: 'claims',
     request: (server) => (server === 'floor' ? floor('/list', { first: LIST_PAGE }) : claimsPageRequest(server, LIST_PAGE, null)),
   },
   {
     key: 'b',
+    shape: 'list',
     title: `b) by source name + anonymous-only, ${FILTER_PAGE}`,
     root: 'claims',
     request(server, p) {
@@ -113,6 +151,7 @@ export const WORKLOADS: Workload[] = [
   },
   {
     key: 'c',
+    shape: 'detail',
     title: 'c) one claim by id, everything nested',
     root: 'claim',
     request(server, p) {
@@ -128,8 +167,25 @@ export const WORKLOADS: Workload[] = [
   },
   {
     key: 'd',
+    shape: 'list',
     title: `d) page ${DEEP_PAGE_NUMBER} by cursor (${DEEP_PAGE} per page)`,
     root: 'claims',
     request: (server, p) => claimsPageRequest(server, DEEP_PAGE, p.cursors[server]),
+  },
+  {
+    key: 'e',
+    shape: 'desk',
+    title: `e) the desk's claims list, ${DESK_PAGE} with attributionLine, conflictsWith, totalCount`,
+    root: 'claims',
+    request(server) {
+      switch (server) {
+        case 'claimdesk':
+          return gql(CD_DESK, { filter: {}, first: DESK_PAGE, sort: 'NEWEST' });
+        case 'postgraphile':
+          return gql(PG_DESK, { first: DESK_PAGE });
+        case 'floor':
+          return floor('/desk', { first: DESK_PAGE });
+      }
+    },
   },
 ];
