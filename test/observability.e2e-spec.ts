@@ -87,8 +87,8 @@ describe('health, metrics and request logs', () => {
       expectData(await t.gql(LOG, { input: logClaimInput() }));
       // Direct path: every field is a column.
       expect((await post(t.url, { query: CLAIMS, variables: { first: 5 }, operationName: 'DeskPage' }, admin)).status).toBe(200);
-      // Apollo: `conflictsWith` has a resolver of its own, so the direct path declines it.
-      await post(t.url, { query: `query Conflicts { claims(first: 2) { nodes { conflictsWith { id } } } }` }, admin);
+      // Apollo: `statusHistory` has a resolver of its own, so the direct path declines it.
+      await post(t.url, { query: `query Conflicts { claims(first: 2) { nodes { statusHistory { toStatus } } } }` }, admin);
       // An error: a researcher may not write.
       const researcher = await t.userWithRole('RESEARCHER');
       await post(t.url, { query: `mutation Write { createSource(input: { name: "X", kind: MEDIA_OUTLET }) { id } }` }, researcher.as);
@@ -109,7 +109,8 @@ describe('health, metrics and request logs', () => {
       expect(grew('claimdesk_errors_total', { code: 'FORBIDDEN' })).toBe(1);
       expect(grew('claimdesk_requests_total', { path: 'apollo', operation: 'Write', outcome: 'FORBIDDEN' })).toBe(1);
       expect(grew('claimdesk_errors_total', { code: 'UNAUTHENTICATED' })).toBe(1);
-      expect(grew('claimdesk_direct_declines_total', { reason: 'not_direct' })).toBeGreaterThanOrEqual(2);
+      expect(grew('claimdesk_direct_declines_total', { reason: 'resolver:Claim.statusHistory' })).toBe(1);
+      expect(grew('claimdesk_direct_declines_total', { reason: 'mutation' })).toBe(2);
       expect(grew('claimdesk_direct_declines_total', { reason: 'unknown_key' })).toBe(1);
       expect(grew('claimdesk_export_rows_total', { format: 'jsonl' })).toBe(rows);
       expect(grew('claimdesk_export_rows_total', { format: 'csv' })).toBe(rows);
@@ -117,6 +118,32 @@ describe('health, metrics and request logs', () => {
       expect(series(after, 'claimdesk_db_pool_connections', { state: 'total' })).toBeGreaterThanOrEqual(1);
       expect(series(after, 'claimdesk_db_pool_connections', { state: 'max' })).toBeGreaterThanOrEqual(1);
       expect(series(after, 'claimdesk_requests_in_flight')).toBe(1);
+    });
+  });
+
+  describe('direct path declines', () => {
+    it('counts each by its reason and logs it once per document, at debug, without the query or its values', async () => {
+      const admin = { authorization: `Bearer ${t.adminKey}` };
+      const { id } = expectData(await t.gql(LOG, { input: logClaimInput() })).logClaim;
+      const logger = t.app.get(AppLog).logger;
+      const level = logger.level;
+      logger.level = 'debug';
+      try {
+        const query = `query History($id: ID!) { claim(id: $id) { id statusHistory { toStatus } } }`;
+        const before = (await getText(`${base}/metrics`, admin)).text;
+        for (let i = 0; i < 3; i++) expect((await post(t.url, { query, variables: { id }, operationName: 'History' }, admin)).status).toBe(200);
+        const after = (await getText(`${base}/metrics`, admin)).text;
+        const reason = 'resolver:Claim.statusHistory';
+        expect(series(after, 'claimdesk_direct_declines_total', { reason }) - series(before, 'claimdesk_direct_declines_total', { reason })).toBe(3);
+        await new Promise((r) => setTimeout(r, 50)); // the log's writes are asynchronous
+        const said = lines.filter((l) => l.operation === 'History' && String(l.msg).startsWith('direct path'));
+        expect(said).toHaveLength(1);
+        expect(said[0]).toMatchObject({ level: 'debug', reason, shape: expect.stringMatching(/^[0-9a-f]{12}$/) });
+        expect(JSON.stringify(said[0])).not.toContain(id);
+        expect(JSON.stringify(said[0])).not.toContain('toStatus');
+      } finally {
+        logger.level = level;
+      }
     });
   });
 
@@ -131,7 +158,7 @@ describe('health, metrics and request logs', () => {
       expect(direct.headers.get('x-request-id')).toBe('desk-req-1');
       const apollo = await post(
         t.url,
-        { query: `query Search($s: String) { claims(filter: { search: $s }) { nodes { id conflictsWith { id } } } }`, variables: { s: secret } },
+        { query: `query Search($s: String) { claims(filter: { search: $s }) { nodes { id statusHistory { toStatus } } } }`, variables: { s: secret } },
         researcher.as,
       );
       const apolloId = apollo.headers.get('x-request-id') as string;

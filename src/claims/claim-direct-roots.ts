@@ -6,7 +6,7 @@ import { Actor } from '../core/actor';
 import { Page, PageInfo } from '../common/pagination';
 import { createValidationPipe } from '../common/validation';
 import { ResponseTree, ResponseTreeCompiler } from '../database/response-tree';
-import { DirectField, DirectRoot } from '../direct-reads/direct-root';
+import { Declined, DirectField, DirectRoot } from '../direct-reads/direct-root';
 import { CLAIM_TREE } from './claim-tree';
 import { ClaimsService } from './claims.service';
 import { ClaimsArgs } from './dto/claims.args';
@@ -34,10 +34,11 @@ export class ClaimDirectRoots {
     ];
   }
 
-  private prepareOne(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Fragments): DirectField | null {
+  private prepareOne(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Fragments): DirectField | Declined {
     const type = getNamedType(field.type);
-    const tree = type instanceof GraphQLObjectType && new ResponseTreeCompiler(this.dataSource, schema).compile(CLAIM_TREE, 'c', type, nodes, fragments);
-    if (!tree) return null;
+    if (!(type instanceof GraphQLObjectType)) return { declined: 'root_type:Query.claim' };
+    const tree = new ResponseTreeCompiler(this.dataSource, schema).compile(CLAIM_TREE, 'c', type, nodes, fragments);
+    if ('declined' in tree) return tree;
     return {
       // No validation pipe here (it was a tenth of the CPU of a single-claim read): an id that finds a live claim is
       // one IdArgs accepts, and any other id finds nothing, answers null, and the ordinary path words its error.
@@ -49,27 +50,42 @@ export class ClaimDirectRoots {
   }
 
   /** A page: the claims' trees come from the database, the connection around them is written here. */
-  private preparePage(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Fragments): DirectField | null {
+  private preparePage(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Fragments): DirectField | Declined {
     const connection = getNamedType(field.type);
-    if (!(connection instanceof GraphQLObjectType)) return null;
+    if (!(connection instanceof GraphQLObjectType)) return { declined: 'root_type:Query.claims' };
     const compiler = new ResponseTreeCompiler(this.dataSource, schema);
     const subfields = (type: GraphQLObjectType, of: readonly FieldNode[]) => collectSubfields(schema, fragments, {}, type, of);
     let tree: ResponseTree | null = null;
+    let reason: string | undefined;
     let count = false;
     // Each claim's tree is read once per page, so only one selection of the claims can be served.
     const claims = (type: GraphQLObjectType, of: readonly FieldNode[]): boolean => {
-      if (tree !== null) return false;
-      tree = compiler.compile(CLAIM_TREE, 'c', type, of, fragments);
-      return tree !== null;
+      if (tree !== null) {
+        reason ??= `two_selections:${connection.name}.nodes`;
+        return false;
+      }
+      const compiled = compiler.compile(CLAIM_TREE, 'c', type, of, fragments);
+      if ('declined' in compiled) {
+        reason ??= compiled.declined;
+        return false;
+      }
+      tree = compiled;
+      return true;
     };
     const object = (type: GraphQLObjectType, of: readonly FieldNode[], part: (name: string, type: GraphQLObjectType | null, of: readonly FieldNode[]) => Writer | null): Writer | null => {
       const writers: [string, Writer][] = [];
       for (const [key, fields] of subfields(type, of)) {
         const name = fields[0].name.value;
-        if (fields.some((f) => f.arguments?.length)) return null;
+        if (fields.some((f) => f.arguments?.length)) {
+          reason ??= `arguments:${type.name}.${name}`;
+          return null;
+        }
         const inner = name === '__typename' ? null : getNamedType(type.getFields()[name]?.type);
         const writer = name === '__typename' ? () => JSON.stringify(type.name) : part(name, inner instanceof GraphQLObjectType ? inner : null, fields);
-        if (!writer) return null;
+        if (!writer) {
+          reason ??= `unmapped:${type.name}.${name}`;
+          return null;
+        }
         writers.push([JSON.stringify(key), writer]);
       }
       return (page, at) => `{${writers.map(([key, write]) => `${key}:${write(page, at)}`).join(',')}}`;
@@ -95,7 +111,7 @@ export class ClaimDirectRoots {
     });
     // Assigned inside `claims` above, which the compiler does not follow.
     const compiled = tree as ResponseTree | null;
-    if (!write || compiled === null) return null;
+    if (!write || compiled === null) return { declined: reason ?? `unmapped:${connection.name}` };
     const { sql, finish } = compiled;
     return {
       answer: async (args: Record<string, unknown>, actor: Actor) => {

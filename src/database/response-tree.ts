@@ -27,6 +27,13 @@ const COLUMN_TYPES: Record<string, string[]> = {
   DateTime: ['datetime', 'timestamptz'],
 };
 
+/** Why a selection is left to the ordinary path: a short reason naming schema coordinates only, for logs and metrics. */
+export interface Declined {
+  declined: string;
+  /** When the reason is an unexpected failure: what describeError (common/error-log.ts) says of it. */
+  error?: string;
+}
+
 /** A compiled selection: the SQL of its JSON text, and what Node does to that text before sending it. */
 export interface ResponseTree {
   sql: string;
@@ -44,7 +51,7 @@ export interface ResponseTree {
  * A field the tree declares as computed (TreeNode.computed) is written by its SQL expression, or
  * from facts the SQL reads and Node turns into the value with the resolver's own rule (facts-markers.ts).
  *
- * A selection the tree cannot answer alone compiles to null: any other field with a resolver of its
+ * A selection the tree cannot answer alone compiles to a Declined with the reason: any other field with a resolver of its
  * own (a role-dependent field, say), a field with arguments, or a scalar whose column does not
  * hold it in output form. Such queries take the ordinary path.
  */
@@ -58,9 +65,17 @@ export class ResponseTreeCompiler {
     this.sql = jsonSqlFor(dataSource.options.type);
   }
 
-  /** The JSON text of `fieldNodes`' selection on `type`, for the row aliased `alias`; null when the tree cannot answer it. */
-  compile(node: TreeNode, alias: string, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): ResponseTree | null {
+  /**
+   * The JSON text of `fieldNodes`' selection on `type`, for the row aliased `alias`, or why the tree cannot answer
+   * it: the first field it cannot write, by schema coordinate (`resolver:Claim.statusHistory`), never a value.
+   */
+  compile(node: TreeNode, alias: string, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): ResponseTree | Declined {
     let next = 0;
+    let reason: string | undefined;
+    const no = (why: string, parent: GraphQLObjectType, name: string): null => {
+      reason ??= `${why}:${parent.name}.${name}`;
+      return null;
+    };
     const markers = new FactsMarkers(this.sql);
     const fresh = (): string => `r${next++}`;
     const subfields = (parent: GraphQLObjectType, nodes: readonly FieldNode[]) => collectSubfields(this.schema, fragments, {}, parent, nodes);
@@ -75,47 +90,49 @@ export class ResponseTreeCompiler {
           continue;
         }
         const field = parent.getFields()[name];
-        if (!field || fields.some((f) => f.arguments?.length)) return null;
+        if (!field) return no('unknown', parent, name);
+        if (fields.some((f) => f.arguments?.length)) return no('arguments', parent, name);
         const edge = n.edges?.[name];
         const computed = n.computed?.[name];
         const column = metadata.ownColumns.find((c) => c.propertyName === name);
         const embedded = metadata.embeddeds.find((e) => e.propertyName === name);
         let value: string | null = null;
         if (computed) {
-          value = this.computed(computed, at, field.type, markers, fresh);
+          value = this.computed(computed, at, field.type, markers, fresh) ?? no('computed_type', parent, name);
         } else if (edge) {
           const child = fresh();
           const target = unwrap(field.type);
           const element = edge.node
             ? target instanceof GraphQLObjectType && object(edge.node, child, target, fields)
             : edge.values && this.leaf(this.dataSource.getMetadata(edge.values.entity).findColumnWithPropertyName(edge.values.column), `${child}.${edge.values.column}`, target);
-          if (element) value = edgeSql(this.dataSource, this.sql, edge, at, child, element);
+          if (!element) return reason ? null : no('edge_type', parent, name);
+          value = edgeSql(this.dataSource, this.sql, edge, at, child, element);
         } else if (!readsOwnProperty(field)) {
-          return null;
+          return no('resolver', parent, name);
         } else if (column) {
-          value = this.leaf(column, `${at}.${column.databaseName}`, field.type);
+          value = this.leaf(column, `${at}.${column.databaseName}`, field.type) ?? no('column_type', parent, name);
         } else if (embedded) {
           const inner = unwrap(field.type);
-          if (!(inner instanceof GraphQLObjectType)) return null;
+          if (!(inner instanceof GraphQLObjectType)) return no('embedded_type', parent, name);
           const innerPairs: [string, string][] = [];
           for (const [innerKey, innerFields] of subfields(inner, fields)) {
             const innerName = innerFields[0].name.value;
             const innerColumn = embedded.columns.find((c) => c.propertyName === innerName);
             const innerValue =
               innerName === '__typename' ? literal(inner.name) : innerColumn && this.leaf(innerColumn, `${at}.${innerColumn.databaseName}`, inner.getFields()[innerName]?.type);
-            if (!innerValue) return null;
+            if (!innerValue) return no('column_type', inner, innerName);
             innerPairs.push([innerKey, innerValue]);
           }
           value = unlessAbsent(embedded, at, n.presentWhen?.[name], this.sql.object(innerPairs));
         }
-        if (!value) return null;
+        if (!value) return no('unmapped', parent, name);
         pairs.push([key, value]);
       }
       return this.sql.object(pairs);
     };
 
     const tree = object(node, alias, type, fieldNodes);
-    return tree ? { sql: this.sql.text(tree), finish: markers.finisher() } : null;
+    return tree ? { sql: this.sql.text(tree), finish: markers.finisher() } : { declined: reason ?? `unmapped:${type.name}` };
   }
 
   /** A computed field's value: its SQL expression as the field's type prints it, or its facts under a marker. */

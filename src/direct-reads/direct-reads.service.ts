@@ -23,7 +23,11 @@ import { RequestRecord } from '../common/request-record';
 import { directReadsEnabled } from '../config/settings';
 import { QueryLimits } from '../limits/query-limits';
 import { Client } from '../limits/rate-limits';
-import { DIRECT_ROOTS, DirectField, DirectRoot } from './direct-root';
+import { describeError } from '../common/error-log';
+import { DomainError } from '../common/errors';
+import { AppLog } from '../observability/app-log';
+import { DIRECT_ROOTS, Declined, DirectField, DirectRoot } from './direct-root';
+import { DeclineLog } from './decline-log';
 
 /** What a client posts to /graphql, once the JSON body parser has run. */
 export interface GraphQLBody {
@@ -70,7 +74,9 @@ export class DirectReads {
   enabled = directReadsEnabled();
   /** Requests answered here since start. */
   answered = 0;
-  private readonly plans = new Map<string, DocumentPlan | null>();
+  /** Each document's plan, or why it is left to Apollo. */
+  private readonly plans = new Map<string, DocumentPlan | Declined>();
+  private readonly declines: DeclineLog;
   private builtSchema?: GraphQLSchema;
   private readonly roots: Map<string, DirectRoot>;
 
@@ -79,8 +85,10 @@ export class DirectReads {
     private readonly access: AccessService,
     private readonly limits: QueryLimits,
     @Inject(DIRECT_ROOTS) roots: DirectRoot[],
+    log: AppLog,
   ) {
     this.roots = new Map(roots.map((r) => [r.field, r]));
+    this.declines = new DeclineLog(log);
   }
 
   /**
@@ -98,7 +106,7 @@ export class DirectReads {
       if (!actor) return decline(record, 'unknown_key');
       record.keyId = actor.keyId;
       const plan = this.planFor(body.query, body.operationName ?? undefined);
-      if (!plan) return decline(record, 'not_direct');
+      if ('declined' in plan) return decline(record, plan.declined);
       record.operation = body.operationName ?? plan.operation.name?.value;
       if (plan.parts.some((p) => !rolesForQuery(p.name).includes(actor.role))) return decline(record, 'role');
       // Over a query limit: Apollo refuses it, before any resolver runs.
@@ -115,7 +123,11 @@ export class DirectReads {
       // Laid out as Apollo lays out a response, a newline after the JSON. The values are the same JSON values the
       // ordinary path gives; the database's text may differ in spacing and in number notation (5e-05, 300.0).
       return `{"data":{${plan.parts.map((p, i) => `${JSON.stringify(p.key)}:${values[i]}`).join(',')}}}\n`;
-    } catch {
+    } catch (error) {
+      // A refusal (a bad cursor, say) is the ordinary path's to word. Anything else is a failure, not silent: it is
+      // logged (once per document), and Apollo answers instead.
+      if (error instanceof DomainError) return decline(record, 'refused');
+      this.declines.failed(planKey(body.query, body.operationName ?? undefined), body.operationName ?? undefined, describeError(error));
       return decline(record, 'error');
     }
   }
@@ -126,36 +138,39 @@ export class DirectReads {
     return this.builtSchema;
   }
 
-  private planFor(query: string, operationName: string | undefined): DocumentPlan | null {
+  private planFor(query: string, operationName: string | undefined): DocumentPlan | Declined {
     // Apollo refuses an empty name ("Unknown operation"); declining it keeps the key below unambiguous, since a
     // real name never contains a newline.
-    if (operationName === '') return null;
-    const key = `${operationName ?? ''}\n${query}`;
+    if (operationName === '') return { declined: 'empty_operation_name' };
+    const key = planKey(query, operationName);
     let plan = this.plans.get(key);
     if (plan === undefined) {
       plan = this.compile(query, operationName);
+      if ('declined' in plan) this.declines.declined(key, operationName, plan);
       if (this.plans.size >= MAX_PLANS) this.plans.delete(this.plans.keys().next().value as string);
       this.plans.set(key, plan);
     }
     return plan;
   }
 
-  private compile(query: string, operationName: string | undefined): DocumentPlan | null {
+  private compile(query: string, operationName: string | undefined): DocumentPlan | Declined {
     const schema = this.schema;
     // The same query limits as Apollo's path; a document over one is left to Apollo, which refuses it.
-    if (this.limits.checkText(query)) return null;
+    if (this.limits.checkText(query)) return { declined: 'over_limit' };
     let document: DocumentNode;
     try {
       document = parse(query);
     } catch {
-      return null;
+      return { declined: 'parse_error' };
     }
-    if (validate(schema, document).length > 0 || hasDirectives(document)) return null;
+    if (validate(schema, document).length > 0) return { declined: 'invalid' };
+    if (hasDirectives(document)) return { declined: 'directive' };
     const operation = getOperationAST(document, operationName);
     const queryType = schema.getQueryType();
-    if (!operation || operation.operation !== 'query' || !queryType) return null;
+    if (!operation || !queryType) return { declined: 'no_operation' };
+    if (operation.operation !== 'query') return { declined: operation.operation };
     const limitsPerRequest = (operation.variableDefinitions?.length ?? 0) > 0;
-    if (!limitsPerRequest && this.limits.checkOperation(schema, document, operation, {})) return null;
+    if (!limitsPerRequest && this.limits.checkOperation(schema, document, operation, {})) return { declined: 'over_limit' };
     const fragments = Object.fromEntries(
       document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
     );
@@ -169,22 +184,31 @@ export class DirectReads {
       // Validation has made sure that every node under one response key has the same arguments.
       const root = this.roots.get(name);
       const field = queryType.getFields()[name];
-      if (!root || !field) return null;
-      const direct = prepare(root, schema, field, nodes, fragments);
-      if (!direct) return null;
+      if (!root || !field) return { declined: `root:Query.${name}` };
+      const direct = this.prepare(root, schema, field, nodes, fragments);
+      if ('declined' in direct) return direct;
       parts.push({ key, name, field, node: nodes[0], direct });
     }
     return { document, operation, parts, limitsPerRequest };
   }
+
+  /**
+   * A root's preparation, or why not. One that throws (a selection too wide for one JSON object in SQL, say) is kept
+   * as declined and not tried again, and its error is logged at warn: a bug here shows in the log, not only as slower answers.
+   */
+  private prepare(root: DirectRoot, ...args: Parameters<DirectRoot['prepare']>): DirectField | Declined {
+    try {
+      return root.prepare(...args);
+    } catch (error) {
+      return { declined: `compile_error:Query.${root.field}`, error: describeError(error) };
+    }
+  }
 }
 
-/** A root's preparation, or null when it fails: a selection too wide for one JSON object in SQL, say. Kept as null, it is not tried again. */
-function prepare(root: DirectRoot, ...args: Parameters<DirectRoot['prepare']>): DirectField | null {
-  try {
-    return root.prepare(...args);
-  } catch {
-    return null;
-  }
+
+/** A document's key among the plans: a real operation name never contains a newline. */
+function planKey(query: string, operationName: string | undefined): string {
+  return `${operationName ?? ''}\n${query}`;
 }
 
 function decline(record: Partial<RequestRecord>, reason: string): null {

@@ -1,5 +1,8 @@
 import { FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLSchema } from 'graphql';
 import { Actor } from '../core/actor';
+import { Declined } from '../database/response-tree';
+
+export type { Declined };
 
 /** One Query field's selection, as a domain module has prepared to answer it straight from the database. */
 export interface DirectField {
@@ -14,8 +17,8 @@ export interface DirectField {
 /** A Query field a domain module can answer without graphql-js, for the selections its SQL covers. */
 export interface DirectRoot {
   readonly field: string;
-  /** How to answer this selection, or null when some part of it needs the field resolvers. */
-  prepare(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): DirectField | null;
+  /** How to answer this selection, or why some part of it needs the field resolvers. */
+  prepare(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): DirectField | Declined;
 }
 
 export const DIRECT_ROOTS = Symbol('DIRECT_ROOTS');
