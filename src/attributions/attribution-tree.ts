@@ -75,7 +75,7 @@ export class AttributionTree {
       .where('a.claim_id IN (:...claimIds) AND a.deleted_at IS NULL', { claimIds })
       .orderBy('a.id')
       .getRawMany<{ claim_id: string; tree: string }>();
-    const trees = rows.map((row) => ({ claimId: row.claim_id, node: JSON.parse(row.tree) as AttributionModel }));
+    const trees = rows.map((row) => ({ claimId: row.claim_id, node: JSON.parse(plan.finish(row.tree)) as AttributionModel }));
     return groupByKey(claimIds, trees, (t) => t.claimId).map((group) => group.map((t) => t.node));
   }
 }

@@ -7,7 +7,7 @@ import { attributionFactsSql } from '../analysis/attribution-facts-sql';
 import { attributionLine } from '../analysis/attribution-line';
 import { conflictingClaimIdsSql } from '../analysis/discrepancy-sql';
 import { AttributionFacts } from '../analysis/sourcing';
-import { JsonTreeCompiler, TreeEdge, TreeNode, TreePlans } from '../database/json-tree';
+import { CompiledTree, JsonTreeCompiler, TreeEdge, TreeNode, TreePlans } from '../database/json-tree';
 import { ClaimQuantity } from './claim-quantity.entity';
 import { Claim } from './claim.entity';
 
@@ -55,11 +55,11 @@ export class ClaimTreePlans {
     );
   }
 
-  one(info: GraphQLResolveInfo): string {
-    return this.single.for(info).sql;
+  one(info: GraphQLResolveInfo): CompiledTree {
+    return this.single.for(info);
   }
 
-  page(info: GraphQLResolveInfo): string {
-    return this.pages.for(info).sql;
+  page(info: GraphQLResolveInfo): CompiledTree {
+    return this.pages.for(info);
   }
 }

@@ -9,6 +9,7 @@ import { RecordType } from '../common/record-type';
 import { SortKey, applyKeyset, keysetOrderSql, keysetPage, pageWindow } from '../common/keyset';
 import { Page, PageArgs } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
+import { CompiledTree } from '../database/json-tree';
 import { JsonSql, jsonSqlFor } from '../database/json-sql';
 import { PreparedReads, preparedReadsFor } from '../database/prepared-reads';
 import { TextSearch, textSearchFor } from '../database/text-search';
@@ -125,11 +126,11 @@ export class ClaimsService {
     filter: ClaimFilterInput,
     sort: ClaimSort = ClaimSort.NEWEST,
     actor: Actor | undefined,
-    tree: string,
+    tree: CompiledTree,
     options: { count?: boolean } = {},
   ): Promise<Page<ClaimModel>> {
-    const page = await this.listTreeTexts(args, filter, sort, actor, tree, options);
-    const edges = page.edges.map((e) => ({ cursor: e.cursor, node: JSON.parse(e.node) as ClaimModel }));
+    const page = await this.listTreeTexts(args, filter, sort, actor, tree.sql, options);
+    const edges = page.edges.map((e) => ({ cursor: e.cursor, node: JSON.parse(tree.finish(e.node)) as ClaimModel }));
     return { ...page, edges, nodes: edges.map((e) => e.node) };
   }
 
@@ -162,10 +163,10 @@ export class ClaimsService {
   }
 
   /** One live claim as a JSON tree (claim-tree.ts). */
-  async getTree(id: string, tree: string, actor?: Actor): Promise<ClaimModel> {
-    const text = await this.getTreeText(id, tree);
+  async getTree(id: string, tree: CompiledTree, actor?: Actor): Promise<ClaimModel> {
+    const text = await this.getTreeText(id, tree.sql);
     if (text === null) throw await this.notFound(id, actor);
-    return JSON.parse(text) as ClaimModel;
+    return JSON.parse(tree.finish(text)) as ClaimModel;
   }
 
   /** One live claim as the JSON text `tree` builds, or null when there is none. */

@@ -4,6 +4,7 @@ import { EmbeddedMetadata } from 'typeorm/metadata/EmbeddedMetadata';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { PREFETCHED } from '../common/prefetch';
 import { Selection, childSelection, selectionOf } from '../common/selection';
+import { FactsMarkers } from './facts-markers';
 import { JsonSql, jsonSqlFor } from './json-sql';
 
 /**
@@ -24,8 +25,9 @@ export interface TreeNode {
   presentWhen?: Record<string, string[]>;
   edges?: Record<string, TreeEdge>;
   /**
-   * Fields worked out from the row, which the response tree (response-tree.ts) writes in the same
-   * statement; their resolvers still serve every other read. The JSON tree leaves them to the resolvers.
+   * Fields worked out from the row, which both trees write in the same statement (the JSON tree only
+   * those computed from facts; a SQL expression's field reads its `needs`); their resolvers still
+   * serve every other read.
    */
   computed?: Record<string, TreeComputed>;
 }
@@ -57,12 +59,18 @@ export interface TreeEdge {
   orderBy?(child: string): string;
 }
 
+/** A compiled tree: its SQL, and what turns the database's text into the text to parse (facts-markers.ts). */
+export interface CompiledTree {
+  sql: string;
+  finish(text: string): string;
+}
+
 /**
  * Compiles a selection over a TreeNode into one SQL expression that builds the whole subtree as
  * JSON, the way PostGraphile does: one round trip, and no per-row work in node beyond JSON.parse.
  * Each object carries the columns the client selected (plus ids, foreign keys and `needs`), keyed
- * by GraphQL field name; each selected edge sits under `PREFETCHED + field`, where the schema's
- * resolvers find it (common/prefetch.ts).
+ * by GraphQL field name; each selected edge, and each selected field computed from facts, sits under
+ * `PREFETCHED + field`, where the schema's resolvers find it (common/prefetch.ts).
  */
 export class JsonTreeCompiler {
   private readonly sql: JsonSql;
@@ -72,8 +80,9 @@ export class JsonTreeCompiler {
   }
 
   /** The subtree of the row aliased `alias` as a text expression. */
-  compile(node: TreeNode, alias: string, selection: Selection, fragments: Record<string, FragmentDefinitionNode>): string {
+  compile(node: TreeNode, alias: string, selection: Selection, fragments: Record<string, FragmentDefinitionNode>): CompiledTree {
     let next = 0;
+    const markers = new FactsMarkers(this.sql);
     const fresh = (): string => `j${next++}`;
     const wanted = (n: TreeNode, sel: Selection, name: string): boolean =>
       sel.has(name) ||
@@ -93,6 +102,9 @@ export class JsonTreeCompiler {
         if (!sel.has(field)) continue;
         pairs.push([PREFETCHED + field, relation(edge, at, childSelection(sel, field, fragments))]);
       }
+      for (const [field, computed] of Object.entries(n.computed ?? {})) {
+        if (sel.has(field) && 'facts' in computed) pairs.push([PREFETCHED + field, markers.mark(computed, computed.facts(this.sql, at, fresh))]);
+      }
       return this.sql.object(pairs);
     };
     const relation = (edge: TreeEdge, parent: string, sel: Selection): string => {
@@ -100,7 +112,8 @@ export class JsonTreeCompiler {
       const element = edge.node ? object(edge.node, child, sel) : `${child}.${edge.values?.column}`;
       return edgeSql(this.dataSource, this.sql, edge, parent, child, element);
     };
-    return this.sql.text(object(node, alias, selection));
+    const sql = this.sql.text(object(node, alias, selection));
+    return { sql, finish: markers.finisher() };
   }
 
   /** Every column of an embedded object (few and small), or null when it is absent. */
@@ -134,11 +147,9 @@ export function edgeSql(dataSource: DataSource, sql: JsonSql, edge: TreeEdge, pa
   return sql.one(`SELECT ${element} ${fromWhere}`);
 }
 
-export interface TreePlan {
+export interface TreePlan extends CompiledTree {
   /** Distinguishes plans, for per-request loader keys. */
   id: number;
-  /** The text expression that builds the tree of the row aliased as given. */
-  sql: string;
 }
 
 /**
@@ -166,7 +177,7 @@ export class TreePlans {
     let plan = plans.get(key);
     if (!plan) {
       const selection = this.pick(selectionOf(info.fieldNodes, info.fragments), info.fragments);
-      plan = { id: this.count++, sql: this.compiler.compile(this.root, this.alias, selection, info.fragments) };
+      plan = { id: this.count++, ...this.compiler.compile(this.root, this.alias, selection, info.fragments) };
       plans.set(key, plan);
     }
     return plan;
