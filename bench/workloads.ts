@@ -92,7 +92,7 @@ export const DESK_PAGE = 25;
  * first page) with what an editor's list also wants: each attribution's stance and speaker (anonymous, reliability)
  * and the claims each claim's figures contradict.
  */
-const CD_DESK = `query Claims($filter: ClaimFilterInput, $first: Int, $after: String, $last: Int, $before: String, $sort: ClaimSort) {
+export const CD_DESK = `query Claims($filter: ClaimFilterInput, $first: Int, $after: String, $last: Int, $before: String, $sort: ClaimSort) {
   claims(filter: $filter, first: $first, after: $after, last: $last, before: $before, sort: $sort) {
     totalCount
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
@@ -105,6 +105,9 @@ const CD_DESK = `query Claims($filter: ClaimFilterInput, $first: Int, $after: St
     }
   }
 }`;
+
+/** The desk's variables for its first page of the unfiltered list. */
+export const DESK_VARIABLES = { filter: {}, first: DESK_PAGE, sort: 'NEWEST' };
 
 /** PostGraphile: the same, with anonymous, attributionLine and conflictsWith as computed columns (postgraphile-server.ts). */
 const PG_DESK = `query Claims($first: Int!) { claims: allClaims(first: $first, orderBy: ID_DESC, ${PG_LIVE}) {
@@ -180,7 +183,7 @@ export const WORKLOADS: Workload[] = [
     request(server) {
       switch (server) {
         case 'claimdesk':
-          return gql(CD_DESK, { filter: {}, first: DESK_PAGE, sort: 'NEWEST' });
+          return gql(CD_DESK, DESK_VARIABLES);
         case 'postgraphile':
           return gql(PG_DESK, { first: DESK_PAGE });
         case 'floor':

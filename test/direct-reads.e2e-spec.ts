@@ -1,4 +1,5 @@
 import { DEFAULT_GRAPHQL_MAX_BODY_BYTES } from '../src/config/settings';
+import { CD_DESK, DESK_VARIABLES } from '../bench/workloads';
 import { DirectReads } from '../src/direct-reads/direct-reads.service';
 import { QueryCounter } from '../src/database/query-counter';
 import { GraphQLResponse, TestApp, expectData, startTestApp } from './support/app';
@@ -91,13 +92,8 @@ describe('direct reads', () => {
       chain { position cue source { id name kind aliases } }
       citations { id quote prefix suffix startOffset endOffset article { id url canonicalUrl headline publisher wireAgency byline publishedAt language } } }`;
 
-  /** The desk's claims list (web/src/screens/claims.tsx) with what the benchmark's workload e adds (bench/workloads.ts). */
-  const DESK_LIST = `query Claims($filter: ClaimFilterInput, $first: Int) { claims(filter: $filter, first: $first) {
-    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { id statement status sourcing independentSourceCount hasDiscrepancy circular attributionLine createdAt deletedAt
-      eventTime { start end } place { name }
-      attributions { id stance source { id name anonymous reliability } }
-      conflictsWith { id } } } }`;
+  /** The benchmark's workload e, as the desk sends its claims list (bench/workloads.ts). */
+  const DESK_LIST = CD_DESK;
 
   const answeredDirectly: Case[] = [
     ['one claim with everything', `query($id: ID!) { claim(id: $id) { ${EVERYTHING} } }`, () => ({ id: claimIds[0] })],
@@ -114,8 +110,8 @@ describe('direct reads', () => {
     ['filtered by source, anonymous only', `query($s: String!) { claims(filter: { source: $s, anonymity: ANONYMOUS_ONLY }) { nodes { id } } }`, () => ({ s: 'a senior security official' })],
     ['deleted claims, as an editor', `{ claims(filter: { deleted: ONLY }) { nodes { id deletedAt } totalCount } }`, () => ({}), () => editor],
     ['as a reporter', `query($id: ID!) { claim(id: $id) { id attributions { source { name } } } }`, () => ({ id: claimIds[0] }), () => reporter],
-    ['the desk\'s claims list, as an editor', DESK_LIST, () => ({ first: 25, filter: {} }), () => editor],
-    ['the desk\'s claims list, as a reporter', DESK_LIST, () => ({ first: 25, filter: {} }), () => reporter],
+    ['the desk\'s claims list, as an editor', DESK_LIST, () => DESK_VARIABLES, () => editor],
+    ['the desk\'s claims list, as a reporter', DESK_LIST, () => DESK_VARIABLES, () => reporter],
     ['computed fields within conflicting claims', `query($id: ID!) { claim(id: $id) { line: attributionLine conflictsWith { id attributionLine hasDiscrepancy conflictsWith { id } attributions { source { anonymous } } } } }`, () => ({ id: claimIds[0] })],
   ];
 
@@ -142,7 +138,7 @@ describe('direct reads', () => {
   });
 
   it('writes attributionLine and conflictsWith as their resolvers do', async () => {
-    const page = expectData(await t.gql(DESK_LIST, { first: 25, filter: {} }, editor)).claims.nodes as Array<{ id: string; attributionLine: string; conflictsWith: { id: string }[]; attributions: { id: string }[] }>;
+    const page = expectData(await t.gql(DESK_LIST, DESK_VARIABLES, editor)).claims.nodes as Array<{ id: string; attributionLine: string; conflictsWith: { id: string }[]; attributions: { id: string }[] }>;
     const byId = new Map(page.map((c) => [c.id, c]));
     // The resolvers, reached through an attribution's claim, which is never read as a tree.
     const resolved = async (attributionId: string) =>
@@ -153,10 +149,10 @@ describe('direct reads', () => {
   });
 
   it('answers the desk\'s claims list in two SQL statements, the page and its count', async () => {
-    await t.gql(DESK_LIST, { first: 25, filter: {} }, editor); // the key is cached from here on
+    await t.gql(DESK_LIST, DESK_VARIABLES, editor); // the key is cached from here on
     const before = QueryCounter.count;
     const answered = reads.answered;
-    expect(expectData(await t.gql(DESK_LIST, { first: 25, filter: {} }, editor)).claims.nodes.some((c: { conflictsWith: unknown[] }) => c.conflictsWith.length)).toBe(true);
+    expect(expectData(await t.gql(DESK_LIST, DESK_VARIABLES, editor)).claims.nodes.some((c: { conflictsWith: unknown[] }) => c.conflictsWith.length)).toBe(true);
     expect(reads.answered).toBe(answered + 1);
     expect(QueryCounter.count - before).toBeLessThanOrEqual(2);
   });
