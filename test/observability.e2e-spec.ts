@@ -122,7 +122,7 @@ describe('health, metrics and request logs', () => {
   });
 
   describe('direct path declines', () => {
-    it('counts each by its reason and logs it once per document, at debug, without the query or its values', async () => {
+    it('counts each by its reason and logs it once per document and reason, at debug, without the query or its values', async () => {
       const admin = { authorization: `Bearer ${t.adminKey}` };
       const { id } = expectData(await t.gql(LOG, { input: logClaimInput() })).logClaim;
       const logger = t.app.get(AppLog).logger;
@@ -141,6 +141,20 @@ describe('health, metrics and request logs', () => {
         expect(said[0]).toMatchObject({ level: 'debug', reason, shape: expect.stringMatching(/^[0-9a-f]{12}$/) });
         expect(JSON.stringify(said[0])).not.toContain(id);
         expect(JSON.stringify(said[0])).not.toContain('toStatus');
+
+        // A document the path answers, declined for one request's sake: a missing claim, whose error Apollo words.
+        const missing = '018cc252-3af4-7000-839e-000000000000';
+        const lookup = `query Lookup($id: ID!) { claim(id: $id) { id statement } }`;
+        const beforeMissing = (await getText(`${base}/metrics`, admin)).text;
+        for (let i = 0; i < 2; i++) await post(t.url, { query: lookup, variables: { id: missing }, operationName: 'Lookup' }, admin);
+        const afterMissing = (await getText(`${base}/metrics`, admin)).text;
+        const notFound = { reason: 'not_found' };
+        expect(series(afterMissing, 'claimdesk_direct_declines_total', notFound) - series(beforeMissing, 'claimdesk_direct_declines_total', notFound)).toBe(2);
+        await new Promise((r) => setTimeout(r, 50));
+        const missed = lines.filter((l) => l.operation === 'Lookup' && String(l.msg).startsWith('direct path'));
+        expect(missed).toHaveLength(1);
+        expect(missed[0]).toMatchObject({ level: 'debug', reason: 'not_found' });
+        expect(JSON.stringify(missed[0])).not.toContain(missing);
       } finally {
         logger.level = level;
       }

@@ -17,7 +17,7 @@ export class DeclineLog {
 
   constructor(private readonly log: AppLog) {}
 
-  /** A document compiled to a decline (it is then kept as declined, so this runs once per document while kept). */
+  /** A document compiled to a decline, or a planned one declined for one request's sake (role, variables, not_found, refused). */
   declined(key: string, operation: string | undefined, decline: Declined): void {
     this.once(key, operation, decline.declined, decline.error);
   }
@@ -28,6 +28,7 @@ export class DeclineLog {
   }
 
   private once(key: string, operation: string | undefined, reason: string, error: string | undefined): void {
+    // Remembered by hash, not by text: a document may be megabytes long.
     const shape = createHash('sha256').update(key).digest('hex').slice(0, 12);
     const seen = `${shape} ${reason}`;
     if (this.logged.has(seen)) return;

@@ -105,29 +105,41 @@ export class DirectReads {
       const actor = await this.access.authenticate(token, client);
       if (!actor) return decline(record, 'unknown_key');
       record.keyId = actor.keyId;
-      const plan = this.planFor(body.query, body.operationName ?? undefined);
+      const operationName = body.operationName ?? undefined;
+      const key = planKey(body.query, operationName);
+      const plan = this.planFor(key, body.query, operationName);
       if ('declined' in plan) return decline(record, plan.declined);
       record.operation = body.operationName ?? plan.operation.name?.value;
-      if (plan.parts.some((p) => !rolesForQuery(p.name).includes(actor.role))) return decline(record, 'role');
+      // A planned document declined for this request's sake: logged, like a document's decline, once per reason.
+      const declineThis = (reason: string) => {
+        this.declines.declined(key, operationName, { declined: reason });
+        return decline(record, reason);
+      };
+      if (plan.parts.some((p) => !rolesForQuery(p.name).includes(actor.role))) return declineThis('role');
       // Over a query limit: Apollo refuses it, before any resolver runs.
-      if (plan.limitsPerRequest && this.limits.checkOperation(this.schema, plan.document, plan.operation, body.variables)) return decline(record, 'over_limit');
+      if (plan.limitsPerRequest && this.limits.checkOperation(this.schema, plan.document, plan.operation, body.variables)) return declineThis('over_limit');
       const variables = getVariableValues(this.schema, plan.operation.variableDefinitions ?? [], body.variables ?? {});
-      if (variables.errors) return decline(record, 'variables');
+      if (variables.errors) return declineThis('variables');
       const values = await Promise.all(
         plan.parts.map((p) =>
           p.direct && p.field && p.node ? p.direct.answer(getArgumentValues(p.field, p.node, variables.coerced), actor) : Promise.resolve(p.literal ?? null),
         ),
       );
-      if (values.some((v) => v === null)) return decline(record, 'not_found');
+      if (values.some((v) => v === null)) return declineThis('not_found');
       this.answered += 1;
       // Laid out as Apollo lays out a response, a newline after the JSON. The values are the same JSON values the
       // ordinary path gives; the database's text may differ in spacing and in number notation (5e-05, 300.0).
       return `{"data":{${plan.parts.map((p, i) => `${JSON.stringify(p.key)}:${values[i]}`).join(',')}}}\n`;
     } catch (error) {
-      // A refusal (a bad cursor, say) is the ordinary path's to word. Anything else is a failure, not silent: it is
-      // logged (once per document), and Apollo answers instead.
-      if (error instanceof DomainError) return decline(record, 'refused');
-      this.declines.failed(planKey(body.query, body.operationName ?? undefined), body.operationName ?? undefined, describeError(error));
+      // A refusal (a bad cursor, say) is the ordinary path's to word. Anything else is a failure, logged at warn (once
+      // per document), and Apollo answers instead.
+      const operationName = body.operationName ?? undefined;
+      const key = planKey(body.query, operationName);
+      if (error instanceof DomainError) {
+        this.declines.declined(key, operationName, { declined: 'refused' });
+        return decline(record, 'refused');
+      }
+      this.declines.failed(key, operationName, describeError(error));
       return decline(record, 'error');
     }
   }
@@ -138,11 +150,9 @@ export class DirectReads {
     return this.builtSchema;
   }
 
-  private planFor(query: string, operationName: string | undefined): DocumentPlan | Declined {
-    // Apollo refuses an empty name ("Unknown operation"); declining it keeps the key below unambiguous, since a
-    // real name never contains a newline.
+  private planFor(key: string, query: string, operationName: string | undefined): DocumentPlan | Declined {
+    // Apollo refuses an empty name ("Unknown operation"); declining it keeps the key unambiguous (planKey).
     if (operationName === '') return { declined: 'empty_operation_name' };
-    const key = planKey(query, operationName);
     let plan = this.plans.get(key);
     if (plan === undefined) {
       plan = this.compile(query, operationName);
