@@ -20,13 +20,17 @@ interface TableInsert {
   columns: string[];
   many: Database.Statement;
   one: Database.Statement;
+  /** The values of the rows not inserted yet (fewer than ROWS_PER_INSERT), row after row. */
+  params: unknown[];
+  rows: number;
 }
 
 /**
  * SQLite (`npm run bench -- --sqlite`): the same rows into a migrated file through better-sqlite3. For the load the
  * file has no journal and no fsync (a failed load leaves no marker, so the file is made again), the tables' own
  * indexes are dropped (their CREATE statements kept from sqlite_master) and built after the last row, rows go in
- * through multi-row INSERTs inside large transactions. Then ANALYZE, and the app's WAL journal.
+ * through multi-row INSERTs inside large transactions, foreign keys checked once at the end. Then ANALYZE, and the
+ * app's WAL journal.
  */
 export class SqliteSink implements DataSink {
   private readonly db: Database.Database;
@@ -44,6 +48,9 @@ export class SqliteSink implements DataSink {
     this.db.pragma('synchronous = OFF');
     this.db.pragma('cache_size = -262144'); // 256 MB of page cache
     this.db.pragma('temp_store = MEMORY'); // the index builds' sorts
+    // Rows are held back per table until a multi-row INSERT is full, so a child can arrive before its parent:
+    // the foreign keys are checked once, after the load (finish), as the PostgreSQL sink checks them.
+    this.db.pragma('foreign_keys = OFF');
     const placeholders = TABLE_NAMES.map(() => '?').join(', ');
     // Automatic indexes (primary keys, UNIQUE columns) have no SQL and stay; the rows arrive in id order.
     const indexes = this.db
@@ -60,7 +67,7 @@ export class SqliteSink implements DataSink {
     const columns = columnsOf(table, first);
     const values = `(${columns.map(() => '?').join(', ')})`;
     const into = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
-    const insert = { columns, many: this.db.prepare(into + Array(ROWS_PER_INSERT).fill(values).join(', ')), one: this.db.prepare(into + values) };
+    const insert = { columns, many: this.db.prepare(into + Array(ROWS_PER_INSERT).fill(values).join(', ')), one: this.db.prepare(into + values), params: [], rows: 0 };
     this.inserts.set(table, insert);
     return insert;
   }
@@ -69,33 +76,49 @@ export class SqliteSink implements DataSink {
     if (!items.length) return;
     const insert = this.insertFor(table, items[0]);
     columnsOf(table, items[0], insert.columns);
-    const rows = items.some(isFamily) ? items.flatMap((item) => (isFamily(item) ? item.each.map((each) => ({ ...each, ...item.common })) : [item])) : (items as Row[]);
-    const params: unknown[] = [];
-    let i = 0;
-    for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
-      params.length = 0;
-      for (let r = i; r < i + ROWS_PER_INSERT; r++) for (const column in rows[r]) params.push(sqliteValue(rows[r][column]));
-      insert.many.run(params);
+    const add = (row: Row) => {
+      for (const column in row) insert.params.push(sqliteValue(row[column]));
+    };
+    for (const item of items) {
+      for (const each of isFamily(item) ? item.each : [item]) {
+        add(each);
+        if (isFamily(item)) add(item.common);
+        if (++insert.rows === ROWS_PER_INSERT) {
+          insert.many.run(insert.params);
+          insert.params.length = 0;
+          insert.rows = 0;
+        }
+      }
+      this.inTransaction += isFamily(item) ? item.each.length : 1;
     }
-    for (; i < rows.length; i++) {
-      params.length = 0;
-      for (const column in rows[i]) params.push(sqliteValue(rows[i][column]));
-      insert.one.run(params);
-    }
-    this.inTransaction += rows.length;
     if (this.inTransaction >= ROWS_PER_TRANSACTION) {
       this.db.exec('COMMIT; BEGIN');
       this.inTransaction = 0;
     }
   }
 
+  /** The rows still held back, one INSERT each. */
+  private insertRest(): void {
+    for (const insert of this.inserts.values()) {
+      const width = insert.columns.length;
+      for (let r = 0; r < insert.rows; r++) insert.one.run(insert.params.slice(r * width, (r + 1) * width));
+      insert.params.length = 0;
+      insert.rows = 0;
+    }
+  }
+
   async finish(log: (line: string) => void): Promise<void> {
     try {
+      this.insertRest();
       this.db.exec('COMMIT');
       log(`rows written in ${seconds(this.started)} s; building ${this.indexes.length} indexes`);
       const built = Date.now();
       for (const sql of this.indexes) this.db.exec(sql);
       log(`indexes built in ${seconds(built)} s`);
+      const checked = Date.now();
+      const broken = this.db.pragma('foreign_key_check') as unknown[];
+      if (broken.length) throw new Error(`the generated rows break ${broken.length} foreign keys, first: ${JSON.stringify(broken[0])}`);
+      log(`foreign keys checked in ${seconds(checked)} s`);
       const analyzed = Date.now();
       this.db.exec('ANALYZE');
       log(`ANALYZE in ${seconds(analyzed)} s`);
