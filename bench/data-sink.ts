@@ -1,39 +1,53 @@
-/** A row in a table's column order (TABLES). */
-export type Row = unknown[];
+/**
+ * A row: column name to value. The generator writes each table's rows as object literals of one shape, and a
+ * sink takes the column list from a table's first row (the COPY or INSERT column list), so a new column is one
+ * line in generate.ts. Timestamps are ISO strings, booleans booleans.
+ */
+export type Row = Record<string, string | number | boolean | null>;
 
-const RECORD = ['id', 'created_at', 'updated_at', 'version', 'deleted_at', 'deleted_by'];
-export const TABLES: Record<string, string[]> = {
-  source: [...RECORD, 'kind', 'name', 'name_key', 'based_in', 'affiliation', 'wikidata_id', 'reliability', 'confidential_note'],
-  source_alias: ['id', 'source_id', 'alias', 'alias_key'],
-  article: [...RECORD, 'url', 'canonical_url', 'headline', 'publisher', 'wire_agency', 'byline', 'published_at', 'language', 'body_text', 'retrieved_at'],
-  claim: [
-    ...RECORD, 'statement', 'hedge', 'tags', 'status', 'created_by',
-    'place_name', 'place_admin_area', 'place_country', 'place_latitude', 'place_longitude', 'place_precision',
-    'event_time_start', 'event_time_end', 'event_time_precision',
-    'independent_source_count', 'denying_source_count', 'questioning_source_count', 'sourcing', 'circular', 'speaker_anonymity',
-  ],
-  claim_quantity: ['id', 'claim_id', 'position', 'variable', 'value', 'lower', 'lower_inclusive', 'upper', 'upper_inclusive', 'approximate', 'qualifier', 'unit', 'currency'],
-  attribution: [
-    ...RECORD, 'claim_id', 'source_id', 'stance', 'cue', 'mode', 'said_at', 'credibility',
-    'anonymity_reason', 'relationship', 'conditions', 'created_by',
-  ],
-  relay_hop: ['id', 'attribution_id', 'position', 'source_id', 'cue'],
-  citation: [...RECORD, 'attribution_id', 'article_id', 'quote', 'prefix', 'suffix', 'start_offset', 'end_offset'],
-  claim_source: ['source_id', 'claim_id', 'speaks', 'relays', 'speaker_anonymity'],
-  figure_span: ['quantity_id', 'kind', 'node', 'claim_id', 'variable', 'low', 'low_inclusive', 'high', 'high_inclusive', 'flagged'],
-};
-/** Parents before children. */
-export const TABLE_NAMES = Object.keys(TABLES);
+/**
+ * Rows that share most of their values (a figure's figure_span rows differ only in kind and node): one row per
+ * `each`, its own columns first, then `common`'s. Encoded once instead of once per row.
+ */
+export interface RowFamily {
+  each: Row[];
+  common: Row;
+}
+
+export type Rows = Array<Row | RowFamily>;
+
+export function isFamily(item: Row | RowFamily): item is RowFamily {
+  return Array.isArray(item.each);
+}
+
+/** The rows a batch stands for. */
+export function rowCount(items: Rows): number {
+  let n = 0;
+  for (const item of items) n += isFamily(item) ? item.each.length : 1;
+  return n;
+}
+
+/** The tables the generator fills, parents before children. */
+export const TABLE_NAMES = ['source', 'source_alias', 'article', 'claim', 'claim_quantity', 'attribution', 'relay_hop', 'citation', 'claim_source', 'figure_span'];
 
 /** Where the generated rows go: a PostgreSQL database (postgres-sink.ts) or a SQLite file (sqlite-sink.ts). */
 export interface DataSink {
   open(): Promise<void>;
-  /** Rows of one table, in TABLES' column order; timestamps as ISO strings, booleans as booleans. */
-  write(table: string, rows: Row[]): Promise<void>;
-  /** After the last row: indexes, the discrepancy flags (this SQL, unless null), planner statistics. */
-  finish(flagDiscrepanciesSql: string | null, log: (line: string) => void): Promise<void>;
+  /** Rows of one table, every one with the columns of the table's first row, in that order. */
+  write(table: string, rows: Rows): Promise<void>;
+  /** After the last row: indexes and constraints, planner statistics. */
+  finish(log: (line: string) => void): Promise<void>;
   /** After a failure: close what is open. */
   abort(): Promise<void>;
+}
+
+/** The column list of a table's rows, checked against a later batch's first row (a mistake in generate.ts would shift columns). */
+export function columnsOf(table: string, item: Row | RowFamily, known?: string[]): string[] {
+  const columns = isFamily(item) ? [...Object.keys(item.each[0]), ...Object.keys(item.common)] : Object.keys(item);
+  if (known && (known.length !== columns.length || known.some((c, i) => c !== columns[i]))) {
+    throw new Error(`${table}: a row with columns ${columns.join(', ')} after rows with ${known.join(', ')}`);
+  }
+  return columns;
 }
 
 export function seconds(since: number): string {

@@ -10,6 +10,7 @@ export interface BenchOptions {
   connections: number;
   seed: number;
   reuseDb: boolean; // skip generation when the database already holds a data set of this scale
+  generateOnly: boolean; // stop after the data set: time generation alone
   only: string[] | null; // workload keys, e.g. a,b
   noWrite: boolean;
   record: boolean; // append the run to BENCHMARKS.md
@@ -30,6 +31,7 @@ const HELP = `npm run bench -- [flags]
   --only a,b,c,d,e,w   run only these workloads (w = logClaim write)
   --no-write           skip the logClaim write workload
   --reuse-db           keep an existing bench database of the same scale and seed
+  --generate-only      make the data set (or find it with --reuse-db), print its timings and stop
   --no-record          do not append the results to BENCHMARKS.md (default for --smoke)
   --no-build           do not run npm run build first
   --cpu-prof DIR       run claimdesk with node --cpu-prof --cpu-prof-dir DIR
@@ -64,6 +66,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     connections: num('--connections', 16),
     seed: num('--seed', 42),
     reuseDb: has('--reuse-db'),
+    generateOnly: has('--generate-only'),
     only: only ? only.split(',').map((s) => s.trim()) : null,
     noWrite: has('--no-write'),
     record: !smoke && !has('--no-record'),

@@ -1,53 +1,104 @@
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DataSink, Row, seconds, TABLE_NAMES, TABLES } from './data-sink';
+import { columnsOf, DataSink, isFamily, Row, rowCount, RowFamily, Rows, seconds, TABLE_NAMES } from './data-sink';
+import { dropSchemaForLoad, LoadSchema, restoreSchema } from './postgres-schema';
+
+/** Characters of COPY text sent to PostgreSQL at once. */
+const COPY_CHUNK = 1 << 18;
 
 /** One value in COPY's text format. */
 function copyValue(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
-  const text = String(value);
+  const text = typeof value === 'string' ? value : String(value);
   return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] as string) : text;
 }
 
+/** A row's values as COPY text, each followed by a tab (columns in the row's own key order). */
+function copyFields(row: Row): string {
+  let text = '';
+  for (const column in row) text += `${copyValue(row[column])}\t`;
+  return text;
+}
+
+/** Rows as COPY text: a tab between values, a newline after each row. */
+export function copyText(rows: Rows): string {
+  let text = '';
+  for (const item of rows) {
+    if (isFamily(item)) {
+      const common = `${copyFields(item.common).slice(0, -1)}\n`;
+      for (const each of item.each) text += copyFields(each) + common;
+    } else {
+      text += `${copyFields(item).slice(0, -1)}\n`;
+    }
+  }
+  return text;
+}
+
 /**
- * One table's rows, streamed through COPY FROM STDIN (pg-copy-streams) on its own connection for the
- * whole generation, so PostgreSQL parses one table while node generates the next rows. Foreign-key
- * triggers are off on these connections (session_replication_role = replica): the rows reference
- * rows another connection has not committed yet, and the generator makes them consistent itself.
+ * One table's rows, streamed through COPY FROM STDIN (pg-copy-streams) on its own connection for the whole
+ * generation, so PostgreSQL parses one table while node generates the next rows. The table is truncated in
+ * the COPY's transaction so that COPY ... FREEZE writes its rows frozen and all-visible: no VACUUM has to
+ * rewrite every page afterwards. Opened at the first rows, whose keys are the column list.
  */
 class TableCopy {
-  private client: Client;
-  private stream: ReturnType<typeof copyFrom>;
+  private client: Client | null = null;
+  private stream: ReturnType<typeof copyFrom> | null = null;
+  private columns: string[] = [];
+  private text = '';
   rows = 0;
 
-  constructor(private readonly url: string, private readonly table: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly table: string,
+  ) {}
 
-  async open(): Promise<void> {
+  private async open(first: Row | RowFamily): Promise<ReturnType<typeof copyFrom>> {
+    this.columns = columnsOf(this.table, first);
     this.client = new Client({ connectionString: this.url });
     await this.client.connect();
-    await this.client.query(`SET session_replication_role = replica`);
-    this.stream = this.client.query(copyFrom(`COPY "${this.table}" (${TABLES[this.table].map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
+    await this.client.query(`BEGIN`);
+    await this.client.query(`TRUNCATE "${this.table}"`);
+    this.stream = this.client.query(copyFrom(`COPY "${this.table}" (${this.columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN WITH (FREEZE)`));
+    return this.stream;
   }
 
-  /** Writes the rows; waits only when PostgreSQL is behind (backpressure). */
-  async write(rows: Row[]): Promise<void> {
+  /**
+   * Adds the rows; sends the table's text once it holds COPY_CHUNK characters (the generator's batches are small, and
+   * PostgreSQL spent twice the CPU on COPY when each arrived as its own message), waiting only when PostgreSQL is behind.
+   */
+  async write(rows: Rows): Promise<void> {
     if (!rows.length) return;
-    this.rows += rows.length;
-    const text = rows.map((row) => row.map(copyValue).join('\t')).join('\n') + '\n';
-    if (!this.stream.write(text)) await new Promise<void>((resolve, reject) => {
-      this.stream.once('drain', resolve);
-      this.stream.once('error', reject);
-    });
+    const stream = this.stream ?? (await this.open(rows[0]));
+    columnsOf(this.table, rows[0], this.columns);
+    this.rows += rowCount(rows);
+    this.text += copyText(rows);
+    if (this.text.length < COPY_CHUNK) return;
+    const text = this.text;
+    this.text = '';
+    if (!stream.write(text)) {
+      await new Promise<void>((resolve, reject) => {
+        const fail = (error: Error) => reject(error);
+        stream.once('error', fail);
+        stream.once('drain', () => {
+          stream.off('error', fail);
+          resolve();
+        });
+      });
+    }
   }
 
   async close(): Promise<void> {
+    const { client, stream } = this;
+    if (!client || !stream) return;
     await new Promise<void>((resolve, reject) => {
-      this.stream.once('finish', resolve);
-      this.stream.once('error', reject);
-      this.stream.end();
+      stream.once('finish', resolve);
+      stream.once('error', reject);
+      if (this.text) stream.write(this.text);
+      stream.end();
     });
-    await this.client.end();
+    await client.query('COMMIT');
+    await client.end();
   }
 
   async abort(): Promise<void> {
@@ -57,29 +108,13 @@ class TableCopy {
 }
 
 /**
- * The secondary indexes of the data set's tables (not those behind primary keys or constraints):
- * dropped before the load and built once after it, which is several times faster than keeping them
- * up to date row by row. Returns their definitions.
- */
-async function dropSecondaryIndexes(client: Client): Promise<string[]> {
-  const { rows } = await client.query<{ name: string; definition: string }>(
-    `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
-      WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`,
-    [TABLE_NAMES],
-  );
-  for (const { name } of rows) await client.query(`DROP INDEX "public"."${name}"`);
-  return rows.map((r) => r.definition);
-}
-
-/**
- * PostgreSQL: a COPY stream per table, secondary indexes dropped for the load and built after it,
- * then the discrepancy flags and VACUUM ANALYZE.
+ * PostgreSQL: the tables' indexes, primary keys and foreign keys dropped for the load (postgres-schema.ts), a
+ * COPY ... FREEZE stream per table, then the schema restored (indexes built two at a time) and ANALYZE.
  */
 export class PostgresSink implements DataSink {
   private readonly client: Client;
   private readonly copies = new Map<string, TableCopy>();
-  private indexes: string[] = [];
+  private schema: LoadSchema | null = null;
   private started = Date.now();
 
   constructor(private readonly url: string) {
@@ -89,29 +124,23 @@ export class PostgresSink implements DataSink {
   async open(): Promise<void> {
     this.started = Date.now();
     await this.client.connect();
-    this.indexes = await dropSecondaryIndexes(this.client);
+    this.schema = await dropSchemaForLoad(this.client, TABLE_NAMES);
     for (const table of TABLE_NAMES) this.copies.set(table, new TableCopy(this.url, table));
-    await Promise.all([...this.copies.values()].map((c) => c.open()));
   }
 
-  write(table: string, rows: Row[]): Promise<void> {
+  write(table: string, rows: Rows): Promise<void> {
     return (this.copies.get(table) as TableCopy).write(rows);
   }
 
-  async finish(flagDiscrepanciesSql: string | null, log: (line: string) => void): Promise<void> {
+  async finish(log: (line: string) => void): Promise<void> {
     try {
       await Promise.all([...this.copies.values()].map((c) => c.close()));
-      log(`rows copied in ${seconds(this.started)} s; building ${this.indexes.length} indexes`);
-      const built = Date.now();
-      await this.client.query(`SET maintenance_work_mem = '256MB'`);
-      for (const definition of this.indexes) await this.client.query(definition);
-      log(`indexes built in ${seconds(built)} s`);
-      if (flagDiscrepanciesSql) {
-        const flagged = Date.now();
-        await this.client.query(flagDiscrepanciesSql);
-        log(`discrepancy flags in ${seconds(flagged)} s`);
-      }
+      log(`rows copied in ${seconds(this.started)} s`);
+      const rows = Object.fromEntries([...this.copies].map(([table, copy]) => [table, copy.rows]));
+      await restoreSchema(this.url, this.schema as LoadSchema, rows, log);
+      const analyzed = Date.now();
       await this.client.query('VACUUM ANALYZE');
+      log(`VACUUM ANALYZE in ${seconds(analyzed)} s`);
     } finally {
       await this.client.end();
     }

@@ -45,6 +45,9 @@ export class Prng {
 export class IdClock {
   private ms: number;
   private seq = 0;
+  /** The id's first 15 characters for `prefixMs`: a new one only when the clock moves. */
+  private prefix = '';
+  private prefixMs = NaN;
 
   constructor(
     startMs: number,
@@ -61,15 +64,20 @@ export class IdClock {
     }
   }
 
-  now(): Date {
-    return new Date(this.ms);
+  /** The clock's time in ms since the epoch. */
+  time(): number {
+    return this.ms;
   }
 
   id(): string {
     if (this.seq > 0xfff) this.advance(1);
-    const ms = this.ms.toString(16).padStart(12, '0');
+    if (this.prefixMs !== this.ms) {
+      const ms = this.ms.toString(16).padStart(12, '0');
+      this.prefix = `${ms.slice(0, 8)}-${ms.slice(8)}-7`;
+      this.prefixMs = this.ms;
+    }
     const seq = (this.seq++).toString(16).padStart(3, '0');
     const variant = (8 + Math.floor(this.prng.next() * 4)).toString(16);
-    return `${ms.slice(0, 8)}-${ms.slice(8)}-7${seq}-${variant}${this.prng.hex(3)}-${this.prng.hex(12)}`;
+    return `${this.prefix}${seq}-${variant}${this.prng.hex(3)}-${this.prng.hex(12)}`;
   }
 }

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const serverNames: readonly ServerName[] = sqlite ? ['claimdesk'] : SERVERS;
   log(`scale ${options.scale}, ${options.connections} connections, ${options.duration} s per workload after ${options.warmup} s warm-up, database ${sqlite ?? options.dbName}`);
 
-  if (options.build) {
+  if (options.build && !options.generateOnly) {
     log('npm run build');
     execSync('npm run build', { cwd: `${__dirname}/..`, stdio: ['ignore', 'ignore', 'inherit'] });
   }
@@ -54,6 +54,8 @@ async function main(): Promise<void> {
         .join(', ')}`,
     );
   }
+
+  if (options.generateOnly) return;
 
   const { createBenchKey, useBenchKey } = await import('./auth');
   useBenchKey(sqlite ? createSqliteBenchKey(sqlite) : await createBenchKey(url));
