@@ -215,6 +215,11 @@ export function applyClaimFilter(
  * wherever the filter is used (the claims query, exports), so a researcher never gets an answer
  * that claims to be something it is not.
  */
+/** Whether the filter narrows the list beyond live or deleted: any condition other than `deleted`. */
+export function hasConditions(filter: ClaimFilterInput): boolean {
+  return Object.entries(filter).some(([key, value]) => value !== undefined && key !== 'deleted');
+}
+
 export function applyDeletedFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimFilterInput, actor: Actor | undefined): SelectQueryBuilder<Claim> {
   if (!assertMaySeeDeleted(filter, actor)) return qb;
   qb.withDeleted();

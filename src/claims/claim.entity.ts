@@ -70,6 +70,8 @@ export function auditedClaim<T extends Partial<Claim>>(claim: T): Omit<T, (typeo
 // Matching's candidates (migration ClaimMatchingIndexes): same place in a window, live claims in a window. Declared so schema checks leave them alone.
 @Index('IDX_claim_place_window', { synchronize: false })
 @Index('IDX_claim_live_window', { synchronize: false })
+// The deleted claims alone (migration ClaimDeletedIndex), so the live count is every claim less these.
+@Index('IDX_claim_deleted', { synchronize: false })
 export class Claim extends BaseRecord {
   /**
    * PostgreSQL's full-text index for matching (migration ClaimStatementSearch) and its trigram index for the

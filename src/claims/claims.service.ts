@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../core/actor';
 import { assertCanEdit } from '../access/edit-policy';
 import { AuditService } from '../audit/audit.service';
@@ -19,7 +19,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { ClaimQuantity } from './claim-quantity.entity';
 import { ClaimStatusChange } from './claim-status-change.entity';
 import { SetClaimStatusInput } from './dto/set-claim-status.input';
-import { applyClaimFilter, applyDeletedFilter, resolveClaimFilter } from './claim-filter';
+import { applyClaimFilter, applyDeletedFilter, hasConditions, resolveClaimFilter } from './claim-filter';
 import { ClaimSort, ClaimStatus, DeletedFilter } from './claim.enums';
 import { Claim, auditedClaim } from './claim.entity';
 import { ClaimModel } from './claim.model';
@@ -151,7 +151,7 @@ export class ClaimsService {
     const order = keysetOrderSql(keys, window.backward, (key) => PAGE_COLUMNS[key.column]);
     // A filtered list is planned for its values (which source, which status): a plan made once for any value
     // walks the wrong index for a frequent or a rare one. The unfiltered list keeps its prepared plan.
-    const filtered = Object.entries(filter).some(([key, value]) => value !== undefined && key !== 'deleted');
+    const filtered = hasConditions(filter);
     const rows = await this.reads.run<{ id: string; event_start: string | null; tree: string }>(
       `SELECT p.id AS id, ${this.json.timestamp('p.event_start')} AS event_start, ${tree} AS tree FROM (${inner}) p JOIN claim c ON c.id = p.id ORDER BY ${order}`,
       parameters,
@@ -182,6 +182,20 @@ export class ClaimsService {
     return row ? row.tree : null;
   }
 
+  /**
+   * How many claims the list holds. The unfiltered list of live claims (the desk's first page) is every claim less
+   * the deleted ones: two index counts, where counting the live rows reads every one of them (0.2 s per 100,000
+   * claims on SQLite). Otherwise COUNT(*) of the list's own query, which joins nothing, so no row is counted twice.
+   */
+  private async count(qb: SelectQueryBuilder<Claim>, filter: ClaimFilterInput): Promise<number> {
+    if (!hasConditions(filter) && (!filter.deleted || filter.deleted === DeletedFilter.EXCLUDE)) {
+      const [row] = await this.dataSource.query(`SELECT (SELECT COUNT(*) FROM claim) - (SELECT COUNT(*) FROM claim WHERE deleted_at IS NOT NULL) AS n`);
+      return Number(row.n);
+    }
+    const row = await qb.clone().select('COUNT(*)', 'n').orderBy().getRawOne<{ n: number | string }>();
+    return Number(row?.n ?? 0);
+  }
+
   /** The filtered, keyset-positioned and ordered query behind a page of claims, and its total if asked. */
   private async pageQuery(args: PageArgs, filter: ClaimFilterInput, sort: ClaimSort, actor: Actor | undefined, count: boolean) {
     const keys = CLAIM_ORDERS[sort];
@@ -189,7 +203,7 @@ export class ClaimsService {
     const resolved = await resolveClaimFilter(this.dataSource.manager, filter, this.textSearch);
     const qb = applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch, resolved, this.idSet);
     applyDeletedFilter(qb, filter, actor);
-    const totalCount = count ? await qb.clone().getCount() : 0;
+    const totalCount = count ? await this.count(qb, filter) : 0;
     applyKeyset(qb, keys, window);
     return { qb, window, keys, totalCount };
   }
