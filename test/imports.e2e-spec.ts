@@ -277,7 +277,8 @@ describe('imports over HTTP', () => {
       const ds = big.app.get(DataSource);
       const claimRows = onPostgres
         ? Number((await ds.query(`SELECT reltuples FROM pg_class WHERE relname = 'claim'`))[0].reltuples)
-        : Number(String((await ds.query(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'claim' LIMIT 1`))[0]?.stat ?? '0').split(' ')[0]);
+        : // Each index's row starts with the rows it holds; a partial index (the deleted claims) holds fewer than the table.
+          Math.max(0, ...((await ds.query(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'claim'`)) as Array<{ stat: string }>).map((r) => Number(r.stat.split(' ')[0])));
       expect(claimRows).toBeGreaterThanOrEqual(CLAIMS);
     }, 300_000);
 
