@@ -13,7 +13,7 @@ import { replaceClaimSources } from './claim-sources';
 import { AttributionFacts, SourceFacts, summarizeSourcing } from './sourcing';
 
 /**
- * Keeps the derived sourcing values and discrepancy pairs right. Every hook runs inside the
+ * Keeps the derived sourcing values and discrepancy pairs right. Every subscriber runs inside the
  * writer's transaction, so a derived value never disagrees with the rows it was derived from.
  */
 @Injectable()
@@ -112,7 +112,7 @@ function facts(source: Source): SourceFacts {
 
 /**
  * Derived values are not edits: writing them must not bump the claim's version (a reporter's
- * update would then be refused as stale). updated_at is moved by the writers that call the hooks (touch-claims.ts). Naming the version column in the
+ * update would then be refused as stale). updated_at is moved by the writers that publish the events (touch-claims.ts). Naming the version column in the
  * SET stops TypeORM from incrementing it.
  */
 async function setDerived(manager: EntityManager, claimIds: string[], values: Partial<Claim>): Promise<void> {
