@@ -17,6 +17,7 @@ import { ReliabilityChange } from './sources/reliability-change.entity';
 import { SourceAlias } from './sources/source-alias.entity';
 import { Source } from './sources/source.entity';
 
+/** Every entity, for the data source (data-source-options.ts). At the root: it names every domain's entities, and database/ sits below them. */
 export const ENTITIES = [
   Source,
   SourceAlias,
