@@ -12,7 +12,7 @@ export class Attribution extends BaseRecord {
   @Index()
   claimId: string;
 
-  // Named by entity name, not class: claims/ builds on attributions/, so this folder does not import the Claim class.
+  // The target by its class name, as a string: claims/ builds on attributions/, so this folder does not import Claim.
   // Nothing reads the relation's object; it declares the foreign key and its cascade.
   @ManyToOne('Claim', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'claim_id' })
