@@ -18,7 +18,7 @@ export async function recreateDatabase(serverUrl: string, name: string, url: str
   // Entity column types are chosen from the environment when the entities are first imported.
   process.env.DATABASE_URL = url;
   const { DataSource } = await import('typeorm');
-  const { dataSourceOptions } = await import('../src/database/data-source-options');
+  const { dataSourceOptions } = await import('../src/data-source-options');
   const dataSource = new DataSource(dataSourceOptions({ ...process.env, DATABASE_URL: url }));
   await dataSource.initialize();
   try {

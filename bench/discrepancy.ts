@@ -62,11 +62,11 @@ async function main(): Promise<void> {
   const runs = Number(option('runs', '30'));
   const scratch = await scratchDatabase();
   // Entity column types are chosen from the environment when the entities are first imported.
-  const { dataSourceOptions } = await import('../src/database/data-source-options');
+  const { dataSourceOptions } = await import('../src/data-source-options');
   const { Claim } = await import('../src/claims/claim.entity');
   const { ClaimQuantity } = await import('../src/claims/claim-quantity.entity');
-  const { refreshDiscrepancyFlags } = await import('../src/analysis/figure-span-index');
-  const { conflictSql, windowsOverlapSql } = await import('../src/analysis/discrepancy-sql');
+  const { refreshDiscrepancyFlags } = await import('../src/claims/analysis/figure-span-index');
+  const { conflictSql, windowsOverlapSql } = await import('../src/claims/analysis/discrepancy-sql');
   const ds = new DataSource(dataSourceOptions(process.env));
   await ds.initialize();
   await ds.runMigrations();
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
       consistent: { eventTime: { start: new Date(FIRST + 400 * DAY), end: new Date(FIRST + 400 * DAY), precision: 'DAY' }, quantity: { lower: 0, upper: 10_000_000 } },
     };
     if (process.argv.includes('--explain')) {
-      const { contradictingPairsSql } = await import('../src/analysis/discrepancy-sql');
+      const { contradictingPairsSql } = await import('../src/claims/analysis/discrepancy-sql');
       const [one] = await ds.query(`SELECT claim_id FROM figure_span WHERE kind = 'C' LIMIT 1`);
       const [q, p] = ds.driver.escapeQueryWithParameters(`SELECT DISTINCT p.theirs FROM (${contradictingPairsSql(false)}) p`, { ids: [one.claim_id] });
       const plan = await ds.query(`${process.env.DATABASE_URL ? 'EXPLAIN (ANALYZE, BUFFERS)' : 'EXPLAIN QUERY PLAN'} ${q}`, p);

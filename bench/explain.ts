@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   // Entity column types are chosen from the environment at import: set it before importing the app.
   if (options.sqlite) delete process.env.DATABASE_URL;
   else process.env.DATABASE_URL = url;
-  const { dataSourceOptions } = await import('../src/database/data-source-options');
+  const { dataSourceOptions } = await import('../src/data-source-options');
   const { applyClaimFilter, resolveClaimFilter } = await import('../src/claims/claim-filter');
   const { textSearchFor } = await import('../src/database/text-search');
   const { idSetSqlFor } = await import('../src/database/id-set-sql');

@@ -1,5 +1,5 @@
-import { spanKeys } from '../src/analysis/figure-spans';
-import { AttributionFacts, claimSourcesOf, SourceFacts, summarizeSourcing } from '../src/analysis/sourcing';
+import { spanKeys } from '../src/claims/analysis/figure-spans';
+import { AttributionFacts, claimSourcesOf, SourceFacts, summarizeSourcing } from '../src/claims/analysis/sourcing';
 import { sourceNameKey } from '../src/sources/source-name';
 import { ClaimPlans, NOUNS, VERBS } from './claim-plan';
 import { DataSink, rowCount, Rows, TABLE_NAMES } from './data-sink';
@@ -85,8 +85,8 @@ export interface GeneratedCounts {
  * Fills an empty, migrated database: a PostgreSQL URL (COPY, postgres-sink.ts) or a sink of your own
  * (the SQLite file of `--sqlite`, sqlite-sink.ts). Returns row counts per table.
  *
- * Every derived value is true: sourcing, anonymity and claim_source by the app's functions (analysis/sourcing.ts),
- * figure_span as the app files it (analysis/figure-spans.ts), and the discrepancy flags by the app's rule, worked
+ * Every derived value is true: sourcing, anonymity and claim_source by the app's functions (claims/analysis/sourcing.ts),
+ * figure_span as the app files it (claims/analysis/figure-spans.ts), and the discrepancy flags by the app's rule, worked
  * out before the first row from the claims' plans (claim-plan.ts, discrepancy-flags.ts).
  */
 export async function generateDataSet(target: string | DataSink, scale: number, seed: number, log: (line: string) => void): Promise<GeneratedCounts> {
@@ -198,7 +198,7 @@ export async function generateDataSet(target: string | DataSink, scale: number, 
       const precision = place ? prng.pick(['EXACT', 'NEAR', 'ADMIN2', 'ADMIN1']) : null;
       const timePrecision = start ? prng.pick(['DAY', 'HOUR', 'WEEK']) : null;
       const hasDiscrepancy = flagged[c] === 1;
-      // The discrepancy check's rows, filed as the app files them (analysis/figure-span-index.ts): live claims only.
+      // The discrepancy check's rows, filed as the app files them (claims/analysis/figure-span-index.ts): live claims only.
       const keys = plan.deleted || !plan.figures.length ? [] : spanKeys(start ? { start, end } : null);
       const each = keys.map((key) => ({ kind: key.kind, node: key.node }));
       plan.figures.forEach((figure, position) => {
@@ -264,7 +264,7 @@ export async function generateDataSet(target: string | DataSink, scale: number, 
           });
         }
       }
-      // Derived values by the app's one definition (analysis/sourcing.ts), from the live attributions.
+      // Derived values by the app's one definition (claims/analysis/sourcing.ts), from the live attributions.
       const derived = summarizeSourcing(live);
       pending.claim.push({
         id: claimId, created_at: claimAt, updated_at: claimAt, version: 1, deleted_at: plan.deleted ? claimAt : null, deleted_by: null,

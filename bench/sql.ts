@@ -1,4 +1,4 @@
-import { conflictingClaimIdsSql } from '../src/analysis/discrepancy-sql';
+import { conflictingClaimIdsSql } from '../src/claims/analysis/discrepancy-sql';
 
 /**
  * The SQL floor's hand-written queries. Each workload is one statement that builds the whole

@@ -11,7 +11,7 @@ import { newId } from '../src/common/ids';
 export async function recreateSqlite(path: string): Promise<void> {
   for (const suffix of ['', '-wal', '-shm', '.marker']) rmSync(`${path}${suffix}`, { force: true });
   const { DataSource } = await import('typeorm');
-  const { dataSourceOptions } = await import('../src/database/data-source-options');
+  const { dataSourceOptions } = await import('../src/data-source-options');
   const dataSource = new DataSource(dataSourceOptions({ SQLITE_PATH: path }));
   await dataSource.initialize();
   try {

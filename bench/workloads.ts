@@ -2,6 +2,9 @@
  * The read workloads, written once per server. The GraphQL documents use aliases so that
  * claimdesk, PostGraphile and the floor all answer in the same JSON shape.
  */
+import { DocumentNode, FieldNode, OperationDefinitionNode, parse, print, visit } from 'graphql';
+import { ClaimsQuery } from '../web/src/screens/claims-query';
+
 export type ServerName = 'claimdesk' | 'postgraphile' | 'floor';
 export const SERVERS: ServerName[] = ['claimdesk', 'postgraphile', 'floor'];
 
@@ -88,23 +91,30 @@ export function claimsPageRequest(server: ServerName, first: number, after: stri
 export const DESK_PAGE = 25;
 
 /**
- * e: the desk's claims list (web/src/screens/claims.tsx, its query text and variables as the desk sends them for the
- * first page) with what an editor's list also wants: each attribution's stance and speaker (anonymous, reliability)
- * and the claims each claim's figures contradict.
+ * e: the desk's claims list as the desk declares it (web/src/screens/claims-query.ts: its query and the variables it sends
+ * for the first page) with what an editor's list also wants in each row: each attribution's stance and speaker
+ * (anonymous, reliability) and the claims the claim's figures contradict.
  */
-export const CD_DESK = `query Claims($filter: ClaimFilterInput, $first: Int, $after: String, $last: Int, $before: String, $sort: ClaimSort) {
-  claims(filter: $filter, first: $first, after: $after, last: $last, before: $before, sort: $sort) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes {
-      id statement status sourcing independentSourceCount hasDiscrepancy circular attributionLine createdAt deletedAt
-      eventTime { start end }
-      place { name }
-      attributions { id stance source { id name anonymous reliability } }
-      conflictsWith { id }
-    }
-  }
-}`;
+export const CD_DESK = withRowFields(ClaimsQuery, `
+  attributions { id stance source { id name anonymous reliability } }
+  conflictsWith { id }
+`);
+
+/** The document printed with `fields` added to the selection of `claims.nodes`; fails loudly if the list has none. */
+function withRowFields(document: DocumentNode, fields: string): string {
+  const extra = (parse(`{ ${fields} }`).definitions[0] as OperationDefinitionNode).selectionSet.selections;
+  let added = false;
+  const edited = visit(document, {
+    Field(node, _key, _parent, _path, ancestors) {
+      const parent = ancestors[ancestors.length - 2];
+      if (node.name.value !== 'nodes' || !node.selectionSet || (parent as FieldNode | undefined)?.name?.value !== 'claims') return undefined;
+      added = true;
+      return { ...node, selectionSet: { ...node.selectionSet, selections: [...node.selectionSet.selections, ...extra] } };
+    },
+  });
+  if (!added) throw new Error("workload e: the desk's claims query has no claims { nodes } to add the editor's fields to");
+  return print(edited);
+}
 
 /** The desk's variables for its first page of the unfiltered list. */
 export const DESK_VARIABLES = { filter: {}, first: DESK_PAGE, sort: 'NEWEST' };

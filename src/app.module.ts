@@ -5,10 +5,11 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AccessModule } from './access/access.module';
-import { AnalysisModule } from './analysis/analysis.module';
+import { AnalysisModule } from './claims/analysis/analysis.module';
 import { ArticlesModule } from './articles/articles.module';
 import { AttributionsModule } from './attributions/attributions.module';
 import { AuditModule } from './audit/audit.module';
+import { ClaimDirectRoots } from './claims/claim-direct-roots';
 import { ClaimsModule } from './claims/claims.module';
 import { DateTimeScalar } from './common/date-time.scalar';
 import { DomainErrorFilter, formatGraphQLError } from './common/graphql-errors';
@@ -18,6 +19,7 @@ import { servePrefetched } from './common/prefetch';
 import { createValidationPipe } from './common/validation';
 import { validateEnvironment } from './config/env.validation';
 import { GRAPHQL_PATH, isDevelopment } from './config/settings';
+import { dataSourceOptions } from './data-source-options';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DeskModule } from './desk/desk.module';
@@ -36,7 +38,7 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
   imports: [
     // Settings come from the environment only: column types are chosen from it before any module loads.
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
-    DatabaseModule,
+    DatabaseModule.forRoot(dataSourceOptions),
     LimitsModule,
     ObservabilityModule,
     AuditModule,
@@ -75,7 +77,7 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
     DemoModule,
     ExportsModule,
     ImportsModule,
-    DirectReadsModule,
+    DirectReadsModule.forRoots({ module: ClaimsModule, provider: ClaimDirectRoots }),
     DeskModule.register(),
   ],
   providers: [

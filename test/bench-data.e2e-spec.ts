@@ -9,11 +9,11 @@ import { benchCoordinates, benchVariable, generateDataSet } from '../bench/gener
 import { Prng } from '../bench/prng';
 import { SqliteSink } from '../bench/sqlite-sink';
 import { recreateSqlite } from '../bench/sqlite-target';
-import { conflictSql, windowsOverlapSql } from '../src/analysis/discrepancy-sql';
+import { conflictSql, windowsOverlapSql } from '../src/claims/analysis/discrepancy-sql';
 import { SYSTEM_ACTOR } from '../src/core/actor';
-import { AnalysisService } from '../src/analysis/analysis.service';
+import { AnalysisService } from '../src/claims/analysis/analysis.service';
 import { ClaimsService } from '../src/claims/claims.service';
-import { dataSourceOptions } from '../src/database/data-source-options';
+import { dataSourceOptions } from '../src/data-source-options';
 import { ExportService } from '../src/exports/export.service';
 import { WritableSink } from '../src/exports/writable-sink';
 import { ImportService } from '../src/imports/import.service';
@@ -139,7 +139,7 @@ describe('benchmark data obeys the app\'s rules', () => {
       expect(generated.length).toBeGreaterThan(50);
       expect(generated.length).toBeLessThan(Number(live) - 50);
       expect(generated.map((c) => c.id)).toEqual(pairwise.map((c) => c.id));
-      // Each figure_span row carries its claim's flag, as the app keeps it (analysis/figure-span-index.ts).
+      // Each figure_span row carries its claim's flag, as the app keeps it (claims/analysis/figure-span-index.ts).
       const [{ wrong }] = await ds.query(`SELECT count(*) AS wrong FROM figure_span s JOIN claim c ON c.id = s.claim_id WHERE s.flagged <> c.has_discrepancy`);
       expect(Number(wrong)).toBe(0);
     } finally {

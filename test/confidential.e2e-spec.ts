@@ -1,6 +1,6 @@
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
+import { dataSourceOptions } from '../src/data-source-options';
 import { SourceKind } from '../src/sources/source-kind';
 import { Source } from '../src/sources/source.entity';
 import { TestApp, errorOf, expectData, startTestApp } from './support/app';

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
-import { spanKeys } from '../src/analysis/figure-spans';
+import { dataSourceOptions } from '../src/data-source-options';
+import { spanKeys } from '../src/claims/analysis/figure-spans';
 import { createTestDatabase, onPostgres } from './support/database';
 
 describe('FigureSpan migration on existing data', () => {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
+import { dataSourceOptions } from '../src/data-source-options';
 import { createTestDatabase, onPostgres } from './support/database';
 
 const TABLES = ['article', 'attribution', 'citation', 'claim', 'claim_quantity', 'relay_hop', 'source', 'source_alias'];

@@ -70,7 +70,7 @@ describe('claims page SQL statement count', () => {
     await logClaims(20);
     expect(await statements(2)).toBe(second);
     // Exactly: BEGIN; three look-ups (the vocabulary of figures, the article by URL, the sources by name or alias); the
-    // discrepancy probe (analysis/new-figures.ts: the recorded figures the new one contradicts, so that the claim is
+    // discrepancy probe (claims/analysis/new-figures.ts: the recorded figures the new one contradicts, so that the claim is
     // written with its flag and nothing is read back); the rows and audit events (one statement on PostgreSQL, one
     // INSERT per table on SQLite: article, source, claim, quantity, figure_span, attribution, relay hop, citation,
     // claim_source, audit event); COMMIT; and the answer's attributions.

@@ -3,7 +3,7 @@ import { ClientRequest, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
+import { dataSourceOptions } from '../src/data-source-options';
 import { ChildServer, startChildServer } from './support/child-server';
 import { TestDatabase, createTestDatabase } from './support/database';
 

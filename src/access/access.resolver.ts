@@ -4,7 +4,7 @@ import { groupByKey } from '../common/loaders';
 import { AccessService } from './access.service';
 import { ApiKeyModel, CreatedApiKeyModel, MeModel, PersonModel, UserModel } from './access.model';
 import { Actor } from '../core/actor';
-import { CurrentActor } from './current-actor.decorator';
+import { CurrentActor } from '../core/current-actor.decorator';
 import { CreateApiKeyInput, CreateUserInput, RevokeApiKeyInput, UpdateUserInput } from './dto/user.input';
 
 @Resolver(() => UserModel)

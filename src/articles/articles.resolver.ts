@@ -1,5 +1,5 @@
 import { Actor } from '../core/actor';
-import { CurrentActor } from '../access/current-actor.decorator';
+import { CurrentActor } from '../core/current-actor.decorator';
 import { Args, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { canEdit } from '../access/edit-policy';
 import { GraphQLResolveInfo } from 'graphql';

@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, Relation } from 'typeorm';
 import { BaseRecord } from '../database/base.entity';
 import { timestampColumn } from '../database/columns';
-import { Claim } from '../claims/claim.entity';
 import { Source } from '../sources/source.entity';
 import { AttributionMode, Stance } from './attribution-enum-values';
 import { RelayHop } from './relay-hop.entity';
@@ -13,9 +12,11 @@ export class Attribution extends BaseRecord {
   @Index()
   claimId: string;
 
-  @ManyToOne(() => Claim, { onDelete: 'CASCADE' })
+  // The target by its class name, as a string: claims/ builds on attributions/, so this folder does not import Claim.
+  // Nothing reads the relation's object; it declares the foreign key and its cascade.
+  @ManyToOne('Claim', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'claim_id' })
-  claim: Relation<Claim>;
+  claim: Relation<{ id: string }>;
 
   /** The original speaker. Outlets that passed the words on are in `chain`. */
   @Column({ type: 'varchar', length: 36 })

@@ -1,6 +1,6 @@
 import { Actor } from '../core/actor';
 import { readable } from '../access/read-policy';
-import { CurrentActor } from '../access/current-actor.decorator';
+import { CurrentActor } from '../core/current-actor.decorator';
 import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { selectsField } from '../common/selection';

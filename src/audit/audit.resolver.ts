@@ -4,7 +4,7 @@ import { selectsField } from '../common/selection';
 import { Type } from 'class-transformer';
 import { IsDate, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Actor } from '../core/actor';
-import { CurrentActor } from '../access/current-actor.decorator';
+import { CurrentActor } from '../core/current-actor.decorator';
 import { isEditorial } from '../core/role';
 import { PageArgs } from '../common/pagination';
 import { RecordType } from '../common/record-type';

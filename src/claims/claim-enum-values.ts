@@ -30,7 +30,7 @@ export enum PlacePrecision {
   REGION = 'REGION',
 }
 
-/** How a claim is sourced, derived from its live attributions (analysis/sourcing.ts, docs/sourcing-rules.md). */
+/** How a claim is sourced, derived from its live attributions (claims/analysis/sourcing.ts, docs/sourcing-rules.md). */
 export enum Sourcing {
   UNSOURCED = 'UNSOURCED',
   SINGLE_SOURCE = 'SINGLE_SOURCE',

@@ -1,5 +1,5 @@
 import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { SpeakerAnonymity } from '../analysis/sourcing';
+import type { SpeakerAnonymity } from './analysis/sourcing';
 import { sourceNameKey } from '../sources/source-name';
 import { Candidates, TextSearch } from '../database/text-search';
 import { IdSetSql } from '../database/id-set-sql';
@@ -172,7 +172,7 @@ export function applyClaimFilter(
       sourceKind: filter.sourceKind,
     });
   }
-  // Maintained with sourcing (analysis/sourcing.ts speakerAnonymityOf); NONE (no live attribution) matches neither.
+  // Maintained with sourcing (claims/analysis/sourcing.ts speakerAnonymityOf); NONE (no live attribution) matches neither.
   if (filter.anonymity) qb.andWhere('c.speaker_anonymity = :anonymity', { anonymity: filter.anonymity satisfies SpeakerAnonymity });
   if (filter.stance) {
     qb.andWhere(`EXISTS (SELECT 1 FROM attribution a WHERE ${LIVE_ATTRIBUTION} AND a.stance = :stance)`, { stance: filter.stance });

@@ -3,10 +3,10 @@ import { GraphQLResolveInfo } from 'graphql';
 import { DataSource } from 'typeorm';
 import { ATTRIBUTION_TREE } from '../attributions/attribution-tree';
 import { childSelection, mergeSelections } from '../common/selection';
-import { attributionFactsSql } from '../analysis/attribution-facts-sql';
-import { attributionLine } from '../analysis/attribution-line';
-import { conflictingClaimIdsSql } from '../analysis/discrepancy-sql';
-import { AttributionFacts } from '../analysis/sourcing';
+import { attributionFactsSql } from './analysis/attribution-facts-sql';
+import { attributionLine } from './analysis/attribution-line';
+import { conflictingClaimIdsSql } from './analysis/discrepancy-sql';
+import { AttributionFacts } from './analysis/sourcing';
 import { CompiledTree, JsonTreeCompiler, TreeEdge, TreeNode, TreePlans } from '../database/json-tree';
 import { ClaimQuantity } from './claim-quantity.entity';
 import { Claim } from './claim.entity';
@@ -22,7 +22,7 @@ export const CLAIM_TREE: TreeNode = {
     attributions: { many: true, node: ATTRIBUTION_TREE, on: (p, c) => `${c}.claim_id = ${p}.id AND ${c}.deleted_at IS NULL`, orderBy: (c) => `${c}.id` },
   },
   computed: {
-    // The facts in SQL, the line by the resolver's own function (analysis/attribution-line.ts).
+    // The facts in SQL, the line by the resolver's own function (claims/analysis/attribution-line.ts).
     attributionLine: {
       facts: (sql, at, fresh) => attributionFactsSql(sql, `${at}.id`, fresh),
       value: (facts) => attributionLine(facts as AttributionFacts[]),
@@ -30,7 +30,7 @@ export const CLAIM_TREE: TreeNode = {
   },
 };
 
-// The claims whose figures contradict this one's, by the discrepancy rule's own SQL (analysis/discrepancy-sql.ts);
+// The claims whose figures contradict this one's, by the discrepancy rule's own SQL (claims/analysis/discrepancy-sql.ts);
 // only a flagged claim has any, as the resolver (ClaimAnalysisResolver.conflictsWith) also says.
 (CLAIM_TREE.edges as Record<string, TreeEdge>).conflictsWith = {
   many: true,

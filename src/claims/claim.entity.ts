@@ -1,5 +1,5 @@
 import { Column, Entity, Index, OneToMany, Relation } from 'typeorm';
-import type { SpeakerAnonymity } from '../analysis/sourcing';
+import type { SpeakerAnonymity } from './analysis/sourcing';
 import { BaseRecord } from '../database/base.entity';
 import { COORDINATE_DECIMAL } from '../common/validators';
 import { decimalColumn, timestampColumn } from '../database/columns';
@@ -117,7 +117,7 @@ export class Claim extends BaseRecord {
   @Column({ type: 'boolean', default: false })
   circular: boolean = false;
 
-  /** Whether the live speakers are anonymous (analysis/sourcing.ts speakerAnonymityOf): the anonymity filter's column. */
+  /** Whether the live speakers are anonymous (claims/analysis/sourcing.ts speakerAnonymityOf): the anonymity filter's column. */
   @Column({ type: 'varchar', length: 16, default: 'NONE' })
   speakerAnonymity: SpeakerAnonymity = 'NONE';
 

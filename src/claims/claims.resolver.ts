@@ -1,7 +1,7 @@
 import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { Actor } from '../core/actor';
-import { CurrentActor } from '../access/current-actor.decorator';
+import { CurrentActor } from '../core/current-actor.decorator';
 import { AttributionTree } from '../attributions/attribution-tree';
 import { AttributionModel } from '../attributions/attribution.model';
 import { readable } from '../access/read-policy';

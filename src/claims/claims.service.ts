@@ -225,7 +225,7 @@ export class ClaimsService {
     await insertNew(manager, claim);
     const quantities = await this.insertQuantities(manager, claim.id, input.quantities ?? []);
     await this.audit.recordCreate(manager, actor, RecordType.CLAIM, auditedNewClaim(claim, quantities));
-    // An import tells the hooks once, about all its claims, when it has written them (imports/import.service.ts).
+    // An import publishes the event once, for all its claims, when it has written them (imports/import.service.ts).
     if (input.quantities?.length && !imported) await this.notifyFiguresChanged(manager, [{ claimId: claim.id, before: null }]);
     return claim;
   }

@@ -1,8 +1,7 @@
-import { Global, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { processEnvironment } from '../config/settings';
-import { dataSourceOptions } from './data-source-options';
 import { DomainEvents } from './domain-events';
 import { QueryCounter } from './query-counter';
 import { sqliteFile, sqliteFileIsReadOnly } from './sqlite-file';
@@ -10,29 +9,38 @@ import { separateSqliteReads } from './sqlite-reads';
 import { withStartupLock } from './startup-lock';
 import { TransactionRunner } from './transaction-runner';
 
-/** Connects to SQLite or PostgreSQL from the environment and applies pending migrations on start, one instance at a time. */
+/**
+ * Connects to SQLite or PostgreSQL from the environment and applies pending migrations on start, one instance at a time.
+ * The options (entities and migrations included) come from the caller, src/data-source-options.ts: this folder sits
+ * below the domains whose entities it would otherwise have to import.
+ */
 @Global()
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      useFactory: () => {
-        if (sqliteFileIsReadOnly(processEnvironment())) {
-          Logger.warn(`The SQLite file ${sqliteFile(processEnvironment())} is read-only: serving reads; writes are refused with DATABASE_READ_ONLY`, 'Database');
-        }
-        return { ...dataSourceOptions(processEnvironment()), logger: new QueryCounter() };
-      },
-      // Migrations under the startup lock: two instances starting together on one PostgreSQL database take turns.
-      dataSourceFactory: async (options) => {
-        const dataSource = await new DataSource(options as DataSourceOptions).initialize();
-        await withStartupLock(dataSource, () => dataSource.runMigrations({ transaction: 'all' }));
-        return dataSource;
-      },
-    }),
-  ],
-  providers: [TransactionRunner, DomainEvents],
-  exports: [TransactionRunner, DomainEvents],
-})
+@Module({})
 export class DatabaseModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  static forRoot(dataSourceOptions: (env: NodeJS.ProcessEnv) => DataSourceOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => {
+            if (sqliteFileIsReadOnly(processEnvironment())) {
+              Logger.warn(`The SQLite file ${sqliteFile(processEnvironment())} is read-only: serving reads; writes are refused with DATABASE_READ_ONLY`, 'Database');
+            }
+            return { ...dataSourceOptions(processEnvironment()), logger: new QueryCounter() };
+          },
+          // Migrations under the startup lock: two instances starting together on one PostgreSQL database take turns.
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options as DataSourceOptions).initialize();
+            await withStartupLock(dataSource, () => dataSource.runMigrations({ transaction: 'all' }));
+            return dataSource;
+          },
+        }),
+      ],
+      providers: [TransactionRunner, DomainEvents],
+      exports: [TransactionRunner, DomainEvents],
+    };
+  }
+
   private closeReader: (() => void) | null = null;
 
   constructor(private readonly dataSource: DataSource) {}

@@ -7,7 +7,7 @@ interface FactsRule {
 
 /**
  * Lets a response tree written by the database carry a value only Node computes (attributionLine,
- * whose rule lives in analysis/attribution-line.ts): the SQL writes `{"$<n>": <facts>}` where the
+ * whose rule lives in claims/analysis/attribution-line.ts): the SQL writes `{"$<n>": <facts>}` where the
  * value goes, and `finish` replaces each such object with the rule's value for its facts.
  *
  * Finding the markers by text is safe: in JSON text a `"` inside a string is always escaped, so `{"`

@@ -21,7 +21,7 @@ export interface ClaimRecord {
   updatedAt: Date;
   /** The claim's id in the system it was imported from (null for a claim logged here). */
   externalId: string | null;
-  /** Derived values as stored, the same the claims filter and GraphQL read (analysis/sourcing.ts). */
+  /** Derived values as stored, the same the claims filter and GraphQL read (claims/analysis/sourcing.ts). */
   sourcing: string;
   independentSourceCount: number;
   circular: boolean;

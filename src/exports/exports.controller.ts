@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Public } from '../access/access.decorators';
 import { Actor } from '../core/actor';
-import { CurrentActor } from '../access/current-actor.decorator';
+import { CurrentActor } from '../core/current-actor.decorator';
 import { renderCodebook } from './codebook';
 import { renderDataPackage } from './datapackage';
 import { ExportQueryDto, splitExportQuery } from './dto/export-query.dto';

@@ -2,7 +2,7 @@ import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { IncomingMessage } from 'node:http';
 import { Roles } from '../access/access.decorators';
 import { Actor } from '../core/actor';
-import { CurrentActor } from '../access/current-actor.decorator';
+import { CurrentActor } from '../core/current-actor.decorator';
 import { Role } from '../core/role';
 import { Metrics } from '../observability/metrics';
 import { ImportQueryDto } from './dto/import-query.dto';

@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Actor } from '../core/actor';
-import { CurrentActor } from '../access/current-actor.decorator';
+import { CurrentActor } from '../core/current-actor.decorator';
 import { Article } from '../articles/article.entity';
 import { ArticlesService } from '../articles/articles.service';
 import { Attribution } from '../attributions/attribution.entity';

@@ -1,6 +1,6 @@
 import { Args, Field, ID, Int, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { Actor } from '../core/actor';
-import { CurrentActor } from '../access/current-actor.decorator';
+import { CurrentActor } from '../core/current-actor.decorator';
 import { RecordType } from '../common/record-type';
 import { DeleteRecordInput, RestoreRecordInput } from './dto/record-ref.input';
 import { RecordsService } from './records.service';

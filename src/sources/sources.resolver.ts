@@ -1,5 +1,5 @@
 import { Actor } from '../core/actor';
-import { CurrentActor } from '../access/current-actor.decorator';
+import { CurrentActor } from '../core/current-actor.decorator';
 import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { selectsField } from '../common/selection';

@@ -174,7 +174,7 @@ export class SourcesService {
         patch.liveNameKey = liveNameKeyOf(named);
       }
       const { before, after } = await versionedUpdate<Source>(manager, Source, 'Source', input.id, input.version, patch);
-      // Kind and name decide anonymity and origins (analysis/sourcing.ts): the claims' derived values are worked out again.
+      // Kind and name decide anonymity and origins (claims/analysis/sourcing.ts): the claims' derived values are worked out again.
       // Either way, name, kind and grade are in every exported row of the claims this source speaks to or relays.
       if (before.kind !== after.kind || before.name !== after.name) await this.sourcesChanged(manager, [input.id]);
       else await touchClaimsOf(manager, 'sources', [input.id]);

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '../core/actor';
-import { CurrentActor } from '../access/current-actor.decorator';
+import { CurrentActor } from '../core/current-actor.decorator';
 import { toClaimModel } from '../claims/claim.mapper';
 import { ClaimModel } from '../claims/claim.model';
 import { AcceptSuggestionInput } from './dto/accept-suggestion.input';

@@ -1,5 +1,5 @@
-import { AnalysisQueriesService } from '../../src/analysis/analysis-queries.service';
-import { DiscrepanciesArgs } from '../../src/analysis/dto/discrepancies.args';
+import { AnalysisQueriesService } from '../../src/claims/analysis/analysis-queries.service';
+import { DiscrepanciesArgs } from '../../src/claims/analysis/dto/discrepancies.args';
 import { AttributionsService } from '../../src/attributions/attributions.service';
 import { AddAttributionInput } from '../../src/attributions/dto/add-attribution.input';
 import { RemoveAttributionInput } from '../../src/attributions/dto/remove-attribution.input';

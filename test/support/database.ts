@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../src/database/data-source-options';
+import { dataSourceOptions } from '../../src/data-source-options';
 
 /**
  * A fresh database per suite: an in-memory SQLite file, or a new PostgreSQL database created

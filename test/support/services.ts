@@ -4,12 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AccessModule } from '../../src/access/access.module';
 import { AccessService } from '../../src/access/access.service';
-import { AnalysisModule } from '../../src/analysis/analysis.module';
+import { AnalysisModule } from '../../src/claims/analysis/analysis.module';
 import { ArticlesModule } from '../../src/articles/articles.module';
 import { AttributionsModule } from '../../src/attributions/attributions.module';
 import { AuditModule } from '../../src/audit/audit.module';
 import { ClaimsModule } from '../../src/claims/claims.module';
 import { validateEnvironment } from '../../src/config/env.validation';
+import { dataSourceOptions } from '../../src/data-source-options';
 import { DatabaseModule } from '../../src/database/database.module';
 import { ImportsModule } from '../../src/imports/imports.module';
 import { LimitsModule } from '../../src/limits/limits.module';
@@ -44,7 +45,7 @@ export interface TestServices {
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
-    DatabaseModule,
+    DatabaseModule.forRoot(dataSourceOptions),
     LimitsModule,
     ObservabilityModule,
     AuditModule,

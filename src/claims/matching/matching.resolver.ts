@@ -1,6 +1,6 @@
 import { Args, Extensions, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../core/actor';
-import { CurrentActor } from '../../access/current-actor.decorator';
+import { CurrentActor } from '../../core/current-actor.decorator';
 import { LIST_BOUND } from '../../limits/query-limits';
 import { toClaimModel } from '../claim.mapper';
 import { ClaimModel } from '../claim.model';

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../core/actor';
-import { CurrentActor } from '../../access/current-actor.decorator';
+import { CurrentActor } from '../../core/current-actor.decorator';
 import { RequestContext } from '../../common/context';
 import { toClaimModel } from '../claim.mapper';
 import { ClaimModel } from '../claim.model';

@@ -1,6 +1,6 @@
 import { Args, Field, ID, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../core/actor';
-import { CurrentActor } from '../../access/current-actor.decorator';
+import { CurrentActor } from '../../core/current-actor.decorator';
 import { WireLinkInput } from './dto/wire-link.input';
 import { WireLinksService } from './wire-links.service';
 

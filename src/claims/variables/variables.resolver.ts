@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../core/actor';
-import { CurrentActor } from '../../access/current-actor.decorator';
+import { CurrentActor } from '../../core/current-actor.decorator';
 import { RequestContext } from '../../common/context';
 import { QuantityModel } from '../claim.model';
 import { DefineQuantityVariableInput } from './dto/define-quantity-variable.input';

@@ -4,21 +4,10 @@ import { FilterForm, filterFromQuery, toSearch } from '../components/claim-filte
 import { Pager, pageVariables } from '../components/pager';
 import { Badge, ErrorNote, Loading, T, Time } from '../components/ui';
 import { graphql, type ResultOf } from '../graphql';
+import { ClaimsQuery } from './claims-query';
 import { can, type Viewer } from '../session';
 
-export const ClaimsQuery = graphql(`
-  query Claims($filter: ClaimFilterInput, $first: Int, $after: String, $last: Int, $before: String, $sort: ClaimSort) {
-    claims(filter: $filter, first: $first, after: $after, last: $last, before: $before, sort: $sort) {
-      totalCount
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      nodes {
-        id statement status sourcing independentSourceCount hasDiscrepancy circular attributionLine createdAt deletedAt
-        eventTime { start end }
-        place { name }
-      }
-    }
-  }
-`);
+export { ClaimsQuery };
 
 export type ClaimRow = ResultOf<typeof ClaimsQuery>['claims']['nodes'][number];
 

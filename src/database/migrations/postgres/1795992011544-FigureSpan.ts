@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
-import { fileAllSpans } from "../../../analysis/figure-span-index";
+import { fileAllSpans } from "../../../claims/analysis/figure-span-index";
 
 export class FigureSpan1795992011544 implements MigrationInterface {
     name = 'FigureSpan1795992011544'

@@ -4,7 +4,7 @@ import { CLAIM_SOURCE_ANONYMITY_SQL } from "../seeds/filter-columns";
 /**
  * Issue 20, workload b: each claim_source row carries its claim's speakers' anonymity, so "CNN's anonymous-only
  * claims, newest first" reads one range of (source_id, speaker_anonymity, claim_id) instead of probing every
- * claim CNN is named on. Filled from the claims; from then on written with the rows (analysis/claim-sources.ts).
+ * claim CNN is named on. Filled from the claims; from then on written with the rows (claims/analysis/claim-sources.ts).
  */
 export class ClaimSourceAnonymity1796013863439 implements MigrationInterface {
     name = 'ClaimSourceAnonymity1796013863439'

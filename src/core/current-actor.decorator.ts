@@ -1,6 +1,6 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
-import { Actor } from '../core/actor';
+import { Actor } from './actor';
 
 /** The authenticated actor, as the AuthGuard found it. */
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {

@@ -1,5 +1,5 @@
 import { attributionLine } from './attribution-line';
-import { Sourcing } from '../claims/claim-enum-values';
+import { Sourcing } from '../claim-enum-values';
 import { AttributionFacts, SourceFacts, originOf, summarizeSourcing } from './sourcing';
 
 let n = 0;

@@ -1,10 +1,10 @@
 import { Args, Context, Extensions, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { toClaimModel } from '../claims/claim.mapper';
-import { ClaimModel } from '../claims/claim.model';
-import { RequestContext } from '../common/context';
-import { groupByKey } from '../common/loaders';
-import { SourceModel } from '../sources/source.model';
-import { LIST_BOUND } from '../limits/query-limits';
+import { toClaimModel } from '../claim.mapper';
+import { ClaimModel } from '../claim.model';
+import { RequestContext } from '../../common/context';
+import { groupByKey } from '../../common/loaders';
+import { SourceModel } from '../../sources/source.model';
+import { LIST_BOUND } from '../../limits/query-limits';
 import { AnalysisQueriesService } from './analysis-queries.service';
 import { DiscrepancyModel, SourceTrackRecordModel } from './analysis.model';
 import { AnalysisService } from './analysis.service';

@@ -1,5 +1,5 @@
-import { JsonSql } from '../database/json-sql';
-import { anonymousSql } from '../sources/source-kind';
+import { JsonSql } from '../../database/json-sql';
+import { anonymousSql } from '../../sources/source-kind';
 
 /**
  * A claim's live attributions as AttributionFacts (sourcing.ts), written as JSON by SQL: what

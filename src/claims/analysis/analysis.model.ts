@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { ClaimModel } from '../claims/claim.model';
+import { ClaimModel } from '../claim.model';
 
 @ObjectType('SourceTrackRecord', { description: 'Claims this source asserts, counted by their editorial status.' })
 export class SourceTrackRecordModel {

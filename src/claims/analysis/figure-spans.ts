@@ -1,4 +1,4 @@
-import { NumericRange, QuantityShape, quantityRange } from '../claims/quantity';
+import { NumericRange, QuantityShape, quantityRange } from '../quantity';
 
 /**
  * Where a figure is filed in `figure_span` so that "which figures could contradict this one" is a handful of

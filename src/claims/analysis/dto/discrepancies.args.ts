@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsDate, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { MAX_PAGE_SIZE } from '../../common/pagination';
-import { NotBefore } from '../../common/validators';
+import { MAX_PAGE_SIZE } from '../../../common/pagination';
+import { NotBefore } from '../../../common/validators';
 
 @ArgsType()
 export class DiscrepanciesArgs {

@@ -1,4 +1,4 @@
-import { Sourcing } from '../claims/claim-enum-values';
+import { Sourcing } from '../claim-enum-values';
 
 /**
  * How well a claim is sourced, derived from its live attributions. The rules are written up

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AttributionsModule } from '../attributions/attributions.module';
-import { ClaimsModule } from '../claims/claims.module';
-import { SourcesModule } from '../sources/sources.module';
+import { AttributionsModule } from '../../attributions/attributions.module';
+import { ClaimsModule } from '../claims.module';
+import { SourcesModule } from '../../sources/sources.module';
 import { AnalysisQueriesService } from './analysis-queries.service';
 import { ClaimAnalysisResolver, SourceAnalysisResolver } from './analysis.resolver';
 import { AnalysisService } from './analysis.service';

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { ClaimQuantity } from '../claims/claim-quantity.entity';
-import { queryPrepared } from '../database/prepared-in-transaction';
+import { ClaimQuantity } from '../claim-quantity.entity';
+import { queryPrepared } from '../../database/prepared-in-transaction';
 import { newFigureProbesSql } from './discrepancy-sql';
 import { FigureSpan } from './figure-span.entity';
 import { EventWindow, spanKeys, storedRange } from './figure-spans';

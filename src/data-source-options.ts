@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
-import { DEFAULT_SQLITE_PATH, databaseKind, processEnvironment } from '../config/settings';
+import { DEFAULT_SQLITE_PATH, databaseKind, processEnvironment } from './config/settings';
 import { ENTITIES } from './entities';
-import { POSTGRES_MIGRATIONS } from './migrations/postgres';
-import { SQLITE_MIGRATIONS } from './migrations/sqlite';
-import { SafeSqlLogger } from './safe-sql-logger';
-import { SnakeNamingStrategy } from './snake-naming.strategy';
-import { sqliteFileIsReadOnly } from './sqlite-file';
+import { POSTGRES_MIGRATIONS } from './database/migrations/postgres';
+import { SQLITE_MIGRATIONS } from './database/migrations/sqlite';
+import { SafeSqlLogger } from './database/safe-sql-logger';
+import { SnakeNamingStrategy } from './database/snake-naming.strategy';
+import { sqliteFileIsReadOnly } from './database/sqlite-file';
 
 /**
  * One place that turns the environment into TypeORM options, used by the app, the CLI

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
-import { Claim } from '../claims/claim.entity';
-import { Source } from '../sources/source.entity';
+import { Claim } from '../claim.entity';
+import { Source } from '../../sources/source.entity';
 import type { SpeakerAnonymity } from './sourcing';
 
 /**
@@ -25,7 +25,7 @@ export class ClaimSource {
   @Column({ type: 'boolean' })
   relays: boolean;
 
-  /** The claim's own speaker_anonymity (analysis/sourcing.ts claimSourcesOf), rewritten with these rows. */
+  /** The claim's own speaker_anonymity (claims/analysis/sourcing.ts claimSourcesOf), rewritten with these rows. */
   @Column({ type: 'varchar', length: 16 })
   speakerAnonymity: SpeakerAnonymity;
 

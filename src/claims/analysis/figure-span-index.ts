@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { Claim } from '../claims/claim.entity';
+import { Claim } from '../claim.entity';
 import { contradictingPairsSql, hasContradictionSql } from './discrepancy-sql';
 import { FigureSpan } from './figure-span.entity';
 import { spanKeys, storedRange } from './figure-spans';

@@ -1,4 +1,4 @@
-import { APPROXIMATE_TOLERANCE_PERCENT, QuantityShape } from '../claims/quantity';
+import { APPROXIMATE_TOLERANCE_PERCENT, QuantityShape } from '../quantity';
 import { EventWindow, probeKeys, storedRange } from './figure-spans';
 
 /**

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Claim } from '../claims/claim.entity';
-import { ClaimsService } from '../claims/claims.service';
-import { pageSize } from '../common/pagination';
-import { groupByKey } from '../common/loaders';
+import { Claim } from '../claim.entity';
+import { ClaimsService } from '../claims.service';
+import { pageSize } from '../../common/pagination';
+import { groupByKey } from '../../common/loaders';
 import { AnalysisService } from './analysis.service';
 import { CONFLICTS_LIMIT, contradictingPairsSql } from './discrepancy-sql';
 import { DiscrepanciesArgs } from './dto/discrepancies.args';

@@ -1,19 +1,19 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Attribution } from '../attributions/attribution.entity';
-import { RelayHop } from '../attributions/relay-hop.entity';
-import { Claim } from '../claims/claim.entity';
-import { Figures, FiguresChange } from '../claims/claims.service';
-import { DomainEvents } from '../database/domain-events';
-import { isAnonymousKind } from '../sources/source-kind';
-import { Source } from '../sources/source.entity';
+import { Attribution } from '../../attributions/attribution.entity';
+import { RelayHop } from '../../attributions/relay-hop.entity';
+import { Claim } from '../claim.entity';
+import { Figures, FiguresChange } from '../claims.service';
+import { DomainEvents } from '../../database/domain-events';
+import { isAnonymousKind } from '../../sources/source-kind';
+import { Source } from '../../sources/source.entity';
 import { contradictingFigureSql } from './discrepancy-sql';
 import { refreshDiscrepancyFlags } from './figure-span-index';
 import { replaceClaimSources } from './claim-sources';
 import { AttributionFacts, SourceFacts, summarizeSourcing } from './sourcing';
 
 /**
- * Keeps the derived sourcing values and discrepancy pairs right. Every hook runs inside the
+ * Keeps the derived sourcing values and discrepancy pairs right. Every subscriber runs inside the
  * writer's transaction, so a derived value never disagrees with the rows it was derived from.
  */
 @Injectable()
@@ -112,7 +112,7 @@ function facts(source: Source): SourceFacts {
 
 /**
  * Derived values are not edits: writing them must not bump the claim's version (a reporter's
- * update would then be refused as stale). updated_at is moved by the writers that call the hooks (touch-claims.ts). Naming the version column in the
+ * update would then be refused as stale). updated_at is moved by the writers that publish the events (touch-claims.ts). Naming the version column in the
  * SET stops TypeORM from incrementing it.
  */
 async function setDerived(manager: EntityManager, claimIds: string[], values: Partial<Claim>): Promise<void> {
