@@ -223,14 +223,14 @@ export class LogClaimService {
     return { claims, newClaimIds: created.filter((c) => withFigures.has(c.id)).map((c) => c.id), attributions: attributions.length };
   }
 
-  /** The new claim's discrepancy flag, set on it in memory, and its figure_span rows (analysis/new-figures.ts). */
+  /** The new claims' discrepancy flags, set on them in memory, and their figure_span rows (analysis/new-figures.ts). */
   private async planFigures(manager: EntityManager, created: Claim[], quantities: ClaimQuantity[]): Promise<FiledFigures | null> {
     if (!quantities.length) return null;
-    // New claims are not compared with each other there: only logClaim's batch of one works its flags out first.
-    if (created.length !== 1) throw new Error('figures are worked out before the write for a batch of one new claim only');
-    const [claim] = created;
-    const filed = await planNewFigures(manager, { claimId: claim.id, eventTime: claim.eventTime ?? null, quantities });
-    claim.hasDiscrepancy = filed.flagged;
+    const byClaim = new Map<string, ClaimQuantity[]>();
+    for (const q of quantities) byClaim.set(q.claimId, [...(byClaim.get(q.claimId) ?? []), q]);
+    const withFigures = created.filter((c) => byClaim.has(c.id));
+    const filed = await planNewFigures(manager, withFigures.map((c) => ({ claimId: c.id, eventTime: c.eventTime ?? null, quantities: byClaim.get(c.id) ?? [] })));
+    for (const claim of created) claim.hasDiscrepancy = filed.flagged.has(claim.id);
     return filed;
   }
 

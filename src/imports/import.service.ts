@@ -166,7 +166,9 @@ export class ImportService {
         return;
       }
       const items = [...fresh, ...late];
-      const written = await this.logClaims.write(manager, items.map(toClaimToWrite), options.actor, (c, a, error) => rowError(items[c], a, error));
+      // The figures' flags are worked out before each batch is written, against what is recorded (earlier batches
+      // included) and within the batch, so the claims and their figure_span rows are inserted as they stay.
+      const written = await this.logClaims.write(manager, items.map(toClaimToWrite), options.actor, (c, a, error) => rowError(items[c], a, error), 'now');
       fresh.forEach((item, i) => {
         plan.settle(item, written.claims[i].id);
         if (matched.length < MATCHED_IMPORT_CLAIMS) matched.push({ claim: written.claims[i], item });
