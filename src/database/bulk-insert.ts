@@ -1,6 +1,6 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { completeRow } from './insert-new';
-import { insertStatement } from './insert-statement';
+import { insertStatement, unnestInsertStatement } from './insert-statement';
 import { queryPrepared } from './prepared-in-transaction';
 
 /** Rows of one table to insert; parents come before the tables that refer to them. */
@@ -72,6 +72,9 @@ class SqliteBulkInserter implements BulkInserter {
   }
 }
 
+/** Rows from which a table's rows go to PostgreSQL as column arrays (unnestInsertStatement) rather than a multi-row VALUES list. */
+const UNNEST_FROM_ROWS = 20;
+
 class PostgresBulkInserter implements BulkInserter {
   async insert(manager: EntityManager, sets: InsertSet[]): Promise<void> {
     let batch: Array<[string, unknown[]]> = [];
@@ -92,12 +95,28 @@ class PostgresBulkInserter implements BulkInserter {
       batch = [];
       budget = 0;
     };
-    for (const piece of pieces(manager, sets)) {
-      if (budget + piece.parameters > PARAMETERS_PER_STATEMENT) await send();
-      const [sql, values] = insertStatement(manager, piece.target, piece.rows);
-      batch.push([sql, values]);
-      budget += piece.parameters;
+    for (const set of sets) {
+      // An import's batch: one statement per table, its columns as arrays. Its text is the table's whatever the
+      // rows, so it is parsed and planned as cheaply as a logClaim's, and the values are not expanded into the text.
+      const unnest = set.rows.length >= UNNEST_FROM_ROWS ? completedUnnest(manager, set) : null;
+      if (unnest) {
+        await send();
+        await manager.query(unnest[0], unnest[1]);
+        continue;
+      }
+      for (const piece of pieces(manager, [set])) {
+        if (budget + piece.parameters > PARAMETERS_PER_STATEMENT) await send();
+        const [sql, values] = insertStatement(manager, piece.target, piece.rows);
+        batch.push([sql, values]);
+        budget += piece.parameters;
+      }
     }
     await send();
   }
+}
+
+function completedUnnest(manager: EntityManager, set: InsertSet): [string, unknown[]] | null {
+  const metadata = manager.connection.getMetadata(set.target);
+  for (const row of set.rows) completeRow(metadata, row);
+  return unnestInsertStatement(manager, set.target, set.rows);
 }
