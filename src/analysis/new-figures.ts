@@ -2,16 +2,18 @@ import { EntityManager } from 'typeorm';
 import { ClaimQuantity } from '../claims/claim-quantity.entity';
 import { quantityRange, rangesConflict } from '../claims/quantity';
 import { queryPrepared } from '../database/prepared-in-transaction';
-import { newFigureProbesSql, newFigureProbesUnnest } from './discrepancy-sql';
+import { DateUtils } from 'typeorm/util/DateUtils';
+import { newFigureProbesJson, newFigureProbesSql, newFigureProbesUnnest } from './discrepancy-sql';
 import { FigureSpan } from './figure-span.entity';
 import { EventWindow, spanKeys, storedRange } from './figure-spans';
 
 /**
  * Figures per probe statement: up to 12 members each (3 kinds of row, 2 sides, 2 flags), under SQLite's 500 terms of
- * a compound SELECT. On PostgreSQL, the figures per unnest statement (about 40 array elements each).
+ * a compound SELECT.
  */
 const FIGURES_PER_PROBE = 40;
-const FIGURES_PER_UNNEST = 2000;
+/** Figures per batch probe statement (about 20 probe rows each). */
+const FIGURES_PER_BATCH_PROBE = 2000;
 
 export interface NewClaimFigures {
   claimId: string;
@@ -50,13 +52,14 @@ export async function planNewFigures(manager: EntityManager, claims: NewClaimFig
     flagged.add(slice[Number(row.figure)].claimId);
     if (!Number(row.flagged)) contradicted.add(row.claim_id);
   };
-  const postgres = manager.connection.options.type === 'postgres';
-  // A single claim's few figures keep logClaim's statement as it was; a batch's are unnested on PostgreSQL.
-  const perStatement = postgres && figures.length > FIGURES_PER_PROBE ? FIGURES_PER_UNNEST : FIGURES_PER_PROBE;
+  // A single claim's few figures keep logClaim's statement as it was; a batch's are passed as arrays (PostgreSQL) or
+  // JSON (SQLite) to a statement whose text does not depend on them.
+  const perStatement = figures.length > FIGURES_PER_PROBE ? FIGURES_PER_BATCH_PROBE : FIGURES_PER_PROBE;
   for (let at = 0; at < figures.length; at += perStatement) {
     const slice = figures.slice(at, at + perStatement);
-    if (perStatement === FIGURES_PER_UNNEST) {
-      const { sql, values } = newFigureProbesUnnest(slice);
+    if (perStatement === FIGURES_PER_BATCH_PROBE) {
+      const { sql, values } =
+        manager.connection.options.type === 'postgres' ? newFigureProbesUnnest(slice) : newFigureProbesJson(slice, (d) => DateUtils.mixedDateToUtcDatetimeString(d) as string);
       for (const row of await manager.query(sql, values)) found(slice, row);
       continue;
     }

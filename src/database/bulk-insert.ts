@@ -1,6 +1,6 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { completeRow } from './insert-new';
-import { insertStatement, unnestInsertStatement } from './insert-statement';
+import { insertStatement, positionalInsertStatement, unnestInsertStatement } from './insert-statement';
 import { queryPrepared } from './prepared-in-transaction';
 
 /** Rows of one table to insert; parents come before the tables that refer to them. */
@@ -66,7 +66,7 @@ function pieces(manager: EntityManager, sets: InsertSet[]): Array<{ target: Enti
 class SqliteBulkInserter implements BulkInserter {
   async insert(manager: EntityManager, sets: InsertSet[]): Promise<void> {
     for (const piece of pieces(manager, sets)) {
-      const [sql, values] = insertStatement(manager, piece.target, piece.rows);
+      const [sql, values] = positionalInsertStatement(manager, piece.target, piece.rows) ?? insertStatement(manager, piece.target, piece.rows);
       await manager.query(sql, values);
     }
   }

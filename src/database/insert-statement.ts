@@ -92,3 +92,27 @@ export function unnestInsertStatement(manager: EntityManager, target: EntityTarg
   const unnest = types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
   return [`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) SELECT * FROM unnest(${unnest})`, arrays];
 }
+
+/**
+ * SQLite's multi-row INSERT written directly with positional placeholders, with the values insertStatement binds
+ * (preparedValue). An import's batches have a new row count per table almost every time, so insertStatement's kept
+ * texts rarely apply, and building TypeORM's text and then replacing its named placeholders was most of an import's
+ * time in Node. Null when a value is left to the database (DEFAULT) or to TypeORM: insertStatement is used then.
+ */
+export function positionalInsertStatement(manager: EntityManager, target: EntityTarget<ObjectLiteral>, rows: ObjectLiteral[]): [string, unknown[]] | null {
+  const metadata = manager.connection.getMetadata(target);
+  const driver = manager.connection.driver;
+  const columns = metadata.columns.filter((c) => c.isInsert && !(c.isGenerated && c.generationStrategy === 'increment'));
+  const values: unknown[] = new Array(rows.length * columns.length);
+  let n = 0;
+  for (const row of rows) {
+    for (const column of columns) {
+      const value = preparedValue(manager, column, row);
+      if (value === LEFT_TO_TYPEORM || value === undefined) return null;
+      values[n++] = value;
+    }
+  }
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+  return [`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${new Array(rows.length).fill(tuple).join(', ')}`, values];
+}
