@@ -98,10 +98,12 @@ class PostgresBulkInserter implements BulkInserter {
     for (const set of sets) {
       // An import's batch: one statement per table, its columns as arrays. Its text is the table's whatever the
       // rows, so it is parsed and planned as cheaply as a logClaim's, and the values are not expanded into the text.
+      // It still shares the statement with the other tables' INSERTs, so a logClaim stays one statement.
       const unnest = set.rows.length >= UNNEST_FROM_ROWS ? completedUnnest(manager, set) : null;
       if (unnest) {
-        await send();
-        await manager.query(unnest[0], unnest[1]);
+        if (budget + unnest[1].length > PARAMETERS_PER_STATEMENT) await send();
+        batch.push(unnest);
+        budget += unnest[1].length;
         continue;
       }
       for (const piece of pieces(manager, [set])) {
