@@ -23,9 +23,9 @@ export interface ImportOptions {
   actor: Actor;
   /** Called after each batch is written, with the number of rows read so far (the file's length is not known in advance). */
   onProgress?: (rowsDone: number) => void;
-  /** Told when every row is written and the derived values (sourcing, discrepancies) of the new claims are worked out. */
+  /** Told when every row is written, with its derived values (sourcing and discrepancy flags are worked out batch by batch). */
   onDeriving?: (claims: number) => void;
-  /** Told when the derived values are done and the new claims are being matched for possibleDuplicates. */
+  /** Told when the statistics are refreshed and the new claims are being matched for possibleDuplicates. */
   onMatching?: () => void;
 }
 
@@ -70,12 +70,6 @@ const VALIDATE_CHUNK = 200;
  * the time between two turns of the event loop, at a cost per row that no longer depends on it.
  */
 const CLAIMS_PER_BATCH = 250;
-
-/**
- * New claims whose discrepancy flags are worked out together: at the end of an import up to this
- * size, and every this many claims in a larger one, so that the ids waiting stay bounded.
- */
-const DERIVE_CLAIMS = 10_000;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -138,7 +132,6 @@ export class ImportService {
     const plan = new ImportPlan();
     const memo = newImportRowMemo();
     const matched: Array<{ claim: Claim; item: PlannedClaim }> = [];
-    let withFigures: string[] = [];
     let sinceStatistics = 0;
     let atStatistics = 0;
     // Each batch's discrepancy probes and look-ups read what the earlier batches wrote, in this transaction: planned on
@@ -150,13 +143,6 @@ export class ImportService {
       await refreshPlannerStatistics(manager, IMPORTED_TABLES);
       atStatistics += sinceStatistics;
       sinceStatistics = 0;
-    };
-
-    const derive = async () => {
-      // The matching reads what was just written, in this transaction (see refreshStatistics): 500 new claims are enough.
-      await refreshStatistics(false);
-      await this.logClaims.deriveFigures(manager, withFigures);
-      withFigures = [];
     };
 
     const flush = async () => {
@@ -174,17 +160,15 @@ export class ImportService {
       const items = [...fresh, ...late];
       // The figures' flags are worked out before each batch is written, against what is recorded (earlier batches
       // included) and within the batch, so the claims and their figure_span rows are inserted as they stay.
-      const written = await this.logClaims.write(manager, items.map(toClaimToWrite), options.actor, (c, a, error) => rowError(items[c], a, error), 'now');
+      const written = await this.logClaims.write(manager, items.map(toClaimToWrite), options.actor, (c, a, error) => rowError(items[c], a, error));
       fresh.forEach((item, i) => {
         plan.settle(item, written.claims[i].id);
         if (matched.length < MATCHED_IMPORT_CLAIMS) matched.push({ claim: written.claims[i], item });
       });
-      withFigures.push(...written.newClaimIds);
       report.claimsCreated += fresh.length;
       sinceStatistics += fresh.length;
       report.attributionsCreated += written.attributions;
       await refreshStatistics(true);
-      if (withFigures.length >= DERIVE_CLAIMS) await derive();
       await yieldToEventLoop();
     };
 
@@ -218,7 +202,8 @@ export class ImportService {
     if (forbidden.length) throw new ImportRejectedError(forbidden, 'FORBIDDEN');
 
     options.onDeriving?.(report.claimsCreated);
-    await derive();
+    // The matching reads what was just written, in this transaction (see refreshStatistics): 500 new claims are enough.
+    await refreshStatistics(false);
     options.onMatching?.();
     report.possibleDuplicates = await this.duplicates(manager, matched);
   }
