@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     });
     const seconds = (Date.now() - started) / 1000;
     const phase = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
-    console.log(`phases: reading, validating and writing ${phase(started, written)} s, discrepancy flags ${phase(written, derived)} s, possibleDuplicates ${phase(derived, Date.now())} s`);
+    console.log(`phases: reading, validating and writing (discrepancy flags included, batch by batch) ${phase(started, written)} s, statistics ${phase(written, derived)} s, possibleDuplicates ${phase(derived, Date.now())} s`);
     clearInterval(sampler);
     peak = Math.max(peak, rssMb('VmHWM'));
     await app.close();

@@ -109,7 +109,7 @@ export const DETAIL_SQL = `SELECT json_build_object('data', json_build_object('c
   FROM claim c WHERE c.id = $1 AND c.deleted_at IS NULL)))::text AS body`;
 
 /**
- * e) attributionLine (src/analysis/attribution-line.ts) in PostgreSQL, for the floor and for PostGraphile's computed
+ * e) attributionLine (src/claims/analysis/attribution-line.ts) in PostgreSQL, for the floor and for PostGraphile's computed
  * column: claimdesk reads the facts in SQL and applies its one function in Node; the other two need the rule in SQL,
  * written here once. The first asserting origin in full, then "also reported by" the other asserting origins, "denied
  * by", "questioned by"; one mention per origin (an anonymous speaker relayed is known through the innermost relay),

@@ -5,7 +5,7 @@ import { quantityRange, rangesConflict } from '../src/claims/quantity';
 import { TestApp, expectData, startTestApp } from './support/app';
 
 /**
- * The discrepancy flags and conflictsWith, maintained through figure_span (src/analysis/figure-span-index.ts),
+ * The discrepancy flags and conflictsWith, maintained through figure_span (src/claims/analysis/figure-span-index.ts),
  * against an oracle that applies the rule as it was written before: every figure of a live claim against every
  * figure of every other live claim on its variable (rangesConflict), when their event windows overlap to the
  * instant or either has no time. Random writes from a seeded generator: creates (by createClaim, or by logClaim,
@@ -125,7 +125,7 @@ describe('discrepancy flags through figure_span, against the pairwise rule', () 
       if (o.op === 'create' || !live.length) {
         const f = 'figures' in o ? o.figures : { quantities: [], eventTime: null };
         const input = { statement: `Step ${i}: figures reported from the old quarter.`, quantities: f.quantities, ...(f.eventTime ? { eventTime: f.eventTime } : {}) };
-        // logClaim works a new claim's flag out before writing it (src/analysis/new-figures.ts); createClaim after, through the hook.
+        // logClaim works a new claim's flag out before writing it (src/claims/analysis/new-figures.ts); createClaim after, through the hook.
         if (o.op === 'create' && o.logged) {
           creates.logged++;
           const logged = { ...input, article: { url: `https://equivalence.example.org/seed-${seed}/step-${i}` }, attributions: [{ source: { name: 'The district council' }, cue: 'said' }] };

@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { Claim } from '../src/claims/claim.entity';
+import { quantityRange, rangesConflict } from '../src/claims/quantity';
 import { FULL_COLUMNS } from '../src/exports/export-columns';
 import { articleInput, logClaimInput } from './factories';
 import { TestApp, authHeaders, expectData, startTestApp } from './support/app';
@@ -238,6 +240,68 @@ describe('imports over HTTP', () => {
       await fresh.close();
     }
   });
+
+  // The flags are worked out before each batch is written: against what is recorded (earlier batches included) by
+  // probes, and within the batch in Node. Both must give what the rule gives, pairwise over every live claim.
+  it('flags a file of several batches exactly as the pairwise rule does', async () => {
+    const fresh = await startTestApp();
+    try {
+      const NUMBERS = [0, 9, 10, 11, 270, 300, 330, 360, 400, 435, 440, 450, 1000];
+      let seed = 17;
+      const next = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return Math.floor(seed / 65536) % n;
+      };
+      const figure = () => {
+        const variable = ['fighters_left', 'trucks_seized', 'tanks_lost', 'shells_fired', 'boats_sunk', 'roads_closed'][next(6)];
+        const [a, b] = [NUMBERS[next(NUMBERS.length)], NUMBERS[next(NUMBERS.length)]].sort((x, y) => x - y);
+        const approximate = next(4) === 0;
+        return [
+          { variable, value: a, approximate },
+          { variable, lower: a, lower_inclusive: next(2) === 0, approximate },
+          { variable, upper: b, upper_inclusive: next(2) === 0, approximate },
+          { variable, lower: a, upper: b, lower_inclusive: a === b || next(2) === 0, upper_inclusive: a === b || next(2) === 0, approximate },
+        ][next(4)];
+      };
+      // A recorded claim not flagged yet, which the file contradicts ("fewer than 9" against the file's larger figures).
+      const recorded = expectData(
+        await fresh.gql(`mutation($i: CreateClaimInput!) { createClaim(input: $i) { id hasDiscrepancy } }`, { i: { statement: 'Recorded: fewer than 9 fighters.', quantities: [{ variable: 'fighters_left', upper: 9, upperInclusive: false }] } }),
+      ).createClaim;
+      expect(recorded.hasDiscrepancy).toBe(false);
+      const lines = Array.from({ length: 320 }, (_, i) => {
+        const day = next(60);
+        const hours = [0, 0, 5, 30][next(4)];
+        const start = Date.UTC(2024, 2, 1 + day, [0, 12, 23][next(3)]);
+        const timed = next(25) > 0;
+        return JSON.stringify({
+          claim_id: `flag-${i}`,
+          statement: `Imported flag ${i}.`,
+          quantities_json: Array.from({ length: 1 + next(2) }, figure),
+          ...(timed ? { event_start: new Date(start).toISOString(), event_end: new Date(start + hours * 3_600_000).toISOString() } : {}),
+        });
+      });
+      const res = await postImport(baseUrl(fresh.url), lines.join('\n'), JSONL);
+      expect(res).toMatchObject({ status: 200, body: { claimsCreated: 320 } });
+      const claims = await fresh.app.get(DataSource).getRepository(Claim).find({ relations: { quantities: true } });
+      const overlap = (a: Claim, b: Claim) => {
+        if (!a.eventTime.start || !b.eventTime.start) return true;
+        return b.eventTime.start <= (a.eventTime.end ?? a.eventTime.start) && (b.eventTime.end ?? b.eventTime.start) >= a.eventTime.start;
+      };
+      const expected = claims.map((a) => ({
+        id: a.id,
+        flag: claims.some((b) => a.id !== b.id && overlap(a, b) && a.quantities.some((qa) => b.quantities.some((qb) => qa.variable === qb.variable && rangesConflict(quantityRange(qa), quantityRange(qb))))),
+      }));
+      expect(claims.map((c) => ({ id: c.id, flag: c.hasDiscrepancy }))).toEqual(expected);
+      expect(expected.filter((e) => e.flag).length).toBeGreaterThan(30);
+      expect(expected.filter((e) => !e.flag).length).toBeGreaterThan(30);
+      expect(expected.find((e) => e.id === recorded.id)?.flag).toBe(true);
+      // The figure_span rows carry their claim's flag (the probes read it).
+      const stale = await fresh.app.get(DataSource).query(`SELECT count(*) AS n FROM figure_span s JOIN claim c ON c.id = s.claim_id WHERE s.flagged <> c.has_discrepancy`);
+      expect(Number(stale[0].n)).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  }, 300_000);
 
   // Three batches of the write orchestration (250 claims each), and enough claims for the statistics refresh. The
   // 10,000-row file is the benchmark's (npm run bench:import), out of npm test.

@@ -51,10 +51,11 @@ export type BatchFail = (claim: number, attribution: number | null, error: Domai
  *    function the analysis module uses for recorded claims (analysis/sourcing.ts summarizeSourcing);
  * 4. insert everything in multi-row statements (database/bulk-insert.ts: one statement on PostgreSQL
  *    for a logClaim), with the audit events;
- * 5. hooks for what cannot be known in Node: attached claims' sourcing (AttributionsService.claimsChanged)
- *    and discrepancy flags (ClaimsService.notifyFiguresChanged; an import does it once, at the end).
- *    logClaim works its flags out before step 4 instead (analysis/new-figures.ts: one probe statement),
- *    so they are inserted with the claim and nothing is read back.
+ * 5. before step 4, the new claims' discrepancy flags and figure_span rows (analysis/new-figures.ts: probes
+ *    against the recorded figures, one statement per batch, and the batch's own pairs in Node), so they are
+ *    inserted with the claims and nothing is read back; recorded claims the new figures contradict are flagged
+ *    after it (figure-span-index.ts flagClaims), and attached claims' sourcing is refreshed through the hook
+ *    (AttributionsService.claimsChanged).
  */
 @Injectable()
 export class LogClaimService {
@@ -82,25 +83,21 @@ export class LogClaimService {
       attributions: input.attributions.map((a, i) => ({ input: { ...a, source: toRef(a.source), via: a.via?.map((h) => ({ ...h, source: toRef(h.source) })) }, article: input.article, fields: logClaimFields(i) })),
     };
     // The new claim's discrepancy flag is worked out before it is written, so the claim in memory is the row as stored.
-    const { claims } = await this.write(manager, [item], actor, undefined, 'now');
+    const { claims } = await this.write(manager, [item], actor);
     return input.attachTo ? this.claims.get(claims[0].id, manager) : claims[0];
   }
 
   /**
-   * Writes a batch; see the class comment. Returns each item's claim (as built in memory, or the
-   * claim attached to) and the ids of new claims with figures, whose discrepancy flags deriveFigures
-   * works out. `fail` turns an error about one item into the caller's error. With `figures` 'now'
-   * (logClaim's batch of one), the new claim's flag and figure_span rows are worked out before the
-   * insert and written with it (analysis/new-figures.ts), and no ids are left for deriveFigures; an
-   * import leaves them for one set-based pass at its end, which also compares its claims with each other.
+   * Writes a batch; see the class comment. Returns each item's claim (as built in memory, with its discrepancy flag,
+   * or the claim attached to) and the number of attributions written. `fail` turns an error about one item into the
+   * caller's error.
    */
   async write(
     manager: EntityManager,
     items: ClaimToWrite[],
     actor: Actor,
     fail: BatchFail = (_c, _a, error) => error,
-    figures: 'now' | 'later' = 'later',
-  ): Promise<{ claims: Claim[]; newClaimIds: string[]; attributions: number }> {
+  ): Promise<{ claims: Claim[]; attributions: number }> {
     const guard = <T>(claim: number, attribution: number | null, work: () => T): T => {
       try {
         return work();
@@ -201,7 +198,7 @@ export class LogClaimService {
     for (const claim of created) Object.assign(claim, summarizeSourcing(facts.get(claim.id) ?? []));
     // The same derived rows refreshSourcing keeps for recorded claims (the filters' claim_source index).
     const claimSources = created.flatMap((claim) => claimSourcesOf(facts.get(claim.id) ?? []).map((s) => ({ claimId: claim.id, ...s })));
-    const filed = figures === 'now' ? await this.planFigures(manager, created, quantities) : null;
+    const filed = await this.planFigures(manager, created, quantities);
 
     await this.bulk.insert(manager, [
       ...(copies.articlesWritten ? [] : [{ target: Article, rows: found.created }]),
@@ -219,24 +216,18 @@ export class LogClaimService {
     // Recorded claims gained attributions: their sourcing is worked out again from all of them, and their updated_at moves.
     if (targets.size) await this.attributions.claimsChanged(manager, [...targets.keys()]);
     if (filed) await flagClaims(manager, filed.contradicted);
-    const withFigures = new Set(figures === 'now' ? [] : quantities.map((q) => q.claimId));
-    return { claims, newClaimIds: created.filter((c) => withFigures.has(c.id)).map((c) => c.id), attributions: attributions.length };
+    return { claims, attributions: attributions.length };
   }
 
-  /** The new claim's discrepancy flag, set on it in memory, and its figure_span rows (analysis/new-figures.ts). */
+  /** The new claims' discrepancy flags, set on them in memory, and their figure_span rows (analysis/new-figures.ts). */
   private async planFigures(manager: EntityManager, created: Claim[], quantities: ClaimQuantity[]): Promise<FiledFigures | null> {
     if (!quantities.length) return null;
-    // New claims are not compared with each other there: only logClaim's batch of one works its flags out first.
-    if (created.length !== 1) throw new Error('figures are worked out before the write for a batch of one new claim only');
-    const [claim] = created;
-    const filed = await planNewFigures(manager, { claimId: claim.id, eventTime: claim.eventTime ?? null, quantities });
-    claim.hasDiscrepancy = filed.flagged;
+    const byClaim = new Map<string, ClaimQuantity[]>();
+    for (const q of quantities) byClaim.set(q.claimId, [...(byClaim.get(q.claimId) ?? []), q]);
+    const withFigures = created.filter((c) => byClaim.has(c.id));
+    const filed = await planNewFigures(manager, withFigures.map((c) => ({ claimId: c.id, eventTime: c.eventTime ?? null, quantities: byClaim.get(c.id) ?? [] })));
+    for (const claim of created) claim.hasDiscrepancy = filed.flagged.has(claim.id);
     return filed;
-  }
-
-  /** Discrepancy flags of new claims with figures, against every recorded claim (AnalysisService, through the hook). */
-  async deriveFigures(manager: EntityManager, claimIds: string[]): Promise<void> {
-    if (claimIds.length) await this.claims.notifyFiguresChanged(manager, claimIds.map((claimId) => ({ claimId, before: null })));
   }
 
   /**

@@ -1,6 +1,6 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { completeRow } from './insert-new';
-import { insertStatement } from './insert-statement';
+import { insertStatement, positionalInsertStatement, unnestInsertStatement } from './insert-statement';
 import { queryPrepared } from './prepared-in-transaction';
 
 /** Rows of one table to insert; parents come before the tables that refer to them. */
@@ -66,11 +66,14 @@ function pieces(manager: EntityManager, sets: InsertSet[]): Array<{ target: Enti
 class SqliteBulkInserter implements BulkInserter {
   async insert(manager: EntityManager, sets: InsertSet[]): Promise<void> {
     for (const piece of pieces(manager, sets)) {
-      const [sql, values] = insertStatement(manager, piece.target, piece.rows);
+      const [sql, values] = positionalInsertStatement(manager, piece.target, piece.rows) ?? insertStatement(manager, piece.target, piece.rows);
       await manager.query(sql, values);
     }
   }
 }
+
+/** Rows from which a table's rows go to PostgreSQL as column arrays (unnestInsertStatement) rather than a multi-row VALUES list. */
+const UNNEST_FROM_ROWS = 20;
 
 class PostgresBulkInserter implements BulkInserter {
   async insert(manager: EntityManager, sets: InsertSet[]): Promise<void> {
@@ -92,12 +95,30 @@ class PostgresBulkInserter implements BulkInserter {
       batch = [];
       budget = 0;
     };
-    for (const piece of pieces(manager, sets)) {
-      if (budget + piece.parameters > PARAMETERS_PER_STATEMENT) await send();
-      const [sql, values] = insertStatement(manager, piece.target, piece.rows);
-      batch.push([sql, values]);
-      budget += piece.parameters;
+    for (const set of sets) {
+      // An import's batch: one statement per table, its columns as arrays. Its text is the table's whatever the
+      // rows, so it is parsed and planned as cheaply as a logClaim's, and the values are not expanded into the text.
+      // It still shares the statement with the other tables' INSERTs, so a logClaim stays one statement.
+      const unnest = set.rows.length >= UNNEST_FROM_ROWS ? completedUnnest(manager, set) : null;
+      if (unnest) {
+        if (budget + unnest[1].length > PARAMETERS_PER_STATEMENT) await send();
+        batch.push(unnest);
+        budget += unnest[1].length;
+        continue;
+      }
+      for (const piece of pieces(manager, [set])) {
+        if (budget + piece.parameters > PARAMETERS_PER_STATEMENT) await send();
+        const [sql, values] = insertStatement(manager, piece.target, piece.rows);
+        batch.push([sql, values]);
+        budget += piece.parameters;
+      }
     }
     await send();
   }
+}
+
+function completedUnnest(manager: EntityManager, set: InsertSet): [string, unknown[]] | null {
+  const metadata = manager.connection.getMetadata(set.target);
+  for (const row of set.rows) completeRow(metadata, row);
+  return unnestInsertStatement(manager, set.target, set.rows);
 }

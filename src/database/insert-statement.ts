@@ -62,3 +62,57 @@ function sameValues(a: Record<string, unknown>, b: Record<string, unknown>): boo
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((k) => a[k] === b[k] || (a[k] instanceof Date && b[k] instanceof Date && (a[k] as Date).getTime() === (b[k] as Date).getTime()) || JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
+
+/**
+ * The same rows as one PostgreSQL `INSERT ... SELECT * FROM unnest($1::type[], $2::type[], ...)`: one array per
+ * column, so the statement's text depends only on the table (planned once, whatever the rows' number) and its
+ * parameters are as many as the columns. The values are those insertStatement binds (preparedValue). Null when
+ * the rows need something unnest cannot carry: a value left to the database (DEFAULT) or to TypeORM, or an array
+ * or enum column; insertStatement's multi-row INSERT is used then.
+ */
+export function unnestInsertStatement(manager: EntityManager, target: EntityTarget<ObjectLiteral>, rows: ObjectLiteral[]): [string, unknown[]] | null {
+  const metadata = manager.connection.getMetadata(target);
+  const driver = manager.connection.driver;
+  const columns = metadata.columns.filter((c) => c.isInsert && !(c.isGenerated && c.generationStrategy === 'increment'));
+  const types: string[] = [];
+  for (const column of columns) {
+    const type = driver.normalizeType(column);
+    if (column.isArray || type === 'enum' || column.type === 'enum') return null;
+    types.push(type);
+  }
+  const arrays: unknown[][] = columns.map(() => new Array(rows.length));
+  for (let r = 0; r < rows.length; r++) {
+    for (let c = 0; c < columns.length; c++) {
+      const value = preparedValue(manager, columns[c], rows[r]);
+      if (value === LEFT_TO_TYPEORM || value === undefined) return null;
+      arrays[c][r] = value;
+    }
+  }
+  const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+  const unnest = types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
+  return [`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) SELECT * FROM unnest(${unnest})`, arrays];
+}
+
+/**
+ * SQLite's multi-row INSERT written directly with positional placeholders, with the values insertStatement binds
+ * (preparedValue). An import's batches have a new row count per table almost every time, so insertStatement's kept
+ * texts rarely apply, and building TypeORM's text and then replacing its named placeholders was most of an import's
+ * time in Node. Null when a value is left to the database (DEFAULT) or to TypeORM: insertStatement is used then.
+ */
+export function positionalInsertStatement(manager: EntityManager, target: EntityTarget<ObjectLiteral>, rows: ObjectLiteral[]): [string, unknown[]] | null {
+  const metadata = manager.connection.getMetadata(target);
+  const driver = manager.connection.driver;
+  const columns = metadata.columns.filter((c) => c.isInsert && !(c.isGenerated && c.generationStrategy === 'increment'));
+  const values: unknown[] = new Array(rows.length * columns.length);
+  let n = 0;
+  for (const row of rows) {
+    for (const column of columns) {
+      const value = preparedValue(manager, column, row);
+      if (value === LEFT_TO_TYPEORM || value === undefined) return null;
+      values[n++] = value;
+    }
+  }
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+  return [`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${new Array(rows.length).fill(tuple).join(', ')}`, values];
+}

@@ -170,3 +170,77 @@ export function newFigureProbesSql(figures: Array<{ q: QuantityShape & { variabl
   });
   return { sql: members.join(' UNION ALL '), params };
 }
+
+type NewFigure = { q: QuantityShape & { variable: string }; window: EventWindow | null; claimId: string };
+/** One probe of a new figure: (figure, variable, kind, node, side, bound, inclusive, start, end, claim id). */
+type ProbeRow = [number, string, string, number, 'high' | 'low', number, boolean, Date | null, Date | null, string];
+
+/** The probes of newFigureProbesSql's members as rows: one per figure, row of the tree it would meet, and side. */
+function probeRows(figures: NewFigure[]): ProbeRow[] {
+  const rows: ProbeRow[] = [];
+  figures.forEach(({ q, window, claimId }, f) => {
+    const range = storedRange(q);
+    const timed = window?.start ? window : null;
+    const start = timed ? new Date(timed.start as Date) : null;
+    const end = timed ? new Date((timed.end ?? timed.start) as Date) : null;
+    const sides: Array<['high' | 'low', number, boolean]> = [];
+    if (range.low !== null) sides.push(['high', range.low, range.lowInclusive]);
+    if (range.high !== null) sides.push(['low', range.high, range.highInclusive]);
+    for (const key of probeKeys(timed)) for (const [side, bound, inclusive] of sides) rows.push([f, q.variable, key.kind, key.node, side, bound, inclusive, start, end, claimId]);
+  });
+  return rows;
+}
+
+/** The contradiction test of a probe row `p` on figure_span `o`, on one side: one range of one index. */
+function probeSideSql(side: 'high' | 'low'): string {
+  return side === 'high'
+    ? `p.side = 'high' AND o.high <= p.bound AND (o.high < p.bound OR NOT (o.high_inclusive AND p.inclusive))`
+    : `p.side = 'low' AND o.low >= p.bound AND (o.low > p.bound OR NOT (o.low_inclusive AND p.inclusive))`;
+}
+
+/** Row `o` is one the probe row `p` meets, of a live claim `co` (not p's) whose exact window overlaps p's. */
+const probeMeetsSql = (flagged: string) => `o.variable = p.variable AND o.kind = p.kind AND o.node = p.node AND o.flagged = ${flagged} AND o.claim_id <> p.claim_id`;
+const probeClaimSql = `co.id = o.claim_id AND co.deleted_at IS NULL
+  AND (p.start_at IS NULL OR co.event_time_start IS NULL OR (co.event_time_start <= p.end_at AND COALESCE(co.event_time_end, co.event_time_start) >= p.start_at))`;
+
+/**
+ * newFigureProbesSql's answer for many figures in one PostgreSQL statement whose text does not depend on them: one
+ * row per (figure, row it would meet on the tree, side), passed as arrays and unnested, each probing the same index
+ * ranges as a member of newFigureProbesSql (every unflagged contradicting row, and at most one flagged one). A
+ * UNION ALL of a few hundred figures' members costs PostgreSQL more to plan than to run (half a second for 100
+ * figures); this is planned once. Rows (figure, claim_id, flagged), `figure` being the position in `figures`.
+ */
+export function newFigureProbesUnnest(figures: NewFigure[]): { sql: string; values: unknown[] } {
+  const columns: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
+  for (const row of probeRows(figures)) row.forEach((v, c) => columns[c].push(v instanceof Date ? v.toISOString() : v));
+  const member = (side: 'high' | 'low', flagged: boolean) => {
+    return `(SELECT o.claim_id, ${flagged} AS flagged FROM figure_span o JOIN claim co ON ${probeClaimSql}
+      WHERE ${probeSideSql(side)} AND ${probeMeetsSql(String(flagged))}${flagged ? ' LIMIT 1' : ''})`;
+  };
+  const sql = `SELECT p.figure AS figure, x.claim_id AS claim_id, x.flagged AS flagged
+    FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[], $6::float8[], $7::bool[], $8::timestamptz[], $9::timestamptz[], $10::text[])
+      AS p(figure, variable, kind, node, side, bound, inclusive, start_at, end_at, claim_id)
+    CROSS JOIN LATERAL (${member('high', false)} UNION ALL ${member('high', true)} UNION ALL ${member('low', false)} UNION ALL ${member('low', true)}) x`;
+  return { sql, values: columns };
+}
+
+/**
+ * newFigureProbesUnnest for SQLite: the probe rows as one JSON parameter read by json_each, so that the statement's
+ * text is the same for every batch (prepared once) where newFigureProbesSql's members would exceed SQLite's 500 terms
+ * of a compound SELECT for more than 40 figures. CROSS JOIN keeps the probe rows the outer loop, so that each is an
+ * index range on figure_span; a flagged contradiction is asked with EXISTS (the first one found is enough). Rows
+ * (figure, claim_id, flagged), claim_id null for flagged ones. `datetime` writes a Date as the driver stores it.
+ */
+export function newFigureProbesJson(figures: NewFigure[], datetime: (d: Date) => string): { sql: string; values: unknown[] } {
+  const rows = probeRows(figures).map((r) => r.map((v) => (v instanceof Date ? datetime(v) : typeof v === 'boolean' ? Number(v) : v)));
+  const field = (n: number, name: string) => `json_extract(j.value, '$[${n}]') AS ${name}`;
+  const names = ['figure', 'variable', 'kind', 'node', 'side', 'bound', 'inclusive', 'start_at', 'end_at', 'claim_id'];
+  const exists = (side: 'high' | 'low') => `EXISTS (SELECT 1 FROM figure_span o JOIN claim co ON ${probeClaimSql} WHERE ${probeMeetsSql('1')} AND ${probeSideSql(side)})`;
+  const sql = `WITH p AS MATERIALIZED (SELECT ${names.map((n, i) => field(i, n)).join(', ')} FROM json_each(?) j)
+    ${(['high', 'low'] as const)
+      .map((side) => `SELECT p.figure AS figure, o.claim_id AS claim_id, 0 AS flagged FROM p CROSS JOIN figure_span o JOIN claim co ON ${probeClaimSql} WHERE ${probeMeetsSql('0')} AND ${probeSideSql(side)}`)
+      .join(' UNION ALL ')}
+    UNION ALL
+    SELECT DISTINCT p.figure AS figure, NULL AS claim_id, 1 AS flagged FROM p WHERE (p.side = 'high' AND ${exists('high')}) OR (p.side = 'low' AND ${exists('low')})`;
+  return { sql, values: [JSON.stringify(rows)] };
+}

@@ -1,12 +1,19 @@
 import { EntityManager } from 'typeorm';
 import { ClaimQuantity } from '../claim-quantity.entity';
+import { quantityRange, rangesConflict } from '../quantity';
 import { queryPrepared } from '../../database/prepared-in-transaction';
-import { newFigureProbesSql } from './discrepancy-sql';
+import { DateUtils } from 'typeorm/util/DateUtils';
+import { newFigureProbesJson, newFigureProbesSql, newFigureProbesUnnest } from './discrepancy-sql';
 import { FigureSpan } from './figure-span.entity';
 import { EventWindow, spanKeys, storedRange } from './figure-spans';
 
-/** Figures per probe statement: bounds its parameters (up to about 60 a figure) on both databases. */
-const FIGURES_PER_PROBE = 100;
+/**
+ * Figures per probe statement: up to 12 members each (3 kinds of row, 2 sides, 2 flags), under SQLite's 500 terms of
+ * a compound SELECT.
+ */
+const FIGURES_PER_PROBE = 40;
+/** Figures per batch probe statement (about 20 probe rows each). */
+const FIGURES_PER_BATCH_PROBE = 2000;
 
 export interface NewClaimFigures {
   claimId: string;
@@ -15,39 +22,88 @@ export interface NewClaimFigures {
 }
 
 export interface FiledFigures {
-  /** Whether the new claim has a contradiction: its has_discrepancy. */
-  flagged: boolean;
-  /** The new claim's figure_span rows, carrying its flag, to insert with it. */
+  /** The new claims that have a contradiction: their has_discrepancy. */
+  flagged: Set<string>;
+  /** The new claims' figure_span rows, each carrying its claim's flag, to insert with them. */
   spans: FigureSpan[];
-  /** Recorded live claims not flagged yet that the new figures contradict (flagContradicted). */
+  /** Recorded live claims not flagged yet that the new figures contradict (flagClaims). */
   contradicted: string[];
 }
 
 /**
- * Works out, before it is written, the discrepancy flag of a new claim whose figures are in memory, with the
- * rule that refreshDiscrepancyFlags applies after a write (figure-span-index.ts): the recorded figures are
- * probed in one statement per FIGURES_PER_PROBE figures (discrepancy-sql.ts newFigureProbesSql), and the
- * figure_span rows are built flagged as the claim is. The writer inserts the claim with its flag and the rows
- * in its own statement, so no flag is read back or flipped: that is what keeps logClaim's statements few.
- * One claim at a time: new claims are not compared with each other here (an import's pass at its end does that).
+ * Works out, before they are written, the discrepancy flags of new claims whose figures are in memory (logClaim's
+ * batch of one, an import's batch of a few hundred), with the rule that refreshDiscrepancyFlags applies after a write
+ * (figure-span-index.ts):
+ *
+ * - against recorded figures (an import's earlier batches included, whose rows are filed by then): probed in one
+ *   statement per FIGURES_PER_PROBE figures (discrepancy-sql.ts newFigureProbesSql), each member one index range;
+ * - against each other: in Node, with the rule itself (quantity.ts rangesConflict, and the exact overlap of event
+ *   windows, or either without one), since none of them is filed yet.
+ *
+ * The figure_span rows are built flagged as their claim is. The writer inserts the claims with their flags and the
+ * rows in its own statements, so no flag is read back or flipped: that is what keeps the statements few.
  */
-export async function planNewFigures(manager: EntityManager, claim: NewClaimFigures): Promise<FiledFigures> {
-  const window = claim.eventTime?.start ? claim.eventTime : null;
-  const figures = claim.quantities.map((q) => ({ q, window, claimId: claim.claimId }));
-  let flagged = false;
+export async function planNewFigures(manager: EntityManager, claims: NewClaimFigures[]): Promise<FiledFigures> {
+  const windowOf = (c: NewClaimFigures) => (c.eventTime?.start ? c.eventTime : null);
+  const figures = claims.flatMap((c) => c.quantities.map((q) => ({ q, window: windowOf(c), claimId: c.claimId })));
+  const flagged = new Set<string>();
   const contradicted = new Set<string>();
-  for (let at = 0; at < figures.length; at += FIGURES_PER_PROBE) {
-    const { sql, params } = newFigureProbesSql(figures.slice(at, at + FIGURES_PER_PROBE));
+  const found = (slice: typeof figures, row: { figure: number | string; claim_id: string; flagged: number | boolean }) => {
+    flagged.add(slice[Number(row.figure)].claimId);
+    if (!Number(row.flagged)) contradicted.add(row.claim_id);
+  };
+  // A single claim's few figures keep logClaim's statement as it was; a batch's are passed as arrays (PostgreSQL) or
+  // JSON (SQLite) to a statement whose text does not depend on them.
+  const perStatement = figures.length > FIGURES_PER_PROBE ? FIGURES_PER_BATCH_PROBE : FIGURES_PER_PROBE;
+  for (let at = 0; at < figures.length; at += perStatement) {
+    const slice = figures.slice(at, at + perStatement);
+    if (perStatement === FIGURES_PER_BATCH_PROBE) {
+      const { sql, values } =
+        manager.connection.options.type === 'postgres' ? newFigureProbesUnnest(slice) : newFigureProbesJson(slice, (d) => DateUtils.mixedDateToUtcDatetimeString(d) as string);
+      for (const row of await manager.query(sql, values)) found(slice, row);
+      continue;
+    }
+    const { sql, params } = newFigureProbesSql(slice);
     if (!sql) continue;
     const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);
-    for (const row of await queryPrepared<{ claim_id: string; flagged: number | boolean }>(manager, query, values)) {
-      flagged = true;
-      if (!Number(row.flagged)) contradicted.add(row.claim_id);
+    for (const row of await queryPrepared<{ figure: number | string; claim_id: string; flagged: number | boolean }>(manager, query, values)) found(slice, row);
+  }
+  for (const [a, b] of contradictingPairs(figures)) {
+    flagged.add(a);
+    flagged.add(b);
+  }
+  const spans = claims.flatMap((c) => {
+    const keys = spanKeys(windowOf(c));
+    const on = flagged.has(c.claimId);
+    return c.quantities.flatMap((q) => keys.map((key) => manager.create(FigureSpan, { quantityId: q.id, claimId: c.claimId, variable: q.variable, ...key, ...storedRange(q), flagged: on })));
+  });
+  return { flagged, spans, contradicted: [...contradicted] };
+}
+
+type NewFigure = { q: ClaimQuantity; window: EventWindow | null; claimId: string };
+
+/** Pairs of different new claims with contradicting figures: same variable, overlapping windows (or either without one), conflicting ranges. */
+function contradictingPairs(figures: NewFigure[]): Array<[string, string]> {
+  const byVariable = new Map<string, Array<NewFigure & { range: ReturnType<typeof quantityRange>; from: number; to: number }>>();
+  for (const f of figures) {
+    const from = f.window?.start ? new Date(f.window.start).getTime() : NaN;
+    const to = f.window?.start ? new Date(f.window.end ?? f.window.start).getTime() : NaN;
+    const list = byVariable.get(f.q.variable) ?? [];
+    list.push({ ...f, range: quantityRange(f.q), from, to });
+    byVariable.set(f.q.variable, list);
+  }
+  const pairs: Array<[string, string]> = [];
+  for (const list of byVariable.values()) {
+    // A batch is a few hundred claims (an import's CLAIMS_PER_BATCH), so comparing each pair is cheaper than an index.
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i];
+        const b = list[j];
+        if (a.claimId === b.claimId) continue;
+        const overlap = Number.isNaN(a.from) || Number.isNaN(b.from) || (b.from <= a.to && b.to >= a.from);
+        if (overlap && rangesConflict(a.range, b.range)) pairs.push([a.claimId, b.claimId]);
+      }
     }
   }
-  const keys = spanKeys(window);
-  const spans = claim.quantities.flatMap((q) =>
-    keys.map((key) => manager.create(FigureSpan, { quantityId: q.id, claimId: claim.claimId, variable: q.variable, ...key, ...storedRange(q), flagged })),
-  );
-  return { flagged, spans, contradicted: [...contradicted] };
+  return pairs;
 }
