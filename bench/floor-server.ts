@@ -1,5 +1,6 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Pool } from 'pg';
+import { POSTGRES_SESSION_OPTIONS } from '../src/database/postgres-session';
 import { AFTER_SQL, DESK_SQL, DETAIL_SQL, EMPTY_PAGE_BODY, filteredByIdsSql, LIST_SQL, NAMED_SOURCE_IDS_SQL } from './sql';
 
 /**
@@ -7,7 +8,7 @@ import { AFTER_SQL, DESK_SQL, DETAIL_SQL, EMPTY_PAGE_BODY, filteredByIdsSql, LIS
  * JSON body of parameters; one hand-written statement builds the response body in PostgreSQL.
  * Same pool size as the other servers (pg's default, 10).
  */
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10, options: POSTGRES_SESSION_OPTIONS });
 
 const handlers: Record<string, (p: Record<string, unknown>) => [string, unknown[]]> = {
   '/list': (p) => [LIST_SQL, [p.first]],

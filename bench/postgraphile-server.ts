@@ -1,7 +1,8 @@
 import './postgraphile-dedupe';
 import { createServer } from 'node:http';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { postgraphile } from 'postgraphile';
+import { POSTGRES_SESSION_OPTIONS } from '../src/database/postgres-session';
 import { attributionLineSql, bySourceAnonymousOnly, conflictsWithIdsSql } from './sql';
 
 /**
@@ -39,7 +40,9 @@ async function prepare(url: string): Promise<void> {
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL as string;
   await prepare(url);
-  const middleware = postgraphile(url, ['public', SCHEMA], {
+  // The same session settings as claimdesk's and the floor's (src/database/postgres-session.ts).
+  const pool = new Pool({ connectionString: url, options: POSTGRES_SESSION_OPTIONS });
+  const middleware = postgraphile(pool, ['public', SCHEMA], {
     graphqlRoute: '/graphql',
     graphiql: false,
     watchPg: false,

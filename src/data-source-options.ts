@@ -5,6 +5,7 @@ import { DEFAULT_SQLITE_PATH, databaseKind, processEnvironment } from './config/
 import { ENTITIES } from './entities';
 import { POSTGRES_MIGRATIONS } from './database/migrations/postgres';
 import { SQLITE_MIGRATIONS } from './database/migrations/sqlite';
+import { POSTGRES_SESSION_OPTIONS } from './database/postgres-session';
 import { SafeSqlLogger } from './database/safe-sql-logger';
 import { SnakeNamingStrategy } from './database/snake-naming.strategy';
 import { sqliteFileIsReadOnly } from './database/sqlite-file';
@@ -25,7 +26,7 @@ export function dataSourceOptions(env: NodeJS.ProcessEnv = processEnvironment())
   } as const;
 
   if (databaseKind(env) === 'postgres') {
-    return { ...common, type: 'postgres', url: env.DATABASE_URL, migrations: POSTGRES_MIGRATIONS };
+    return { ...common, type: 'postgres', url: env.DATABASE_URL, migrations: POSTGRES_MIGRATIONS, extra: { options: POSTGRES_SESSION_OPTIONS } };
   }
   const path = env.SQLITE_PATH || DEFAULT_SQLITE_PATH;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

@@ -123,10 +123,6 @@ export class ImportService {
    * transaction (which may already hold earlier batches) is rolled back by the refusal.
    */
   private async importWith(manager: EntityManager, input: ImportInput, report: ImportReport, options: ImportOptions): Promise<void> {
-    // An import's statements are large and each runs once (batch after batch, on tables that grow), so PostgreSQL's
-    // estimates put them past jit_above_cost: compiling a batch's figure probes took 2.2 s of a 2.5 s statement that
-    // ran in 60 ms (EXPLAIN ANALYZE, 4,000 claims recorded). Off for this transaction only (SET LOCAL).
-    if (manager.connection.options.type === 'postgres') await manager.query('SET LOCAL jit = off');
     const problems: ImportProblem[] = [];
     const forbidden: ImportProblem[] = [];
     const plan = new ImportPlan();
