@@ -9,6 +9,13 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('IDX_figure_span_high', ['variable', 'kind', 'node', 'flagged', 'high'])
 @Index('IDX_figure_span_low', ['variable', 'kind', 'node', 'flagged', 'low'])
 export class FigureSpan {
+  /**
+   * First in the primary key: rows are written, re-flagged and removed by claim, so the key serves those look-ups and
+   * no index of its own on claim_id is kept up to date on every write.
+   */
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  claimId: string;
+
   @PrimaryColumn({ type: 'varchar', length: 36 })
   quantityId: string;
 
@@ -17,10 +24,6 @@ export class FigureSpan {
 
   @PrimaryColumn({ type: 'int' })
   node: number;
-
-  @Index()
-  @Column({ type: 'varchar', length: 36 })
-  claimId: string;
 
   @Column({ type: 'varchar', length: 100 })
   variable: string;

@@ -16,6 +16,7 @@ import { ClaimMatchingIndexes1795991000000 } from './1795991000000-ClaimMatching
 import { WireLink1795992000000 } from './1795992000000-WireLink';
 import { ClaimSourceAnonymity1796013863439 } from './1796013863439-ClaimSourceAnonymity';
 import { ClaimDeletedIndex1796020000000 } from './1796020000000-ClaimDeletedIndex';
+import { FigureSpanKeyByClaim1796030933582 } from './1796030933582-FigureSpanKeyByClaim';
 
 /** Applied in this order. A newly generated migration must be added here. */
-export const POSTGRES_MIGRATIONS: Function[] = [Initial1795529987498, Analysis1795531026459, Access1795531453492, ClaimExternalId1795532507329, DiscrepancyFlag1795533731575, LiveSourceName1795980580256, ClaimTextMatching1795983000000, ClaimMerge1795983034744, QuantityVariables1795983888612, ClaimUpdatedAtIndex1795990000001, ClaimMatchingIndexes1795991000000, FilterColumns1795991709824, WireLink1795992000000, FigureSpan1795992011544, AnonymityGrantVagueFigure1795995000001, ClaimStatementTrigrams1795996100000, ClaimSourceAnonymity1796013863439, ClaimDeletedIndex1796020000000];
+export const POSTGRES_MIGRATIONS: Function[] = [Initial1795529987498, Analysis1795531026459, Access1795531453492, ClaimExternalId1795532507329, DiscrepancyFlag1795533731575, LiveSourceName1795980580256, ClaimTextMatching1795983000000, ClaimMerge1795983034744, QuantityVariables1795983888612, ClaimUpdatedAtIndex1795990000001, ClaimMatchingIndexes1795991000000, FilterColumns1795991709824, WireLink1795992000000, FigureSpan1795992011544, AnonymityGrantVagueFigure1795995000001, ClaimStatementTrigrams1795996100000, ClaimSourceAnonymity1796013863439, ClaimDeletedIndex1796020000000, FigureSpanKeyByClaim1796030933582];
