@@ -77,6 +77,12 @@ describe('input that the database would refuse is refused before it', () => {
     expect(claim.version).toBe(1);
   });
 
+  it('a required variable left out or sent as null is named in fields, like a required field inside one', async () => {
+    await refused(`query($id: ID!) { claim(id: $id) { id } }`, {}, 'id');
+    await refused(`query($id: ID!) { claim(id: $id) { id } }`, { id: null }, 'id');
+    await refused(LOG_CLAIM, {}, 'input');
+  });
+
   it('an offset past the stored integer range names the field', async () => {
     const ADD = `mutation($input: AddCitationInput!) { addCitation(input: $input) { id } }`;
     await refused(ADD, { input: { attributionId, articleId, quote: 'two hundred', startOffset: 2147483647 } }, 'startOffset');
