@@ -60,6 +60,17 @@ describe('attribution analysis on the demo story', () => {
     ]);
   });
 
+  it.each(['minIndependentSources', 'maxIndependentSources', 'circular', 'hasDiscrepancy'])(
+    'reads %s: null as no condition, like every other filter field, not as a match on NULL',
+    async (field) => {
+      const all = expectData(await t.gql(`{ claims { totalCount } }`)).claims.totalCount;
+      expect(all).toBeGreaterThan(0);
+      expect(expectData(await t.gql(`{ claims(filter: { ${field}: null }) { totalCount } }`)).claims.totalCount).toBe(all);
+      const viaVariable = await t.gql(`query($f: ClaimFilterInput) { claims(filter: $f) { totalCount nodes { id } } }`, { f: { [field]: null } });
+      expect(expectData(viaVariable).claims.nodes).toHaveLength(all);
+    },
+  );
+
   it('treats the insider quoted twice in one article as one source', async () => {
     const data = expectData(await t.gql(`{ sources(filter: { kind: ANONYMOUS }) { nodes { name trackRecord { total unverified } } } }`)).sources;
     expect(data.nodes).toEqual(

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { articleInput } from './factories';
 import { TestApp, expectData, startTestApp } from './support/app';
 
@@ -64,6 +65,30 @@ describe.each([
     const answer = await post('{"query":"{ __typename }"}', 'application/json; charset=latin7');
     expect(answer.status).toBe(415);
     expect(answer.body.errors).toEqual([{ message: expect.stringMatching(/charset/), extensions: { code: 'BAD_REQUEST' } }]);
+  });
+
+  it.each([
+    ['gzip', 'not gzip at all'],
+    ['deflate', 'not deflate either'],
+    ['br', '{"query":"{ __typename }"}'],
+    ['gzip', gzipSync('{"query":"{ __typename }"}').subarray(0, 12)],
+  ])('answers a %s body that does not decompress with BAD_REQUEST in GraphQL shape (HTTP 400), not zlib\'s words', async (encoding, body) => {
+    const response = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': encoding, authorization: `Bearer ${t.adminKey}` },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [{ message: expect.stringMatching(/content-encoding/), extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  it('reads a gzip body that decompresses', async () => {
+    const response = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: `Bearer ${t.adminKey}` },
+      body: gzipSync('{"query":"{ __typename }"}'),
+    });
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('answers a body without a query as Apollo does, with the same code', async () => {

@@ -18,6 +18,8 @@ describe('validateEnvironment', () => {
     ['RATE_LIMIT_PER_KEY', '-5', /RATE_LIMIT_PER_KEY="-5"/],
     ['RATE_LIMIT_WINDOW_SECONDS', '0', /RATE_LIMIT_WINDOW_SECONDS="0"/],
     ['TRUST_PROXY', 'yes', /TRUST_PROXY/],
+    ['RATE_LIMIT_KNOWN_KEYS', 'many', /RATE_LIMIT_KNOWN_KEYS="many"/],
+    ['RATE_LIMIT_KNOWN_KEYS', '-1', /RATE_LIMIT_KNOWN_KEYS="-1"/],
   ])('stops on a bad %s and names it', (name, value, message) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(ConfigValidationError);
     expect(() => validateEnvironment({ [name]: value })).toThrow(message);

@@ -77,6 +77,19 @@ describe('input that the database would refuse is refused before it', () => {
     expect(claim.version).toBe(1);
   });
 
+  it('a required variable left out or sent as null is named in fields, like a required field inside one', async () => {
+    await refused(`query($id: ID!) { claim(id: $id) { id } }`, {}, 'id');
+    await refused(`query($id: ID!) { claim(id: $id) { id } }`, { id: null }, 'id');
+    await refused(LOG_CLAIM, {}, 'input');
+  });
+
+  it('a REST path or method that does not exist is NOT_FOUND with a code, like every REST error', async () => {
+    for (const [method, path] of [['GET', '/exports/nope'], ['GET', '/imports'], ['POST', '/exports/claims.csv'], ['GET', '/health/nope']]) {
+      const response = await fetch(`${baseUrl(t.url)}${path}`, { method, headers: { authorization: `Bearer ${t.adminKey}` } });
+      expect([method, path, response.status, await response.json()]).toEqual([method, path, 404, expect.objectContaining({ code: 'NOT_FOUND', message: `Cannot ${method} ${path}` })]);
+    }
+  });
+
   it('an offset past the stored integer range names the field', async () => {
     const ADD = `mutation($input: AddCitationInput!) { addCitation(input: $input) { id } }`;
     await refused(ADD, { input: { attributionId, articleId, quote: 'two hundred', startOffset: 2147483647 } }, 'startOffset');

@@ -194,6 +194,18 @@ describe('health, metrics and request logs', () => {
         servedBy: 'http', operation: 'GET /exports/claims.csv', path: '/exports/claims.csv', status: 200, outcome: 'OK', keyId: key.id,
       });
 
+      // A body that cannot be read is logged with the code it was answered with, not guessed from its status.
+      const unreadable = [
+        ['bad-body-json', 'application/json', '{"query":'],
+        ['bad-body-charset', 'application/json; charset=latin7', '{"query":"{ __typename }"}'],
+        ['bad-body-no-query', 'application/json', '{"foo":1}'],
+      ];
+      for (const [id, contentType, body] of unreadable) {
+        const answer = await fetch(t.url, { method: 'POST', headers: { ...researcher.as, 'content-type': contentType, 'x-request-id': id }, body });
+        expect((await answer.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+        expect(await lineOf(id)).toMatchObject({ path: '/graphql', outcome: 'BAD_REQUEST' });
+      }
+
       // Never the key, the variables, the query string or the query text.
       const all = JSON.stringify(lines);
       expect(all).not.toContain(researcher.key);

@@ -199,14 +199,14 @@ export function applyClaimFilter(
   }
   if (filter.updatedSince) qb.andWhere('c.updated_at >= :updatedSince', { updatedSince: filter.updatedSince });
   if (filter.sourcing) qb.andWhere('c.sourcing = :sourcing', { sourcing: filter.sourcing });
-  if (filter.minIndependentSources !== undefined) {
+  if (filter.minIndependentSources != null) {
     qb.andWhere('c.independent_source_count >= :minIndependent', { minIndependent: filter.minIndependentSources });
   }
-  if (filter.maxIndependentSources !== undefined) {
+  if (filter.maxIndependentSources != null) {
     qb.andWhere('c.independent_source_count <= :maxIndependent', { maxIndependent: filter.maxIndependentSources });
   }
-  if (filter.circular !== undefined) qb.andWhere('c.circular = :circular', { circular: filter.circular });
-  if (filter.hasDiscrepancy !== undefined) qb.andWhere('c.has_discrepancy = :hasDiscrepancy', { hasDiscrepancy: filter.hasDiscrepancy });
+  if (filter.circular != null) qb.andWhere('c.circular = :circular', { circular: filter.circular });
+  if (filter.hasDiscrepancy != null) qb.andWhere('c.has_discrepancy = :hasDiscrepancy', { hasDiscrepancy: filter.hasDiscrepancy });
   return qb;
 }
 
@@ -217,7 +217,7 @@ export function applyClaimFilter(
  */
 /** Whether the filter narrows the list beyond live or deleted: any condition other than `deleted`. */
 export function hasConditions(filter: ClaimFilterInput): boolean {
-  return Object.entries(filter).some(([key, value]) => value !== undefined && key !== 'deleted');
+  return Object.entries(filter).some(([key, value]) => value != null && key !== 'deleted');
 }
 
 export function applyDeletedFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimFilterInput, actor: Actor | undefined): SelectQueryBuilder<Claim> {

@@ -31,6 +31,8 @@ export function toGraphQLError(error: DomainError): GraphQLError {
 
 const VARIABLE_PATH = /Variable "\$(\w+)" got invalid value .*? at "([^"]+)"; (.*)$/s;
 const VARIABLE_ROOT = /Variable "\$(\w+)" got invalid value .*?; (.*)$/s;
+// A required variable left out, or sent as null: the variable is the whole value, so it names the field.
+const VARIABLE_MISSING = /Variable "\$(\w+)" of (?:required|non-null) type "[^"]+" (was not provided|must not be null)\./;
 // graphql-js puts 'Expected type "DateTime". ' before a scalar's own reason; the reason alone reads better.
 const TYPE_PREAMBLE = /^Expected type "[^"]+"\. (?=\S)/;
 const TYPE_PREAMBLE_INSIDE = /; Expected type "[^"]+"\. (?=\S)/;
@@ -69,6 +71,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       const prefix = match.length === 4 ? `${field}.` : '';
       extensions.fields = [{ field: unknownField ? `${prefix}${unknownField[1]}`.replace(/^\./, '') : field, message: match[match.length - 1].replace(TYPE_PREAMBLE, '') }];
       formatted = { ...formatted, message: formatted.message.replace(TYPE_PREAMBLE_INSIDE, '; ') };
+    } else {
+      const missing = VARIABLE_MISSING.exec(formatted.message);
+      if (missing) extensions.fields = [{ field: missing[1], message: missing[2] === 'was not provided' ? 'is required' : 'must not be null' }];
     }
   }
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {

@@ -31,8 +31,11 @@ export function sendDomainError(error: DomainError, host: ArgumentsHost): void {
 export function sendUnexpectedError(error: unknown, host: ArgumentsHost): void {
   const res = host.switchToHttp().getResponse<ServerResponse>();
   if (error instanceof HttpException) {
+    const status = error.getStatus();
     const body = error.getResponse();
-    sendJson(res, error.getStatus(), typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+    // Nest's own refusals (chiefly "Cannot GET /exports/nope") carry a code too, as every REST error does.
+    const code = status === 404 ? 'NOT_FOUND' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    sendJson(res, status, typeof body === 'string' ? { code, statusCode: status, message: body } : { code, ...(body as object) });
     return;
   }
   Logger.error(describeError(error), 'HTTP');

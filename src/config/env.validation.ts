@@ -54,6 +54,7 @@ export class EnvironmentVariables {
   @IsOptional() @IsInt() @Min(0) RATE_LIMIT_PER_KEY?: number;
   @IsOptional() @IsInt() @Min(0) RATE_LIMIT_PER_ADDRESS?: number;
   @IsOptional() @IsInt() @Min(0) RATE_LIMIT_FAILED_AUTH?: number;
+  @IsOptional() @IsInt() @Min(0) RATE_LIMIT_KNOWN_KEYS?: number;
   @IsOptional() @IsIn(['true', 'false']) TRUST_PROXY?: string;
 
   @IsOptional() @IsInt() @Min(1) @Max(64) EXTRACTION_THREADS?: number;

@@ -75,13 +75,25 @@ function passOn(record: Partial<RequestRecord>, reason: string, pass: () => void
 
 /** Express middleware: raises the front door's parse error where Express's own parser would have. */
 export function replayParseError(req: Request, res: ServerResponse, next: (error?: unknown) => void): void {
-  const error = req[PARSE_ERROR] as { type?: string; limit?: number } | undefined;
+  const error = req[PARSE_ERROR] as { type?: string; limit?: number; status?: number } | undefined;
   // A body over the limit is answered in GraphQL's shape, with a code and the limit, rather than as a bare 413.
   if (error?.type === 'entity.too.large') return sendPayloadTooLarge(res, error.limit ?? 0);
   // A body that is not JSON goes back in the same shape, with the code Apollo gives a malformed request.
   if (error?.type === 'entity.parse.failed') return sendUnreadableBody(res, 400);
+  // Any other client fault in the body, chiefly a gzip, deflate or br body that does not decompress
+  // (zlib's error, with no body-parser type): the same shape, rather than Express's bare message from zlib.
+  if (error && isClientFault(error)) return sendUnreadableBody(res, 400, compressed(req) ? 'content-encoding' : undefined);
   if (error) return next(error);
   next();
+}
+
+function isClientFault(error: { status?: unknown }): boolean {
+  return typeof error.status === 'number' && error.status >= 400 && error.status < 500;
+}
+
+function compressed(req: IncomingMessage): boolean {
+  const encoding = req.headers['content-encoding'];
+  return encoding !== undefined && encoding.toLowerCase() !== 'identity';
 }
 
 /** Which part of the request the body parser could not read, when that is why it refused. */

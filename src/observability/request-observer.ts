@@ -100,7 +100,7 @@ export class RequestObserver {
     const servedBy = record.servedBy ?? (path === GRAPHQL_PATH ? 'apollo' : 'http');
     const operation = servedBy === 'http' ? `${req.method} ${req.route?.path ?? 'unmatched'}` : record.operation;
     const status = res.statusCode;
-    const outcome = record.outcome ?? (res.writableFinished ? outcomeOf(status) : 'CLIENT_CLOSED');
+    const outcome = record.outcome ?? (res.writableFinished ? outcomeOf(status, path === GRAPHQL_PATH) : 'CLIENT_CLOSED');
     const label = this.metrics.operationLabel(operation);
     this.metrics.requests.inc({ path: servedBy, operation: label, outcome });
     this.metrics.latency.observe({ path: servedBy, operation: label }, seconds);
@@ -124,7 +124,10 @@ export class RequestObserver {
   }
 }
 
-function outcomeOf(status: number): string {
+function outcomeOf(status: number, graphql: boolean): string {
   if (status < 400) return 'OK';
+  // On /graphql every GraphQL-level error names its code through Apollo's plugin; a 400 or 415 that
+  // none named is a body that could not be read (front-door.ts, Apollo's HTTP checks): BAD_REQUEST.
+  if (graphql && (status === 400 || status === 415)) return 'BAD_REQUEST';
   return STATUS_OUTCOME[status] ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : `HTTP_${status}`);
 }

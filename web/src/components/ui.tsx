@@ -35,6 +35,28 @@ export function ErrorNote({ error }: { error: CombinedError | undefined | null }
 }
 
 /**
+ * A record screen whose id did not load: an address that is not an id at all (a link cut short) is
+ * said in words rather than as the API's `id: must be an id (a UUID)`, with the way back to the list.
+ */
+export function RecordNotLoaded({ error, noun, list }: { error: CombinedError | undefined | null; noun: string; list: { href: string; label: string } }) {
+  const notAnId = errorCode(error ?? undefined) === 'BAD_USER_INPUT' && error?.graphQLErrors.some((e) => (e.extensions?.fields as Array<{ field: string }> | undefined)?.some((f) => f.field === 'id'));
+  return (
+    <section>
+      <p>
+        <a href={list.href}>← {list.label}</a>
+      </p>
+      {notAnId ? (
+        <p role="alert" class="error" data-code="BAD_USER_INPUT">
+          This address does not name a {noun}: the part after {list.href}/ should be a {noun}'s id (a UUID). The link may have been cut short.
+        </p>
+      ) : (
+        <ErrorNote error={error} />
+      )}
+    </section>
+  );
+}
+
+/**
  * An edit form's Save and Cancel buttons, then the request's error unless it is BAD_USER_INPUT
  * already shown beside the fields it names.
  */

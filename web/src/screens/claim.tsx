@@ -5,7 +5,7 @@ import { useLocation } from 'preact-iso';
 import { formatQuantity, label } from '../components/format';
 import { useBusy } from '../components/busy';
 import { PersonName, usePeople } from '../components/people';
-import { Badge, ErrorNote, Field, History, Loading, T, Time } from '../components/ui';
+import { Badge, ErrorNote, Field, History, Loading, RecordNotLoaded, T, Time } from '../components/ui';
 import { graphql } from '../graphql';
 import { can, type Viewer } from '../session';
 import { ArticleEditForm } from './article-edit';
@@ -96,7 +96,7 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
   const { route } = useLocation();
 
   if (fetching && !data) return <Loading />;
-  if (!data) return <ErrorNote error={error} />;
+  if (!data) return <RecordNotLoaded error={error} noun="claim" list={{ href: '/claims', label: 'Claims' }} />;
   const c = data.claim;
 
   /** After a CONFLICT: who changed the claim since this page was opened (the newest event in its history). */

@@ -7,7 +7,7 @@ import { label } from '../components/format';
 import { useBusy } from '../components/busy';
 import { PersonName, usePeople } from '../components/people';
 import { Pager, pageVariables } from '../components/pager';
-import { Badge, ErrorNote, Field, History, Loading, T, Time } from '../components/ui';
+import { Badge, ErrorNote, Field, History, Loading, RecordNotLoaded, T, Time } from '../components/ui';
 import { graphql } from '../graphql';
 import { can, type Viewer } from '../session';
 import { SourceEditForm } from './source-edit';
@@ -118,7 +118,7 @@ export function SourceScreen({ id, viewer }: { id: string; viewer: Viewer }) {
   const [{ data: others }] = useQuery({ query: FindOther, variables: { name: other }, pause: other.trim().length < 2 });
   const { route } = useLocation();
   if (fetching && !data) return <Loading />;
-  if (!data) return <ErrorNote error={error} />;
+  if (!data) return <RecordNotLoaded error={error} noun="source" list={{ href: '/sources', label: 'Sources' }} />;
   const s = data.source;
   const t = s.trackRecord;
   const relErrors = fieldErrors(rel.error);
