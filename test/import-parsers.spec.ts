@@ -25,8 +25,12 @@ function inPieces(text: string, size: number): ImportInput {
     for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
   };
 }
-import { newImportRowMemo, readImportRow, typeValue } from '../src/imports/import-row';
-import { LogAttributionInput } from '../src/claims/dto/log-claim.input';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { newImportRowMemo, readImportRow, typeValue, validatedClaim } from '../src/imports/import-row';
+import { CreateClaimInput } from '../src/claims/dto/claim-fields.input';
+import { LogAttributionInput, LogQuoteInput } from '../src/claims/dto/log-claim.input';
+import { flattenValidationErrors } from '../src/common/validation';
 
 const column = (name: string) => FULL_COLUMNS.find((c) => c.name === name)!;
 
@@ -97,5 +101,37 @@ describe('import parsing', () => {
     expect(long.problems.map((p) => `${p.line}:${p.field}`)).toEqual(['3:quote']);
     expect([first.row?.attribution?.quote?.quote, third.row?.attribution?.quote?.quote]).toEqual(['the exact words', 'other words']);
     expect(third.row?.attribution).toBeInstanceOf(LogAttributionInput);
+  });
+
+  it('validates a claim part by part with the errors, in the order and the values class-validator gives for the whole', () => {
+    const memo = newImportRowMemo();
+    const good = { name: ' Tell Hamra ', country: 'SY', latitude: 36.1234567, longitude: 40.5, precision: 'NEAR' };
+    const time = { start: new Date('2019-02-18'), end: new Date('2019-02-19'), precision: 'DAY' };
+    const figure = { variable: 'fighters_remaining', lower: 12, qualifier: ' more than ' };
+    const cases: Array<[Record<string, unknown>, object | undefined, object | undefined, unknown[]]> = [
+      [{ statement: ' S ', tags: ['siege'] }, good, time, [figure]],
+      [{ statement: '', hedge: '', tags: ['!'] }, { ...good, name: '', country: 'x', latitude: 100, precision: 'Q' }, { ...time, end: new Date('2019-01-01'), precision: 'Z' }, [{ variable: 'Bad Name' }, figure, { variable: 'x', value: 'NaN' }]],
+      [{ statement: 'S' }, { ...good, longitude: 200 }, undefined, []],
+      [{ statement: 'S'.repeat(2001) }, undefined, { start: 'not a date' }, [figure]],
+      [{ statement: 'S' }, good, time, Array.from({ length: 21 }, () => figure)],
+      // The same place, time and figure again: answered from the memo.
+      [{ statement: 'S', tags: 'siege' }, { ...good, name: '', country: 'x', latitude: 100, precision: 'Q' }, time, [{ variable: 'Bad Name' }]],
+    ];
+    for (const [fields, place, eventTime, quantities] of cases) {
+      const whole = plainToInstance(CreateClaimInput, { ...fields, place, eventTime, quantities });
+      const parts = validatedClaim(fields, place, eventTime, quantities, memo);
+      expect(parts.errors).toEqual(flattenValidationErrors(validateSync(whole)));
+      expect(parts.input).toBeInstanceOf(CreateClaimInput);
+      expect(JSON.parse(JSON.stringify(parts.input))).toEqual(JSON.parse(JSON.stringify(whole)));
+    }
+  });
+
+  it('takes a quote without class-validator only where class-validator would accept it (a non-string is refused when typed)', () => {
+    const quoteErrors = (quote: unknown) =>
+      readImportRow({ line: 2, values: { claim_id: 'q', statement: 'S', source_name: 'A Monitor', article_url: 'https://paper.example.org/q', quote } as never }, 'jsonl').problems;
+    for (const words of ['', 'x'.repeat(5000), 'x'.repeat(5001), '\u{1F600}'.repeat(2600)]) {
+      const expected = flattenValidationErrors(validateSync(plainToInstance(LogQuoteInput, { quote: words }))).map((e) => e.message);
+      expect(quoteErrors(words).filter((p) => p.field === 'quote').map((p) => p.message)).toEqual(expected);
+    }
   });
 });

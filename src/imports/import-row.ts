@@ -2,10 +2,15 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { InvalidUrlError, canonicalizeUrl } from '../articles/canonical-url';
 import { CreateArticleInput } from '../articles/dto/article-fields.input';
+import { QUOTE_MAX } from '../attributions/dto/add-citation.input';
 import { ClaimStatus } from '../claims/claim-enum-values';
-import { CreateClaimInput } from '../claims/dto/claim-fields.input';
+import { CreateClaimInput, QUANTITIES_MAX } from '../claims/dto/claim-fields.input';
+import { EventTimeInput } from '../claims/dto/event-time.input';
+import { PlaceInput } from '../claims/dto/place.input';
+import { QuantityInput } from '../claims/dto/quantity.input';
 import { LogAttributionInput, LogQuoteInput } from '../claims/dto/log-claim.input';
 import { quantityProblems } from '../claims/quantity';
+import { FieldError } from '../common/errors';
 import { flattenValidationErrors } from '../common/validation';
 import { NUL_MESSAGE, nulPaths } from '../common/validators';
 import { restoreFormula } from '../exports/csv-writer';
@@ -99,7 +104,7 @@ export function readImportRow(record: RawRecord, format: ImportFormat, memo?: Im
   if (v.status != null && !Object.values(ClaimStatus).includes(v.status)) at('status', `must be one of ${Object.values(ClaimStatus).join(', ')}`);
 
   const seen = memo ?? newImportRowMemo();
-  const claimPart = remembered(seen.claims, CLAIM_COLUMNS.map((c) => v[c]), (note) => claimOf(v, note));
+  const claimPart = remembered(seen.claims, CLAIM_COLUMNS.map((c) => v[c]), (note) => claimOf(v, note, seen));
   for (const p of claimPart.problems) at(p.field, p.message);
   const claim: CreateClaimInput = claimPart.value;
 
@@ -139,10 +144,14 @@ export interface ImportRowMemo {
   claims: Map<string, { value: any; problems: Array<{ field: string; message: string }> }>;
   articles: Map<string, { value: any; problems: Array<{ field: string; message: string }> }>;
   attributions: Map<string, { value: any; problems: Array<{ field: string; message: string }> }>;
+  /** A claim's nested inputs, which distinct claims share (validatedClaim). */
+  places: Map<string, { value: any; problems: Array<{ field: string; message: string }> }>;
+  eventTimes: Map<string, { value: any; problems: Array<{ field: string; message: string }> }>;
+  quantities: Map<string, { value: any; problems: Array<{ field: string; message: string }> }>;
 }
 
 export function newImportRowMemo(): ImportRowMemo {
-  return { claims: new Map(), articles: new Map(), attributions: new Map() };
+  return { claims: new Map(), articles: new Map(), attributions: new Map(), places: new Map(), eventTimes: new Map(), quantities: new Map() };
 }
 
 const ARTICLE_COLUMNS = ['article_url', 'article_headline', 'article_publisher', 'article_published_at'];
@@ -155,8 +164,17 @@ const ATTRIBUTION_COLUMNS = [
 /** A remembered attribution with this row's quoted words, checked by the quote's own rules. */
 function withQuote(input: LogAttributionInput, words: unknown, at: (field: string, message: string) => void): LogAttributionInput {
   if (words == null) return input;
-  const quote = plainToInstance(LogQuoteInput, { quote: words });
-  for (const e of flattenValidationErrors(validateSync(quote))) at(ATTRIBUTION_FIELD[`quote.${e.field}`] ?? `quote.${e.field}`, e.message);
+  // Every row has its own words, so this ran class-validator once per row. Words that pass QuoteInput's rules
+  // at a glance (a non-empty string of at most QUOTE_MAX UTF-16 units: @MaxLength counts fewer, never more) are
+  // the same instance class-transformer would build; anything else goes through class-validator for its messages.
+  let quote: LogQuoteInput;
+  if (typeof words === 'string' && words !== '' && words.length <= QUOTE_MAX) {
+    quote = new LogQuoteInput();
+    quote.quote = words;
+  } else {
+    quote = plainToInstance(LogQuoteInput, { quote: words });
+    for (const e of flattenValidationErrors(validateSync(quote))) at(ATTRIBUTION_FIELD[`quote.${e.field}`] ?? `quote.${e.field}`, e.message);
+  }
   return Object.assign(Object.create(Object.getPrototypeOf(input)), input, { quote });
 }
 
@@ -180,23 +198,63 @@ function remembered<T>(
 }
 
 /** The claim's own columns as a CreateClaimInput, validated by logClaim's rules. */
-function claimOf(v: Record<string, any>, at: (field: string, message: string) => void): CreateClaimInput {
+function claimOf(v: Record<string, any>, at: (field: string, message: string) => void, parts: ImportRowMemo): CreateClaimInput {
   const quantities = quantitiesOf(v, at);
-  const claim = plainToInstance(CreateClaimInput, {
-    statement: v.statement ?? undefined,
-    hedge: v.hedge ?? undefined,
-    tags: v.tags ?? [],
-    place: anyValue(v.place_name, v.place_admin_area, v.place_country, v.latitude, v.longitude, v.place_precision)
-      ? { name: v.place_name, adminArea: v.place_admin_area, country: v.place_country, latitude: v.latitude, longitude: v.longitude, precision: v.place_precision }
-      : undefined,
-    eventTime: anyValue(v.event_start, v.event_end, v.event_precision) ? { start: v.event_start, end: v.event_end, precision: v.event_precision } : undefined,
-    quantities: quantities.list,
-  });
-  for (const e of flattenValidationErrors(validateSync(claim))) at(claimField(e.field, quantities.fromJson), e.message);
-  claim.quantities?.forEach((q, i) => {
+  const place = anyValue(v.place_name, v.place_admin_area, v.place_country, v.latitude, v.longitude, v.place_precision)
+    ? { name: v.place_name, adminArea: v.place_admin_area, country: v.place_country, latitude: v.latitude, longitude: v.longitude, precision: v.place_precision }
+    : undefined;
+  const eventTime = anyValue(v.event_start, v.event_end, v.event_precision) ? { start: v.event_start, end: v.event_end, precision: v.event_precision } : undefined;
+  const fields = { statement: v.statement ?? undefined, hedge: v.hedge ?? undefined, tags: v.tags ?? [] };
+  const claim = validatedClaim(fields, place, eventTime, quantities.list, parts);
+  for (const e of claim.errors) at(claimField(e.field, quantities.fromJson), e.message);
+  claim.input.quantities?.forEach((q, i) => {
     for (const e of quantityProblems(q, `quantities.${i}`)) at(claimField(e.field, quantities.fromJson), e.message);
   });
-  return claim;
+  return claim.input;
+}
+
+/**
+ * CreateClaimInput built and validated by class-transformer and class-validator, as logClaim's pipe does, with the
+ * same errors in the same order. Every claim of a file is validated, and its place, event time and figures are
+ * mostly ones other claims have too: those nested inputs are validated once per distinct value (in `parts`) and
+ * set on the claim, whose own fields are validated alone. Nested validation is the nested class's validation under
+ * the property's path, and class-validator reports a claim's properties in declaration order: statement, hedge,
+ * tags, place, eventTime, quantities (test/import-parsers.spec.ts compares the two on bad values of each).
+ * More figures than @ArrayMaxSize allows go through the whole validation, for its message.
+ */
+export function validatedClaim(
+  fields: { statement?: unknown; hedge?: unknown; tags?: unknown },
+  place: object | undefined,
+  eventTime: object | undefined,
+  quantities: unknown[],
+  parts: ImportRowMemo = newImportRowMemo(),
+): { input: CreateClaimInput; errors: FieldError[] } {
+  if (quantities.length > QUANTITIES_MAX) {
+    const input = plainToInstance(CreateClaimInput, { ...fields, place, eventTime, quantities });
+    return { input, errors: flattenValidationErrors(validateSync(input)) };
+  }
+  const input = plainToInstance(CreateClaimInput, { ...fields, quantities: [] });
+  const own = flattenValidationErrors(validateSync(input));
+  const placePart = place ? nested(parts.places, PlaceInput, place, 'place') : null;
+  const timePart = eventTime ? nested(parts.eventTimes, EventTimeInput, eventTime, 'eventTime') : null;
+  const figureParts = quantities.map((q, i) => nested(parts.quantities, QuantityInput, q, `quantities.${i}`));
+  input.place = placePart?.value;
+  input.eventTime = timePart?.value;
+  input.quantities = figureParts.map((f) => f.value);
+  return {
+    input,
+    errors: [...own, ...(placePart?.errors ?? []), ...(timePart?.errors ?? []), ...figureParts.flatMap((f) => f.errors)],
+  };
+}
+
+/** One nested input, validated once per distinct value; its errors under `path` (a figure's index differs claim by claim). */
+function nested<T extends object>(memo: Map<string, { value: any; problems: FieldError[] }>, type: new () => T, plain: unknown, path: string): { value: T; errors: FieldError[] } {
+  const part = remembered(memo, [plain], (note) => {
+    const value = plainToInstance(type, plain);
+    for (const e of flattenValidationErrors(validateSync(value))) note(e.field, e.message);
+    return value;
+  });
+  return { value: part.value, errors: part.problems.map((e) => ({ field: `${path}.${e.field}`, message: e.message })) };
 }
 
 /**

@@ -6,13 +6,16 @@ import { NotBefore } from '../../common/validators';
 /** Offsets point into an article's text, so they cannot pass its longest length (and stay far inside a 32-bit column). */
 const OFFSET_MESSAGE = `must be at most ${BODY_TEXT_MAX}, the longest article text`;
 
+/** The longest quote, in characters as @MaxLength counts them (imports/import-row.ts checks a quote's length against it first). */
+export const QUOTE_MAX = 5000;
+
 /** The quoted words and their anchor in the article; shared by addCitation and logClaim. */
 @InputType({ isAbstract: true })
 export class QuoteInput {
   @Field({ description: 'The exact words in the article.' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(5000)
+  @MaxLength(QUOTE_MAX)
   quote: string;
 
   @Field(() => String, { nullable: true, description: 'Up to 200 characters just before the quote, to find it again.' })

@@ -7,6 +7,8 @@ import { PlaceInput } from './place.input';
 import { QuantityInput } from './quantity.input';
 
 export const STATEMENT_MAX = 2000;
+/** Figures per claim (imports/import-row.ts validates fewer part by part). */
+export const QUANTITIES_MAX = 20;
 
 @InputType({ isAbstract: true })
 export class ClaimFieldsInput {
@@ -41,7 +43,7 @@ export class ClaimFieldsInput {
   @Field(() => [QuantityInput], { nullable: true, description: 'Replaces all quantities when given.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(QUANTITIES_MAX)
   @ValidateNested({ each: true })
   @Type(() => QuantityInput)
   quantities?: QuantityInput[];

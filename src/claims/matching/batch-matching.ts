@@ -4,7 +4,7 @@ import { ClaimQuantity } from '../claim-quantity.entity';
 import { Claim } from '../claim.entity';
 import { MatchClaim } from './match-claim';
 import { loadMatchClaims } from './match-loader';
-import { MatchTier, scoreMatch } from './match-score';
+import { MatchTier, PreparedClaim, prepareClaim, scorePrepared } from './match-score';
 import { ClaimMatch } from './matching.service';
 import { contentWords } from './text-similarity';
 
@@ -40,17 +40,22 @@ export async function likelyMatchesOfEach(manager: EntityManager, textSearch: Te
   const all = [...new Set(candidateIds.flat())];
   const rows: Claim[] = [];
   for (let i = 0; i < all.length; i += IDS_PER_STATEMENT) rows.push(...(await manager.find(Claim, { where: { id: In(all.slice(i, i + IDS_PER_STATEMENT)) } })));
-  const candidates = new Map((await loadMatchClaims(manager, rows)).map((c, i) => [c.id as string, { claim: rows[i], match: c }]));
-  return subjects.map((subject, i) =>
-    candidateIds[i]
+  const candidates = new Map((await loadMatchClaims(manager, rows)).map((c, i) => [c.id as string, { claim: rows[i], match: c, prepared: null as PreparedClaim | null }]));
+  // Each statement is folded and split into trigrams once (prepareClaim), not once per pair: a file's claims are
+  // each other's candidates, so one claim is scored against most of the 200 subjects.
+  return subjects.map((subject, i) => {
+    const prepared = prepareClaim(subject);
+    return candidateIds[i]
       .flatMap((id) => {
         const candidate = candidates.get(id);
-        return candidate ? [{ claim: candidate.claim, ...scoreMatch(subject, candidate.match) }] : [];
+        if (!candidate) return [];
+        candidate.prepared ??= prepareClaim(candidate.match);
+        return [{ claim: candidate.claim, ...scorePrepared(prepared, candidate.prepared) }];
       })
       .filter((m): m is ClaimMatch => m.tier === MatchTier.LIKELY)
       .sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? 1 : -1))
-      .slice(0, first),
-  );
+      .slice(0, first);
+  });
 }
 
 /** The days around a claim's event window that figure and place candidates come from; null without an event time. */
