@@ -34,9 +34,10 @@ export function filterFromQuery(query: Record<string, string>): Filter {
     const v = query[f.name];
     if (v === undefined || v === '') continue;
     if (f.type === 'bool') filter[f.name] = v === 'true';
-    // A number the URL mangled ("abc") would go out as null: leave the filter out rather than send it.
+    // A number the URL mangled ("abc") would go out as null: leave the filter out rather than send it. A number out
+    // of range (-1) still goes, so that the API's coded refusal names the field.
     else if (f.type === 'number') {
-      if (/^\d+$/.test(v.trim())) filter[f.name] = Number(v);
+      if (v.trim() !== '' && Number.isFinite(Number(v))) filter[f.name] = Number(v);
     }
     else if (f.type === 'date') filter[f.name] = f.name.endsWith('To') ? `${v}T23:59:59Z` : `${v}T00:00:00Z`;
     else filter[f.name] = v;
