@@ -19,7 +19,7 @@ export interface LoadSchema {
 /** Indexes built at once, each on its own connection: the machine's two cores. */
 const BUILDERS = 2;
 /** Per builder: the sorts of the largest indexes (figure_span's, 31M rows at scale 40) spill to disk less. */
-const MAINTENANCE_WORK_MEM = '4GB';
+const MAINTENANCE_WORK_MEM = '1GB';
 
 export async function dropSchemaForLoad(client: Client, tables: string[]): Promise<LoadSchema> {
   const addConstraint = `format('ALTER TABLE %I ADD CONSTRAINT %I %s', k.conrelid::regclass::text, k.conname, pg_get_constraintdef(k.oid))`;
