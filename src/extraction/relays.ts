@@ -67,8 +67,12 @@ function subChunk(chunk: Chunk, inner: string): Chunk {
  * Reads the phrase in front of a cue: "AFP, citing Al Jazeera, which quoted an unnamed official"
  * becomes relays [AFP, Al Jazeera] and speaker "an unnamed official".
  */
-// "KHARTOUM (Reuters) -", "Kyiv (AFP) -", "GAZA CITY -": a dateline is never part of the speaker.
-const DATELINE = /^\s*(?:[A-Z][\w'.-]*(?:[ ,]+[A-Z][\w'.-]*){0,3}\s*\([^)]{2,40}\)|[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3})\s*[-\u2013\u2014]+\s*/;
+// "KHARTOUM (Reuters) -", "Kyiv (AFP) -", "GAZA CITY -", and with the wire's date, "KYIV, Nov 28 (Reuters) -" or
+// "GAZA, March 3 -": a dateline is never part of the speaker, nor of the claim.
+const DATELINE_DATE = String.raw`(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?`;
+const DATELINE = new RegExp(
+  String.raw`^\s*(?:[A-Z][\w'.-]*(?:[ ,]+[A-Z][\w'.-]*){0,3}${DATELINE_DATE}\s*\([^)]{2,40}\)|[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3}${DATELINE_DATE})\s*[-\u2013\u2014]+\s*`,
+);
 
 /** Length of the dateline that opens `text` ("TELL HAMRA, Syria (Desert Wire) — "), 0 when there is none. */
 export function datelineLength(text: string): number {

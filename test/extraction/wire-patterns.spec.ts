@@ -188,6 +188,14 @@ describe('event places (issue 19)', () => {
     expect(found.content.text).toBe('Drones struck a fuel depot in Port Sudan');
     expect(found.place?.name).toBe('Port Sudan');
   });
+
+  it('keeps a dated dateline ("KYIV, Nov 28 (Reuters) -", "MOSUL, March 3 -") out of the claim and the speaker', () => {
+    const [agency] = read('RIDGEPORT, Nov 28 (Harbor Times) - At least 42 people were killed when shells struck the market, the health directorate said.');
+    expect(agency.content.text).toBe('At least 42 people were killed when shells struck the market');
+    const [plain] = read('MOSUL, March 3 - The governor said the bridge would reopen within a week.');
+    expect(plain.source.name).toBe('governor');
+    expect(plain.content.text).toBe('the bridge would reopen within a week');
+  });
 });
 
 describe('anonymity grants after the cue (issue 19)', () => {
