@@ -235,6 +235,8 @@ describe('read parity, generated from the schema', () => {
     object?: GraphQLObjectType;
     /** The reason, when its tree node declares it resolver-only. */
     declared?: string;
+    /** Its tree node also makes it an edge or a computed field. */
+    alsoWritten?: boolean;
   }
 
   /** The fields the trees reach, shallowest first, from each root the direct path answers; each type is walked once per tree node. */
@@ -261,6 +263,7 @@ describe('read parity, generated from the schema', () => {
           parents: [...parents, type],
           object: isObjectType(inner) ? inner : undefined,
           declared: at?.resolverOnly?.[field.name],
+          alsoWritten: !!(at?.edges?.[field.name] || at?.computed?.[field.name]),
         };
         found.push(entry);
         if (entry.declared === undefined && entry.object) queue.push({ type: entry.object, node: at?.edges?.[field.name]?.node, path: entry.path, parents: entry.parents });
@@ -324,6 +327,8 @@ describe('read parity, generated from the schema', () => {
       if (failed.some((path) => field.path.join('.').startsWith(`${path}.`))) continue;
       const result = await probe(field);
       if (field.declared !== undefined) {
+        if (!field.declared.trim()) notDeclined.push(`${field.coordinate}: declared resolver-only without a reason`);
+        if (field.alsoWritten) notDeclined.push(`${field.coordinate}: declared resolver-only and also an edge or computed field of the same tree node`);
         if (result.served || result.reason !== `resolver:${field.coordinate}`) notDeclined.push(`${field.coordinate}: declared resolver-only, but the direct path ${result.served ? 'answered it' : `declined it for ${result.reason}`}`);
         continue;
       }
