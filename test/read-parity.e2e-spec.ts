@@ -1,4 +1,4 @@
-import { GraphQLObjectType, GraphQLSchema, buildClientSchema, getIntrospectionQuery, getNamedType, isLeafType, isObjectType, isRequiredArgument } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema, buildClientSchema, getIntrospectionQuery, getNamedType, isEnumType, isLeafType, isObjectType, isRequiredArgument } from 'graphql';
 import { CLAIM_TREE } from '../src/claims/claim-tree';
 import { ClaimDirectRoots } from '../src/claims/claim-direct-roots';
 import { QueryCounter } from '../src/database/query-counter';
@@ -70,7 +70,7 @@ describe('read parity, generated from the schema', () => {
   async function seed(reporter: Record<string, string>): Promise<void> {
     const run = async (query: string, variables: Record<string, unknown>, headers?: Record<string, string>) => expectData(await t.gql(query, variables, headers));
     const log = `mutation($i: LogClaimInput!) { logClaim(input: $i) { id attributions { id } } }`;
-    const monitor = await createSource(t, sourceInput({ aliases: ['RM', 'The Riverside Monitor'], affiliation: 'independent', wikidataId: 'Q4', reliability: 'C' }));
+    const monitor = await createSource(t, sourceInput({ aliases: ['RM', 'The Riverside Monitor', 'مرصد "النهر"'], affiliation: 'independent', wikidataId: 'Q4', reliability: 'C' }));
     await run(`mutation($i: SetReliabilityInput!) { setSourceReliability(input: $i) { id } }`, { i: { id: monitor.id, reliability: 'B', reason: 'a year of accurate counts' } });
     const observers = await createSource(t, sourceInput({ name: 'Northern Observers' }));
     await run(`mutation($i: LinkSourcesInput!) { linkSources(input: $i) { id } }`, { i: { sourceIds: [monitor.id, observers.id] } });
@@ -78,19 +78,25 @@ describe('read parity, generated from the schema', () => {
     const blog = await createSource(t, sourceInput({ kind: 'INDIVIDUAL', name: 'A defunct blog' }));
     const article = () => articleInput({ byline: 'Desk staff', bodyText: 'At least nine fighters left the quarter.', retrievedAt: '2019-02-19T00:00:00.000Z', wireAgency: 'Example Agency' });
 
+    // Text each database must escape alike in its JSON (quotes, a backslash, a newline, a tab, non-Latin letters, an
+    // emoji), and numbers it might print differently (a small fraction, a negative coordinate).
+    const awkward = 'said "up to" 5\\6\n\tfighters – عشرات 🙂';
     const full = logClaimInput({
+      statement: `${awkward} remained (${monitor.id.slice(-6)}).`,
+      tags: ['siege', 'عشرات 1'],
       hedge: 'may have',
       article: article(),
-      place: { name: 'Old Quarter', adminArea: 'River Province', country: 'SY', latitude: 35.1234, longitude: 40.5, precision: 'NEAR' },
+      place: { name: awkward, adminArea: 'River Province', country: 'SY', latitude: -35.1234, longitude: 40.5, precision: 'NEAR' },
       eventTime: { start: '2019-02-17T00:00:00.000Z', end: '2019-02-18T00:00:00.000Z', precision: 'DAY' },
       quantities: [
         { variable: 'fighters_remaining', lower: 300, lowerInclusive: false, qualifier: 'more than', unit: 'fighters' },
         { variable: 'civilians_left', value: 1000.5, approximate: true, qualifier: 'around', unit: 'people' },
         { variable: 'aid_pledged', value: 2500000, currency: 'USD', unit: 'dollars' },
         { variable: 'houses_destroyed', lower: 24, upper: 99, upperInclusive: false, vague: true, qualifier: 'dozens', unit: 'houses' },
+        { variable: 'share_displaced', value: 0.00005, approximate: false, qualifier: awkward, unit: 'share' },
       ],
       attributions: [
-        { source: { id: monitor.id }, cue: 'said', saidAt: '2019-02-17T08:30:00.000Z', credibility: 2, conditions: ['could not be verified'], relationship: 'field researchers', mode: 'DIRECT_QUOTE' },
+        { source: { id: monitor.id }, cue: 'said', saidAt: '2019-02-17T08:30:00.123Z', credibility: 2, conditions: ['could not be verified', awkward], relationship: awkward, mode: 'DIRECT_QUOTE' },
         {
           source: { id: insider.id },
           via: [
@@ -109,6 +115,7 @@ describe('read parity, generated from the schema', () => {
     const cited = await createArticle(t, article());
     const cite = `mutation($i: AddCitationInput!) { addCitation(input: $i) { id } }`;
     await run(cite, { i: { attributionId: a.attributions[0].id, articleId: cited.id, quote: 'nine fighters', prefix: 'At least ', suffix: ' left', startOffset: 9, endOffset: 22 } });
+    await run(cite, { i: { attributionId: a.attributions[0].id, articleId: cited.id, quote: awkward, prefix: '"', suffix: '\\' } });
     // A deleted citation and a citation in a deleted article: neither is shown.
     const gone = (await run(cite, { i: { attributionId: a.attributions[1].id, articleId: cited.id, quote: 'to be deleted' } })).addCitation;
     await run(`mutation($i: DeleteRecordInput!) { deleteRecord(input: $i) { deletedAt } }`, { i: { type: 'CITATION', id: gone.id } });
@@ -195,15 +202,22 @@ describe('read parity, generated from the schema', () => {
         continue;
       }
       const filterType = field.args.find((a) => a.name === 'filter')?.type.toString();
-      const filters: Array<Record<string, unknown>> = [{}];
-      if (role === 'EDITOR') filters.push({ deleted: 'ONLY' });
+      const sortArg = field.args.find((a) => a.name === 'sort');
+      const sortType = sortArg && getNamedType(sortArg.type);
+      // Each order (its cursors differ), and for editors the deleted claims too.
+      const variants: Array<{ label: string; filter: Record<string, unknown>; sort?: string }> = [
+        { label: 'default order', filter: {} },
+        ...(isEnumType(sortType) ? sortType.getValues().map((v) => ({ label: `sorted ${v.name}`, filter: {}, sort: v.name })) : []),
+        ...(role === 'EDITOR' ? [{ label: 'deleted only', filter: { deleted: 'ONLY' } }] : []),
+      ];
       for (const through of ['nodes', 'edges']) {
-        for (const filter of filters) {
+        for (const { label, filter, sort } of variants) {
+          const sortParameter = sort ? `, $sort: ${sortArg?.type.toString()}` : '';
           result.push({
-            name: `${name} through ${through}${filter.deleted ? ', deleted only' : ''}`,
-            query: `query($after: String, $filter: ${filterType}) { ${name}(first: ${PAGE_SIZE}, after: $after, filter: $filter) { ${outerSelection(type, tree, [through === 'nodes' ? 'edges' : 'nodes'])} } }`,
-            variables: { filter, after: null },
-            next: (data) => (data[name].pageInfo.hasNextPage ? { filter, after: data[name].pageInfo.endCursor } : null),
+            name: `${name} through ${through}, ${label}`,
+            query: `query($after: String, $filter: ${filterType}${sortParameter}) { ${name}(first: ${PAGE_SIZE}, after: $after, filter: $filter${sort ? ', sort: $sort' : ''}) { ${outerSelection(type, tree, [through === 'nodes' ? 'edges' : 'nodes'])} } }`,
+            variables: { filter, after: null, ...(sort ? { sort } : {}) },
+            next: (data) => (data[name].pageInfo.hasNextPage ? { filter, after: data[name].pageInfo.endCursor, ...(sort ? { sort } : {}) } : null),
           });
         }
       }
