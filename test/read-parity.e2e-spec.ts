@@ -213,6 +213,15 @@ describe('read parity, generated from the schema', () => {
       for (const through of ['nodes', 'edges']) {
         for (const { label, filter, sort } of variants) {
           const sortParameter = sort ? `, $sort: ${sortArg?.type.toString()}` : '';
+          if (!sort && !filter.deleted && field.args.some((a) => a.name === 'last') && field.args.some((a) => a.name === 'before')) {
+            // Backwards from the end, page by page (Relay's last/before).
+            result.push({
+              name: `${name} through ${through}, backwards`,
+              query: `query($before: String) { ${name}(last: ${PAGE_SIZE}, before: $before) { ${outerSelection(type, tree, [through === 'nodes' ? 'edges' : 'nodes'])} } }`,
+              variables: { before: null },
+              next: (data) => (data[name].pageInfo.hasPreviousPage ? { before: data[name].pageInfo.startCursor } : null),
+            });
+          }
           result.push({
             name: `${name} through ${through}, ${label}`,
             query: `query($after: String, $filter: ${filterType}${sortParameter}) { ${name}(first: ${PAGE_SIZE}, after: $after, filter: $filter${sort ? ', sort: $sort' : ''}) { ${outerSelection(type, tree, [through === 'nodes' ? 'edges' : 'nodes'])} } }`,
