@@ -30,7 +30,7 @@ describe('read parity, generated from the schema', () => {
   let metrics: Metrics;
   let schema: GraphQLSchema;
   let roles: Record<'EDITOR' | 'REPORTER' | 'RESEARCHER', Record<string, string>>;
-  /** A claim with a figure, a place, a time and every kind of attribution: the argument of `claim(id:)`. */
+  /** The arguments of `claim(id:)`: a claim with figures, a place, a time and every kind of attribution, and a merge's survivor. */
   let fullId: string;
   let survivorId: string;
   /** Claims each role reads through the plain resolvers too; a merged claim has no attribution left to be reached through. */
@@ -239,6 +239,7 @@ describe('read parity, generated from the schema', () => {
     return Object.values(data).flatMap((value: any) => (value.__typename === 'Claim' ? [value] : [...(value.nodes ?? []), ...(value.edges ?? []).map((e: any) => e.node)]));
   }
 
+  /** The direct path off for one request, as GRAPHQL_DIRECT_READS=false turns it off: Apollo and the JSON trees answer. */
   async function withDirectReads<T>(enabled: boolean, send: () => Promise<T>): Promise<T> {
     reads.enabled = enabled;
     try {
