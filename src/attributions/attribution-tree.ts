@@ -21,12 +21,24 @@ const SOURCE: TreeNode = {
     aliases: { many: true, values: { entity: SourceAlias, column: 'alias' }, on: (p, c) => `${c}.source_id = ${p}.id`, orderBy: (c) => `${c}.alias` },
   },
   computed: { anonymous: { sql: (at) => anonymousSql(at) } },
+  resolverOnly: {
+    confidentialNote: 'editors and admins only: null for every other role',
+    attributions: 'a page of its own, with arguments',
+    linkedSources: 'an origin group, read by a loader',
+    reliabilityHistory: 'audit rows, read by a loader',
+    trackRecord: 'counts of the claims it asserts, by status (claims/analysis/)',
+    claimCount: 'a count over its attributions and relays (claims/analysis/)',
+  },
 };
 
 /** An attribution with its speaker, relay chain and live citations, as the Attribution type shows them. */
 export const ATTRIBUTION_TREE: TreeNode = {
   entity: Attribution,
   needs: { viewerCanEdit: ['createdBy', 'claimId'] },
+  resolverOnly: {
+    viewerCanEdit: "depends on who asks and on the claim's status (access/edit-policy.ts)",
+    claim: 'the claim above it: the tree is read from the claim down',
+  },
   edges: {
     source: { many: false, node: SOURCE, on: (p, c) => `${c}.id = ${p}.source_id` },
     chain: {
@@ -37,7 +49,21 @@ export const ATTRIBUTION_TREE: TreeNode = {
     },
     citations: {
       many: true,
-      node: { entity: Citation, edges: { article: { many: false, node: { entity: Article, needs: { viewerCanEdit: ['createdBy'] } }, on: (p, c) => `${c}.id = ${p}.article_id` } } },
+      node: {
+        entity: Citation,
+        resolverOnly: { attribution: 'the attribution above it: the tree is read from the claim down' },
+        edges: {
+          article: {
+            many: false,
+            node: {
+              entity: Article,
+              needs: { viewerCanEdit: ['createdBy'] },
+              resolverOnly: { viewerCanEdit: 'depends on who asks (access/edit-policy.ts)', citations: 'every citation of the article, across claims' },
+            },
+            on: (p, c) => `${c}.id = ${p}.article_id`,
+          },
+        },
+      },
       // A citation in a deleted article vanishes with the article (attributions-service's citation loaders agree).
       on: (p, c) => `${c}.attribution_id = ${p}.id AND ${c}.deleted_at IS NULL AND ${liveArticleSql(`${c}.article_id`)}`,
       orderBy: (c) => `${c}.id`,

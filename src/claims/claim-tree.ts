@@ -18,8 +18,20 @@ export const CLAIM_TREE: TreeNode = {
   // The API shows an event time with neither start nor end as null (claim.mapper.ts).
   presentWhen: { eventTime: ['start', 'end'] },
   edges: {
-    quantities: { many: true, node: { entity: ClaimQuantity, needs: { registered: ['variable'] } }, on: (p, c) => `${c}.claim_id = ${p}.id`, orderBy: (c) => `${c}.position` },
+    quantities: {
+      many: true,
+      node: { entity: ClaimQuantity, needs: { registered: ['variable'] }, resolverOnly: { registered: 'looked up in the vocabulary of figures (variables/)' } },
+      on: (p, c) => `${c}.claim_id = ${p}.id`,
+      orderBy: (c) => `${c}.position`,
+    },
     attributions: { many: true, node: ATTRIBUTION_TREE, on: (p, c) => `${c}.claim_id = ${p}.id AND ${c}.deleted_at IS NULL`, orderBy: (c) => `${c}.id` },
+  },
+  resolverOnly: {
+    viewerCanEdit: 'depends on who asks (access/edit-policy.ts)',
+    mergedInto: 'read from the merge records by a loader (merging/)',
+    statusHistory: 'rows of its own, read by a loader',
+    possibleDuplicates: 'a similarity ranking worked out in Node (matching/)',
+    reportedBy: 'grouped in Node from live citations and wire links (reported-by/)',
   },
   computed: {
     // The facts in SQL, the line by the resolver's own function (claims/analysis/attribution-line.ts).

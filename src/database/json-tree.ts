@@ -30,6 +30,12 @@ export interface TreeNode {
    * serve every other read.
    */
   computed?: Record<string, TreeComputed>;
+  /**
+   * Fields of the type that neither tree writes, each with the reason: their resolvers serve them, and the direct
+   * path leaves a query that selects one to Apollo. Every other field of the type must be a column, an embedded
+   * object, an edge or computed (test/read-parity.e2e-spec.ts fails for a field that is none of these).
+   */
+  resolverOnly?: Record<string, string>;
 }
 
 /** How a computed field's value is written: a SQL expression, or facts read in SQL and a rule applied to them in Node. */

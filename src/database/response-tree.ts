@@ -51,9 +51,9 @@ export interface ResponseTree {
  * A field the tree declares as computed (TreeNode.computed) is written by its SQL expression, or
  * from facts the SQL reads and Node turns into the value with the resolver's own rule (facts-markers.ts).
  *
- * A selection the tree cannot answer alone compiles to a Declined with the reason: any other field with a resolver of its
- * own (a role-dependent field, say), a field with arguments, or a scalar whose column does not
- * hold it in output form. Such queries take the ordinary path.
+ * A selection the tree cannot answer alone compiles to a Declined with the reason: a field the tree declares
+ * resolver-only (TreeNode.resolverOnly), any other field with a resolver of its own, a field with arguments, or a
+ * scalar whose column does not hold it in output form. Such queries take the ordinary path.
  */
 export class ResponseTreeCompiler {
   private readonly sql: JsonSql;
@@ -91,6 +91,8 @@ export class ResponseTreeCompiler {
         }
         const field = parent.getFields()[name];
         if (!field) return no('unknown', parent, name);
+        // Declared on the tree, so that the declaration, not how the field happens to be written, keeps it out of the SQL.
+        if (n.resolverOnly?.[name] !== undefined) return no('resolver', parent, name);
         if (fields.some((f) => f.arguments?.length)) return no('arguments', parent, name);
         const edge = n.edges?.[name];
         const computed = n.computed?.[name];
