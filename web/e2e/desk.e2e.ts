@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expectAccessible, gql, openBrowser, signIn, startDesk, type Desk, type Role } from './harness';
@@ -296,6 +297,23 @@ describe('reporter', () => {
     await page.locator('li.card').first().waitFor();
     await expect(page.getByRole('button', { name: 'Suggest attributions' }).isEnabled()).resolves.toBe(true);
     expect(suggestions).toBe(1);
+    await page.close();
+  });
+
+  it('shows a whole date-time in the Published at field, as the API gives it and with an offset', async () => {
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/log`);
+    const { articles } = await gql(desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
+    const demo = articles.nodes.find((a: any) => /Tell Hamra/.test(a.headline));
+    await page.getByLabel('Pick a recorded article').selectOption(demo.id);
+    const input = page.getByLabel('Published at');
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="publishedAt"]')!.value !== '');
+    // An input scrolls its text when the text is wider than the box: nothing of the value may be out of sight.
+    const shown = () => input.evaluate((el: HTMLInputElement) => ({ value: el.value, hidden: el.scrollWidth - el.clientWidth }));
+    await expect(shown()).resolves.toEqual({ value: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), hidden: 0 });
+    await input.fill('2019-02-18T14:30:00.000+02:00');
+    await expect(shown()).resolves.toEqual({ value: '2019-02-18T14:30:00.000+02:00', hidden: 0 });
+    await page.locator('form[aria-label="Article"]').screenshot({ path: join(tmpdir(), 'claimdesk-log-article-form.png') });
     await page.close();
   });
 

@@ -241,7 +241,7 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
           <input name="wireAgency" value={article.wireAgency} onInput={setA('wireAgency')} dir="auto" />
         </Field>
         <Field label="Published at (UTC, ISO 8601)" error={articleErrors['article.publishedAt']}>
-          <input name="publishedAt" required placeholder="2019-02-18T14:30:00Z" value={article.publishedAt} onInput={setA('publishedAt')} />
+          <input name="publishedAt" class="date-time" required placeholder="2019-02-18T14:30:00Z" value={article.publishedAt} onInput={setA('publishedAt')} />
         </Field>
         <Field label="Article text" error={articleErrors['article.bodyText']} wide>
           <textarea name="bodyText" rows={8} required value={article.bodyText} onInput={setA('bodyText')} dir="auto" />
