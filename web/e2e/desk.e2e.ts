@@ -317,6 +317,62 @@ describe('reporter', () => {
     await page.close();
   });
 
+  it('shows the seconds a slow suggestion or similar-claims request has taken, and Cancel aborts the request', async () => {
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/log`);
+    // The server is made slow where it matters: the held requests are never answered.
+    let hold = /suggestAttributions|similarClaims/;
+    await page.route('**/graphql', async (route) => {
+      if (hold.test(route.request().postData() ?? '')) return;
+      await route.continue();
+    });
+    const aborted: string[] = [];
+    const writes: string[] = [];
+    page.on('requestfailed', (r) => aborted.push(`${/similarClaims/.test(r.postData() ?? '') ? 'similarClaims' : /suggestAttributions/.test(r.postData() ?? '') ? 'suggestAttributions' : r.url()} ${r.failure()?.errorText}`));
+    page.on('request', (r) => /mutation/.test(r.postData() ?? '') && writes.push(r.postData()!));
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 100 && !done(); i += 1) await page.waitForTimeout(50);
+    };
+    const elapsedAtLeast = (scope: string, seconds: number) =>
+      page.waitForFunction(([s, n]) => Number(/^(\d+) s$/.exec(document.querySelector(`${s} [data-testid="elapsed"]`)?.textContent ?? '')?.[1] ?? -1) >= n, [scope, seconds] as const);
+
+    await page.getByLabel('URL').fill(ARTICLE.url);
+    await page.getByLabel('Published at').fill(ARTICLE.publishedAt);
+    await page.getByLabel('Article text').fill(ARTICLE.text);
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    const form = page.locator('form[aria-label="Article"]');
+    await expect(form.getByTestId('elapsed').textContent()).resolves.toMatch(/^[01] s$/);
+    await elapsedAtLeast('form[aria-label="Article"]', 2);
+    await expectAccessible(page, 'log screen waiting for suggestions');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Suggest attributions' }).waitFor();
+    await until(() => aborted.length > 0);
+    expect(aborted).toEqual(['suggestAttributions net::ERR_ABORTED']);
+    await expect(form.getByTestId('elapsed').count()).resolves.toBe(0);
+    await expect(page.locator('li.card').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Suggest attributions' }).isEnabled()).resolves.toBe(true);
+
+    // Suggestions answered at once now; the similar-claims check before a card is created is still held.
+    hold = /similarClaims/;
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    const card = page.locator('li.card').first();
+    await card.waitFor();
+    await card.getByRole('button', { name: /Accept/ }).click();
+    await card.getByText('Looking for claims that may already be recorded…').waitFor();
+    await expect(card.getByRole('button', { name: /Accept/ }).isDisabled()).resolves.toBe(true);
+    await elapsedAtLeast('li.card', 1);
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await card.getByText('Looking for claims that may already be recorded…').waitFor({ state: 'detached' });
+    await until(() => aborted.length > 1);
+    expect(aborted).toEqual(['suggestAttributions net::ERR_ABORTED', 'similarClaims net::ERR_ABORTED']);
+    // Nothing was written, the card is still to be decided, and the focus is back on it.
+    expect(writes).toEqual([]);
+    await expect(card.getAttribute('data-state')).resolves.toBe('pending');
+    await expect(card.getByRole('button', { name: /Accept/ }).isEnabled()).resolves.toBe(true);
+    await expect(card.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.close();
+  });
+
   it('is refused an editor action', async () => {
     const page = await newPage('REPORTER');
     await page.goto(`${desk.base}/audit`);
