@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { BadInputError, ConflictError, DomainError, NotFoundError } from '../common/errors';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { RecordType } from '../common/record-type';
-import { SortKey, readKeysetPage } from '../common/keyset';
+import { declareOrder, readKeysetPage } from '../common/keyset';
 import { Page, PageArgs } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { touchClaimsOf } from '../database/touch-claims';
@@ -21,7 +21,7 @@ import { completeRow, insertNew } from '../database/insert-new';
 const LOOKUP_CHUNK = 500;
 
 /** Articles, most recently recorded first (ids are time-ordered). */
-const NEWEST_ARTICLES: SortKey[] = [{ column: 'a.id', direction: 'DESC', part: 'text' }];
+const NEWEST_ARTICLES = declareOrder('articles.newest', [{ column: 'a.id', direction: 'DESC', part: 'id' }]);
 
 @Injectable()
 export class ArticlesService {

@@ -7,7 +7,7 @@ import { isEditorial } from '../core/role';
 import { AuditService } from '../audit/audit.service';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { RecordType } from '../common/record-type';
-import { SortKey, readKeysetPage } from '../common/keyset';
+import { declareOrder, readKeysetPage } from '../common/keyset';
 import { Page, PageArgs } from '../common/pagination';
 import { pickDefined, staleVersion, versionedUpdate } from '../common/versioned-update';
 import { DomainEvents } from '../database/domain-events';
@@ -36,7 +36,7 @@ declare module '../database/domain-events' {
 }
 
 /** A source's attributions, newest first. */
-const NEWEST_ATTRIBUTIONS: SortKey[] = [{ column: 'a.id', direction: 'DESC', part: 'text' }];
+const NEWEST_ATTRIBUTIONS = declareOrder('attributions.newest', [{ column: 'a.id', direction: 'DESC', part: 'id' }]);
 
 @Injectable()
 export class AttributionsService {

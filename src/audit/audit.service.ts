@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../core/actor';
-import { SortKey, readKeysetPage } from '../common/keyset';
+import { declareOrder, readKeysetPage } from '../common/keyset';
 import { Page, PageArgs } from '../common/pagination';
 import { insertAtCommit } from '../database/deferred-inserts';
 import { AuditEvent, FieldChange } from './audit-event.entity';
@@ -23,7 +23,7 @@ export interface AuditFilter {
  * exactly when its change was committed.
  */
 /** Ids are time-ordered, so id order is the order events were written in. */
-const OLDEST_EVENTS: SortKey[] = [{ column: 'e.id', direction: 'ASC', part: 'text' }];
+const OLDEST_EVENTS = declareOrder('audit.oldest', [{ column: 'e.id', direction: 'ASC', part: 'id' }]);
 
 @Injectable()
 export class AuditService {

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { BadInputError, FieldError, ForbiddenError, NotFoundError } from '../common/errors';
 import { isEditorial } from '../core/role';
 import { RecordType } from '../common/record-type';
-import { SortKey, applyKeyset, keysetOrderSql, keysetPage, pageWindow } from '../common/keyset';
+import { KeysetOrder, applyKeyset, declareOrder, keysetOrderSql, keysetPage, pageWindow } from '../common/keyset';
 import { Page, PageArgs } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { CompiledTree } from '../database/json-tree';
@@ -51,12 +51,12 @@ declare module '../database/domain-events' {
 }
 
 /** The claims list's two orders: newest first (ids are time-ordered), or by event time with undated claims last. */
-const CLAIM_ORDERS: Record<ClaimSort, SortKey[]> = {
-  [ClaimSort.NEWEST]: [{ column: 'c.id', direction: 'DESC', part: 'text' }],
-  [ClaimSort.EVENT_TIME]: [
+const CLAIM_ORDERS: Record<ClaimSort, KeysetOrder> = {
+  [ClaimSort.NEWEST]: declareOrder('claims.newest', [{ column: 'c.id', direction: 'DESC', part: 'id' }]),
+  [ClaimSort.EVENT_TIME]: declareOrder('claims.event_time', [
     { column: 'c.event_time_start', direction: 'DESC', part: 'time', nullsLast: true },
-    { column: 'c.id', direction: 'DESC', part: 'text' },
-  ],
+    { column: 'c.id', direction: 'DESC', part: 'id' },
+  ]),
 };
 
 /** The same keys as the page's outer query names them (listTreeTexts selects them from the filtered subquery). */
@@ -198,8 +198,9 @@ export class ClaimsService {
 
   /** The filtered, keyset-positioned and ordered query behind a page of claims, and its total if asked. */
   private async pageQuery(args: PageArgs, filter: ClaimFilterInput, sort: ClaimSort, actor: Actor | undefined, count: boolean) {
-    const keys = CLAIM_ORDERS[sort];
-    const window = pageWindow(args, keys);
+    const order = CLAIM_ORDERS[sort];
+    const keys = order.keys;
+    const window = pageWindow(args, order);
     const resolved = await resolveClaimFilter(this.dataSource.manager, filter, this.textSearch);
     const qb = applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'c'), filter, this.textSearch, resolved, this.idSet);
     applyDeletedFilter(qb, filter, actor);

@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'DATABASE_READ_ONLY'
   | 'DATABASE_FULL'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'UNSUPPORTED_MEDIA_TYPE';
 
 export interface FieldError {
   field: string;
@@ -97,5 +98,12 @@ export class StorageError extends DomainError {
 export class ServiceUnavailableError extends DomainError {
   constructor() {
     super('SERVICE_UNAVAILABLE', 'The database is unavailable for the moment; retry shortly.', { retryable: true });
+  }
+}
+
+/** A request body in a coding the route does not read (HTTP 415 on REST routes): nothing of it is read. */
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(field: string, message: string) {
+    super('UNSUPPORTED_MEDIA_TYPE', `${field}: ${message}`, { fields: [{ field, message }] });
   }
 }

@@ -14,6 +14,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   QUERY_TOO_COMPLEX: 400,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 /** Domain errors on plain HTTP routes as JSON with the same code and details GraphQL puts in `extensions`. */

@@ -19,23 +19,43 @@ export interface SortKey {
   nullsLast?: boolean;
 }
 
-/** Which way a page reads, how many rows it shows, and the decoded cursor it starts from. */
+/**
+ * A list's order: its keys, and a name that goes into every cursor the list writes, so that a cursor is
+ * read back only by the order it was made for (pagination.ts), never by another list or sort with keys
+ * of the same types.
+ */
+export interface KeysetOrder {
+  name: string;
+  keys: SortKey[];
+}
+
+const ORDER_NAMES = new Set<string>();
+
+/** Declares a list's order; each name once, since a name shared by two orders would let their cursors cross. */
+export function declareOrder(name: string, keys: SortKey[]): KeysetOrder {
+  if (ORDER_NAMES.has(name)) throw new Error(`The keyset order ${name} is declared twice`);
+  ORDER_NAMES.add(name);
+  return { name, keys };
+}
+
+/** Which way a page reads, how many rows it shows, the decoded cursor it starts from, and the order its cursors name. */
 export interface PageWindow {
   size: number;
   backward: boolean;
   cursor: unknown[] | null;
+  order: string;
 }
 
-/** A page's arguments read against the list's keys; mixing the two directions is refused, naming the field. */
-export function pageWindow(args: PageArgs, keys: SortKey[]): PageWindow {
+/** A page's arguments read against the list's order; mixing the two directions is refused, naming the field. */
+export function pageWindow(args: PageArgs, { name, keys }: KeysetOrder): PageWindow {
   if (args.first != null && args.last != null) throw BadInputError.field('last', 'cannot be used with first: page forwards with first and after, or backwards with last and before');
   if (args.after != null && args.before != null) throw BadInputError.field('before', 'cannot be used with after');
   if (args.before != null && args.first != null) throw BadInputError.field('before', 'pages backwards: use it with last, not with first');
   if (args.after != null && args.last != null) throw BadInputError.field('after', 'pages forwards: use it with first, not with last');
   const backward = args.last != null || args.before != null;
   const shape = keys.map((key) => key.part);
-  const cursor = backward ? args.before && decodeCursor(args.before, shape, 'before') : args.after && decodeCursor(args.after, shape, 'after');
-  return { size: pageSize(args), backward, cursor: cursor || null };
+  const cursor = backward ? args.before && decodeCursor(args.before, name, shape, 'before') : args.after && decodeCursor(args.after, name, shape, 'after');
+  return { size: pageSize(args), backward, cursor: cursor || null, order: name };
 }
 
 /** Rows beyond the cursor in the reading direction: the usual row comparison, spelled out so that it works with mixed directions and NULLs. */
@@ -90,15 +110,15 @@ export function applyKeyset<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, 
 /** Reads one page with a query builder: positioned, ordered, one row more than shown (it only tells whether there are more). */
 export async function readKeysetPage<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
-  keys: SortKey[],
+  order: KeysetOrder,
   args: PageArgs,
   valuesOf: (row: T) => unknown[],
   { count = true } = {},
 ): Promise<Page<T>> {
-  const window = pageWindow(args, keys);
+  const window = pageWindow(args, order);
   // Counted before the cursor narrows the query: totalCount is the whole list's. `count: false` when nobody asked for it.
   const total = count ? await qb.clone().getCount() : 0;
-  const rows = await applyKeyset(qb, keys, window).take(window.size + 1).getMany();
+  const rows = await applyKeyset(qb, order.keys, window).take(window.size + 1).getMany();
   return keysetPage(rows, window, total, valuesOf);
 }
 
@@ -107,7 +127,7 @@ export function keysetPage<T>(rows: T[], window: PageWindow, totalCount: number,
   const more = rows.length > window.size;
   const read = rows.slice(0, window.size);
   const nodes = window.backward ? read.reverse() : read;
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(valuesOf(node)), node }));
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(window.order, valuesOf(node)), node }));
   const fromCursor = window.cursor !== null;
   return {
     nodes,

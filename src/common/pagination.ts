@@ -5,6 +5,11 @@ import { BadInputError } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
+/**
+ * Room for every cursor a list writes: the sources list's carries a name key of up to 300 characters,
+ * which JSON and base64 can make 2,000 and more (Arabic or CJK letters take 2 to 3 bytes each).
+ */
+const CURSOR_MAX_LENGTH = 4096;
 
 @ArgsType()
 export class PageArgs {
@@ -18,7 +23,7 @@ export class PageArgs {
   @Field({ nullable: true, description: 'The endCursor of the previous page: the page after it.' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(CURSOR_MAX_LENGTH)
   after?: string;
 
   @Field(() => Int, { nullable: true, description: `Page size when paging backwards with before, at most ${MAX_PAGE_SIZE}.` })
@@ -31,7 +36,7 @@ export class PageArgs {
   @Field({ nullable: true, description: 'The startCursor of a page: the page before it, in the same order.' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(CURSOR_MAX_LENGTH)
   before?: string;
 }
 
@@ -86,33 +91,66 @@ export function Connection<T>(classRef: Type<T>, name: string): Type<Page<T>> {
   return ConnectionType as unknown as Type<Page<T>>;
 }
 
-/** Keyset cursors: opaque to clients, but plain JSON inside so any sort key can be carried. */
-export function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
+/**
+ * Keyset cursors: opaque to clients, plain JSON inside (base64url) so any sort key can be carried.
+ * A cursor holds its format's version, the name of the order it was made for (`claims.newest`,
+ * keyset.ts) and that order's key values: `{"v":1,"o":"claims.newest","k":["<id>"]}`.
+ *
+ * A cursor is client input and is checked before any SQL: it must be the exact text this server
+ * writes for those values (so nothing can be added to it or spelled differently), of this version,
+ * for the same order, and each value of the type its key holds. Anything else is refused as
+ * BAD_USER_INPUT naming `after` or `before`, and the message repeats nothing of the cursor.
+ *
+ * Not signed (no HMAC), by decision: a cursor only says where a page starts within the rows the
+ * caller may read anyway. The filter, the deleted-record rule and the role are applied by the list
+ * itself, whatever the cursor says, so a cursor built by hand with well-typed values for the same order
+ * can only start the page somewhere else in the caller's own list, as a filter on the key could. A
+ * signature would add a secret every instance must share and rotate, and would turn a bookmarked
+ * page into an error after each rotation, without keeping back a single row. Nor is the filter bound
+ * into the cursor: a keyset position means the same in a narrower or wider view of the same order.
+ */
+const CURSOR_VERSION = 1;
+
+export function encodeCursor(order: string, values: unknown[]): string {
+  return Buffer.from(JSON.stringify({ v: CURSOR_VERSION, o: order, k: values })).toString('base64url');
 }
 
 /**
- * What each position of a cursor holds: `text` a string (an id or a sort key), `time` epoch
- * milliseconds or null. A cursor is client input; anything else in it is refused here, before SQL.
+ * What each position of a cursor holds: `id` a record's id (a UUID), `text` a string (a sort key),
+ * `time` epoch milliseconds or null.
  */
-export type CursorPart = 'text' | 'time';
+export type CursorPart = 'id' | 'text' | 'time';
 
 /** The largest epoch milliseconds a JavaScript Date holds (±100,000,000 days). */
 const MAX_TIME_MS = 8.64e15;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const FITS: Record<CursorPart, (value: unknown) => boolean> = {
+  id: (value) => typeof value === 'string' && UUID.test(value),
   text: (value) => typeof value === 'string' && !value.includes('\u0000'),
   time: (value) => value === null || (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_TIME_MS),
 };
 
-export function decodeCursor(cursor: string, shape: CursorPart[], field: 'after' | 'before' = 'after'): unknown[] {
+/** The key values of a cursor `encodeCursor(order, ...)` wrote for keys of `shape`; anything else is refused, naming `field`. */
+export function decodeCursor(cursor: string, order: string, shape: CursorPart[], field: 'after' | 'before' = 'after'): unknown[] {
   try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === shape.length && shape.every((part, i) => FITS[part](values[i]))) return values;
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const values = decoded && typeof decoded === 'object' && !Array.isArray(decoded) ? (decoded as { k?: unknown }).k : undefined;
+    if (
+      Array.isArray(values) &&
+      values.length === shape.length &&
+      shape.every((part, i) => FITS[part](values[i])) &&
+      // The same text as this server writes for these values, of this version and this order: a cursor of
+      // another list or sort, an older format, added fields or a re-spelling (padding, spaces) all differ.
+      encodeCursor(order, values) === cursor
+    ) {
+      return values;
+    }
   } catch {
     /* fall through to the error below */
   }
-  throw BadInputError.field(field, 'is not a cursor this list produced');
+  throw BadInputError.field(field, 'is not a cursor this list produced: page with the startCursor or endCursor of a page of the same list and sort');
 }
 
 /** How many rows a page asks for, whichever way it goes (the query-cost estimate uses it too). */

@@ -2,13 +2,29 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 import { BadInputError, FieldError } from './errors';
 import { NUL_MESSAGE, nulPaths } from './validators';
 
-/** Flattens nested class-validator errors into `{field: "input.quantities.0.lower", message}` pairs. */
+/**
+ * Flattens nested class-validator errors into `{field: "input.quantities.0.lower", message}` pairs.
+ * Every class-validator message a user can see passes here (the API's pipe, import rows, export and
+ * CLI filters), so its wording is mended here once.
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: stripProperty(message, error.property) }));
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: agreeCounts(stripProperty(message, error.property)) }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
+}
+
+/** A count of exactly one, not part of a larger number ("11", "2,001", "0.1"), before a plural noun. */
+const ONE_OF_PLURAL = /(?<![\d.,-])1 (element|character|value|item|byte|digit|word|line|decimal place)s\b/g;
+
+/**
+ * class-validator words a count the same for every number: "must contain at least 1 elements", "must be
+ * longer than or equal to 1 characters" (ArrayMinSize, ArrayMaxSize, MinLength, MaxLength, Length, and
+ * `each` rules). A count of one takes the singular noun; other counts keep the plural.
+ */
+export function agreeCounts(message: string): string {
+  return message.replace(ONE_OF_PLURAL, '1 $1');
 }
 
 function stripProperty(message: string, property: string): string {

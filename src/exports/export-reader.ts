@@ -1,4 +1,4 @@
-import { SortKey, applyKeyset } from '../common/keyset';
+import { applyKeyset, declareOrder } from '../common/keyset';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../core/actor';
@@ -15,7 +15,7 @@ type Raw = Record<string, any>;
 export const EXPORT_BATCH_CLAIMS = 250;
 
 /** Claim id order, oldest first: the order the export files are written in, with the same pager as the API's lists. */
-const EXPORT_ORDER: SortKey[] = [{ column: 'c.id', direction: 'ASC', part: 'text' }];
+const EXPORT_ORDER = declareOrder('exports.claims', [{ column: 'c.id', direction: 'ASC', part: 'id' }]);
 
 /**
  * Reads the filtered claim set in keyset pages ordered by claim id, and everything a row
@@ -101,7 +101,7 @@ export class ExportReader {
           'WHERE a.claim_id = c.id AND a.deleted_at IS NULL AND ci.deleted_at IS NULL AND ar.deleted_at IS NULL)',
         'article_count',
       );
-    const rows: Raw[] = await applyKeyset(qb, EXPORT_ORDER, { size, backward: false, cursor: after === null ? null : [after] })
+    const rows: Raw[] = await applyKeyset(qb, EXPORT_ORDER.keys, { size, backward: false, cursor: after === null ? null : [after], order: EXPORT_ORDER.name })
       .limit(size)
       .getRawMany();
     return rows.map((r) => ({

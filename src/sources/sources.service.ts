@@ -8,7 +8,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { SourceMention, WireCopies, resolveMentions } from './source-batch';
 import { SourceRow } from './source-lookup';
 import { RecordType } from '../common/record-type';
-import { SortKey, readKeysetPage } from '../common/keyset';
+import { declareOrder, readKeysetPage } from '../common/keyset';
 import { Page, PageArgs } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
 import { DomainEvents } from '../database/domain-events';
@@ -42,10 +42,10 @@ declare module '../database/domain-events' {
 }
 
 /** Sources A to Z by their folded name, then id. */
-const SOURCES_BY_NAME: SortKey[] = [
+const SOURCES_BY_NAME = declareOrder('sources.name', [
   { column: 's.name_key', direction: 'ASC', part: 'text' },
-  { column: 's.id', direction: 'ASC', part: 'text' },
-];
+  { column: 's.id', direction: 'ASC', part: 'id' },
+]);
 
 @Injectable()
 export class SourcesService {

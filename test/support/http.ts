@@ -25,7 +25,7 @@ export function jsonLines(text: string): Array<Record<string, any>> {
  * POSTs a file to /imports. Plain node:http rather than fetch: a large import legitimately takes
  * longer than fetch's fixed five-minute wait for response headers on a slow machine.
  */
-export function postImport(base: string, body: string, contentType: string, query = '', headers: Record<string, string> = authHeaders(base)): Promise<{ status: number; body: any }> {
+export function postImport(base: string, body: string | Buffer, contentType: string, query = '', headers: Record<string, string> = authHeaders(base)): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const req = request(`${base}/imports${query}`, { method: 'POST', headers: { 'content-type': contentType, ...headers } }, (res) => {
       let text = '';

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expectAccessible, gql, openBrowser, signIn, startDesk, type Desk, type Role } from './harness';
@@ -296,6 +297,79 @@ describe('reporter', () => {
     await page.locator('li.card').first().waitFor();
     await expect(page.getByRole('button', { name: 'Suggest attributions' }).isEnabled()).resolves.toBe(true);
     expect(suggestions).toBe(1);
+    await page.close();
+  });
+
+  it('shows a whole date-time in the Published at field, as the API gives it and with an offset', async () => {
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/log`);
+    const { articles } = await gql(desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
+    const demo = articles.nodes.find((a: any) => /Tell Hamra/.test(a.headline));
+    await page.getByLabel('Pick a recorded article').selectOption(demo.id);
+    const input = page.getByLabel('Published at');
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="publishedAt"]')!.value !== '');
+    // An input scrolls its text when the text is wider than the box: nothing of the value may be out of sight.
+    const shown = () => input.evaluate((el: HTMLInputElement) => ({ value: el.value, hidden: el.scrollWidth - el.clientWidth }));
+    await expect(shown()).resolves.toEqual({ value: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), hidden: 0 });
+    await input.fill('2019-02-18T14:30:00.000+02:00');
+    await expect(shown()).resolves.toEqual({ value: '2019-02-18T14:30:00.000+02:00', hidden: 0 });
+    await page.locator('form[aria-label="Article"]').screenshot({ path: join(tmpdir(), 'claimdesk-log-article-form.png') });
+    await page.close();
+  });
+
+  it('shows the seconds a slow suggestion or similar-claims request has taken, and Cancel aborts the request', async () => {
+    const page = await newPage('REPORTER');
+    await page.goto(`${desk.base}/log`);
+    // The server is made slow where it matters: the held requests are never answered.
+    let hold = /suggestAttributions|similarClaims/;
+    await page.route('**/graphql', async (route) => {
+      if (hold.test(route.request().postData() ?? '')) return;
+      await route.continue();
+    });
+    const aborted: string[] = [];
+    const writes: string[] = [];
+    page.on('requestfailed', (r) => aborted.push(`${/similarClaims/.test(r.postData() ?? '') ? 'similarClaims' : /suggestAttributions/.test(r.postData() ?? '') ? 'suggestAttributions' : r.url()} ${r.failure()?.errorText}`));
+    page.on('request', (r) => /mutation/.test(r.postData() ?? '') && writes.push(r.postData()!));
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 100 && !done(); i += 1) await page.waitForTimeout(50);
+    };
+    const elapsedAtLeast = (scope: string, seconds: number) =>
+      page.waitForFunction(([s, n]) => Number(/^(\d+) s$/.exec(document.querySelector(`${s} [data-testid="elapsed"]`)?.textContent ?? '')?.[1] ?? -1) >= n, [scope, seconds] as const);
+
+    await page.getByLabel('URL').fill(ARTICLE.url);
+    await page.getByLabel('Published at').fill(ARTICLE.publishedAt);
+    await page.getByLabel('Article text').fill(ARTICLE.text);
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    const form = page.locator('form[aria-label="Article"]');
+    await expect(form.getByTestId('elapsed').textContent()).resolves.toMatch(/^[01] s$/);
+    await elapsedAtLeast('form[aria-label="Article"]', 2);
+    await expectAccessible(page, 'log screen waiting for suggestions');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Suggest attributions' }).waitFor();
+    await until(() => aborted.length > 0);
+    expect(aborted).toEqual(['suggestAttributions net::ERR_ABORTED']);
+    await expect(form.getByTestId('elapsed').count()).resolves.toBe(0);
+    await expect(page.locator('li.card').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Suggest attributions' }).isEnabled()).resolves.toBe(true);
+
+    // Suggestions answered at once now; the similar-claims check before a card is created is still held.
+    hold = /similarClaims/;
+    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    const card = page.locator('li.card').first();
+    await card.waitFor();
+    await card.getByRole('button', { name: /Accept/ }).click();
+    await card.getByText('Looking for claims that may already be recorded…').waitFor();
+    await expect(card.getByRole('button', { name: /Accept/ }).isDisabled()).resolves.toBe(true);
+    await elapsedAtLeast('li.card', 1);
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await card.getByText('Looking for claims that may already be recorded…').waitFor({ state: 'detached' });
+    await until(() => aborted.length > 1);
+    expect(aborted).toEqual(['suggestAttributions net::ERR_ABORTED', 'similarClaims net::ERR_ABORTED']);
+    // Nothing was written, the card is still to be decided, and the focus is back on it.
+    expect(writes).toEqual([]);
+    await expect(card.getAttribute('data-state')).resolves.toBe('pending');
+    await expect(card.getByRole('button', { name: /Accept/ }).isEnabled()).resolves.toBe(true);
+    await expect(card.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await page.close();
   });
 

@@ -1,4 +1,4 @@
-import { Client, CombinedError, cacheExchange, fetchExchange } from '@urql/core';
+import { Client, CombinedError, cacheExchange, fetchExchange, type AnyVariables, type DocumentInput, type OperationResult } from '@urql/core';
 import { storedKey } from './session';
 
 export function authHeader(key = storedKey()): Record<string, string> {
@@ -15,6 +15,26 @@ export const client = new Client({
   preferGetMethod: false,
   fetchOptions: () => ({ headers: { ...authHeader(), accept: 'application/json' } }),
 });
+
+/**
+ * A query the reader may cancel (the log screen's suggestions and similar-claims check, which take
+ * seconds under load). `signal` goes on the fetch itself, beside urql's own signal, so aborting it
+ * ends the HTTP request; the answer is then null, whatever the request would have said.
+ */
+export async function cancellableQuery<Data, Variables extends AnyVariables>(
+  urql: Client,
+  query: DocumentInput<Data, Variables>,
+  variables: Variables,
+  signal: AbortSignal,
+): Promise<OperationResult<Data, Variables> | null> {
+  // Both signals where the browser can join them (AbortSignal.any); else the reader's alone, which is the one that matters here.
+  const both = (own?: AbortSignal | null) => (own && typeof AbortSignal.any === 'function' ? AbortSignal.any([own, signal]) : signal);
+  const withSignal: typeof fetch = (input, init) => fetch(input, { ...init, signal: both(init?.signal) });
+  const aborted = new Promise<null>((resolve) => signal.addEventListener('abort', () => resolve(null), { once: true }));
+  const answer = urql.query(query, variables, { requestPolicy: 'network-only', fetch: withSignal }).toPromise();
+  const result = await Promise.race([answer, aborted]);
+  return signal.aborted ? null : result;
+}
 
 export interface FieldProblem {
   field: string;

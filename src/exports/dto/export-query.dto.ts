@@ -3,6 +3,7 @@ import { IsIn, IsOptional, validateSync } from 'class-validator';
 import { CLAIM_FILTER_FIELDS, FilterValueKind, filterFieldsOf, fromText } from '../../claims/claim-filter-fields';
 import { ClaimFilterInput } from '../../claims/dto/claim-filter.input';
 import { BadInputError } from '../../common/errors';
+import { flattenValidationErrors } from '../../common/validation';
 import { IsDateTime, ToDateTime } from '../../common/validators';
 import { ExportProfile } from '../export-columns';
 
@@ -40,9 +41,7 @@ export const EXPORT_QUERY_FIELDS: ReadonlyMap<string, FilterValueKind> = filterF
  */
 export function splitExportQuery(query: ExportQueryDto): { filter: ClaimFilterInput; profile: ExportProfile } {
   const { profile, ...filter } = query;
-  const problems = validateSync(Object.assign(new ClaimFilterInput(), filter)).flatMap((error) =>
-    Object.values(error.constraints ?? {}).map((message) => ({ field: error.property, message })),
-  );
+  const problems = flattenValidationErrors(validateSync(Object.assign(new ClaimFilterInput(), filter)));
   if (problems.length) throw new BadInputError(problems);
   return { filter, profile: profile ?? 'full' };
 }

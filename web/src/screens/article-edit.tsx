@@ -54,7 +54,7 @@ export function ArticleEditForm({ article, onDone }: { article: EditableArticle;
     <form onSubmit={submit} aria-label="Edit the article" class="edit-form">
       {FIELDS.map(([k, text]) => (
         <Field key={k} label={text} wide={k === 'url' || k === 'headline'} error={errors[k]}>
-          <input name={k} defaultValue={before[k] ?? ''} dir={k === 'headline' || k === 'byline' || k === 'publisher' ? 'auto' : undefined} required={k === 'url'} />
+          <input name={k} class={k === 'publishedAt' ? 'date-time' : undefined} defaultValue={before[k] ?? ''} dir={k === 'headline' || k === 'byline' || k === 'publisher' ? 'auto' : undefined} required={k === 'url'} />
         </Field>
       ))}
       <EditActions busy={busy} save="Save the article" onCancel={onDone} error={result.error} fieldErrors={errors} />

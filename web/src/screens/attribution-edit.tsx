@@ -147,7 +147,7 @@ export function AttributionEditForm({ a, onDone }: { a: EditableAttribution; onD
         <input name="cue" defaultValue={a.cue ?? ''} dir="auto" />
       </Field>
       <Field label="Said at (UTC: 2019-02-17 or 2019-02-17T14:00:00Z)" error={errors.saidAt}>
-        <input name="saidAt" defaultValue={iso(a.saidAt)} />
+        <input name="saidAt" class="date-time" defaultValue={iso(a.saidAt)} />
       </Field>
       <Field label="Credibility" error={errors.credibility}>
         <Select name="credibility" initial={a.credibility == null ? '' : String(a.credibility)}>

@@ -162,10 +162,10 @@ export function ClaimEditForm({ claim, errors, busy, onSubmit, onCancel, childre
       <fieldset>
         <legend>Event time (UTC: 2019-02-17 or 2019-02-17T14:00:00Z)</legend>
         <Field label="Event start" error={errors['eventTime.start'] ?? errors.eventTime}>
-          <input name="eventTime.start" defaultValue={iso(t?.start)} />
+          <input name="eventTime.start" class="date-time" defaultValue={iso(t?.start)} />
         </Field>
         <Field label="Event end" error={errors['eventTime.end']}>
-          <input name="eventTime.end" defaultValue={iso(t?.end)} />
+          <input name="eventTime.end" class="date-time" defaultValue={iso(t?.end)} />
         </Field>
         <Field label="Time precision" error={errors['eventTime.precision']}>
           <Select name="eventTime.precision" initial={t?.precision ?? ''}>

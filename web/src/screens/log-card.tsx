@@ -113,7 +113,7 @@ function AttrEditor({ a, i, errors, onChange, onRemove }: { a: Attr; i: number; 
         <input value={a.relationship} onInput={(e) => set({ relationship: e.currentTarget.value })} dir="auto" />
       </Field>
       <Field label={`Said at (UTC)${a.saidText ? ` — “${a.saidText}”` : ''}`} error={errors[`${p}.saidAt`]}>
-        <input value={a.saidAt} placeholder="2019-02-17T00:00:00Z" onInput={(e) => set({ saidAt: e.currentTarget.value })} />
+        <input class="date-time" value={a.saidAt} placeholder="2019-02-17T00:00:00Z" onInput={(e) => set({ saidAt: e.currentTarget.value })} />
       </Field>
       <label class="check">
         <input type="checkbox" checked={a.anonymityGranted} onChange={(e) => set({ anonymityGranted: e.currentTarget.checked, kind: e.currentTarget.checked ? 'ANONYMOUS' : a.kind, sourceId: e.currentTarget.checked ? undefined : a.sourceId })} /> anonymity granted
@@ -226,10 +226,10 @@ export function CardEditor({ card, onChange }: { card: Card; onChange: (c: Card)
         <input value={card.tags} onInput={(ev) => set({ tags: ev.currentTarget.value })} dir="auto" />
       </Field>
       <Field label={`Event start (UTC)${card.eventText ? ` — “${card.eventText}”` : ''}`} error={e['eventTime.start'] ?? e.eventTime}>
-        <input value={card.eventStart} placeholder="2019-02-17T00:00:00Z" onInput={(ev) => set({ eventStart: ev.currentTarget.value })} />
+        <input class="date-time" value={card.eventStart} placeholder="2019-02-17T00:00:00Z" onInput={(ev) => set({ eventStart: ev.currentTarget.value })} />
       </Field>
       <Field label="Event end (UTC)" error={e['eventTime.end']}>
-        <input value={card.eventEnd} onInput={(ev) => set({ eventEnd: ev.currentTarget.value })} />
+        <input class="date-time" value={card.eventEnd} onInput={(ev) => set({ eventEnd: ev.currentTarget.value })} />
       </Field>
       <Field label="Precision">
         <select value={card.precision} onChange={(ev) => set({ precision: ev.currentTarget.value as Card['precision'] })}>

@@ -1,7 +1,8 @@
 import { useClient, useQuery } from '@urql/preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { errorMessage, fieldErrors } from '../api';
+import { cancellableQuery, errorMessage, fieldErrors } from '../api';
 import { ErrorNote, Field, T } from '../components/ui';
+import { useCancellable, Working } from '../components/working';
 import { graphql } from '../graphql';
 import type { Viewer } from '../session';
 import { CardEditor, CardSummary } from './log-card';
@@ -71,8 +72,15 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
   const [articleErrors, setArticleErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // A long article takes seconds to read: the button says so, and a second press does not queue another run.
-  const [suggesting, setSuggesting] = useState(false);
+  // A long article takes seconds to read, and more under load: the button says so, the seconds so far are
+  // shown with a Cancel that aborts the request, and a second press does not queue another run.
+  const suggestion = useCancellable();
+  const suggesting = suggestion.work !== null;
+  const submitRef = useRef<HTMLButtonElement>(null);
+  // The similar-claims check before a card is created: the same, on the card it is for.
+  const check = useCancellable();
+  const [checkingCard, setCheckingCard] = useState<number | null>(null);
+  const checking = check.work !== null;
   const [{ data: recent }] = useQuery({ query: RecentArticles });
   const [suggested, setSuggested] = useState<{ text: string } | null>(null);
   const [suggestError, setSuggestError] = useState<Parameters<typeof ErrorNote>[0]['error']>(null);
@@ -89,11 +97,12 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
 
   const suggest = async (e: Event) => {
     e.preventDefault();
-    if (suggesting) return;
-    setSuggestError(null);
-    setSuggesting(true);
-    const r = await client.query(SuggestQuery, { text: article.bodyText, publishedAt: article.publishedAt || null }, { requestPolicy: 'network-only' }).toPromise();
-    setSuggesting(false);
+    const r = await suggestion.run((signal) => {
+      setSuggestError(null);
+      return cancellableQuery(client, SuggestQuery, { text: article.bodyText, publishedAt: article.publishedAt || null }, signal);
+    });
+    // Ignored (a run is under way) or cancelled: nothing changes.
+    if (!r) return;
     // The suggestion's arguments are the article's fields: their messages go next to those fields.
     const asArticle: Record<string, string> = { publishedAt: 'article.publishedAt', text: 'article.bodyText' };
     setArticleErrors(Object.fromEntries(Object.entries(fieldErrors(r.error)).map(([k, v]) => [asArticle[k] ?? k, v])));
@@ -131,7 +140,12 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
   const accept = async (i: number) => {
     const card = cards[i];
     if (!card || card.state !== 'pending') return;
-    const r = await client.query(Similar, { draft: draftInput(card, article) }, { requestPolicy: 'network-only' }).toPromise();
+    const r = await check.run((signal) => {
+      setCheckingCard(i);
+      return cancellableQuery(client, Similar, { draft: draftInput(card, article) }, signal);
+    });
+    // Ignored (a check is under way) or cancelled: the card stays pending, and nothing is written.
+    if (!r) return;
     const mine = new Set(cards.map((c) => c.claimId));
     const found = (r.data?.similarClaims ?? [])
       .filter((m) => !mine.has(m.claim.id))
@@ -203,7 +217,13 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
     const card = listRef.current?.querySelector<HTMLElement>(`[data-card="${current}"]`);
     const choice = similarCard === current ? card?.querySelector<HTMLElement>('.similar button') : null;
     (choice ?? card)?.focus();
-  }, [current, cards.length, currentState, similarCard]);
+  }, [current, cards.length, currentState, similarCard, checking]);
+  // A cancelled reading takes its Cancel button away: the focus goes back to the button that starts one.
+  const wasSuggesting = useRef(false);
+  useLayoutEffect(() => {
+    if (wasSuggesting.current && !suggesting && (!document.activeElement || document.activeElement === document.body)) submitRef.current?.focus();
+    wasSuggesting.current = suggesting;
+  }, [suggesting]);
   useLayoutEffect(() => {
     if (editing !== null) listRef.current?.querySelector<HTMLElement>(`[data-card="${editing}"] [data-first]`)?.focus();
   }, [editing]);
@@ -241,15 +261,16 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
           <input name="wireAgency" value={article.wireAgency} onInput={setA('wireAgency')} dir="auto" />
         </Field>
         <Field label="Published at (UTC, ISO 8601)" error={articleErrors['article.publishedAt']}>
-          <input name="publishedAt" required placeholder="2019-02-18T14:30:00Z" value={article.publishedAt} onInput={setA('publishedAt')} />
+          <input name="publishedAt" class="date-time" required placeholder="2019-02-18T14:30:00Z" value={article.publishedAt} onInput={setA('publishedAt')} />
         </Field>
         <Field label="Article text" error={articleErrors['article.bodyText']} wide>
           <textarea name="bodyText" rows={8} required value={article.bodyText} onInput={setA('bodyText')} dir="auto" />
         </Field>
         <div class="actions">
-          <button type="submit" disabled={suggesting} aria-busy={suggesting}>
+          <button type="submit" disabled={suggesting} aria-busy={suggesting} ref={submitRef}>
             {suggesting ? 'Reading the article…' : 'Suggest attributions'}
           </button>
+          {suggestion.work && <Working work={suggestion.work} onCancel={suggestion.cancel} />}
           <button type="button" class="secondary" onClick={addBlank}>
             Manual entry
           </button>
@@ -325,9 +346,14 @@ export function LogScreen({ viewer }: { viewer: Viewer }) {
                     </button>
                   </div>
                 )}
+                {check.work && checkingCard === i && (
+                  <p class="actions">
+                    <Working label="Looking for claims that may already be recorded…" work={check.work} onCancel={check.cancel} />
+                  </p>
+                )}
                 {card.state === 'pending' && similar?.card !== i && (
                   <div class="actions">
-                    <button type="button" disabled={busy} onClick={() => void accept(i)}>
+                    <button type="button" disabled={busy || checking} onClick={() => void accept(i)}>
                       Accept <kbd>a</kbd>
                     </button>
                     <button type="button" class="secondary" onClick={() => setEditing(editing === i ? null : i)}>
