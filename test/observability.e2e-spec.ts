@@ -202,7 +202,8 @@ describe('health, metrics and request logs', () => {
       ];
       for (const [id, contentType, body] of unreadable) {
         const answer = await fetch(t.url, { method: 'POST', headers: { ...researcher.as, 'content-type': contentType, 'x-request-id': id }, body });
-        expect((await answer.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+        const json = (await answer.json()) as { errors: Array<{ extensions: { code: string } }> };
+        expect(json.errors[0].extensions.code).toBe('BAD_REQUEST');
         expect(await lineOf(id)).toMatchObject({ path: '/graphql', outcome: 'BAD_REQUEST' });
       }
 
