@@ -5,7 +5,7 @@ import { findHedge } from './hedges';
 import { findPlace } from './places';
 import { findQuantities } from './quantities';
 import { readFrames, type Frame } from './frames';
-import { datelineLength, type Chunk } from './relays';
+import { datelineLength, trailingMedium, type Chunk, type RelayLink } from './relays';
 import { splitSentences, type Sentence } from './sentences';
 import { anaphorFits, isPronounSource, looksLikePersonName, readSource } from './sources';
 import { findTimes } from './times';
@@ -75,8 +75,8 @@ function suggestionId(sentenceIndex: number, cueStart: number, speakerStart: num
   return `s${sentenceIndex}-c${cueStart}-p${speakerStart}`;
 }
 
-function buildChain(frame: Frame, knownSources: KnownSource[] | undefined): RelayHop[] {
-  return frame.relays.map((relay) => {
+function buildChain(relays: RelayLink[], knownSources: KnownSource[] | undefined): RelayHop[] {
+  return relays.map((relay) => {
     const reading = readSource(relay.phrase.text, relay.phrase.text);
     return {
       name: reading.name,
@@ -123,11 +123,10 @@ function buildSuggestion(
     conditions.other.push(unverified.note);
     if (unverified.index > 3) content = { start: content.start, end: content.start + unverified.index };
   }
-  // ", according to a statement" names the medium, not another source.
-  const contentText = text
-    .slice(content.start, content.end)
-    .replace(/,\s+according\s+to\s+(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:statement|report|post|video|tweet|communique|bulletin)s?$/i, '')
-    .replace(/[\s,;:]+$/, '');
+  // ", according to a statement (carried by Sunrise TV)" names the medium, not another source; the outlet is a relay.
+  const carried = trailingMedium({ text: text.slice(content.start, content.end), start: content.start, end: content.end });
+  if (carried) content = { start: content.start, end: carried.end };
+  const contentText = text.slice(content.start, content.end).replace(/[\s,;:]+$/, '');
   // "KYIV (Reuters) - Drones hit the port, officials said": the dateline opens the sentence, not the claim.
   const dateline = datelineLength(contentText);
   content = { start: content.start + dateline, end: content.start + contentText.length };
@@ -135,7 +134,7 @@ function buildSuggestion(
   let source: SuggestedSource;
   let antecedentPointer: AntecedentPointer | null = null;
   let confidence: Confidence = 'high';
-  let chain = buildChain(frame, options.knownSources);
+  let chain = buildChain(carried?.relay ? [...frame.relays, carried.relay] : frame.relays, options.knownSources);
   if (frame.followsPrevious || frame.speaker === null) {
     if (!previous) return null;
     source = previous.source;
@@ -178,7 +177,9 @@ function buildSuggestion(
   const durations = times.map((time) => time.span);
   const eventTime = mainTime(times) ?? null;
   const mediumFrom = Math.min(frame.intro[0]?.start ?? Infinity, frame.speaker?.start ?? Infinity, frame.cue.start);
-  const medium = findMedium(text.slice(mediumFrom, content.start > mediumFrom ? content.start : frame.cue.end + 80));
+  const medium =
+    findMedium(text.slice(mediumFrom, content.start > mediumFrom ? content.start : frame.cue.end + 80)) ??
+    (carried ? findMedium(text.slice(carried.end, frame.content.end)) : null);
   const speakerSpan = frame.followsPrevious || frame.speaker === null ? previous?.speaker ?? null : frame.speaker;
   return {
     id: suggestionId(sentence.index, frame.cue.start, source.span.start),

@@ -129,3 +129,20 @@ export function isMediaAddressee(phrase: string): boolean {
   if (/^(?:(?:the\s+)?(?:state|local|national|public)\s+(?:television|tv|media|radio|broadcaster))$/i.test(phrase.trim())) return true;
   return /^(?:the\s+)?[A-Z]/.test(phrase) && MEDIA_WORDS.test(phrase);
 }
+
+// ", according to a statement carried by Sunrise TV" / " in a statement aired on state television" after the claim.
+const TRAILING_MEDIUM = /(?:,\s*according\s+to|,?\s+in)\s+(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:statement|report|post|video|tweet|communique|bulletin|message)s?(?:\s+(?:carried|published|aired|broadcast|posted|circulated)\s+(?:by|on)\s+(.+))?$/i;
+
+/**
+ * Where a claim's text ends when it closes with the medium that carried it, and the outlet that carried it when that
+ * is a news medium ("carried by Sunrise TV": a relay hop); a channel ("posted on Telegram") is only the medium.
+ */
+export function trailingMedium(content: Chunk): { end: number; relay: RelayLink | null } | null {
+  const found = TRAILING_MEDIUM.exec(content.text);
+  if (!found) return null;
+  const end = content.start + found.index;
+  const carrier = found[1]?.trim();
+  if (!carrier || !isMediaAddressee(carrier)) return { end, relay: null };
+  return { end, relay: { phrase: subChunk(content, carrier), verb: 'carried by' } };
+}
+

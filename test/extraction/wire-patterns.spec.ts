@@ -196,6 +196,20 @@ describe('event places (issue 19)', () => {
     expect(plain.source.name).toBe('governor');
     expect(plain.content.text).toBe('the bridge would reopen within a week');
   });
+
+  it('reads ", according to a statement carried by <outlet>" after the claim as a relay, and a channel as the medium', () => {
+    const [relayed] = read('The Coastal Front denied firing on the town, according to a statement carried by Sunrise TV.');
+    expect(summary(relayed)).toEqual({ source: 'Coastal Front', cue: 'denied', content: 'firing on the town', stance: 'DENIES' });
+    expect(relayed.chain.map((hop) => [hop.name, hop.cue])).toEqual([['Sunrise TV', 'carried by']]);
+    const airedText = 'The ministry said the crossing would reopen in a statement aired on state television.';
+    const [aired] = read(airedText);
+    expect(aired.content.text).toBe('the crossing would reopen');
+    expect(aired.chain.map((hop) => airedText.slice(hop.span.start, hop.span.end))).toEqual(['state television']);
+    const [posted] = read('The group said it shot down the drone, according to a statement posted on Telegram.');
+    expect(posted.content.text).toBe('it shot down the drone');
+    expect(posted.chain).toEqual([]);
+    expect(posted.medium).toBe('Telegram');
+  });
 });
 
 describe('anonymity grants after the cue (issue 19)', () => {
