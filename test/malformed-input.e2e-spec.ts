@@ -83,6 +83,28 @@ describe('input that the database would refuse is refused before it', () => {
     await refused(LOG_CLAIM, {}, 'input');
   });
 
+  it("a bad value written inline in the document names its field as a variable's would, and nothing is written", async () => {
+    const inline = async (query: string) => {
+      const before = await countRows(t);
+      const error = errorOf(await t.gql(query, {}));
+      expect(await countRows(t)).toEqual(before);
+      return { code: error.code, fields: error.fields };
+    };
+    expect(await inline(`{ claims(filter: { eventFrom: "2019-02-30" }) { nodes { id } } }`)).toEqual({
+      code: 'GRAPHQL_VALIDATION_FAILED', fields: [{ field: 'eventFrom', message: 'is not a real date: 2019-02 has 28 days' }],
+    });
+    expect((await inline(`{ claims(filter: { minIndependentSources: 99999999999 }) { nodes { id } } }`)).fields).toEqual([
+      { field: 'minIndependentSources', message: expect.stringContaining('cannot represent') },
+    ]);
+    expect((await inline(`{ claims(first: "ten") { nodes { id } } }`)).fields).toEqual([{ field: 'first', message: expect.stringContaining('cannot represent') }]);
+    const article = `article: { url: "https://example.org/market" }`;
+    const figure = `mutation { logClaim(input: { ${article}, statement: "Shelling hit the market.", quantities: [{ variable: "deaths", value: 3 }, { variable: "injured", lower: "many" }], attributions: [] }) { id } }`;
+    expect((await inline(figure)).fields).toEqual([{ field: 'quantities.1.lower', message: expect.stringContaining('cannot represent') }]);
+    expect((await inline(`mutation { logClaim(input: { ${article}, attributions: [] }) { id } }`)).fields).toEqual([{ field: 'statement', message: 'is required' }]);
+    expect((await inline(`{ claims(filter: { status: NOPE }) { nodes { id } } }`)).fields).toEqual([{ field: 'status', message: expect.stringContaining('does not exist') }]);
+    expect((await inline(`{ claims(filter: { nope: 1 }) { nodes { id } } }`)).fields).toEqual([{ field: 'nope', message: 'is not a field of this input' }]);
+  });
+
   it('a REST path or method that does not exist is NOT_FOUND with a code, like every REST error', async () => {
     for (const [method, path] of [['GET', '/exports/nope'], ['GET', '/imports'], ['POST', '/exports/claims.csv'], ['GET', '/health/nope']]) {
       const response = await fetch(`${baseUrl(t.url)}${path}`, { method, headers: { authorization: `Bearer ${t.adminKey}` } });

@@ -4,6 +4,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { isDevelopment } from '../config/settings';
 import { unavailableFrom } from './connection-errors';
 import { describeError } from './error-log';
+import { literalValueFieldError } from './literal-value-errors';
 import { DomainError, QueryTooComplexError } from './errors';
 import { sendDomainError, sendUnexpectedError } from './http-errors';
 
@@ -75,6 +76,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       const missing = VARIABLE_MISSING.exec(formatted.message);
       if (missing) extensions.fields = [{ field: missing[1], message: missing[2] === 'was not provided' ? 'is required' : 'must not be null' }];
     }
+  }
+  // The same value written inline instead of in a variable: still GRAPHQL_VALIDATION_FAILED, with the field named.
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && !extensions.fields) {
+    const inline = literalValueFieldError(formatted.message, error);
+    if (inline) extensions.fields = [inline];
   }
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     Logger.error(describeError(unwrap(error)), 'GraphQL');
