@@ -10,9 +10,22 @@ import { NUL_MESSAGE, nulPaths } from './validators';
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: agreeCounts(stripProperty(message, error.property)) }));
+    const own = Object.entries(relevantConstraints(error.constraints ?? {})).map(([rule, message]) => ({
+      field,
+      message: rule === 'whitelistValidation' ? UNKNOWN_PROPERTY : agreeCounts(stripProperty(message, error.property)),
+    }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
+}
+
+/** What the whitelist's "property x should not exist" means to someone who sent x. */
+const UNKNOWN_PROPERTY = 'is not a field or parameter this accepts';
+/** Rules about a value's type: when one fails, its range rules ("must not be less than 0") say nothing more. */
+const TYPE_RULES = new Set(['isInt', 'isNumber', 'isBoolean', 'isDate', 'isString', 'isUUID', 'isEnum', 'isIn']);
+
+function relevantConstraints(constraints: Record<string, string>): Record<string, string> {
+  const types = Object.entries(constraints).filter(([rule]) => TYPE_RULES.has(rule));
+  return types.length ? Object.fromEntries(types) : constraints;
 }
 
 /** A count of exactly one, not part of a larger number ("11", "2,001", "0.1"), before a plural noun. */
