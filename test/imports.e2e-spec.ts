@@ -159,6 +159,8 @@ describe('imports over HTTP', () => {
     const res = await postImport(dst, [good, '{"claim_id": "j-2", ', JSON.stringify({ claim_id: 'j-3', statement: 'x', colour: 'red', credibility: '3', source_name: 'A' })].join('\n'), JSONL);
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual(['2:', '3:colour', '3:credibility']);
+    // A problem of the whole record is named by its line alone in `fields`, with no dangling "line 2: ".
+    expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['line 2', 'line 3: colour', 'line 3: credibility']);
   });
 
   it('refuses a content type it cannot read', async () => {

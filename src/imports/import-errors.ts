@@ -9,7 +9,8 @@ export interface ImportProblem {
 
 /**
  * The whole import is refused: nothing was written. `errors` lists every problem found;
- * `fields` repeats them in the service's usual `{field, message}` shape ("line 3: source_kind").
+ * `fields` repeats them in the service's usual `{field, message}` shape ("line 3: source_kind"; "line 2" for
+ * a problem of the whole record, such as CSV that does not parse).
  */
 export class ImportRejectedError extends DomainError {
   constructor(
@@ -18,7 +19,7 @@ export class ImportRejectedError extends DomainError {
   ) {
     super(code, `${errors.length} problem${errors.length === 1 ? '' : 's'} in the file; nothing was written`, {
       errors,
-      fields: errors.map((e) => ({ field: `line ${e.line}: ${e.field}`, message: e.message })),
+      fields: errors.map((e) => ({ field: e.field ? `line ${e.line}: ${e.field}` : `line ${e.line}`, message: e.message })),
     });
   }
 }
