@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, Length, MaxLength, MinLength, ValidateNested, validateSync } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsNotEmpty, IsString, Length, Max, MaxLength, Min, MinLength, ValidateNested, validateSync } from 'class-validator';
 import { Type } from 'class-transformer';
 import 'reflect-metadata';
 import { agreeCounts, flattenValidationErrors } from './validation';
@@ -42,7 +42,39 @@ class Counted {
   inner = new Inner();
 }
 
+/** A required text left out, a number sent as text, and one out of range. */
+class Typed {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  statement?: string;
+
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  count: unknown = 'abc';
+
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  other: unknown = 5000;
+}
+
 describe('validation messages', () => {
+  it('say "is required" for a missing value, and only the type rule for a value of another type', () => {
+    const messages = flattenValidationErrors(validateSync(new Typed())).map((e) => [e.field, e.message]);
+    expect(messages).toEqual([
+      ['statement', 'is required'],
+      ['count', 'must be an integer number'],
+      ['other', 'must not be greater than 1000'],
+    ]);
+  });
+
+  it('say that a property the input does not have is unknown, in words a client can act on', () => {
+    const errors = validateSync(Object.assign(new Typed(), { statement: 'x', count: 1, other: 1, format: 'xml' }), { whitelist: true, forbidNonWhitelisted: true });
+    expect(flattenValidationErrors(errors)).toEqual([{ field: 'format', message: 'is not a field or parameter this accepts' }]);
+  });
+
   it("say one element, one character, and keep the plural for other counts, whichever class-validator rule words them", () => {
     const messages = Object.fromEntries(flattenValidationErrors(validateSync(new Counted())).map((e) => [e.field, e.message]));
     expect(messages).toEqual({

@@ -10,7 +10,10 @@ import { NUL_MESSAGE, nulPaths } from './validators';
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(relevantConstraints(error.constraints ?? {})).map(([rule, message]) => ({
+    // A rule that fires on a missing value means the value is required; its type and length rules say nothing more.
+    const missing = error.value === undefined || error.value === null;
+    const constraints = missing && error.constraints && !error.constraints.whitelistValidation ? { isDefined: REQUIRED } : relevantConstraints(error.constraints ?? {});
+    const own = Object.entries(constraints).map(([rule, message]) => ({
       field,
       message: rule === 'whitelistValidation' ? UNKNOWN_PROPERTY : agreeCounts(stripProperty(message, error.property)),
     }));
@@ -18,6 +21,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+const REQUIRED = 'is required';
 /** What the whitelist's "property x should not exist" means to someone who sent x. */
 const UNKNOWN_PROPERTY = 'is not a field or parameter this accepts';
 /** Rules about a value's type: when one fails, its range rules ("must not be less than 0") say nothing more. */
