@@ -162,6 +162,23 @@ describe('names instead of ids', () => {
     await expectAccessible(page, 'claim page with names');
     await page.close();
   });
+
+  it('tells records written in the same second apart in the audit log, keeps long changes inside the page, and names record types in words', async () => {
+    const page = await newPage('EDITOR');
+    await page.goto(`${desk.base}/audit?entityType=CLAIM`);
+    const claimLine = page.locator('ol.history > li > p', { hasText: 'created claim' }).first();
+    await claimLine.waitFor();
+    // The demo's claims and articles are written in one second: UUIDv7 ids share their first characters.
+    const { claims } = await gql(desk, 'EDITOR', '{ claims(first: 100) { nodes { id } } }');
+    const shown = (await page.locator('ol.history > li > p', { hasText: 'created claim' }).locator('a').allTextContents()).map((t) => t.trim());
+    expect(shown.length).toBeGreaterThan(1);
+    expect(new Set(shown).size).toBe(shown.length);
+    for (const id of shown) expect((claims.nodes as Array<{ id: string }>).some((c) => c.id.endsWith(id))).toBe(true);
+    await expect(page.getByLabel('Record type').locator('option:checked').textContent()).resolves.toBe('claim');
+    const overflow = await page.locator('table.diff').evaluateAll((tables) => tables.filter((t) => t.scrollWidth > (t.parentElement as HTMLElement).clientWidth + 1).length);
+    expect(overflow).toBe(0);
+    await page.close();
+  });
 });
 
 describe('busy buttons', () => {

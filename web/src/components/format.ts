@@ -22,3 +22,9 @@ export function formatQuantity(q: {
 }
 
 export const label = (s: string) => s.replace(/_/g, ' ').toLowerCase();
+
+/**
+ * A record's id, short: its last 8 characters. claimdesk's ids are UUIDv7, whose first characters are the time they
+ * were made, so records written in the same second (a claim and its article) would share a prefix.
+ */
+export const shortId = (id: string) => id.slice(-8);

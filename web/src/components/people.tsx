@@ -1,5 +1,6 @@
 import { useQuery } from '@urql/preact';
 import { graphql } from '../graphql';
+import { shortId } from './format';
 
 const PeopleQuery = graphql(`query People { people { id name } }`);
 
@@ -24,6 +25,6 @@ export function PersonName({ id, people }: { id: string | null | undefined; peop
       {name}
     </span>
   ) : (
-    <code>{id.slice(0, 8)}</code>
+    <code>{shortId(id)}</code>
   );
 }

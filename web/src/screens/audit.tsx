@@ -1,6 +1,7 @@
 import { useQuery } from '@urql/preact';
 import { useLocation } from 'preact-iso';
 import { toSearch } from '../components/claim-filter';
+import { label, shortId } from '../components/format';
 import { Pager, pageVariables } from '../components/pager';
 import { usePeople } from '../components/people';
 import { Changes, ErrorNote, Field, Loading, Select, T, Time } from '../components/ui';
@@ -45,7 +46,9 @@ export function AuditScreen() {
           <Select name="entityType" initial={query.entityType ?? ''}>
             <option value="">any</option>
             {TYPES.map((t) => (
-              <option key={t}>{t}</option>
+              <option key={t} value={t}>
+                {label(t)}
+              </option>
             ))}
           </Select>
         </Field>
@@ -57,7 +60,7 @@ export function AuditScreen() {
                 {p.name}
               </option>
             ))}
-            {query.actorId && list.length > 0 && !people.has(query.actorId) && <option value={query.actorId}>unknown user {query.actorId.slice(0, 8)}</option>}
+            {query.actorId && list.length > 0 && !people.has(query.actorId) && <option value={query.actorId}>unknown user {shortId(query.actorId)}</option>}
           </Select>
         </Field>
         <Field label="From">
@@ -79,7 +82,7 @@ export function AuditScreen() {
               return (
                 <li key={h.id}>
                   <p>
-                    <Time iso={h.at} /> — <T>{h.actorName}</T> {h.action.toLowerCase()}d {h.entityType.toLowerCase()} {href ? <a href={href}>{h.entityId.slice(0, 8)}</a> : <code>{h.entityId.slice(0, 8)}</code>}
+                    <Time iso={h.at} /> — <T>{h.actorName}</T> {h.action.toLowerCase()}d {h.entityType.toLowerCase()} {href ? <a href={href}>{shortId(h.entityId)}</a> : <code>{shortId(h.entityId)}</code>}
                   </p>
                   <Changes changes={h.changes} people={people} />
                 </li>
