@@ -395,6 +395,34 @@ describe('reporter', () => {
 });
 
 describe('editor', () => {
+  it('is warned, and asked, before merging a possible duplicate whose figures contradict the claim', async () => {
+    const LOG = `mutation($input: LogClaimInput!) { logClaim(input: $input) { id } }`;
+    const claim = (url: string, monitor: string, statement: string, value: number) => ({
+      statement,
+      place: { name: 'Kafr Sabil' },
+      eventTime: { start: '2019-03-04T00:00:00Z', precision: 'DAY' },
+      quantities: [{ variable: 'deaths_civilians', value }],
+      article: { url },
+      attributions: [{ source: { name: monitor, kind: 'MONITORING_GROUP' } }],
+    });
+    const one = (await gql(desk, 'EDITOR', LOG, { input: claim('https://clash.example.org/a', 'Clash Monitor A', 'A shell hit the bakery queue in Kafr Sabil on Monday, killing 9 civilians.', 9) })).logClaim;
+    const other = (await gql(desk, 'EDITOR', LOG, { input: claim('https://clash.example.org/b', 'Clash Monitor B', 'A shell hit the bakery queue in Kafr Sabil on Monday, killing 31 civilians.', 31) })).logClaim;
+    const page = await newPage('EDITOR');
+    await page.goto(`${desk.base}/claims/${one.id}`);
+    const item = page.getByRole('region', { name: 'Possible duplicates' }).locator('li', { hasText: 'killing 31 civilians' });
+    await expect(item.locator('.contradicts').textContent()).resolves.toMatch(/contradict/);
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await item.getByRole('button', { name: 'Merge into this claim' }).click();
+    expect(asked).toEqual([expect.stringMatching(/hides the discrepancy/)]);
+    const still = await gql(desk, 'EDITOR', `query($id: ID!) { claim(id: $id) { id hasDiscrepancy } }`, { id: other.id });
+    expect(still.claim).toEqual({ id: other.id, hasDiscrepancy: true });
+    await page.close();
+  });
+
   it('sees a claim\'s possible duplicates and merges one into it', async () => {
     const LOG = `mutation($input: LogClaimInput!) { logClaim(input: $input) { id } }`;
     const claim = (url: string, monitor: string, statement: string) => ({

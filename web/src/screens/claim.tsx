@@ -348,7 +348,11 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
           <p class="muted">Claims that may record the same thing (similarClaims). Merging moves their attributions, citations and new figures here; it can be undone.</p>
           <ErrorNote error={merged.error ?? null} />
           <ul>
-            {c.possibleDuplicates!.map((m) => (
+            {c.possibleDuplicates!.map((m) => {
+              // Two claims whose figures contradict each other are a discrepancy to resolve, not one claim twice:
+              // merging them would hide it, so the desk says so and asks before it merges.
+              const contradicts = c.conflictsWith.some((o) => o.id === m.claim.id);
+              return (
               <li key={m.claim.id}>
                 <span class={`tier tier-${m.tier.toLowerCase()}`} title={m.reasons.map((r) => r.detail).join('; ')}>
                   {m.tier === 'LIKELY' ? 'likely the same' : 'possibly the same'} ({Math.round(m.score * 100)}%)
@@ -357,10 +361,13 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
                   <T>{m.claim.statement}</T>
                 </a>{' '}
                 <span class="muted">— {m.claim.attributionLine}</span>{' '}
+                {contradicts && <strong class="contradicts">its figures contradict this claim's (see Conflicting claims)</strong>}{' '}
                 <button
                   type="button"
+                  class={contradicts ? 'secondary' : undefined}
                   disabled={merged.fetching}
                   onClick={async () => {
+                    if (contradicts && !window.confirm('These claims give contradicting figures. Merging them makes one claim of the two and hides the discrepancy. Merge anyway?')) return;
                     const r = await mergeClaims({ input: { survivorId: c.id, duplicateId: m.claim.id } });
                     if (!r.error) reload({ requestPolicy: 'network-only' });
                   }}
@@ -368,7 +375,8 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
                   Merge into this claim
                 </button>
               </li>
-            ))}
+              );
+            })}
           </ul>
         </section>
       )}
