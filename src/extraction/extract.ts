@@ -75,6 +75,17 @@ function suggestionId(sentenceIndex: number, cueStart: number, speakerStart: num
   return `s${sentenceIndex}-c${cueStart}-p${speakerStart}`;
 }
 
+/**
+ * A hop's cue says how that hop passed the claim on, read outermost first ("AFP, quoting a local medic"); the
+ * text often names the handover from the other side ("a local medic told AFP", "cited by Interfax").
+ */
+const HOP_CUE: Readonly<Record<string, string>> = {
+  told: 'quoting',
+  'speaking to': 'quoting',
+  'cited by': 'citing',
+  'carried by': 'carrying a statement by',
+};
+
 function buildChain(relays: RelayLink[], knownSources: KnownSource[] | undefined): RelayHop[] {
   return relays.map((relay) => {
     const reading = readSource(relay.phrase.text, relay.phrase.text);
@@ -84,7 +95,7 @@ function buildChain(relays: RelayLink[], knownSources: KnownSource[] | undefined
       // "a source close to the talks, quoting a second official": a hop can be an unnamed person too.
       kind: reading.kind,
       anonymous: reading.anonymous,
-      cue: relay.verb,
+      cue: HOP_CUE[relay.verb] ?? relay.verb,
       matchedSourceId: knownSourceId(reading.name, relay.phrase.text, knownSources),
     };
   });

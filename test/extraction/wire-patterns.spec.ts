@@ -22,6 +22,8 @@ describe('wire patterns (issue 19)', () => {
     const [found] = read('A shell landed on a queue outside the bakery, a local medic told AFP.');
     expect(summary(found)).toMatchObject({ source: 'local medic', cue: 'told', content: 'A shell landed on a queue outside the bakery' });
     expect(found.chain.map((hop) => hop.name)).toEqual(['Agence France-Presse']);
+    // The hop's cue is how AFP passed it on, as the attribution line reads it: "Agence France-Presse, quoting local medic".
+    expect(found.chain.map((hop) => hop.cue)).toEqual(['quoting']);
     expect(found.source.anonymous).toBe(true);
   });
 
@@ -200,7 +202,7 @@ describe('event places (issue 19)', () => {
   it('reads ", according to a statement carried by <outlet>" after the claim as a relay, and a channel as the medium', () => {
     const [relayed] = read('The Coastal Front denied firing on the town, according to a statement carried by Sunrise TV.');
     expect(summary(relayed)).toEqual({ source: 'Coastal Front', cue: 'denied', content: 'firing on the town', stance: 'DENIES' });
-    expect(relayed.chain.map((hop) => [hop.name, hop.cue])).toEqual([['Sunrise TV', 'carried by']]);
+    expect(relayed.chain.map((hop) => [hop.name, hop.cue])).toEqual([['Sunrise TV', 'carrying a statement by']]);
     const airedText = 'The ministry said the crossing would reopen in a statement aired on state television.';
     const [aired] = read(airedText);
     expect(aired.content.text).toBe('the crossing would reopen');
