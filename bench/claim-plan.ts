@@ -1,4 +1,5 @@
 import { NumericRange, quantityRange } from '../src/claims/quantity';
+import type { QuantityRecord } from '../src/exports/export-rows';
 import { FigureLedger } from './discrepancy-flags';
 import { Prng } from './prng';
 
@@ -19,17 +20,8 @@ export function benchVariable(noun: string, verb: string): string {
   return `${noun}_${verb}`.toLowerCase().replace(/[^a-z0-9]+/g, '_');
 }
 
-export interface PlannedFigure {
-  variable: string;
-  qualifier: string | null;
-  value: number | null;
-  lower: number | null;
-  lowerInclusive: boolean;
-  upper: number | null;
-  upperInclusive: boolean;
-  approximate: boolean;
-  unit: string | null;
-  currency: string | null;
+/** A figure as the bench writes it: the exported quantity's fields (never vague), with the range the flags compare. */
+export interface PlannedFigure extends Omit<QuantityRecord, 'vague'> {
   range: NumericRange;
 }
 

@@ -1,14 +1,8 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AccessModule } from './access/access.module';
-import { AnalysisModule } from './claims/analysis/analysis.module';
-import { ArticlesModule } from './articles/articles.module';
-import { AttributionsModule } from './attributions/attributions.module';
-import { AuditModule } from './audit/audit.module';
 import { ClaimDirectRoots } from './claims/claim-direct-roots';
 import { ClaimsModule } from './claims/claims.module';
 import { DateTimeScalar } from './common/date-time.scalar';
@@ -17,32 +11,20 @@ import { RequestLoaders } from './common/loaders';
 import { NoSubscriptions } from './common/no-subscriptions.rule';
 import { servePrefetched } from './common/prefetch';
 import { createValidationPipe } from './common/validation';
-import { validateEnvironment } from './config/env.validation';
 import { GRAPHQL_PATH, isDevelopment } from './config/settings';
-import { dataSourceOptions } from './data-source-options';
-import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DeskModule } from './desk/desk.module';
 import { DirectReadsModule } from './direct-reads/direct-reads.module';
-import { LimitsModule } from './limits/limits.module';
 import { QueryLimits } from './limits/query-limits';
-import { RecordsModule } from './records/records.module';
 import { ExportsModule } from './exports/exports.module';
 import { ImportsModule } from './imports/imports.module';
-import { ObservabilityModule } from './observability/observability.module';
+import { foundationModules, RECORD_MODULES } from './module-sets';
 import { requestRecordPlugin } from './observability/request-record.plugin';
-import { SourcesModule } from './sources/sources.module';
 import { SuggestionsModule } from './suggestions/suggestions.module';
 
 @Module({
   imports: [
-    // Settings come from the environment only: column types are chosen from it before any module loads.
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
-    DatabaseModule.forRoot(dataSourceOptions),
-    LimitsModule,
-    ObservabilityModule,
-    AuditModule,
-    AccessModule,
+    ...foundationModules(),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       // The token limit is Apollo's own parser's: it stops reading an oversized document at the limit.
@@ -67,12 +49,7 @@ import { SuggestionsModule } from './suggestions/suggestions.module';
         parseOptions: { maxTokens: limits.settings.maxTokens },
       }),
     }),
-    SourcesModule,
-    ArticlesModule,
-    AttributionsModule,
-    ClaimsModule,
-    AnalysisModule,
-    RecordsModule,
+    ...RECORD_MODULES,
     SuggestionsModule,
     DemoModule,
     ExportsModule,

@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { TestApp, errorOf, expectData, startTestApp } from './support/app';
 import { onPostgres } from './support/database';
 
@@ -23,15 +22,11 @@ function input(tag: string, monitor: string, attachTo?: string) {
  */
 describe('attachTo against a concurrent delete or merge', () => {
   let t: TestApp;
-  let ds: DataSource;
-  beforeAll(async () => {
-    t = await startTestApp();
-    ds = t.app.get(DataSource);
-  });
+  beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t.close());
 
   const liveAttributions = async (claimId: string) =>
-    Number((await ds.query(`SELECT count(*) AS n FROM attribution WHERE claim_id = ${onPostgres ? '$1' : '?'} AND deleted_at IS NULL`, [claimId]))[0].n);
+    Number((await t.db.query(`SELECT count(*) AS n FROM attribution WHERE claim_id = ${onPostgres ? '$1' : '?'} AND deleted_at IS NULL`, [claimId]))[0].n);
 
   /**
    * Deletes the claim in a transaction left open while `during` runs (PostgreSQL: another
@@ -43,7 +38,7 @@ describe('attachTo against a concurrent delete or merge', () => {
       expectData(await t.gql(`mutation($id: ID!) { deleteRecord(input: { type: CLAIM, id: $id }) { id } }`, { id: claimId }));
       return during();
     }
-    const client = new Client({ connectionString: (ds.options as { url: string }).url });
+    const client = new Client({ connectionString: (t.db.options as { url: string }).url });
     await client.connect();
     try {
       await client.query('BEGIN');
@@ -64,7 +59,7 @@ describe('attachTo against a concurrent delete or merge', () => {
     expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'attachTo' })] });
     expect(await liveAttributions(target.id)).toBe(1);
     // Nothing else was written either: no article for the reprint.
-    expect(Number((await ds.query(`SELECT count(*) AS n FROM article WHERE url LIKE '%/reprint'`))[0].n)).toBe(0);
+    expect(Number((await t.db.query(`SELECT count(*) AS n FROM article WHERE url LIKE '%/reprint'`))[0].n)).toBe(0);
   });
 
   it('an attach racing a merge of its target either lands on the survivor or is refused: nothing stays on the merged claim', async () => {

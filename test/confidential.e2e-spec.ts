@@ -117,24 +117,22 @@ describe('deletion is a state', () => {
 describe('a confidential note in a failed write', () => {
   const NOTE = 'Major Example, signals officer, met in Hasakah';
   let t: TestApp;
-  let ds: DataSource;
   beforeAll(async () => {
     t = await startTestApp();
-    ds = t.app.get(DataSource);
     // Every log level on, so that nothing the server would print in production is hidden from the search below.
     t.app.useLogger(new ConsoleLogger({ logLevels: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] }));
     // Failures the database raises itself: a trigger refusing some notes, and a unique index on the note.
     if (onPostgres) {
-      await ds.query(`CREATE FUNCTION refuse_note() RETURNS trigger AS $$ BEGIN
+      await t.db.query(`CREATE FUNCTION refuse_note() RETURNS trigger AS $$ BEGIN
         IF NEW.confidential_note LIKE '%refuse%' THEN RAISE EXCEPTION 'refused by the test trigger'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
-      await ds.query(`CREATE TRIGGER refuse_note BEFORE INSERT OR UPDATE ON source FOR EACH ROW EXECUTE FUNCTION refuse_note()`);
+      await t.db.query(`CREATE TRIGGER refuse_note BEFORE INSERT OR UPDATE ON source FOR EACH ROW EXECUTE FUNCTION refuse_note()`);
     } else {
       for (const event of ['INSERT', 'UPDATE']) {
-        await ds.query(`CREATE TRIGGER refuse_note_${event} BEFORE ${event} ON source WHEN NEW.confidential_note LIKE '%refuse%'
+        await t.db.query(`CREATE TRIGGER refuse_note_${event} BEFORE ${event} ON source WHEN NEW.confidential_note LIKE '%refuse%'
           BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END`);
       }
     }
-    await ds.query('CREATE UNIQUE INDEX test_one_source_per_note ON source (confidential_note)');
+    await t.db.query('CREATE UNIQUE INDEX test_one_source_per_note ON source (confidential_note)');
   });
   afterAll(async () => {
     Logger.overrideLogger(['error']);

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { DataSource } from 'typeorm';
 import { Claim } from '../src/claims/claim.entity';
 import { quantityRange, rangesConflict } from '../src/claims/quantity';
 import { TestApp, expectData, startTestApp } from './support/app';
@@ -72,14 +71,10 @@ function oracle(claims: Claim[]): Map<string, Set<string>> {
 
 describe('discrepancy flags through figure_span, against the pairwise rule', () => {
   let t: TestApp;
-  let ds: DataSource;
-  beforeAll(async () => {
-    t = await startTestApp();
-    ds = t.app.get(DataSource);
-  });
+  beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t.close());
 
-  const claimsNow = () => ds.getRepository(Claim).find({ withDeleted: true, relations: { quantities: true }, order: { id: 'ASC' } });
+  const claimsNow = () => t.db.getRepository(Claim).find({ withDeleted: true, relations: { quantities: true }, order: { id: 'ASC' } });
 
   async function compare(step: string, pairsToo: boolean): Promise<number> {
     const claims = await claimsNow();
@@ -118,7 +113,7 @@ describe('discrepancy flags through figure_span, against the pairwise rule', () 
     for (const [i, o] of ops.entries()) {
       const claims = await claimsNow();
       const live = claims.filter((c) => !c.deletedAt);
-      const merged: string[] = (await ds.query(`SELECT duplicate_id FROM claim_merge WHERE undone_at IS NULL`)).map((r: { duplicate_id: string }) => r.duplicate_id);
+      const merged: string[] = (await t.db.query(`SELECT duplicate_id FROM claim_merge WHERE undone_at IS NULL`)).map((r: { duplicate_id: string }) => r.duplicate_id);
       const deleted = claims.filter((c) => c.deletedAt && !merged.includes(c.id));
       const at = <T>(list: T[], n: number) => list[n % list.length];
       let result;
@@ -132,7 +127,7 @@ describe('discrepancy flags through figure_span, against the pairwise rule', () 
           result = await t.gql(`mutation($input: LogClaimInput!) { logClaim(input: $input) { id hasDiscrepancy } }`, { input: logged });
           // The answer carries the flag as stored, though nothing was read back.
           const answered = expectData(result).logClaim;
-          expect({ step: i, flag: answered.hasDiscrepancy }).toEqual({ step: i, flag: (await ds.getRepository(Claim).findOneByOrFail({ id: answered.id })).hasDiscrepancy });
+          expect({ step: i, flag: answered.hasDiscrepancy }).toEqual({ step: i, flag: (await t.db.getRepository(Claim).findOneByOrFail({ id: answered.id })).hasDiscrepancy });
         } else {
           creates.created++;
           result = await t.gql(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, { input });

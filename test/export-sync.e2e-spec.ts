@@ -1,40 +1,21 @@
 import { logClaimInput } from './factories';
 import { TestApp, expectData, startTestApp } from './support/app';
-import { baseUrl, getText, jsonLines } from './support/http';
+import { baseUrl, getText } from './support/http';
+import { SyncedCopy, mutateLater, readClaimsSince, readDeletionsSince, sortedRows } from './support/sync-feeds';
 
 const LOG = `mutation($input: LogClaimInput!) { logClaim(input: $input) { id updatedAt attributions { id source { id name } chain { source { id } } citations { id article { id } } } } }`;
-const pause = () => new Promise((r) => setTimeout(r, 15));
-
-type Row = Record<string, any>;
 
 /** Issue 17 item 2: updated_at moves with every change a row shows, and two calls keep a copy in sync. */
 describe('incremental sync', () => {
   let t: TestApp;
-  let base: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    base = baseUrl(t.url);
-  });
+  beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t.close());
 
   const log = async (overrides: Record<string, unknown> = {}) => expectData(await t.gql(LOG, { input: logClaimInput(overrides) })).logClaim;
   const updatedAt = async (id: string) => expectData(await t.gql(`query($id: ID!) { claim(id: $id) { updatedAt } }`, { id })).claim.updatedAt as string;
-  const mutate = async (query: string, variables: Record<string, unknown>) => {
-    await pause();
-    expectData(await t.gql(query, variables));
-  };
-  const exportSince = async (since?: string) => {
-    const text = (await getText(`${base}/exports/claims.jsonl${since ? `?updatedSince=${encodeURIComponent(since)}` : ''}`)).text;
-    const lines = jsonLines(text);
-    const summary = lines.pop() as { _summary: { high_water_mark: string; complete: boolean } };
-    expect(summary._summary.complete).toBe(true);
-    return { rows: lines as Row[], mark: summary._summary.high_water_mark };
-  };
-  const deletionsSince = async (since?: string) => {
-    const res = await getText(`${base}/exports/deletions${since ? `?since=${encodeURIComponent(since)}` : ''}`);
-    expect(res.status).toBe(200);
-    return JSON.parse(res.text) as { high_water_mark: string; deletions: Array<{ type: string; id: string; claim_id: string; reason: string; at: string }> };
-  };
+  const mutate = (query: string, variables: Record<string, unknown>) => mutateLater(t, query, variables);
+  const exportSince = (since?: string) => readClaimsSince(t, since);
+  const deletionsSince = (since?: string) => readDeletionsSince(t, since);
 
   it('moves a claim\'s updated_at with every edit its exported rows show, and only that claim\'s', async () => {
     const input = logClaimInput();
@@ -78,17 +59,8 @@ describe('incremental sync', () => {
     // Call 1 (the first time: everything).
     const first = await exportSince();
     const firstDeletions = await deletionsSince();
-    const copy = new Map<string, Row[]>();
-    const apply = (rows: Row[], deletions: Array<{ type: string; id: string; claim_id: string }>) => {
-      const byClaim = new Map<string, Row[]>();
-      for (const row of rows) byClaim.set(row.claim_id, [...(byClaim.get(row.claim_id) ?? []), row]);
-      for (const [id, claimRows] of byClaim) copy.set(id, claimRows);
-      for (const gone of deletions) {
-        if (gone.type === 'CLAIM') copy.delete(gone.claim_id);
-        else if (!byClaim.has(gone.claim_id)) copy.set(gone.claim_id, (copy.get(gone.claim_id) ?? []).filter((r) => r.attribution_id !== gone.id));
-      }
-    };
-    apply(first.rows, firstDeletions.deletions);
+    const copy = new SyncedCopy();
+    copy.apply(first.rows, firstDeletions.deletions);
     const between = new Date().toISOString();
 
     await mutate(`mutation($i: UpdateSourceInput!) { updateSource(input: $i) { id } }`, { i: { id: b.attributions[0].source.id, name: `Renamed Monitor ${Date.now()}` } });
@@ -101,9 +73,8 @@ describe('incremental sync', () => {
     // Call 2: what changed and what left, since the marks of call 1.
     const second = await exportSince(first.mark);
     const secondDeletions = await deletionsSince(firstDeletions.high_water_mark);
-    apply(second.rows, secondDeletions.deletions);
-    const sorted = (rows: Row[]) => [...rows].sort((x, y) => `${x.claim_id}${x.attribution_id}`.localeCompare(`${y.claim_id}${y.attribution_id}`));
-    expect(sorted([...copy.values()].flat())).toEqual(sorted((await exportSince()).rows));
+    copy.apply(second.rows, secondDeletions.deletions);
+    expect(copy.rows()).toEqual(sortedRows((await exportSince()).rows));
 
     // The marks are honest: from a time after call 1, exactly the edited claims, and exactly what left.
     expect(new Set((await exportSince(between)).rows.map((r) => r.claim_id))).toEqual(new Set([a.id, b.id, c.id]));
@@ -121,7 +92,7 @@ describe('incremental sync', () => {
     await mutate(`mutation($i: UpdateSourceInput!) { updateSource(input: $i) { id } }`, { i: { id: claim.attributions[0].source.id, name: `Another name ${Date.now()}` } });
     const nodes = expectData(await t.gql(`query($s: DateTime) { claims(first: 100, filter: { updatedSince: $s }) { nodes { id } } }`, { s: since })).claims.nodes;
     expect(nodes.map((n: { id: string }) => n.id)).toEqual([claim.id]);
-    const bad = await getText(`${base}/exports/deletions?since=2019-02-30`);
+    const bad = await getText(`${baseUrl(t.url)}/exports/deletions?since=2019-02-30`);
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.text).fields[0].field).toBe('since');
   });

@@ -10,7 +10,6 @@ import {
   getNamedType,
   isLeafType,
 } from 'graphql';
-import { DataSource } from 'typeorm';
 import { FULL_COLUMNS } from '../src/exports/export-columns';
 import { logClaimInput } from './factories';
 import { TestApp, expectData, startTestApp } from './support/app';
@@ -66,15 +65,13 @@ const awkwardDate = fc.oneof(
 
 describe('generated malformed input never gives INTERNAL and a refusal writes nothing', () => {
   let t: TestApp;
-  let ds: DataSource;
   let tables: string[];
   /** Ids of records that exist, by what they are, so generated inputs reach past "not found" often. */
   const ids: Record<'claim' | 'attribution' | 'source' | 'article' | 'citation' | 'user' | 'key', string[]> = { claim: [], attribution: [], source: [], article: [], citation: [], user: [], key: [] };
 
   beforeAll(async () => {
     t = await startTestApp();
-    ds = t.app.get(DataSource);
-    tables = ds.entityMetadatas.filter((m) => m.tableType === 'regular').map((m) => m.tableName);
+    tables = t.db.entityMetadatas.filter((m) => m.tableType === 'regular').map((m) => m.tableName);
     const logged = expectData(
       await t.gql(`mutation($input: LogClaimInput!) { logClaim(input: $input) { id attributions { id source { id } citations { id article { id } } } } }`, {
         input: logClaimInput({ attributions: [{ source: { name: 'Riverside Monitor' }, quote: { quote: 'two hundred' } }, { source: { name: 'a senior official', kind: 'ANONYMOUS' } }] }),
@@ -98,7 +95,7 @@ describe('generated malformed input never gives INTERNAL and a refusal writes no
   });
 
   async function rowCounts(): Promise<Record<string, number>> {
-    const [row] = await ds.query(`SELECT ${tables.map((name, i) => `(SELECT COUNT(*) FROM "${name}") AS c${i}`).join(', ')}`);
+    const [row] = await t.db.query(`SELECT ${tables.map((name, i) => `(SELECT COUNT(*) FROM "${name}") AS c${i}`).join(', ')}`);
     return Object.fromEntries(tables.map((name, i) => [name, Number(row[`c${i}`])]));
   }
 

@@ -131,6 +131,15 @@ describe('input that the database would refuse is refused before it', () => {
     expect(subscription.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('a time range that ends before it starts names `to`, in the discrepancies arguments and in the audit filter alike', async () => {
+    const range = { from: '2019-02-02T00:00:00Z', to: '2019-02-01T00:00:00Z' };
+    await refused(`query($from: DateTime, $to: DateTime) { discrepancies(variable: "fighters_remaining", from: $from, to: $to) { variable } }`, range, 'to');
+    await refused(`query($f: AuditFilterInput) { auditEvents(filter: $f) { totalCount } }`, { f: range }, 'filter.to');
+    // The same range the right way round is accepted by both.
+    expectData(await t.gql(`query($from: DateTime, $to: DateTime) { discrepancies(variable: "fighters_remaining", from: $from, to: $to) { variable } }`, { from: range.to, to: range.from }));
+    expectData(await t.gql(`query($f: AuditFilterInput) { auditEvents(filter: $f) { totalCount } }`, { f: { from: range.to, to: range.from } }));
+  });
+
   it('a NUL byte in an import cell names the line and column; in an export parameter, the parameter', async () => {
     const base = baseUrl(t.url);
     const before = await countRows(t);

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { articleInput, logClaimInput } from './factories';
 import { TestApp, errorOf, expectData, startTestApp } from './support/app';
 import { baseUrl, postImport } from './support/http';
@@ -13,11 +12,7 @@ const tag = () => randomBytes(4).toString('hex');
  */
 describe('find-or-create races', () => {
   let t: TestApp;
-  let ds: DataSource;
-  beforeAll(async () => {
-    t = await startTestApp();
-    ds = t.app.get(DataSource);
-  });
+  beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t.close());
 
   it('8 concurrent logClaims naming one new article URL all succeed and share one article, 5 rounds', async () => {
@@ -28,7 +23,7 @@ describe('find-or-create races', () => {
       );
       const articles = responses.map((r) => expectData(r).logClaim.attributions[0].citations[0].article.id);
       expect(new Set(articles).size).toBe(1);
-      const [{ n }] = await ds.query(`SELECT COUNT(*) AS n FROM article WHERE url = '${url}'`);
+      const [{ n }] = await t.db.query(`SELECT COUNT(*) AS n FROM article WHERE url = '${url}'`);
       expect(Number(n)).toBe(1);
     }
   });
@@ -41,7 +36,7 @@ describe('find-or-create races', () => {
       );
       const sources = responses.map((r) => expectData(r).logClaim.attributions[0].source.id);
       expect(new Set(sources).size).toBe(1);
-      const [{ n }] = await ds.query(`SELECT COUNT(*) AS n FROM source WHERE name_key = '${name.toLowerCase()}'`);
+      const [{ n }] = await t.db.query(`SELECT COUNT(*) AS n FROM source WHERE name_key = '${name.toLowerCase()}'`);
       expect(Number(n)).toBe(1);
     }
   });
@@ -60,7 +55,7 @@ describe('find-or-create races', () => {
     expect(second.id).not.toBe(first.id);
     // Restoring the first while the second holds the name keeps both, the first as a duplicate to merge.
     expectData(await t.gql(`mutation($id: ID!) { restoreRecord(input: { type: SOURCE, id: $id }) { id } }`, { id: first.id }));
-    const rows = await ds.query(`SELECT id, live_name_key FROM source WHERE name_key = '${name.toLowerCase()}' ORDER BY id`);
+    const rows = await t.db.query(`SELECT id, live_name_key FROM source WHERE name_key = '${name.toLowerCase()}' ORDER BY id`);
     expect(rows.map((r: any) => r.live_name_key !== null)).toEqual([false, true]);
   });
 
@@ -73,7 +68,7 @@ describe('find-or-create races', () => {
     const created = results.map((r) => r.body.claimsCreated).sort();
     expect(created).toEqual([0, 0, 200]);
     expect(results.map((r) => r.body.claimsUnchanged).sort()).toEqual([0, 200, 200]);
-    const [{ n }] = await ds.query(`SELECT COUNT(*) AS n FROM source WHERE name_key LIKE 'wire service %'`);
+    const [{ n }] = await t.db.query(`SELECT COUNT(*) AS n FROM source WHERE name_key LIKE 'wire service %'`);
     expect(Number(n)).toBe(7);
   });
 });

@@ -2,13 +2,13 @@ import { Args, ArgsType, Field, ID, Info, InputType, Query, Resolver } from '@ne
 import { GraphQLResolveInfo } from 'graphql';
 import { selectsField } from '../common/selection';
 import { Type } from 'class-transformer';
-import { IsDate, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Actor } from '../core/actor';
 import { CurrentActor } from '../core/current-actor.decorator';
 import { isEditorial } from '../core/role';
 import { PageArgs } from '../common/pagination';
 import { RecordType } from '../common/record-type';
-import { NotBefore } from '../common/validators';
+import { RangeFrom, RangeTo } from '../common/input-fields';
 import { AuditEvent } from './audit-event.entity';
 import { AuditEventConnection, AuditEventModel } from './audit.model';
 import { AuditService } from './audit.service';
@@ -39,15 +39,10 @@ class AuditFilterInput {
   @IsEnum(RecordType)
   entityType?: RecordType;
 
-  @Field(() => Date, { nullable: true })
-  @IsOptional()
-  @IsDate()
+  @RangeFrom()
   from?: Date;
 
-  @Field(() => Date, { nullable: true })
-  @IsOptional()
-  @IsDate()
-  @NotBefore('from')
+  @RangeTo()
   to?: Date;
 }
 

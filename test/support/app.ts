@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { AccessService } from '../../src/access/access.service';
 import { SYSTEM_ACTOR } from '../../src/core/actor';
 import { Role } from '../../src/core/role';
@@ -14,6 +15,8 @@ export interface GraphQLResponse<T = any> {
 
 export interface TestApp {
   app: INestApplication;
+  /** The app's own database connection, for suites that read or write rows directly. */
+  db: DataSource;
   url: string;
   /** An admin's key, sent by gql() unless other headers are given. */
   adminKey: string;
@@ -51,6 +54,7 @@ export async function startTestApp(extraEnv: Record<string, string> = {}): Promi
   adminKeys.set(new URL(url).origin, admin.key);
   return {
     app,
+    db: app.get(DataSource),
     url,
     adminKey: admin.key,
     userWithRole,

@@ -1,22 +1,9 @@
 import { INestApplicationContext, Module, Type } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AccessModule } from '../../src/access/access.module';
 import { AccessService } from '../../src/access/access.service';
-import { AnalysisModule } from '../../src/claims/analysis/analysis.module';
-import { ArticlesModule } from '../../src/articles/articles.module';
-import { AttributionsModule } from '../../src/attributions/attributions.module';
-import { AuditModule } from '../../src/audit/audit.module';
-import { ClaimsModule } from '../../src/claims/claims.module';
-import { validateEnvironment } from '../../src/config/env.validation';
-import { dataSourceOptions } from '../../src/data-source-options';
-import { DatabaseModule } from '../../src/database/database.module';
 import { ImportsModule } from '../../src/imports/imports.module';
-import { LimitsModule } from '../../src/limits/limits.module';
-import { ObservabilityModule } from '../../src/observability/observability.module';
-import { RecordsModule } from '../../src/records/records.module';
-import { SourcesModule } from '../../src/sources/sources.module';
+import { foundationModules, RECORD_MODULES } from '../../src/module-sets';
 import { createValidationPipe } from '../../src/common/validation';
 import { Actor, SYSTEM_ACTOR } from '../../src/core/actor';
 import { Role } from '../../src/core/role';
@@ -44,18 +31,8 @@ export interface TestServices {
  */
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
-    DatabaseModule.forRoot(dataSourceOptions),
-    LimitsModule,
-    ObservabilityModule,
-    AuditModule,
-    AccessModule,
-    SourcesModule,
-    ArticlesModule,
-    AttributionsModule,
-    ClaimsModule,
-    AnalysisModule,
-    RecordsModule,
+    ...foundationModules(),
+    ...RECORD_MODULES,
     ImportsModule,
   ],
 })

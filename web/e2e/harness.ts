@@ -85,6 +85,24 @@ export async function openBrowser(): Promise<{ context: BrowserContext; requests
   };
 }
 
+/** Runs a script (the desk's bench, its screenshots) against a fresh desk in a fresh browser, closing both however it ends; a failure exits with 1. */
+export function runWithDesk(script: (desk: Desk, browser: Awaited<ReturnType<typeof openBrowser>>) => Promise<void>): void {
+  const run = async () => {
+    const desk = await startDesk();
+    const browser = await openBrowser();
+    try {
+      await script(desk, browser);
+    } finally {
+      await browser.close();
+      await desk.stop();
+    }
+  };
+  run().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
 export async function signIn(page: Page, desk: Desk, role: Role): Promise<void> {
   await page.goto(desk.base);
   await page.getByLabel('API key').fill(desk.keys[role]);

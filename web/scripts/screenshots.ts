@@ -5,14 +5,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { gql, openBrowser, signIn, startDesk, type Role } from '../e2e/harness';
+import { gql, runWithDesk, signIn, type Role } from '../e2e/harness';
 
 const OUT = join(__dirname, '..', '..', 'docs', 'screenshots');
 
-async function main(): Promise<void> {
+runWithDesk(async (desk, browser) => {
   mkdirSync(OUT, { recursive: true });
-  const desk = await startDesk();
-  const browser = await openBrowser();
   const pages: Partial<Record<Role, Page>> = {};
   const as = async (role: Role) => {
     if (!pages[role]) {
@@ -28,64 +26,54 @@ async function main(): Promise<void> {
     await page.screenshot({ path: join(OUT, `${name}.png`) });
     console.log(`docs/screenshots/${name}.png`);
   };
-  try {
-    const signInPage = await browser.context.newPage();
-    await signInPage.setViewportSize({ width: 1200, height: 820 });
-    await signInPage.goto(desk.base);
-    await shot(signInPage, 'sign-in');
+  const signInPage = await browser.context.newPage();
+  await signInPage.setViewportSize({ width: 1200, height: 820 });
+  await signInPage.goto(desk.base);
+  await shot(signInPage, 'sign-in');
 
-    const reporter = await as('REPORTER');
-    await reporter.goto(`${desk.base}/log`);
-    const { articles } = await gql(desk, 'REPORTER', '{ articles(first: 1) { nodes { id } } }');
-    await reporter.getByLabel('Pick a recorded article').selectOption(articles.nodes[0].id);
-    await reporter.getByLabel('Article text').inputValue().then((v) => v || reporter.waitForTimeout(500));
-    await reporter.getByRole('button', { name: 'Suggest attributions' }).click();
-    await reporter.locator('li.card').first().waitFor();
-    await reporter.getByTestId('marked-text').scrollIntoViewIfNeeded();
-    await shot(reporter, 'log-suggestions');
-    await reporter.locator('li.card').first().focus();
-    await reporter.keyboard.press('e');
-    await reporter.locator('.card-editor').scrollIntoViewIfNeeded();
-    await shot(reporter, 'log-card-editor');
+  const reporter = await as('REPORTER');
+  await reporter.goto(`${desk.base}/log`);
+  const { articles } = await gql(desk, 'REPORTER', '{ articles(first: 1) { nodes { id } } }');
+  await reporter.getByLabel('Pick a recorded article').selectOption(articles.nodes[0].id);
+  await reporter.getByLabel('Article text').inputValue().then((v) => v || reporter.waitForTimeout(500));
+  await reporter.getByRole('button', { name: 'Suggest attributions' }).click();
+  await reporter.locator('li.card').first().waitFor();
+  await reporter.getByTestId('marked-text').scrollIntoViewIfNeeded();
+  await shot(reporter, 'log-suggestions');
+  await reporter.locator('li.card').first().focus();
+  await reporter.keyboard.press('e');
+  await reporter.locator('.card-editor').scrollIntoViewIfNeeded();
+  await shot(reporter, 'log-card-editor');
 
-    const editor = await as('EDITOR');
-    await editor.goto(`${desk.base}/claims`);
-    await editor.getByTestId('claims-table').waitFor();
-    await editor.getByTestId('claims-count').scrollIntoViewIfNeeded();
-    await shot(editor, 'claims');
-    const { claims } = await gql(desk, 'EDITOR', '{ claims(filter: { hasDiscrepancy: true }, first: 1) { nodes { id } } }');
-    await editor.goto(`${desk.base}/claims/${claims.nodes[0].id}`);
-    await editor.getByRole('heading', { name: 'Attributions' }).waitFor();
-    await shot(editor, 'claim');
-    await editor.goto(`${desk.base}/sources`);
-    await shot(editor, 'sources');
-    await editor.goto(`${desk.base}/discrepancies?variable=militants_remaining`);
-    await shot(editor, 'discrepancies');
-    await editor.goto(`${desk.base}/audit`);
-    await shot(editor, 'audit');
+  const editor = await as('EDITOR');
+  await editor.goto(`${desk.base}/claims`);
+  await editor.getByTestId('claims-table').waitFor();
+  await editor.getByTestId('claims-count').scrollIntoViewIfNeeded();
+  await shot(editor, 'claims');
+  const { claims } = await gql(desk, 'EDITOR', '{ claims(filter: { hasDiscrepancy: true }, first: 1) { nodes { id } } }');
+  await editor.goto(`${desk.base}/claims/${claims.nodes[0].id}`);
+  await editor.getByRole('heading', { name: 'Attributions' }).waitFor();
+  await shot(editor, 'claim');
+  await editor.goto(`${desk.base}/sources`);
+  await shot(editor, 'sources');
+  await editor.goto(`${desk.base}/discrepancies?variable=militants_remaining`);
+  await shot(editor, 'discrepancies');
+  await editor.goto(`${desk.base}/audit`);
+  await shot(editor, 'audit');
 
-    const researcher = await as('RESEARCHER');
-    await researcher.goto(`${desk.base}/export?anonymity=ANONYMOUS_ONLY`);
-    await researcher.getByTestId('export-count').waitFor();
-    await shot(researcher, 'export');
-    const importer = await as('REPORTER');
-    await importer.goto(`${desk.base}/import`);
-    await importer.getByLabel('Or paste the file').fill('{"claim_id":"x1","statement":"A claim","source_name":"Valley 24","source_kind":"ACTIVIST_COLLECTIVE"}\n{"claim_id":"x2","statement":"Another","stance":"SHRUGS"}');
-    await importer.getByRole('button', { name: 'Dry run' }).click();
-    await importer.getByRole('alert').first().waitFor();
-    await shot(importer, 'import');
+  const researcher = await as('RESEARCHER');
+  await researcher.goto(`${desk.base}/export?anonymity=ANONYMOUS_ONLY`);
+  await researcher.getByTestId('export-count').waitFor();
+  await shot(researcher, 'export');
+  const importer = await as('REPORTER');
+  await importer.goto(`${desk.base}/import`);
+  await importer.getByLabel('Or paste the file').fill('{"claim_id":"x1","statement":"A claim","source_name":"Valley 24","source_kind":"ACTIVIST_COLLECTIVE"}\n{"claim_id":"x2","statement":"Another","stance":"SHRUGS"}');
+  await importer.getByRole('button', { name: 'Dry run' }).click();
+  await importer.getByRole('alert').first().waitFor();
+  await shot(importer, 'import');
 
-    const admin = await as('ADMIN');
-    await admin.goto(`${desk.base}/admin`);
-    await admin.locator('tbody tr').first().waitFor();
-    await shot(admin, 'admin');
-  } finally {
-    await browser.close();
-    await desk.stop();
-  }
-}
-
-void main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+  const admin = await as('ADMIN');
+  await admin.goto(`${desk.base}/admin`);
+  await admin.locator('tbody tr').first().waitFor();
+  await shot(admin, 'admin');
 });

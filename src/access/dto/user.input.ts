@@ -1,15 +1,12 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEmail, IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { OptionalText, RequiredText, Versioned } from '../../common/input-fields';
 import { Trim } from '../../common/validators';
 import { Role } from '../../core/role';
 
 @InputType()
 export class CreateUserInput {
-  @Field()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   name: string;
 
   @Field(() => String, { nullable: true })
@@ -25,23 +22,8 @@ export class CreateUserInput {
 }
 
 @InputType()
-export class UpdateUserInput {
-  @Field(() => ID)
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+export class UpdateUserInput extends Versioned() {
+  @OptionalText(200)
   name?: string;
 
   @Field(() => Role, { nullable: true })
@@ -56,11 +38,7 @@ export class CreateApiKeyInput {
   @IsUUID()
   userId: string;
 
-  @Field({ description: 'What the key is for: "Laptop", "Import script".' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200, 'What the key is for: "Laptop", "Import script".')
   name: string;
 }
 

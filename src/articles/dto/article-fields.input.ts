@@ -1,42 +1,22 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsDate, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { Trim } from '../../common/validators';
+import { IsDate, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { OptionalText, RequiredText } from '../../common/input-fields';
 
 /** Characters of article text kept: a long feature is about 100,000; the request body limit leaves room for this much. */
 export const BODY_TEXT_MAX = 1_000_000;
 
 @InputType({ isAbstract: true })
 export class ArticleFieldsInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @OptionalText(500)
   headline?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The outlet that published it: "The Times of Israel".' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @OptionalText(300, 'The outlet that published it: "The Times of Israel".')
   publisher?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The wire agency the copy came from: "AP".' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @OptionalText(300, 'The wire agency the copy came from: "AP".')
   wireAgency?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @OptionalText(300)
   byline?: string | null;
 
   @Field(() => Date, { nullable: true })
@@ -65,10 +45,6 @@ export const URL_MAX = 2048;
 
 @InputType()
 export class CreateArticleInput extends ArticleFieldsInput {
-  @Field()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(URL_MAX)
+  @RequiredText(URL_MAX)
   url: string;
 }

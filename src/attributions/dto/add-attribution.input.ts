@@ -1,8 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { AttributionFieldsInput } from './attribution-fields.input';
-import { RelayHopInput } from './relay-hop.input';
+import { RelayChain, RelayHopInput } from './relay-hop.input';
 
 @InputType()
 export class AddAttributionInput extends AttributionFieldsInput {
@@ -14,11 +13,6 @@ export class AddAttributionInput extends AttributionFieldsInput {
   @IsUUID()
   sourceId: string;
 
-  @Field(() => [RelayHopInput], { nullable: true, description: 'Intermediaries, outermost first.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => RelayHopInput)
+  @RelayChain('Intermediaries, outermost first.')
   chain?: RelayHopInput[];
 }

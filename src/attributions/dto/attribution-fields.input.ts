@@ -1,6 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ShortTextList, Trim } from '../../common/validators';
+import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { OptionalText } from '../../common/input-fields';
+import { ShortTextList } from '../../common/validators';
 import { AttributionMode, Stance } from '../attribution.enums';
 
 /** How a source said it: shared by addAttribution, updateAttribution and logClaim. */
@@ -11,12 +12,7 @@ export class AttributionFieldsInput {
   @IsEnum(Stance)
   stance?: Stance;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @OptionalText(50)
   cue?: string | null;
 
   @Field(() => AttributionMode, { nullable: true, description: 'Default PARAPHRASE.' })
@@ -41,20 +37,10 @@ export class AttributionFieldsInput {
   @IsBoolean()
   anonymityGranted?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Why anonymity was granted, as stated. A reason implies the grant: not allowed with anonymityGranted false.' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @OptionalText(500, 'Why anonymity was granted, as stated. A reason implies the grant: not allowed with anonymityGranted false.')
   anonymityReason?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @OptionalText(300)
   relationship?: string | null;
 
   @Field(() => [String], { nullable: true })

@@ -1,6 +1,14 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Trim } from '../../common/validators';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { OptionalText, stack } from '../../common/input-fields';
+
+/** How one hop of a relay chain passed the words on; also logClaim's RelayRefInput.cue. */
+export const RelayCue = () => OptionalText(50, '"quoting", "citing".');
+
+/** An attribution's relay chain, as addAttribution and updateAttribution take it: at most 10 hops. */
+export const RelayChain = (description: string) =>
+  stack(Field(() => [RelayHopInput], { nullable: true, description }), IsOptional(), IsArray(), ArrayMaxSize(10), ValidateNested({ each: true }), Type(() => RelayHopInput));
 
 @InputType()
 export class RelayHopInput {
@@ -8,11 +16,6 @@ export class RelayHopInput {
   @IsUUID()
   sourceId: string;
 
-  @Field(() => String, { nullable: true, description: '"quoting", "citing".' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RelayCue()
   cue?: string | null;
 }

@@ -1,15 +1,5 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { InputType } from '@nestjs/graphql';
+import { Versioned } from '../../common/input-fields';
 
 @InputType()
-export class RemoveAttributionInput {
-  @Field(() => ID)
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
-}
+export class RemoveAttributionInput extends Versioned() {}

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { OptionalText } from '../../common/input-fields';
 import { Sourcing } from '../sourcing.enum';
 import { Stance } from '../../attributions/attribution.enums';
 import { NotBefore, Trim } from '../../common/validators';
@@ -8,12 +9,7 @@ import { AnonymityFilter, ClaimStatus, DeletedFilter } from '../claim.enums';
 
 @InputType({ description: 'Every field narrows the list; omitted fields do not.' })
 export class ClaimFilterInput {
-  @Field({ nullable: true, description: 'Words in the statement (case-insensitive).' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalText(200, 'Words in the statement (case-insensitive).')
   search?: string;
 
   @Field(() => ClaimStatus, { nullable: true })

@@ -1,11 +1,12 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { CreateArticleInput } from '../../articles/dto/article-fields.input';
 import { QuoteInput } from '../../attributions/dto/add-citation.input';
 import { AttributionFieldsInput } from '../../attributions/dto/attribution-fields.input';
-import { Trim } from '../../common/validators';
-import { SourceFieldsInput } from '../../sources/dto/source-fields.input';
+import { RelayCue } from '../../attributions/dto/relay-hop.input';
+import { OptionalText } from '../../common/input-fields';
+import { SOURCE_NAME_MAX, SourceFieldsInput } from '../../sources/dto/source-fields.input';
 import { SourceKind } from '../../sources/source.enums';
 import { AttachableClaimInput } from './claim-fields.input';
 
@@ -16,12 +17,7 @@ export class SourceRefInput extends SourceFieldsInput {
   @IsUUID()
   id?: string;
 
-  @Field({ nullable: true, description: 'The name, or for an anonymous source its description: "a senior military official".' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @OptionalText(SOURCE_NAME_MAX, 'The name, or for an anonymous source its description: "a senior military official".')
   name?: string;
 
   @Field(() => SourceKind, { nullable: true, description: 'Used when the source is created; default INDIVIDUAL.' })
@@ -37,12 +33,7 @@ export class RelayRefInput {
   @Type(() => SourceRefInput)
   source: SourceRefInput;
 
-  @Field(() => String, { nullable: true, description: '"quoting", "citing".' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RelayCue()
   cue?: string | null;
 }
 

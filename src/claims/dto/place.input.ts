@@ -1,24 +1,15 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
-import { IsEnum, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { COORDINATE_DECIMAL, RoundTo, Trim } from '../../common/validators';
+import { IsEnum, IsLatitude, IsLongitude, IsOptional, Matches } from 'class-validator';
+import { OptionalText } from '../../common/input-fields';
+import { COORDINATE_DECIMAL, RoundTo } from '../../common/validators';
 import { PlacePrecision } from '../claim.enums';
 
 @InputType()
 export class PlaceInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalText(200)
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalText(200)
   adminArea?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2: "SY".' })

@@ -1,6 +1,11 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsNumber, IsOptional, Matches, Min } from 'class-validator';
+import { OptionalText, stack } from '../../common/input-fields';
 import { FitsDecimal, QUANTITY_DECIMAL, Trim } from '../../common/validators';
+
+/** A figure of a quantity (its value or a bound): a finite number, not negative, that fits the stored decimal. */
+const Figure = () =>
+  stack(Field(() => Float, { nullable: true }), IsOptional(), IsNumber({ allowNaN: false, allowInfinity: false }), Min(0), FitsDecimal(QUANTITY_DECIMAL));
 
 @InputType()
 export class QuantityInput {
@@ -9,18 +14,10 @@ export class QuantityInput {
   @Matches(/^[a-z][a-z0-9_]{0,99}$/, { message: 'must be a snake_case key of at most 100 characters, e.g. "fighters_killed"' })
   variable: string;
 
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @FitsDecimal(QUANTITY_DECIMAL)
+  @Figure()
   value?: number | null;
 
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @FitsDecimal(QUANTITY_DECIMAL)
+  @Figure()
   lower?: number | null;
 
   @Field({ nullable: true, description: 'Default true ("at least"); false for "more than".' })
@@ -28,11 +25,7 @@ export class QuantityInput {
   @IsBoolean()
   lowerInclusive?: boolean;
 
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @FitsDecimal(QUANTITY_DECIMAL)
+  @Figure()
   upper?: number | null;
 
   @Field({ nullable: true, description: 'Default true ("up to"); false for "fewer than".' })
@@ -50,20 +43,10 @@ export class QuantityInput {
   @IsBoolean()
   vague?: boolean;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @OptionalText(100)
   qualifier?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @OptionalText(100)
   unit?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 4217: "USD".' })

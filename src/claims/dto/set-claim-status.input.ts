@@ -1,28 +1,14 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
-import { Trim } from '../../common/validators';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsEnum } from 'class-validator';
+import { RequiredText, Versioned } from '../../common/input-fields';
 import { ClaimStatus } from '../claim.enums';
 
 @InputType()
-export class SetClaimStatusInput {
-  @Field(() => ID)
-  @IsUUID()
-  id: string;
-
+export class SetClaimStatusInput extends Versioned() {
   @Field(() => ClaimStatus)
   @IsEnum(ClaimStatus)
   status: ClaimStatus;
 
-  @Field({ description: 'Why: kept in the claim\'s status history.' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
+  @RequiredText(1000, 'Why: kept in the claim\'s status history.')
   reason: string;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
 }

@@ -1,9 +1,11 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEnum, IsUUID } from 'class-validator';
+import { VersionField } from '../../common/input-fields';
 import { RecordType } from '../../common/record-type';
 
-@InputType()
-export class DeleteRecordInput {
+/** A record of any audited type, by type and id. */
+@InputType({ isAbstract: true })
+class RecordRefInput {
   @Field(() => RecordType)
   @IsEnum(RecordType)
   type: RecordType;
@@ -11,21 +13,13 @@ export class DeleteRecordInput {
   @Field(() => ID)
   @IsUUID()
   id: string;
+}
 
-  @Field(() => Int, { nullable: true, description: 'The version you saw; a stale one is refused with CONFLICT.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+@InputType()
+export class DeleteRecordInput extends RecordRefInput {
+  @VersionField('The version you saw; a stale one is refused with CONFLICT.')
   version?: number;
 }
 
 @InputType()
-export class RestoreRecordInput {
-  @Field(() => RecordType)
-  @IsEnum(RecordType)
-  type: RecordType;
-
-  @Field(() => ID)
-  @IsUUID()
-  id: string;
-}
+export class RestoreRecordInput extends RecordRefInput {}

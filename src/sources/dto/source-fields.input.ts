@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEnum, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { OptionalText, RequiredText } from '../../common/input-fields';
 import { Trim, TrimEach } from '../../common/validators';
 import { Reliability, SourceKind } from '../source.enums';
 
@@ -15,20 +16,10 @@ export class SourceFieldsInput {
   @MaxLength(300, { each: true })
   aliases?: string[];
 
-  @Field(() => String, { nullable: true, description: 'Where the source is based: "Britain".' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalText(200, 'Where the source is based: "Britain".')
   basedIn?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @OptionalText(300)
   affiliation?: string | null;
 
   @Field(() => String, { nullable: true, description: 'A Wikidata item id such as Q12345.' })
@@ -42,12 +33,7 @@ export class SourceFieldsInput {
   @IsEnum(Reliability)
   reliability?: Reliability | null;
 
-  @Field(() => String, { nullable: true, description: 'Who an anonymous source is, if known. Readable by editors and admins only; never exported or logged.' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @OptionalText(2000, 'Who an anonymous source is, if known. Readable by editors and admins only; never exported or logged.')
   confidentialNote?: string | null;
 }
 
@@ -59,10 +45,6 @@ export class CreateSourceInput extends SourceFieldsInput {
   @IsEnum(SourceKind)
   kind: SourceKind;
 
-  @Field({ description: 'The name, or for an anonymous source its description as written.' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(SOURCE_NAME_MAX)
+  @RequiredText(SOURCE_NAME_MAX, 'The name, or for an anonymous source its description as written.')
   name: string;
 }

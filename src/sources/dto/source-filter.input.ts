@@ -1,7 +1,8 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Trim } from '../../common/validators';
+import { IsEnum, IsOptional } from 'class-validator';
+import { OptionalText } from '../../common/input-fields';
 import { SourceKind } from '../source.enums';
+import { SOURCE_NAME_MAX } from './source-fields.input';
 
 @InputType()
 export class SourceFilterInput {
@@ -10,11 +11,6 @@ export class SourceFilterInput {
   @IsEnum(SourceKind)
   kind?: SourceKind;
 
-  @Field({ nullable: true, description: 'Matches the name or an alias, ignoring case and accents.' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @OptionalText(SOURCE_NAME_MAX, 'Matches the name or an alias, ignoring case and accents.')
   name?: string;
 }

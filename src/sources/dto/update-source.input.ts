@@ -1,31 +1,16 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
-import { Trim } from '../../common/validators';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsEnum, IsOptional } from 'class-validator';
+import { OptionalText, Versioned } from '../../common/input-fields';
 import { SourceKind } from '../source.enums';
 import { SOURCE_NAME_MAX, SourceFieldsInput } from './source-fields.input';
 
 @InputType()
-export class UpdateSourceInput extends SourceFieldsInput {
-  @Field(() => ID)
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int, { nullable: true, description: 'The version you edited; a stale one is refused with CONFLICT.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
-
+export class UpdateSourceInput extends Versioned(SourceFieldsInput) {
   @Field(() => SourceKind, { nullable: true })
   @IsOptional()
   @IsEnum(SourceKind)
   kind?: SourceKind;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(SOURCE_NAME_MAX)
+  @OptionalText(SOURCE_NAME_MAX)
   name?: string;
 }

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { IsDate, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { MAX_PAGE_SIZE } from '../../../common/pagination';
-import { NotBefore } from '../../../common/validators';
+import { RangeFrom, RangeTo } from '../../../common/input-fields';
 
 @ArgsType()
 export class DiscrepanciesArgs {
@@ -9,15 +9,10 @@ export class DiscrepanciesArgs {
   @Matches(/^[a-z][a-z0-9_]{0,99}$/, { message: 'must be a snake_case variable key' })
   variable: string;
 
-  @Field(() => Date, { nullable: true, description: 'Only pairs where a claim\'s event time overlaps this range (undated claims always qualify).' })
-  @IsOptional()
-  @IsDate()
+  @RangeFrom('Only pairs where a claim\'s event time overlaps this range (undated claims always qualify).')
   from?: Date;
 
-  @Field(() => Date, { nullable: true })
-  @IsOptional()
-  @IsDate()
-  @NotBefore('from')
+  @RangeTo()
   to?: Date;
 
   @Field(() => Int, { nullable: true, description: `At most this many pairs, default 25, at most ${MAX_PAGE_SIZE}.` })

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { RequiredText } from '../../../common/input-fields';
 import { Trim, TrimEach } from '../../../common/validators';
 
 const KEY = /^[a-z][a-z0-9_]{0,99}$/;
@@ -11,11 +12,7 @@ export class DefineQuantityVariableInput {
   @Matches(KEY, { message: KEY_MESSAGE })
   name: string;
 
-  @Field()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   label: string;
 
   @Field(() => String, { nullable: true, description: 'The counted thing: "people", "fighters".' })
@@ -30,11 +27,7 @@ export class DefineQuantityVariableInput {
   @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as USD' })
   currency?: string | null;
 
-  @Field()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @RequiredText(2000)
   description: string;
 
   @Field(() => [String], { nullable: true, description: 'Other keys that mean the same; written claims are normalised to the name.' })
