@@ -27,6 +27,7 @@ import { ClaimFieldsInput, CreateClaimInput } from './dto/claim-fields.input';
 import { ClaimFilterInput } from './dto/claim-filter.input';
 import { QuantityInput } from './dto/quantity.input';
 import { UpdateClaimInput } from './dto/update-claim.input';
+import { plainInputValues } from './claim-input-columns';
 import { QuantityShape, quantityProblems } from './quantity';
 import { completeRow, insertNew } from '../database/insert-new';
 import { VariableRegistry } from './variables/variable-registry.service';
@@ -243,8 +244,7 @@ export class ClaimsService {
       assertCanEdit(actor, current, current.status);
       const quantitiesBefore = await this.quantityRows(manager, input.id);
       const patch: Partial<Claim> = pickDefined({
-        statement: input.statement,
-        hedge: input.hedge,
+        ...plainInputValues(manager, input, 'patch'),
         tags: input.tags ? dedupe(input.tags) : undefined,
         place: input.place !== undefined ? placeColumns(input) : undefined,
         eventTime: input.eventTime !== undefined ? eventTimeColumns(input) : undefined,
@@ -315,8 +315,7 @@ export interface ImportedClaim {
 export function newClaim(manager: EntityManager, input: CreateClaimInput, actor: Actor, imported: ImportedClaim | null = null): Claim {
   return manager.create(Claim, {
     ...(imported ?? {}),
-    statement: input.statement,
-    hedge: input.hedge ?? null,
+    ...plainInputValues(manager, input, 'create'),
     tags: dedupe(input.tags ?? []),
     place: placeColumns(input),
     eventTime: eventTimeColumns(input),
