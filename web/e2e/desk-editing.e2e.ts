@@ -1,32 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, gql, openBrowser, signIn, startDesk, type Desk, type Role } from './harness';
+import type { Page } from 'playwright-core';
+import { deskSuite, expectAccessible, gql, type Role } from './harness';
 
 /**
  * The gaps a QA pass found: every export format from the desk, relays counted on the sources list,
  * names instead of user ids, the audit log's actor picker, busy buttons that take one press, and the
  * edits a reporter makes after logging (attribution, claim figures, place and time, article, source).
  */
-let desk: Desk;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  desk = await startDesk();
-  browser = await openBrowser();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await desk?.stop();
-});
-
-async function newPage(role: Role): Promise<Page> {
-  const page = await context.newPage();
-  await signIn(page, desk, role);
-  return page;
-}
+const suite = deskSuite();
+const newPage = (role: Role): Promise<Page> => suite.newPage(role);
 
 /** Holds the page's requests matching `test` until `release()`, counting them; `unhold` removes the hold. */
 async function hold(page: Page, test: (url: string, body: string) => boolean) {
@@ -53,7 +35,7 @@ async function reportersClaim(tag: string) {
     article: { url: `https://wire.example.org/2026/05/02/kafr-nasr-${tag}`, headline: 'Water station hit', publisher: 'Example Wire', publishedAt: '2026-05-02T09:00:00Z' },
     attributions: [{ source: { name: `Kafr Nasr council ${tag}`, kind: 'GOVERNMENT' }, cue: 'said' }],
   };
-  return (await gql(desk, 'REPORTER', LOG, { input })).logClaim;
+  return (await gql(suite.desk, 'REPORTER', LOG, { input })).logClaim;
 }
 
 describe('export', () => {
@@ -61,7 +43,7 @@ describe('export', () => {
     const page = await newPage('RESEARCHER');
     const asked: string[] = [];
     page.on('request', (r) => r.url().includes('/exports/') && asked.push(new URL(r.url()).pathname + new URL(r.url()).search));
-    await page.goto(`${desk.base}/export?source=Valley+24`);
+    await page.goto(`${suite.desk.base}/export?source=Valley+24`);
     await page.getByTestId('export-count').waitFor();
     await expectAccessible(page, 'export with every format');
 
@@ -99,11 +81,11 @@ describe('export', () => {
     ]);
 
     // The server's refusal is shown in its words; a cut transfer is said to be incomplete, nothing saved.
-    await page.goto(`${desk.base}/export?minIndependentSources=-1`);
+    await page.goto(`${suite.desk.base}/export?minIndependentSources=-1`);
     await page.getByRole('button', { name: 'Download Parquet' }).click();
     await expect(page.getByTestId('export-problem').textContent()).resolves.toBe('minIndependentSources: must not be less than 0');
     await page.route('**/exports/bundle.zip**', (route) => route.abort('connectionreset'));
-    await page.goto(`${desk.base}/export`);
+    await page.goto(`${suite.desk.base}/export`);
     await page.getByRole('button', { name: 'Download bundle (ZIP)' }).click();
     await expect(page.getByTestId('export-problem').textContent()).resolves.toMatch(/failed before it was complete/);
     await expect(page.getByRole('button', { name: 'Download bundle (ZIP)' }).isEnabled()).resolves.toBe(true);
@@ -113,14 +95,14 @@ describe('export', () => {
 
 describe('sources', () => {
   it('counts the claims a source relays, and links to them', async () => {
-    const { sources } = await gql(desk, 'EDITOR', '{ sources(filter: { name: "Northstar News" }) { nodes { id trackRecord { total } } } }');
+    const { sources } = await gql(suite.desk, 'EDITOR', '{ sources(filter: { name: "Northstar News" }) { nodes { id trackRecord { total } } } }');
     const northstar = sources.nodes[0];
-    const { claims } = await gql(desk, 'EDITOR', 'query($id: ID!) { claims(filter: { sourceId: $id }) { totalCount } }', { id: northstar.id });
+    const { claims } = await gql(suite.desk, 'EDITOR', 'query($id: ID!) { claims(filter: { sourceId: $id }) { totalCount } }', { id: northstar.id });
     // The demo's TV network only relays: it asserts nothing, yet it is in claims.
     expect(northstar.trackRecord.total).toBe(0);
     expect(claims.totalCount).toBeGreaterThan(0);
     const page = await newPage('RESEARCHER');
-    await page.goto(`${desk.base}/sources`);
+    await page.goto(`${suite.desk.base}/sources`);
     const row = page.locator('tbody tr', { hasText: 'Northstar News' });
     await expect(row.getByTestId('claim-count').textContent()).resolves.toBe(String(claims.totalCount));
     await row.getByRole('link').click();
@@ -134,10 +116,10 @@ describe('sources', () => {
 describe('names instead of ids', () => {
   it("shows who created a record and who set a status by name, and filters the audit log by a user picked by name", async () => {
     const claim = await reportersClaim('names');
-    const { people } = await gql(desk, 'EDITOR', '{ people { id name } }');
+    const { people } = await gql(suite.desk, 'EDITOR', '{ people { id name } }');
     const reporter = people.find((p: any) => p.name === 'Demo reporter');
     const page = await newPage('EDITOR');
-    await page.goto(`${desk.base}/claims/${claim.id}`);
+    await page.goto(`${suite.desk.base}/claims/${claim.id}`);
     await page.getByLabel('Reason').fill('Two origins');
     await page.getByLabel('New status').selectOption('CORROBORATED');
     await page.getByRole('button', { name: 'Set status' }).click();
@@ -146,7 +128,7 @@ describe('names instead of ids', () => {
     await expect(created.locator('td.ins').textContent()).resolves.toBe('Demo reporter');
     await expect(page.locator('main').textContent()).resolves.not.toContain(reporter.id);
 
-    await page.goto(`${desk.base}/audit`);
+    await page.goto(`${suite.desk.base}/audit`);
     await page.getByLabel('Actor').selectOption({ label: 'Demo reporter' });
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(new RegExp(`actorId=${reporter.id}`));
@@ -165,11 +147,11 @@ describe('names instead of ids', () => {
 
   it('tells records written in the same second apart in the audit log, keeps long changes inside the page, and names record types in words', async () => {
     const page = await newPage('EDITOR');
-    await page.goto(`${desk.base}/audit?entityType=CLAIM`);
+    await page.goto(`${suite.desk.base}/audit?entityType=CLAIM`);
     const claimLine = page.locator('ol.history > li > p', { hasText: 'created claim' }).first();
     await claimLine.waitFor();
     // The demo's claims and articles are written in one second: UUIDv7 ids share their first characters.
-    const { claims } = await gql(desk, 'EDITOR', '{ claims(first: 100) { nodes { id } } }');
+    const { claims } = await gql(suite.desk, 'EDITOR', '{ claims(first: 100) { nodes { id } } }');
     const shown = (await page.locator('ol.history > li > p', { hasText: 'created claim' }).locator('a').allTextContents()).map((t) => t.trim());
     expect(shown.length).toBeGreaterThan(1);
     expect(new Set(shown).size).toBe(shown.length);
@@ -183,10 +165,10 @@ describe('names instead of ids', () => {
 
 describe('busy buttons', () => {
   it('checks a key once however often Sign in is pressed', async () => {
-    const page = await context.newPage();
+    const page = await suite.browser.context.newPage();
     const { release, seen } = await hold(page, (url, body) => url.endsWith('/graphql') && /query Me\b/.test(body));
-    await page.goto(desk.base);
-    await page.getByLabel('API key').fill(desk.keys.EDITOR);
+    await page.goto(suite.desk.base);
+    await page.getByLabel('API key').fill(suite.desk.keys.EDITOR);
     await page.getByRole('button', { name: 'Sign in' }).click();
     const checking = page.getByRole('button', { name: 'Checking the key…' });
     await checking.waitFor();
@@ -205,7 +187,7 @@ describe('busy buttons', () => {
   it('sets a status once however often Set status is pressed', async () => {
     const claim = await reportersClaim('busy');
     const page = await newPage('EDITOR');
-    await page.goto(`${desk.base}/claims/${claim.id}`);
+    await page.goto(`${suite.desk.base}/claims/${claim.id}`);
     // The status it already has is refused, and the message sits beside the status, not the reason.
     await page.getByLabel('Reason').fill('Still unverified');
     await page.getByRole('button', { name: 'Set status' }).click();
@@ -223,7 +205,7 @@ describe('busy buttons', () => {
     release();
     await page.locator('.status-history li', { hasText: 'The council denies it' }).waitFor();
     expect(seen.count).toBe(1);
-    const { claim: after } = await gql(desk, 'EDITOR', 'query($id: ID!) { claim(id: $id) { statusHistory { reason } } }', { id: claim.id });
+    const { claim: after } = await gql(suite.desk, 'EDITOR', 'query($id: ID!) { claim(id: $id) { statusHistory { reason } } }', { id: claim.id });
     expect(after.statusHistory).toHaveLength(1);
     await page.close();
   });
@@ -233,7 +215,7 @@ describe('a reporter edits what they logged', () => {
   it("edits an attribution's stance, credibility, said-at, conditions and relay chain, with errors beside the fields", async () => {
     const claim = await reportersClaim('attribution');
     const page = await newPage('REPORTER');
-    await page.goto(`${desk.base}/claims/${claim.id}`);
+    await page.goto(`${suite.desk.base}/claims/${claim.id}`);
     await page.getByRole('button', { name: 'Edit this attribution' }).click();
     const form = page.getByRole('form', { name: 'Edit the attribution' });
     await form.getByLabel('Said at').fill('2026-02-30');
@@ -256,7 +238,7 @@ describe('a reporter edits what they logged', () => {
     await form.getByRole('button', { name: 'Save the attribution' }).click();
     await form.waitFor({ state: 'detached' });
 
-    const { claim: after } = await gql(desk, 'EDITOR', 'query($id: ID!) { claim(id: $id) { attributions { stance credibility saidAt conditions cue chain { cue source { name } } } } }', { id: claim.id });
+    const { claim: after } = await gql(suite.desk, 'EDITOR', 'query($id: ID!) { claim(id: $id) { attributions { stance credibility saidAt conditions cue chain { cue source { name } } } } }', { id: claim.id });
     expect(after.attributions).toEqual([
       { stance: 'DENIES', credibility: 2, saidAt: '2026-05-01T00:00:00.000Z', conditions: ['if the pumps are still running', 'unconfirmed by the utility'], cue: 'said', chain: [{ cue: 'citing', source: { name: 'Northstar News' } }] },
     ]);
@@ -269,7 +251,7 @@ describe('a reporter edits what they logged', () => {
     await form.getByLabel('Cue', { exact: true }).fill('told reporters');
     await form.getByRole('button', { name: 'Save the attribution' }).click();
     await form.waitFor({ state: 'detached' });
-    const { claim: again } = await gql(desk, 'EDITOR', 'query($id: ID!) { claim(id: $id) { attributions { stance credibility cue } } }', { id: claim.id });
+    const { claim: again } = await gql(suite.desk, 'EDITOR', 'query($id: ID!) { claim(id: $id) { attributions { stance credibility cue } } }', { id: claim.id });
     expect(again.attributions).toEqual([{ stance: 'DENIES', credibility: 2, cue: 'told reporters' }]);
     await page.close();
   });
@@ -277,7 +259,7 @@ describe('a reporter edits what they logged', () => {
   it("edits a claim's event time, place and figures, with errors beside the fields", async () => {
     const claim = await reportersClaim('figures');
     const page = await newPage('REPORTER');
-    await page.goto(`${desk.base}/claims/${claim.id}`);
+    await page.goto(`${suite.desk.base}/claims/${claim.id}`);
     await page.getByRole('button', { name: 'Edit the claim' }).click();
     const form = page.getByRole('form', { name: 'Edit the claim' });
     await form.getByLabel('Event start').fill('2026-05-01');
@@ -291,14 +273,14 @@ describe('a reporter edits what they logged', () => {
     await expect(form.locator('label.field.invalid', { hasText: 'Country' }).locator('.field-error').textContent()).resolves.toMatch(/.+/);
     await expect(form.locator('label.field.invalid', { hasText: 'Variable' }).locator('.field-error').textContent()).resolves.toMatch(/snake_case/);
     await expectAccessible(page, 'claim form with errors');
-    const { claim: untouched } = await gql(desk, 'EDITOR', 'query($id: ID!) { claim(id: $id) { version place { name } } }', { id: claim.id });
+    const { claim: untouched } = await gql(suite.desk, 'EDITOR', 'query($id: ID!) { claim(id: $id) { version place { name } } }', { id: claim.id });
     expect(untouched).toEqual({ version: claim.version, place: null });
 
     await form.getByLabel('Country (ISO code)').fill('sy');
     await form.getByLabel('Variable').fill('pumps_destroyed');
     await form.getByRole('button', { name: 'Save' }).click();
     await form.waitFor({ state: 'detached' });
-    const { claim: after } = await gql(desk, 'EDITOR', 'query($id: ID!) { claim(id: $id) { statement eventTime { start precision } place { name country } quantities { variable value } } }', { id: claim.id });
+    const { claim: after } = await gql(suite.desk, 'EDITOR', 'query($id: ID!) { claim(id: $id) { statement eventTime { start precision } place { name country } quantities { variable value } } }', { id: claim.id });
     expect(after).toEqual({
       statement: `Shelling damaged the water station in Kafr Nasr (figures).`,
       eventTime: { start: '2026-05-01T00:00:00.000Z', precision: 'DAY' },
@@ -314,7 +296,7 @@ describe('a reporter edits what they logged', () => {
   it("edits the article's details and the speaker's aliases, affiliation and Wikidata id, with errors beside the fields", async () => {
     const claim = await reportersClaim('source');
     const page = await newPage('REPORTER');
-    await page.goto(`${desk.base}/claims/${claim.id}`);
+    await page.goto(`${suite.desk.base}/claims/${claim.id}`);
     await page.locator('details.citation summary').click();
     await page.getByRole('button', { name: "Edit the article's details" }).click();
     const article = page.getByRole('form', { name: 'Edit the article' });
@@ -327,7 +309,7 @@ describe('a reporter edits what they logged', () => {
     await article.getByRole('button', { name: 'Save the article' }).click();
     await article.waitFor({ state: 'detached' });
     const articleId = claim.attributions[0].citations[0].article.id;
-    const { article: savedArticle } = await gql(desk, 'EDITOR', 'query($id: ID!) { article(id: $id) { byline wireAgency publishedAt } }', { id: articleId });
+    const { article: savedArticle } = await gql(suite.desk, 'EDITOR', 'query($id: ID!) { article(id: $id) { byline wireAgency publishedAt } }', { id: articleId });
     expect(savedArticle).toEqual({ byline: 'Staff reporter', wireAgency: 'AP', publishedAt: '2026-05-02T09:00:00.000Z' });
 
     await page.getByRole('link', { name: 'Kafr Nasr council source' }).click();
@@ -342,7 +324,7 @@ describe('a reporter edits what they logged', () => {
     await source.getByLabel('Wikidata id').fill('Q4115189');
     await source.getByRole('button', { name: 'Save the source' }).click();
     await source.waitFor({ state: 'detached' });
-    const { source: saved } = await gql(desk, 'EDITOR', 'query($id: ID!) { source(id: $id) { aliases affiliation wikidataId } }', { id: claim.attributions[0].source.id });
+    const { source: saved } = await gql(suite.desk, 'EDITOR', 'query($id: ID!) { source(id: $id) { aliases affiliation wikidataId } }', { id: claim.attributions[0].source.id });
     expect({ ...saved, aliases: [...saved.aliases].sort() }).toEqual({ aliases: ['KNC', 'the local council, Kafr Nasr'], affiliation: 'Kafr Nasr municipality', wikidataId: 'Q4115189' });
     // The page refetches after the save; wait for the redrawn facts rather than reading them once.
     await page.locator('dl.facts', { hasText: 'Q4115189' }).waitFor();
@@ -354,7 +336,7 @@ describe('a reporter edits what they logged', () => {
 describe('filters', () => {
   it('shows an applied filter in its control, so applying again keeps it', async () => {
     const page = await newPage('EDITOR');
-    await page.goto(`${desk.base}/claims?anonymity=ANONYMOUS_ONLY`);
+    await page.goto(`${suite.desk.base}/claims?anonymity=ANONYMOUS_ONLY`);
     await page.getByTestId('claims-count').waitFor();
     await expect(page.getByLabel('Anonymity').inputValue()).resolves.toBe('ANONYMOUS_ONLY');
     await page.getByLabel('Text in statement').fill('militants');

@@ -1,29 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, gql, openBrowser, signIn, startDesk, type Desk, type Role } from './harness';
+import type { Page } from 'playwright-core';
+import { deskSuite, expectAccessible, gql, type Role } from './harness';
 
-let desk: Desk;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  desk = await startDesk();
-  browser = await openBrowser();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await desk?.stop();
-});
-
-async function newPage(role: Role): Promise<Page> {
-  const page = await context.newPage();
-  await signIn(page, desk, role);
-  return page;
-}
+const suite = deskSuite();
+const newPage = (role: Role): Promise<Page> => suite.newPage(role);
 
 const ARTICLE = {
   url: 'https://wire.example.org/2026/03/04/qasr-tamir-crossing',
@@ -55,8 +37,8 @@ describe('signing in', () => {
   });
 
   it('refuses a wrong key with a message', async () => {
-    const page = await context.newPage();
-    await page.goto(desk.base);
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.desk.base);
     await expectAccessible(page, 'sign-in');
     await page.getByLabel('API key').fill('cdk_not_a_key');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -78,7 +60,7 @@ const STRIKES = {
 describe('reporter', () => {
   it('logs a claim with two attributions and a relay from a pasted article, through suggestions and the keyboard', async () => {
     const page = await newPage('REPORTER');
-    await page.goto(`${desk.base}/log`);
+    await page.goto(`${suite.desk.base}/log`);
     await page.getByLabel('URL').fill(ARTICLE.url);
     await page.getByLabel('Headline').fill(ARTICLE.headline);
     await page.getByLabel('Publisher').fill(ARTICLE.publisher);
@@ -102,7 +84,7 @@ describe('reporter', () => {
     await page.keyboard.press('x');
     await page.locator('li.card[data-state="rejected"]').waitFor();
 
-    const data = await gql(desk, 'EDITOR', `{ claims(filter: { search: "Qasr Tamir" }) { nodes { statement eventTime { start end precision } quantities { lower qualifier } attributions { source { name anonymous } chain { cue source { name } } citations { quote article { canonicalUrl } } } } } }`);
+    const data = await gql(suite.desk, 'EDITOR', `{ claims(filter: { search: "Qasr Tamir" }) { nodes { statement eventTime { start end precision } quantities { lower qualifier } attributions { source { name anonymous } chain { cue source { name } } citations { quote article { canonicalUrl } } } } } }`);
     expect(data.claims.nodes).toHaveLength(1);
     const claim = data.claims.nodes[0];
     expect(claim.quantities).toEqual([{ lower: 2000, qualifier: 'at least' }]);
@@ -117,7 +99,7 @@ describe('reporter', () => {
 
     // The richer suggestion on the cards: an anaphor with its antecedent, a grant of anonymity with its reason,
     // the event time kept apart from the time it was said.
-    await page.goto(`${desk.base}/log`);
+    await page.goto(`${suite.desk.base}/log`);
     await page.getByLabel('URL').fill(STRIKES.url);
     await page.getByLabel('Published at').fill(STRIKES.publishedAt);
     await page.getByLabel('Article text').fill(STRIKES.text);
@@ -136,7 +118,7 @@ describe('reporter', () => {
     await cards.first().focus();
     await page.keyboard.press('a');
     await page.locator('li.card[data-state="accepted"]').first().waitFor();
-    const strikes = await gql(desk, 'EDITOR', `{ claims(filter: { search: "town of Idlib" }) { nodes { eventTime { start } place { name country latitude } quantities { lower upper } attributions { saidAt } } } }`);
+    const strikes = await gql(suite.desk, 'EDITOR', `{ claims(filter: { search: "town of Idlib" }) { nodes { eventTime { start } place { name country latitude } quantities { lower upper } attributions { saidAt } } } }`);
     expect(strikes.claims.nodes).toHaveLength(1);
     expect(strikes.claims.nodes[0].eventTime.start).toMatch(/^2026-03-03T00:00:00/);
     expect(strikes.claims.nodes[0].attributions[0].saidAt).toMatch(/^2026-03-04T00:00:00/);
@@ -148,7 +130,7 @@ describe('reporter', () => {
 
   it('saves a grant of anonymity without a reason and a vague figure, and keeps the focus on the last card once it is done', async () => {
     const page = await newPage('REPORTER');
-    await page.goto(`${desk.base}/log`);
+    await page.goto(`${suite.desk.base}/log`);
     await page.getByLabel('URL').fill('https://wire.example.org/2026/03/05/harbour-shelling');
     await page.getByLabel('Published at').fill('2026-03-05T12:00:00Z');
     await page.getByLabel('Article text').fill(
@@ -168,7 +150,7 @@ describe('reporter', () => {
     // Keys still work from there: k goes back to the first card.
     await page.keyboard.press('k');
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-card'))).resolves.toBe('0');
-    const saved = await gql(desk, 'EDITOR', `{ claims(filter: { search: "Port Qadim" }) { nodes { quantities { lower upper vague } attributions { anonymityGranted anonymityReason } } } }`);
+    const saved = await gql(suite.desk, 'EDITOR', `{ claims(filter: { search: "Port Qadim" }) { nodes { quantities { lower upper vague } attributions { anonymityGranted anonymityReason } } } }`);
     expect(saved.claims.nodes).toHaveLength(1);
     expect(saved.claims.nodes[0].quantities).toEqual([{ lower: 24, upper: 99, vague: true }]);
     expect(saved.claims.nodes[0].attributions).toEqual([{ anonymityGranted: true, anonymityReason: null }]);
@@ -178,8 +160,8 @@ describe('reporter', () => {
   it('is shown claims that may already be recorded, and adds the attribution to one of them instead', async () => {
     // The demo claim is another user's, and the edit policy lets reporters add only to their own unverified claims.
     const page = await newPage('EDITOR');
-    await page.goto(`${desk.base}/log`);
-    const { articles } = await gql(desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
+    await page.goto(`${suite.desk.base}/log`);
+    const { articles } = await gql(suite.desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
     const demo = articles.nodes.find((a: any) => /Tell Hamra/.test(a.headline));
     await page.getByLabel('Pick a recorded article').selectOption(demo.id);
     await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('textarea[name="bodyText"]')!.value.includes('Tell Hamra'));
@@ -200,7 +182,7 @@ describe('reporter', () => {
     // One atomic request (logClaim with attachTo), no longer an article, sources, attributions and citations one by one.
     expect(writes).toHaveLength(1);
     expect(JSON.parse(writes[0]).variables.input.attachTo).toEqual(expect.any(String));
-    const { claims } = await gql(desk, 'EDITOR', '{ claims(filter: { search: "truce extended" }) { totalCount nodes { attributions { cue source { name } citations { quote } } } } }');
+    const { claims } = await gql(suite.desk, 'EDITOR', '{ claims(filter: { search: "truce extended" }) { totalCount nodes { attributions { cue source { name } citations { quote } } } } }');
     expect(claims.totalCount).toBe(1);
     expect(claims.nodes[0].attributions).toHaveLength(3);
     expect(claims.nodes[0].attributions[2]).toEqual({ cue: 'said', source: { name: 'Valley 24' }, citations: [{ quote: expect.stringContaining('a truce between the two sides had been extended by five days') }] });
@@ -208,9 +190,9 @@ describe('reporter', () => {
   });
 
   it('edits the statement of a claim it logged', async () => {
-    const { claims } = await gql(desk, 'REPORTER', '{ claims(filter: { search: "Qasr Tamir" }) { nodes { id } } }');
+    const { claims } = await gql(suite.desk, 'REPORTER', '{ claims(filter: { search: "Qasr Tamir" }) { nodes { id } } }');
     const page = await newPage('REPORTER');
-    await page.goto(`${desk.base}/claims/${claims.nodes[0].id}`);
+    await page.goto(`${suite.desk.base}/claims/${claims.nodes[0].id}`);
     await page.getByRole('button', { name: 'Edit the claim' }).click();
     await page.getByLabel('Statement').fill('At least 2,000 fighters crossed the river near Qasr Tamir.');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -221,7 +203,7 @@ describe('reporter', () => {
 
   it('shows BAD_USER_INPUT errors next to their fields in the manual form', async () => {
     const page = await newPage('REPORTER');
-    await page.goto(`${desk.base}/log`);
+    await page.goto(`${suite.desk.base}/log`);
     await page.getByLabel('URL').fill('https://wire.example.org/manual');
     await page.getByRole('button', { name: 'Manual entry' }).click();
     const card = page.locator('li.card').first();
@@ -239,8 +221,8 @@ describe('reporter', () => {
 
   it('acts on the card the keys moved to, however fast they are typed', async () => {
     const page = await newPage('REPORTER');
-    await page.goto(`${desk.base}/log`);
-    const { articles } = await gql(desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
+    await page.goto(`${suite.desk.base}/log`);
+    const { articles } = await gql(suite.desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
     const demo = articles.nodes.find((a: any) => /Tell Hamra/.test(a.headline));
     await page.getByLabel('Pick a recorded article').selectOption(demo.id);
     await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('textarea[name="bodyText"]')!.value.includes('Tell Hamra'));
@@ -258,7 +240,7 @@ describe('reporter', () => {
 
   it("shows a suggestion request's field errors next to the article's fields", async () => {
     const page = await newPage('REPORTER');
-    await page.goto(`${desk.base}/log`);
+    await page.goto(`${suite.desk.base}/log`);
     await page.getByLabel('URL').fill('https://wire.example.org/thirtieth');
     await page.getByLabel('Published at').fill('2019-02-30');
     await page.getByLabel('Article text').fill('The ministry said five people were killed on Monday.');
@@ -275,7 +257,7 @@ describe('reporter', () => {
 
   it('says it is reading the article while suggestions are on their way, and takes no second press meanwhile', async () => {
     const page = await newPage('REPORTER');
-    await page.goto(`${desk.base}/log`);
+    await page.goto(`${suite.desk.base}/log`);
     let suggestions = 0;
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
@@ -302,8 +284,8 @@ describe('reporter', () => {
 
   it('shows a whole date-time in the Published at field, as the API gives it and with an offset', async () => {
     const page = await newPage('REPORTER');
-    await page.goto(`${desk.base}/log`);
-    const { articles } = await gql(desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
+    await page.goto(`${suite.desk.base}/log`);
+    const { articles } = await gql(suite.desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
     const demo = articles.nodes.find((a: any) => /Tell Hamra/.test(a.headline));
     await page.getByLabel('Pick a recorded article').selectOption(demo.id);
     const input = page.getByLabel('Published at');
@@ -319,7 +301,7 @@ describe('reporter', () => {
 
   it('shows the seconds a slow suggestion or similar-claims request has taken, and Cancel aborts the request', async () => {
     const page = await newPage('REPORTER');
-    await page.goto(`${desk.base}/log`);
+    await page.goto(`${suite.desk.base}/log`);
     // The server is made slow where it matters: the held requests are never answered.
     let hold = /suggestAttributions|similarClaims/;
     await page.route('**/graphql', async (route) => {
@@ -375,17 +357,17 @@ describe('reporter', () => {
 
   it('is refused an editor action', async () => {
     const page = await newPage('REPORTER');
-    await page.goto(`${desk.base}/audit`);
+    await page.goto(`${suite.desk.base}/audit`);
     await expect(page.locator('[data-code="FORBIDDEN"]').textContent()).resolves.toMatch(/Refused/);
-    const { claims } = await gql(desk, 'REPORTER', '{ claims(first: 1) { nodes { id } } }');
-    await page.goto(`${desk.base}/claims/${claims.nodes[0].id}`);
+    const { claims } = await gql(suite.desk, 'REPORTER', '{ claims(first: 1) { nodes { id } } }');
+    await page.goto(`${suite.desk.base}/claims/${claims.nodes[0].id}`);
     await page.getByRole('heading', { name: 'Status' }).waitFor();
     await expect(page.getByRole('button', { name: 'Set status' }).count()).resolves.toBe(0);
     // A claim someone else logged: no Edit or Delete offered, where the API would refuse them with FORBIDDEN.
-    const listed = await gql(desk, 'REPORTER', '{ claims(first: 100) { nodes { id viewerCanEdit } } }');
+    const listed = await gql(suite.desk, 'REPORTER', '{ claims(first: 100) { nodes { id viewerCanEdit } } }');
     const others = (listed.claims.nodes as Array<{ id: string; viewerCanEdit: boolean }>).find((c) => !c.viewerCanEdit);
     expect(others).toBeDefined();
-    await page.goto(`${desk.base}/claims/${others?.id}`);
+    await page.goto(`${suite.desk.base}/claims/${others?.id}`);
     await page.getByRole('heading', { name: 'Status' }).waitFor();
     for (const name of ['Edit the claim', 'Delete the claim', 'Edit this attribution', "Edit the article's details"]) {
       await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
@@ -405,10 +387,10 @@ describe('editor', () => {
       article: { url },
       attributions: [{ source: { name: monitor, kind: 'MONITORING_GROUP' } }],
     });
-    const one = (await gql(desk, 'EDITOR', LOG, { input: claim('https://clash.example.org/a', 'Clash Monitor A', 'A shell hit the bakery queue in Kafr Sabil on Monday, killing 9 civilians.', 9) })).logClaim;
-    const other = (await gql(desk, 'EDITOR', LOG, { input: claim('https://clash.example.org/b', 'Clash Monitor B', 'A shell hit the bakery queue in Kafr Sabil on Monday, killing 31 civilians.', 31) })).logClaim;
+    const one = (await gql(suite.desk, 'EDITOR', LOG, { input: claim('https://clash.example.org/a', 'Clash Monitor A', 'A shell hit the bakery queue in Kafr Sabil on Monday, killing 9 civilians.', 9) })).logClaim;
+    const other = (await gql(suite.desk, 'EDITOR', LOG, { input: claim('https://clash.example.org/b', 'Clash Monitor B', 'A shell hit the bakery queue in Kafr Sabil on Monday, killing 31 civilians.', 31) })).logClaim;
     const page = await newPage('EDITOR');
-    await page.goto(`${desk.base}/claims/${one.id}`);
+    await page.goto(`${suite.desk.base}/claims/${one.id}`);
     const item = page.getByRole('region', { name: 'Possible duplicates' }).locator('li', { hasText: 'killing 31 civilians' });
     await expect(item.locator('.contradicts').textContent()).resolves.toMatch(/contradict/);
     const asked: string[] = [];
@@ -418,7 +400,7 @@ describe('editor', () => {
     });
     await item.getByRole('button', { name: 'Merge into this claim' }).click();
     expect(asked).toEqual([expect.stringMatching(/hides the discrepancy/)]);
-    const still = await gql(desk, 'EDITOR', `query($id: ID!) { claim(id: $id) { id hasDiscrepancy } }`, { id: other.id });
+    const still = await gql(suite.desk, 'EDITOR', `query($id: ID!) { claim(id: $id) { id hasDiscrepancy } }`, { id: other.id });
     expect(still.claim).toEqual({ id: other.id, hasDiscrepancy: true });
     await page.close();
   });
@@ -433,19 +415,19 @@ describe('editor', () => {
       article: { url },
       attributions: [{ source: { name: monitor, kind: 'MONITORING_GROUP' } }],
     });
-    const survivor = (await gql(desk, 'EDITOR', LOG, { input: claim('https://dup.example.org/a', 'Dup Monitor A', 'An air strike on a market in Kafr Sabil killed 12 civilians on Monday.') })).logClaim;
-    const duplicate = (await gql(desk, 'EDITOR', LOG, { input: claim('https://dup.example.org/b', 'Dup Monitor B', '12 civilians were killed in an air strike on a market in Kafr Sabil on Monday.') })).logClaim;
+    const survivor = (await gql(suite.desk, 'EDITOR', LOG, { input: claim('https://dup.example.org/a', 'Dup Monitor A', 'An air strike on a market in Kafr Sabil killed 12 civilians on Monday.') })).logClaim;
+    const duplicate = (await gql(suite.desk, 'EDITOR', LOG, { input: claim('https://dup.example.org/b', 'Dup Monitor B', '12 civilians were killed in an air strike on a market in Kafr Sabil on Monday.') })).logClaim;
     const page = await newPage('EDITOR');
-    await page.goto(`${desk.base}/claims/${survivor.id}`);
+    await page.goto(`${suite.desk.base}/claims/${survivor.id}`);
     const section = page.getByRole('region', { name: 'Possible duplicates' });
     const item = section.locator('li', { hasText: '12 civilians were killed in an air strike' });
     await expect(item.locator('.tier').textContent()).resolves.toMatch(/^likely the same/);
     await expectAccessible(page, 'claim page with possible duplicates');
     await item.getByRole('button', { name: 'Merge into this claim' }).click();
     await page.locator('.attributions, ol').filter({ hasText: 'Dup Monitor B' }).first().waitFor();
-    const after = await gql(desk, 'EDITOR', `query($id: ID!) { claim(id: $id) { independentSourceCount } }`, { id: survivor.id });
+    const after = await gql(suite.desk, 'EDITOR', `query($id: ID!) { claim(id: $id) { independentSourceCount } }`, { id: survivor.id });
     expect(after.claim.independentSourceCount).toBe(2);
-    const gone = await gql(desk, 'EDITOR', `{ claims(filter: { deleted: ONLY }) { nodes { id mergedInto } } }`);
+    const gone = await gql(suite.desk, 'EDITOR', `{ claims(filter: { deleted: ONLY }) { nodes { id mergedInto } } }`);
     expect(gone.claims.nodes).toContainEqual({ id: duplicate.id, mergedInto: survivor.id });
     await page.close();
   });
@@ -458,17 +440,17 @@ describe('editor', () => {
       attributions: [{ source: { name: 'a senior military official', kind: 'ANONYMOUS' } }],
       ...extra,
     });
-    const first = (await gql(desk, 'EDITOR', LOG, { input: claim('https://wire-a.example.org/harun', 'North Post') })).logClaim;
-    await gql(desk, 'EDITOR', LOG, { input: claim('https://wire-b.example.org/harun', 'South Herald', { attachTo: first.id }) });
+    const first = (await gql(suite.desk, 'EDITOR', LOG, { input: claim('https://wire-a.example.org/harun', 'North Post') })).logClaim;
+    await gql(suite.desk, 'EDITOR', LOG, { input: claim('https://wire-b.example.org/harun', 'South Herald', { attachTo: first.id }) });
     const page = await newPage('EDITOR');
-    await page.goto(`${desk.base}/claims/${first.id}`);
+    await page.goto(`${suite.desk.base}/claims/${first.id}`);
     const section = page.getByRole('region', { name: 'Reported by' });
     await section.getByText('Reported by 2 outlets, 2 distinct reports.').waitFor();
     await expectAccessible(page, 'claim page with the wire copies control');
     await section.getByLabel('and article').selectOption({ label: 'South Herald: South Herald on Tal Harun' });
     await section.getByRole('button', { name: 'Same wire story' }).click();
     await section.getByText('Reported by 2 outlets, 1 distinct report.').waitFor();
-    const after = await gql(desk, 'EDITOR', `query($id: ID!) { claim(id: $id) { independentSourceCount } }`, { id: first.id });
+    const after = await gql(suite.desk, 'EDITOR', `query($id: ID!) { claim(id: $id) { independentSourceCount } }`, { id: first.id });
     expect(after.claim.independentSourceCount).toBe(1);
     await section.getByRole('button', { name: 'Not copies' }).click();
     await section.getByText('Reported by 2 outlets, 2 distinct reports.').waitFor();
@@ -477,12 +459,12 @@ describe('editor', () => {
 
   it('filters to anonymous-only claims (kept in the URL) and sets a status with a reason', async () => {
     const page = await newPage('EDITOR');
-    await page.goto(`${desk.base}/claims`);
+    await page.goto(`${suite.desk.base}/claims`);
     await expectAccessible(page, 'claims list');
     await page.getByLabel('Anonymity').selectOption('ANONYMOUS_ONLY');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/anonymity=ANONYMOUS_ONLY/);
-    const expected = await gql(desk, 'EDITOR', '{ claims(filter: { anonymity: ANONYMOUS_ONLY }) { totalCount nodes { statement } } }');
+    const expected = await gql(suite.desk, 'EDITOR', '{ claims(filter: { anonymity: ANONYMOUS_ONLY }) { totalCount nodes { statement } } }');
     expect(expected.claims.totalCount).toBeGreaterThan(0);
     await page.getByTestId('claims-count').filter({ hasText: `${expected.claims.totalCount} claim` }).waitFor();
     const rows = page.getByTestId('claims-table').locator('tbody tr');
@@ -495,7 +477,7 @@ describe('editor', () => {
     await shared.close();
 
     // Open a claim cited in a dated article (a claim logged earlier in this suite from a pasted, undated article shows "—").
-    const listed = await gql(desk, 'EDITOR', '{ claims(filter: { anonymity: ANONYMOUS_ONLY }) { nodes { id attributions { citations { article { publishedAt } } } } } }');
+    const listed = await gql(suite.desk, 'EDITOR', '{ claims(filter: { anonymity: ANONYMOUS_ONLY }) { nodes { id attributions { citations { article { publishedAt } } } } } }');
     const dated = (listed.claims.nodes as Array<{ id: string; attributions: Array<{ citations: Array<{ article: { publishedAt: string | null } }> }> }>).find((c) =>
       c.attributions.some((a) => a.citations.some((ci) => ci.article.publishedAt)),
     );
@@ -517,11 +499,11 @@ describe('editor', () => {
 
   it('pages the claims list forwards and back again, with the cursor in the URL', async () => {
     const page = await newPage('EDITOR');
-    const all = await gql(desk, 'EDITOR', '{ claims(first: 4) { nodes { statement } } }');
+    const all = await gql(suite.desk, 'EDITOR', '{ claims(first: 4) { nodes { statement } } }');
     const statements = (all.claims.nodes as Array<{ statement: string }>).map((c) => c.statement);
     expect(statements.length).toBe(4);
     const rows = page.getByTestId('claims-table').locator('tbody tr td:first-child');
-    await page.goto(`${desk.base}/claims?first=2`);
+    await page.goto(`${suite.desk.base}/claims?first=2`);
     await rows.first().filter({ hasText: statements[0] }).waitFor();
     await expect(page.getByRole('button', { name: 'Previous page' }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Next page' }).click();
@@ -541,12 +523,12 @@ describe('editor', () => {
   });
 
   it('is told who changed a claim since it was opened, and can reload', async () => {
-    const { claims } = await gql(desk, 'EDITOR', '{ claims(first: 1, filter: { status: UNVERIFIED }) { nodes { id version } } }');
+    const { claims } = await gql(suite.desk, 'EDITOR', '{ claims(first: 1, filter: { status: UNVERIFIED }) { nodes { id version } } }');
     const claim = claims.nodes[0];
     const page = await newPage('EDITOR');
-    await page.goto(`${desk.base}/claims/${claim.id}`);
+    await page.goto(`${suite.desk.base}/claims/${claim.id}`);
     await page.getByRole('button', { name: 'Set status' }).waitFor();
-    await gql(desk, 'ADMIN', 'mutation($id: ID!) { setClaimStatus(input: { id: $id, status: CORROBORATED, reason: "two origins" }) { id } }', { id: claim.id });
+    await gql(suite.desk, 'ADMIN', 'mutation($id: ID!) { setClaimStatus(input: { id: $id, status: CORROBORATED, reason: "two origins" }) { id } }', { id: claim.id });
     await page.getByLabel('New status').selectOption('FALSE');
     await page.getByLabel('Reason').fill('Debunked');
     await page.getByRole('button', { name: 'Set status' }).click();
@@ -561,18 +543,18 @@ describe('editor', () => {
   it('passes the accessibility check on sources, discrepancies and the audit log', async () => {
     const page = await newPage('EDITOR');
     for (const path of ['/sources', '/discrepancies?variable=militants_remaining', '/audit']) {
-      await page.goto(`${desk.base}${path}`);
+      await page.goto(`${suite.desk.base}${path}`);
       await page.locator('main h1').waitFor();
       await page.locator('main table, main ol').first().waitFor();
       await expectAccessible(page, path);
     }
     // Discrepancies by variable: the variables that have them are offered as links.
-    await page.goto(`${desk.base}/discrepancies`);
+    await page.goto(`${suite.desk.base}/discrepancies`);
     await page.getByRole('link', { name: 'militants_remaining' }).click();
     await page.locator('tbody tr', { hasText: 'About 400 militants remain' }).waitFor();
     await expect(page.locator('tbody tr').first().textContent()).resolves.toMatch(/at least 1,500|about 400/);
 
-    await page.goto(`${desk.base}/sources`);
+    await page.goto(`${suite.desk.base}/sources`);
     await page.getByRole('link', { name: 'Levant Monitor for Human Rights' }).click();
     await page.getByRole('button', { name: 'Set reliability' }).waitFor();
     await expectAccessible(page, 'source page');
@@ -583,7 +565,7 @@ describe('editor', () => {
 describe('researcher', () => {
   it.each(['/log', '/import', '/audit', '/admin'])('is told at once that %s is not for the role, with no form to fill in first', async (path) => {
     const page = await newPage('RESEARCHER');
-    await page.goto(`${desk.base}${path}`);
+    await page.goto(`${suite.desk.base}${path}`);
     await expect(page.locator('[data-code="FORBIDDEN"]').textContent()).resolves.toMatch(/not for the RESEARCHER role/);
     await expect(page.locator('main form, main textarea, main input').count()).resolves.toBe(0);
     await page.close();
@@ -591,9 +573,9 @@ describe('researcher', () => {
 
   it('downloads the filtered export as CSV and JSONL, which parse to the counted rows', async () => {
     const page = await newPage('RESEARCHER');
-    await page.goto(`${desk.base}/export?source=Valley+24`);
+    await page.goto(`${suite.desk.base}/export?source=Valley+24`);
     await expectAccessible(page, 'export');
-    const expected = await gql(desk, 'RESEARCHER', '{ claims(filter: { source: "Valley 24" }) { totalCount nodes { attributions { id } } } }');
+    const expected = await gql(suite.desk, 'RESEARCHER', '{ claims(filter: { source: "Valley 24" }) { totalCount nodes { attributions { id } } } }');
     const rows = expected.claims.nodes.reduce((n: number, c: any) => n + c.attributions.length, 0);
     await page.getByTestId('export-count').filter({ hasText: `${expected.claims.totalCount} claims, ${rows} rows` }).waitFor();
 
@@ -614,14 +596,14 @@ describe('researcher', () => {
 
 describe('import', () => {
   it('shows a dry run error on its line, then commits the corrected file', async () => {
-    const exported = await fetch(`${desk.base}/exports/claims.jsonl?source=Valley+24`, { headers: { authorization: `Bearer ${desk.keys.EDITOR}` } });
+    const exported = await fetch(`${suite.desk.base}/exports/claims.jsonl?source=Valley+24`, { headers: { authorization: `Bearer ${suite.desk.keys.EDITOR}` } });
     const first = JSON.parse((await exported.text()).split('\n')[0]);
     const fresh = (id: string, extra: Record<string, unknown> = {}) => JSON.stringify({ ...first, claim_id: id, statement: `Imported claim ${id}`, ...extra });
     const good = [fresh('imp-1'), fresh('imp-2'), fresh('imp-3')];
     const bad = [good[0], good[1], fresh('imp-3', { stance: 'SHRUGS' })];
 
     const page = await newPage('REPORTER');
-    await page.goto(`${desk.base}/import`);
+    await page.goto(`${suite.desk.base}/import`);
     await expectAccessible(page, 'import');
     await page.getByLabel('Or paste the file').fill(bad.join('\n'));
     await page.getByRole('button', { name: 'Dry run' }).click();
@@ -635,7 +617,7 @@ describe('import', () => {
     await page.getByTestId('import-report').filter({ hasText: 'Dry run passed' }).waitFor();
     await page.getByRole('button', { name: 'Commit import' }).click();
     await page.getByTestId('import-report').filter({ hasText: 'Imported' }).waitFor();
-    const { claims } = await gql(desk, 'EDITOR', '{ claims(filter: { search: "Imported claim" }) { totalCount } }');
+    const { claims } = await gql(suite.desk, 'EDITOR', '{ claims(filter: { search: "Imported claim" }) { totalCount } }');
     expect(claims.totalCount).toBe(3);
     await page.close();
   });
@@ -644,7 +626,7 @@ describe('import', () => {
 describe('admin', () => {
   it('creates a user and a key shown once, which signs in, then revokes it', async () => {
     const page = await newPage('ADMIN');
-    await page.goto(`${desk.base}/admin`);
+    await page.goto(`${suite.desk.base}/admin`);
     await expectAccessible(page, 'users and keys');
     await page.getByLabel('Name').fill('نور الهدى');
     await page.getByRole('button', { name: 'Create user' }).click();
@@ -655,7 +637,7 @@ describe('admin', () => {
     await row.getByRole('button', { name: 'New key' }).click();
     const key = (await page.getByTestId('new-key').textContent())!;
     expect(key).toMatch(/^cdk_/);
-    const me = await fetch(`${desk.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: '{"query":"{ me { name role } }"}' });
+    const me = await fetch(`${suite.desk.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: '{"query":"{ me { name role } }"}' });
     expect((await me.json()).data.me).toEqual({ name: 'نور الهدى', role: 'REPORTER' });
     await row.getByRole('button', { name: 'Revoke' }).click();
     await row.getByText('revoked').waitFor();
@@ -665,8 +647,8 @@ describe('admin', () => {
 
 describe('offline', () => {
   it('makes no request outside its own server', () => {
-    expect(browser.requests.length).toBeGreaterThan(10);
-    expect(browser.requests.filter((u) => !u.startsWith(desk.base) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect(suite.browser.requests.length).toBeGreaterThan(10);
+    expect(suite.browser.requests.filter((u) => !u.startsWith(suite.desk.base) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
   });
 
   it('builds assets that reference no external URL', () => {

@@ -127,3 +127,40 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad).toEqual([]);
 }
+
+/** One spec's desk and browser, started before its tests and stopped after them, and pages signed in as a role. */
+export interface DeskSuite {
+  readonly desk: Desk;
+  readonly browser: Awaited<ReturnType<typeof openBrowser>>;
+  newPage(role: Role): Promise<Page>;
+}
+
+export function deskSuite(): DeskSuite {
+  let desk: Desk | undefined;
+  let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
+  beforeAll(async () => {
+    desk = await startDesk();
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the desk is started in beforeAll: use it inside a test');
+    return value;
+  };
+  return {
+    get desk() {
+      return started(desk);
+    },
+    get browser() {
+      return started(browser);
+    },
+    async newPage(role) {
+      const page = await started(browser).context.newPage();
+      await signIn(page, started(desk), role);
+      return page;
+    },
+  };
+}
