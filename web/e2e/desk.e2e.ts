@@ -7,6 +7,21 @@ import { deskSuite, expectAccessible, gql, type Role } from './harness';
 const suite = deskSuite();
 const newPage = (role: Role): Promise<Page> => suite.newPage(role);
 
+/** Opens the log screen and picks the demo story's recorded article. */
+async function pickDemoArticle(page: Page): Promise<void> {
+  await page.goto(`${suite.desk.base}/log`);
+  const { articles } = await gql(suite.desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
+  const demo = articles.nodes.find((a: any) => /Tell Hamra/.test(a.headline));
+  await page.getByLabel('Pick a recorded article').selectOption(demo.id);
+}
+
+/** Picks the demo story's article and asks for its suggested attributions once its text is in the form. */
+async function suggestFromDemoArticle(page: Page): Promise<void> {
+  await pickDemoArticle(page);
+  await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('textarea[name="bodyText"]')!.value.includes('Tell Hamra'));
+  await page.getByRole('button', { name: 'Suggest attributions' }).click();
+}
+
 const ARTICLE = {
   url: 'https://wire.example.org/2026/03/04/qasr-tamir-crossing',
   headline: 'Fighters cross river near Qasr Tamir',
@@ -160,12 +175,7 @@ describe('reporter', () => {
   it('is shown claims that may already be recorded, and adds the attribution to one of them instead', async () => {
     // The demo claim is another user's, and the edit policy lets reporters add only to their own unverified claims.
     const page = await newPage('EDITOR');
-    await page.goto(`${suite.desk.base}/log`);
-    const { articles } = await gql(suite.desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
-    const demo = articles.nodes.find((a: any) => /Tell Hamra/.test(a.headline));
-    await page.getByLabel('Pick a recorded article').selectOption(demo.id);
-    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('textarea[name="bodyText"]')!.value.includes('Tell Hamra'));
-    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    await suggestFromDemoArticle(page);
     const card = page.locator('li.card', { hasText: 'had been extended by five days' });
     await card.getByRole('button', { name: /Accept/ }).click();
     const similar = card.getByRole('region', { name: 'Claims that may already be recorded' });
@@ -221,12 +231,7 @@ describe('reporter', () => {
 
   it('acts on the card the keys moved to, however fast they are typed', async () => {
     const page = await newPage('REPORTER');
-    await page.goto(`${suite.desk.base}/log`);
-    const { articles } = await gql(suite.desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
-    const demo = articles.nodes.find((a: any) => /Tell Hamra/.test(a.headline));
-    await page.getByLabel('Pick a recorded article').selectOption(demo.id);
-    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('textarea[name="bodyText"]')!.value.includes('Tell Hamra'));
-    await page.getByRole('button', { name: 'Suggest attributions' }).click();
+    await suggestFromDemoArticle(page);
     await page.locator('li.card').nth(3).waitFor();
     await page.locator('li.card').first().focus();
     // No pause between the keys: each must see the card the one before it moved to.
@@ -284,10 +289,7 @@ describe('reporter', () => {
 
   it('shows a whole date-time in the Published at field, as the API gives it and with an offset', async () => {
     const page = await newPage('REPORTER');
-    await page.goto(`${suite.desk.base}/log`);
-    const { articles } = await gql(suite.desk, 'REPORTER', '{ articles(first: 5) { nodes { id headline } } }');
-    const demo = articles.nodes.find((a: any) => /Tell Hamra/.test(a.headline));
-    await page.getByLabel('Pick a recorded article').selectOption(demo.id);
+    await pickDemoArticle(page);
     const input = page.getByLabel('Published at');
     await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="publishedAt"]')!.value !== '');
     // An input scrolls its text when the text is wider than the box: nothing of the value may be out of sight.
