@@ -29,8 +29,9 @@ function knownSourceId(name: string, written: string, knownSources: KnownSource[
 }
 
 /** "Two officials, speaking on condition of anonymity because ..., said": the grant is a condition, not part of who spoke. */
+/** "speaking on condition of anonymity", "who spoke on condition of anonymity because ...": a grant, not a description. */
 function isGrantClause(chunk: Chunk): boolean {
-  return findAnonymityGrant(chunk.text)?.index === 0;
+  return findAnonymityGrant(chunk.text.replace(/^(?:who|which)\s+/i, ''))?.index === 0;
 }
 
 function buildSource(frame: Frame, speaker: Chunk, knownSources: KnownSource[] | undefined): { source: SuggestedSource; named: boolean } {

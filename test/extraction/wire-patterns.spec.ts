@@ -240,6 +240,15 @@ describe('anonymity grants after the cue (issue 19)', () => {
     expect(citing.conditions).toMatchObject({ anonymityGranted: true, anonymityReason: 'citing security concerns' });
   });
 
+  it('keeps a "who spoke on condition of anonymity" clause out of the descriptor the desk names the source by', () => {
+    const [found] = read('A senior security official, who spoke on condition of anonymity because he was not authorised to brief the media, said the toll could rise.');
+    expect(found.source.descriptor).toBe('A senior security official');
+    expect(found.conditions).toMatchObject({ anonymityGranted: true, anonymityReason: 'not authorised to brief the media' });
+    const [asked] = read('A diplomat, who asked not to be named, said talks had stalled.');
+    expect(asked.source.descriptor).toBe('A diplomat');
+    expect(asked.conditions.anonymityGranted).toBe(true);
+  });
+
   it('keeps an appositive grant out of the speaker', () => {
     const [found] = read('Two officials, speaking on condition of anonymity because the matter was sensitive, said the convoy was hit.');
     expect(found.source.descriptor).toBe('Two officials');
