@@ -173,19 +173,19 @@ export function newFigureProbesSql(figures: Array<{ q: QuantityShape & { variabl
 
 type NewFigure = { q: QuantityShape & { variable: string }; window: EventWindow | null; claimId: string };
 /** One probe of a new figure: (figure, variable, kind, node, side, bound, inclusive, start, end, claim id). */
-type ProbeRow = [number, string, string, number, 'high' | 'low', number, boolean, Date | null, Date | null, string];
+type ProbeRow<D, B> = [number, string, string, number, 'high' | 'low', number, B, D | null, D | null, string];
 
-/** The probes of newFigureProbesSql's members as rows: one per figure, row of the tree it would meet, and side. */
-function probeRows(figures: NewFigure[]): ProbeRow[] {
-  const rows: ProbeRow[] = [];
+/** The probe rows of each figure, its window's times written by `date` and its flags by `bool` once per figure, not once per row. */
+function probeRows<D, B>(figures: NewFigure[], date: (d: Date) => D, bool: (b: boolean) => B): Array<ProbeRow<D, B>> {
+  const rows: Array<ProbeRow<D, B>> = [];
   figures.forEach(({ q, window, claimId }, f) => {
     const range = storedRange(q);
     const timed = window?.start ? window : null;
-    const start = timed ? new Date(timed.start as Date) : null;
-    const end = timed ? new Date((timed.end ?? timed.start) as Date) : null;
-    const sides: Array<['high' | 'low', number, boolean]> = [];
-    if (range.low !== null) sides.push(['high', range.low, range.lowInclusive]);
-    if (range.high !== null) sides.push(['low', range.high, range.highInclusive]);
+    const start = timed ? date(new Date(timed.start as Date)) : null;
+    const end = timed ? date(new Date((timed.end ?? timed.start) as Date)) : null;
+    const sides: Array<['high' | 'low', number, B]> = [];
+    if (range.low !== null) sides.push(['high', range.low, bool(range.lowInclusive)]);
+    if (range.high !== null) sides.push(['low', range.high, bool(range.highInclusive)]);
     for (const key of probeKeys(timed)) for (const [side, bound, inclusive] of sides) rows.push([f, q.variable, key.kind, key.node, side, bound, inclusive, start, end, claimId]);
   });
   return rows;
@@ -212,7 +212,7 @@ const probeClaimSql = `co.id = o.claim_id AND co.deleted_at IS NULL
  */
 export function newFigureProbesUnnest(figures: NewFigure[]): { sql: string; values: unknown[] } {
   const columns: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
-  for (const row of probeRows(figures)) row.forEach((v, c) => columns[c].push(v instanceof Date ? v.toISOString() : v));
+  for (const row of probeRows(figures, (d) => d.toISOString(), (b) => b)) for (let c = 0; c < row.length; c++) columns[c].push(row[c]);
   const member = (side: 'high' | 'low', flagged: boolean) => {
     return `(SELECT o.claim_id, ${flagged} AS flagged FROM figure_span o JOIN claim co ON ${probeClaimSql}
       WHERE ${probeSideSql(side)} AND ${probeMeetsSql(String(flagged))}${flagged ? ' LIMIT 1' : ''})`;
@@ -232,7 +232,7 @@ export function newFigureProbesUnnest(figures: NewFigure[]): { sql: string; valu
  * (figure, claim_id, flagged), claim_id null for flagged ones. `datetime` writes a Date as the driver stores it.
  */
 export function newFigureProbesJson(figures: NewFigure[], datetime: (d: Date) => string): { sql: string; values: unknown[] } {
-  const rows = probeRows(figures).map((r) => r.map((v) => (v instanceof Date ? datetime(v) : typeof v === 'boolean' ? Number(v) : v)));
+  const rows = probeRows(figures, datetime, Number);
   const field = (n: number, name: string) => `json_extract(j.value, '$[${n}]') AS ${name}`;
   const names = ['figure', 'variable', 'kind', 'node', 'side', 'bound', 'inclusive', 'start_at', 'end_at', 'claim_id'];
   const exists = (side: 'high' | 'low') => `EXISTS (SELECT 1 FROM figure_span o JOIN claim co ON ${probeClaimSql} WHERE ${probeMeetsSql('1')} AND ${probeSideSql(side)})`;
