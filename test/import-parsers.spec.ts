@@ -114,6 +114,11 @@ describe('import parsing', () => {
       [{ statement: 'S' }, { ...good, longitude: 200 }, undefined, []],
       [{ statement: 'S'.repeat(2001) }, undefined, { start: 'not a date' }, [figure]],
       [{ statement: 'S' }, good, time, Array.from({ length: 21 }, () => figure)],
+      // Own fields that plainly hold are built without class-validator: the same instance, trimmed.
+      [{ statement: ' Hedged ', hedge: ' may have ', tags: [' siege ', 'cash flight'] }, undefined, undefined, []],
+      [{ statement: 'S', hedge: null, tags: [] }, undefined, undefined, []],
+      [{ statement: 'S', hedge: 'h'.repeat(201), tags: Array.from({ length: 31 }, () => 'x') }, undefined, undefined, []],
+      [{ statement: '   ', hedge: '  ', tags: [' ', 7] }, undefined, undefined, []],
       // The same place, time and figure again: answered from the memo.
       [{ statement: 'S', tags: 'siege' }, { ...good, name: '', country: 'x', latitude: 100, precision: 'Q' }, time, [{ variable: 'Bad Name' }]],
     ];

@@ -4,7 +4,7 @@ import { InvalidUrlError, canonicalizeUrl } from '../articles/canonical-url';
 import { CreateArticleInput } from '../articles/dto/article-fields.input';
 import { QUOTE_MAX } from '../attributions/dto/add-citation.input';
 import { ClaimStatus } from '../claims/claim-enum-values';
-import { CreateClaimInput, QUANTITIES_MAX } from '../claims/dto/claim-fields.input';
+import { CreateClaimInput, HEDGE_MAX, QUANTITIES_MAX, STATEMENT_MAX, TAGS_MAX, TAG_PATTERN } from '../claims/dto/claim-fields.input';
 import { EventTimeInput } from '../claims/dto/event-time.input';
 import { PlaceInput } from '../claims/dto/place.input';
 import { QuantityInput } from '../claims/dto/quantity.input';
@@ -233,8 +233,12 @@ export function validatedClaim(
     const input = plainToInstance(CreateClaimInput, { ...fields, place, eventTime, quantities });
     return { input, errors: flattenValidationErrors(validateSync(input)) };
   }
-  const input = plainToInstance(CreateClaimInput, { ...fields, quantities: [] });
-  const own = flattenValidationErrors(validateSync(input));
+  let input = plainClaimFields(fields);
+  let own: FieldError[] = [];
+  if (!input) {
+    input = plainToInstance(CreateClaimInput, { ...fields, quantities: [] });
+    own = flattenValidationErrors(validateSync(input));
+  }
   const placePart = place ? nested(parts.places, PlaceInput, place, 'place') : null;
   const timePart = eventTime ? nested(parts.eventTimes, EventTimeInput, eventTime, 'eventTime') : null;
   const figureParts = quantities.map((q, i) => nested(parts.quantities, QuantityInput, q, `quantities.${i}`));
@@ -245,6 +249,41 @@ export function validatedClaim(
     input,
     errors: [...own, ...(placePart?.errors ?? []), ...(timePart?.errors ?? []), ...figureParts.flatMap((f) => f.errors)],
   };
+}
+
+/**
+ * The claim's own fields as class-transformer builds them (@Trim, @TrimEach), when CreateClaimInput's rules plainly
+ * hold for them: every claim of a file has its own statement, so class-validator ran once per claim. Null where any
+ * rule might not hold (a limit in UTF-16 units is at least @MaxLength's count): class-validator is asked then.
+ */
+function plainClaimFields(fields: { statement?: unknown; hedge?: unknown; tags?: unknown }): CreateClaimInput | null {
+  const { statement, hedge, tags } = fields;
+  if (typeof statement !== 'string') return null;
+  const text = statement.trim();
+  if (!text || text.length > STATEMENT_MAX) return null;
+  let words: string | null | undefined = hedge as null | undefined;
+  if (hedge !== null && hedge !== undefined) {
+    if (typeof hedge !== 'string') return null;
+    words = hedge.trim();
+    if (!words || words.length > HEDGE_MAX) return null;
+  }
+  let list: string[] | undefined = undefined;
+  if (tags !== undefined) {
+    if (!Array.isArray(tags) || tags.length > TAGS_MAX) return null;
+    list = [];
+    for (const tag of tags) {
+      if (typeof tag !== 'string') return null;
+      const trimmed = tag.trim();
+      if (!TAG_PATTERN.test(trimmed)) return null;
+      list.push(trimmed);
+    }
+  }
+  const input = new CreateClaimInput();
+  input.statement = text;
+  input.hedge = words;
+  input.tags = list;
+  input.quantities = [];
+  return input;
 }
 
 /** One nested input, validated once per distinct value; its errors under `path` (a figure's index differs claim by claim). */
