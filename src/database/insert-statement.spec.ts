@@ -12,6 +12,9 @@ describe('arrayText', () => {
       ['a', null, undefined, 'b'],
       [0, -1.5, 1e21, 2 ** 53, NaN, Infinity, null],
       [true, false, null],
+      ['x', 'y z', '', 'NULL', '{a,b}'],
+      [1, 2.5, true, 'mixed'],
+      [undefined],
     ];
     for (const values of columns) expect(arrayText(values)).toBe(prepareValue(values));
   });

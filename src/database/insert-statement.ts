@@ -158,20 +158,25 @@ const ESCAPED = /["\\]/;
 /**
  * A column's values as the array text pg sends for an array parameter (its utils.js arrayString: every element
  * quoted, quotes and backslashes escaped, NULL unquoted), written here for the strings, numbers and booleans that
- * make up an import's columns: pg escapes each element with two regular expressions, a tenth of an import's time in
- * Node. Any other value (a Date) leaves the column to pg.
+ * make up an import's columns: pg escapes each element with two regular expressions, and the text built element by
+ * element was a chain of a hundred thousand pieces for the garbage collector to copy. A column with nothing to escape
+ * and no null (most) is one join. Any other value (a Date) leaves the column to pg.
  */
 export function arrayText(values: unknown[]): string | unknown[] {
-  let text = '{';
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (i) text += ',';
-    if (value === null || value === undefined) text += 'NULL';
-    else if (typeof value === 'string') text += `"${ESCAPED.test(value) ? value.replace(/["\\]/g, '\\$&') : value}"`;
-    else if (typeof value === 'number' || typeof value === 'boolean') text += `"${String(value)}"`;
-    else return values;
+  let plain = true;
+  for (const value of values) {
+    if (typeof value === 'string') {
+      if (ESCAPED.test(value)) plain = false;
+    } else if (typeof value !== 'number' && typeof value !== 'boolean') {
+      if (value !== null && value !== undefined) return values;
+      plain = false;
+    }
   }
-  return `${text}}`;
+  if (plain) return values.length ? `{"${values.join('","')}"}` : '{}';
+  const parts = values.map((value) =>
+    value === null || value === undefined ? 'NULL' : typeof value === 'string' && ESCAPED.test(value) ? `"${value.replace(/["\\]/g, '\\$&')}"` : `"${String(value)}"`,
+  );
+  return `{${parts.join(',')}}`;
 }
 
 /**
