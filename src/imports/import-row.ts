@@ -29,8 +29,8 @@ export interface ImportRow {
   claimKey: string;
   status: ClaimStatus;
   claim: CreateClaimInput;
-  /** The claim columns as read, to check that rows of one claim agree. */
-  claimColumns: Record<string, string>;
+  /** The claim columns as read (CLAIM_COLUMNS' typed cells as a JSON array), to check that rows of one claim agree. */
+  claimCells: string;
   attribution: LogAttributionInput | null;
   /**
    * The file's source ids for the speaker and each relay (null where the file gives none): a
@@ -104,7 +104,8 @@ export function readImportRow(record: RawRecord, format: ImportFormat, memo?: Im
   if (v.status != null && !Object.values(ClaimStatus).includes(v.status)) at('status', `must be one of ${Object.values(ClaimStatus).join(', ')}`);
 
   const seen = memo ?? newImportRowMemo();
-  const claimPart = remembered(seen.claims, CLAIM_COLUMNS.map((c) => v[c]), (note) => claimOf(v, note, seen));
+  const claimCells = JSON.stringify(CLAIM_COLUMNS.map((c) => v[c]));
+  const claimPart = rememberedBy(seen.claims, claimCells, (note) => claimOf(v, note, seen));
   for (const p of claimPart.problems) at(p.field, p.message);
   const claim: CreateClaimInput = claimPart.value;
 
@@ -118,8 +119,6 @@ export function readImportRow(record: RawRecord, format: ImportFormat, memo?: Im
   for (const p of articlePart.problems) at(p.field, p.message);
   const article: CreateArticleInput | null = articlePart.value;
   if (problems.length) return { problems };
-  const claimColumns: Record<string, string> = {};
-  for (const name of CLAIM_COLUMNS) claimColumns[name] = JSON.stringify(v[name] ?? null);
   return {
     problems,
     row: {
@@ -127,7 +126,7 @@ export function readImportRow(record: RawRecord, format: ImportFormat, memo?: Im
       claimKey: v.claim_id.trim(),
       status: v.status ?? ClaimStatus.UNVERIFIED,
       claim,
-      claimColumns,
+      claimCells,
       attribution,
       sourceIds: { speaker: v.source_id ?? null, hops: chain.slice(0, -1).map((l) => l.source_id) },
       createdAt: v.created_at ?? null,
@@ -186,7 +185,14 @@ function remembered<T>(
   cells: unknown[],
   read: (note: (field: string, message: string) => void) => T,
 ): { value: T; problems: Array<{ field: string; message: string }> } {
-  const key = JSON.stringify(cells);
+  return rememberedBy(memo, JSON.stringify(cells), read);
+}
+
+function rememberedBy<T>(
+  memo: Map<string, { value: T; problems: Array<{ field: string; message: string }> }>,
+  key: string,
+  read: (note: (field: string, message: string) => void) => T,
+): { value: T; problems: Array<{ field: string; message: string }> } {
   let found = memo.get(key);
   if (!found) {
     const problems: Array<{ field: string; message: string }> = [];
