@@ -137,32 +137,57 @@ export async function figuresInNode(manager: EntityManager, subjects: MatchClaim
   const startColumn = manager.connection.getMetadata(Claim).findColumnWithPropertyPath('eventTime.start');
   const time = (d: Date | string): number | string =>
     typeof d === 'string' ? d : postgres || !startColumn ? d.getTime() : (manager.connection.driver.preparePersistentValue(d, startColumn) as string);
-  const figures: Array<{ id: string; variable: string; start: number | string; figure: Figure }> = [];
+  // Each claim by number, and the figures by variable: a subject looks only at its variables' figures.
+  const ids: string[] = [];
+  const claimNumber = new Map<string, number>();
+  const byVariable = new Map<string, Array<{ claim: number; start: number | string; figure: Figure }>>();
   for (const r of rows) {
     const figure = readFigure(r.figure, postgres);
     if (figure === null) return null;
-    figures.push({ id: r.id, variable: r.variable, start: time(r.start), figure });
+    let claim = claimNumber.get(r.id);
+    if (claim === undefined) {
+      claimNumber.set(r.id, (claim = ids.length));
+      ids.push(r.id);
+    }
+    const list = byVariable.get(r.variable) ?? [];
+    list.push({ claim, start: time(r.start), figure });
+    byVariable.set(r.variable, list);
   }
+  // The statement's order: the smaller gap first, then the greater claim id.
+  const before = (a: number, ga: Figure, b: number, gb: Figure) => {
+    const c = compareFigures(ga, gb);
+    return c < 0 || (c === 0 && ids[a] > ids[b]);
+  };
+  const closest: Array<Figure | undefined> = new Array(ids.length);
   const answers: string[][] = [];
   for (let i = 0; i < subjects.length; i++) {
     const anchor = readFigure(anchorOf(subjects[i]) as number, postgres);
     if (anchor === null) return null;
-    const wanted = new Set(subjects[i].quantities.map((q) => q.variable));
     const from = time(windows[i].from);
     const to = time(windows[i].to);
-    const closest = new Map<string, Figure>();
-    for (const f of figures) {
-      if (!wanted.has(f.variable) || f.start < from || f.start > to) continue;
-      const gap = gapBetween(f.figure, anchor);
-      const known = closest.get(f.id);
-      if (known === undefined || compareFigures(gap, known) < 0) closest.set(f.id, gap);
+    const touched: number[] = [];
+    for (const variable of new Set(subjects[i].quantities.map((q) => q.variable))) {
+      for (const f of byVariable.get(variable) ?? []) {
+        if (f.start < from || f.start > to) continue;
+        const gap = gapBetween(f.figure, anchor);
+        const known = closest[f.claim];
+        if (known === undefined) touched.push(f.claim);
+        if (known === undefined || compareFigures(gap, known) < 0) closest[f.claim] = gap;
+      }
     }
-    answers.push(
-      [...closest]
-        .sort(([x, gx], [y, gy]) => compareFigures(gx, gy) || (x < y ? 1 : x > y ? -1 : 0))
-        .slice(0, CANDIDATES_PER_WAY)
-        .map(([id]) => id),
-    );
+    // The first CANDIDATES_PER_WAY in that order, kept sorted as the claims are passed once.
+    const top: number[] = [];
+    for (const claim of touched) {
+      const gap = closest[claim] as Figure;
+      const last = top.length - 1;
+      if (top.length === CANDIDATES_PER_WAY && !before(claim, gap, top[last], closest[top[last]] as Figure)) continue;
+      let at = top.length;
+      while (at > 0 && before(claim, gap, top[at - 1], closest[top[at - 1]] as Figure)) at--;
+      top.splice(at, 0, claim);
+      if (top.length > CANDIDATES_PER_WAY) top.pop();
+    }
+    answers.push(top.map((claim) => ids[claim]));
+    for (const claim of touched) closest[claim] = undefined;
   }
   return answers;
 }
