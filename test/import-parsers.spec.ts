@@ -131,6 +131,14 @@ describe('import parsing', () => {
     }
   });
 
+  it('refuses the NUL character in a cell, a CSV text or anywhere inside a JSON Lines value', () => {
+    const fields = (values: Record<string, unknown>, format: 'csv' | 'jsonl') => readImportRow({ line: 2, values: { claim_id: 'n', ...values } }, format).problems.map((p) => `${p.field}: ${p.message}`);
+    // The cell is left out, so the claim also lacks its statement.
+    expect(fields({ statement: 'a\u0000b' }, 'csv')).toContain('statement: must not contain the NUL character (U+0000)');
+    expect(fields({ statement: 'S', quantities_json: [{ variable: 'killed', unit: 'x\u0000' }] }, 'jsonl')).toEqual(['quantities_json: must not contain the NUL character (U+0000)']);
+    expect(fields({ statement: 'S' }, 'csv')).toEqual([]);
+  });
+
   it('takes a quote without class-validator only where class-validator would accept it (a non-string is refused when typed)', () => {
     const quoteErrors = (quote: unknown) =>
       readImportRow({ line: 2, values: { claim_id: 'q', statement: 'S', source_name: 'A Monitor', article_url: 'https://paper.example.org/q', quote } as never }, 'jsonl').problems;

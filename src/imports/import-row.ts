@@ -84,13 +84,15 @@ export function readImportRow(record: RawRecord, format: ImportFormat, memo?: Im
   const problems: ImportProblem[] = [];
   const at = (field: string, message: string) => problems.push({ line: record.line, field, message });
   const v: Record<string, any> = {};
-  for (const [name, raw] of Object.entries(record.values)) {
+  // Every cell of every row: no pair or list is made for a cell that needs none (a CSV's cells are all text).
+  for (const name of Object.keys(record.values)) {
+    const raw = record.values[name];
     const column = COLUMNS.get(name);
     if (!column) {
       at(name, 'unknown column (see the codebook)');
       continue;
     }
-    if (nulPaths(raw).length) {
+    if (typeof raw === 'string' ? raw.includes('\u0000') : nulPaths(raw).length) {
       at(name, NUL_MESSAGE);
       continue;
     }
