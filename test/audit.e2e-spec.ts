@@ -1,6 +1,7 @@
 import { TestApp, errorOf, expectData, startTestApp } from './support/app';
 import { logClaimInput } from './factories';
 import { createClaim } from './factories/operations';
+import { baseUrl, postImport } from './support/http';
 
 describe('audit history', () => {
   let t: TestApp;
@@ -46,6 +47,91 @@ describe('audit history', () => {
     const types = events.map((e: any) => e.entityType).sort();
     expect(types).toEqual(['Article', 'Attribution', 'Attribution', 'Citation', 'Citation', 'Claim', 'Source', 'Source', 'Source'].sort());
     expect(events.find((e: any) => e.entityType === 'Claim').entityId).toBe(claim.id);
+  });
+
+  it('records every record an import creates: who, when, and each field, as logClaim records them', async () => {
+    const importer = await t.userWithRole('EDITOR');
+    const EVENTS = `query($actor: ID!) { auditEvents(first: 100, filter: { actorId: $actor }) { nodes { at actorId actorName action entityType entityId changes { field before after } } } }`;
+    const claim = {
+      statement: 'More than 300 fighters remain in the old quarter.',
+      tags: ['siege'],
+      quantities_json: [{ variable: 'fighters_remaining', lower: 300, lower_inclusive: false, qualifier: 'more than', unit: 'fighters' }],
+      place_name: 'Tell Hamra',
+      place_country: 'SY',
+      event_start: '2019-02-18T00:00:00.000Z',
+      event_precision: 'DAY',
+      article_url: 'https://audit.example.org/story/1',
+      article_headline: 'The old quarter',
+    };
+    const file = [
+      { claim_id: 'audited-1', ...claim, source_name: 'Audit Monitor', source_kind: 'MONITORING_GROUP', stance: 'ASSERTS', cue: 'said', quote: 'more than 300 fighters' },
+      {
+        claim_id: 'audited-1',
+        ...claim,
+        source_name: 'an audited official',
+        source_kind: 'ANONYMOUS',
+        cue: 'said',
+        relay_chain: [{ source_id: null, name: 'Audit Outlet', kind: 'MEDIA_OUTLET', cue: 'quoting' }, { source_id: null, name: 'an audited official', kind: 'ANONYMOUS', cue: 'said' }],
+      },
+    ]
+      .map((row) => JSON.stringify(row))
+      .join('\n');
+    const started = Date.now();
+    expect((await postImport(baseUrl(t.url), file, 'application/x-ndjson', '', importer.as)).body).toMatchObject({ claimsCreated: 1, attributionsCreated: 2 });
+    const events = expectData(await t.gql(EVENTS, { actor: importer.id })).auditEvents.nodes as Array<{
+      at: string;
+      actorId: string;
+      actorName: string;
+      action: string;
+      entityType: string;
+      entityId: string;
+      changes: Array<{ field: string; before: string | null; after: string }>;
+    }>;
+    expect(events.map((e) => e.entityType).sort()).toEqual(['Article', 'Attribution', 'Attribution', 'Citation', 'Citation', 'Claim', 'Source', 'Source', 'Source']);
+    for (const e of events) {
+      expect(e).toMatchObject({ action: 'CREATE', actorId: importer.id, actorName: 'Test EDITOR' });
+      expect(Date.parse(e.at)).toBeGreaterThanOrEqual(started - 1000);
+      expect(Date.parse(e.at)).toBeLessThanOrEqual(Date.now() + 1000);
+      // A creation records each field that has a value, as it is, and nothing before it.
+      expect(e.changes.every((c) => c.before === null && c.after !== 'null')).toBe(true);
+      expect(e.changes.map((c) => c.field)).toEqual(e.changes.map((c) => c.field).sort());
+    }
+    const after = (type: string, field: string, entity?: string) =>
+      JSON.parse(events.find((e) => e.entityType === type && (!entity || e.entityId === entity))?.changes.find((c) => c.field === field)?.after ?? 'null');
+    const claimEvent = events.find((e) => e.entityType === 'Claim')!;
+    expect(after('Claim', 'statement')).toBe(claim.statement);
+    expect(after('Claim', 'externalId')).toBe('audited-1');
+    expect(after('Claim', 'createdBy')).toBe(importer.id);
+    expect(after('Claim', 'place.name')).toBe('Tell Hamra');
+    expect(after('Claim', 'eventTime.start')).toBe('2019-02-18T00:00:00.000Z');
+    expect(after('Claim', 'quantities')).toEqual([expect.objectContaining({ variable: 'fighters_remaining', lower: 300, lowerInclusive: false, qualifier: 'more than', unit: 'fighters' })]);
+    // The derived values are not audited: they follow from the records.
+    expect(claimEvent.changes.map((c) => c.field)).not.toContain('sourcing');
+    expect(claimEvent.changes.map((c) => c.field)).not.toContain('hasDiscrepancy');
+    const sourceId = (name: string) => events.find((e) => e.entityType === 'Source' && after('Source', 'name', e.entityId) === name)?.entityId;
+    const attributions = events.filter((e) => e.entityType === 'Attribution');
+    expect(attributions.map((e) => after('Attribution', 'sourceId', e.entityId)).sort()).toEqual([sourceId('Audit Monitor'), sourceId('an audited official')].sort());
+    expect(attributions.every((e) => after('Attribution', 'claimId', e.entityId) === claimEvent.entityId)).toBe(true);
+    const relayed = attributions.find((e) => after('Attribution', 'sourceId', e.entityId) === sourceId('an audited official'))!;
+    expect(after('Attribution', 'chain', relayed.entityId)).toEqual([`${sourceId('Audit Outlet')} (quoting)`]);
+    const articleId = events.find((e) => e.entityType === 'Article')!.entityId;
+    expect(after('Article', 'canonicalUrl')).toBe('https://audit.example.org/story/1');
+    const citations = events.filter((e) => e.entityType === 'Citation');
+    expect(citations.map((e) => after('Citation', 'articleId', e.entityId))).toEqual([articleId, articleId]);
+    expect(citations.map((e) => after('Citation', 'quote', e.entityId)).sort()).toEqual([null, 'more than 300 fighters'].sort());
+
+    // The same claim logged through the API records the same fields; the import adds the claim's external id.
+    const logger = await t.userWithRole('EDITOR');
+    const input = logClaimInput({
+      statement: claim.statement,
+      tags: claim.tags,
+      place: { name: 'Tell Hamra', country: 'SY' },
+      eventTime: { start: claim.event_start, precision: 'DAY' },
+      quantities: [{ variable: 'fighters_remaining', lower: 300, lowerInclusive: false, qualifier: 'more than', unit: 'fighters' }],
+    });
+    expectData(await t.gql(`mutation($input: LogClaimInput!) { logClaim(input: $input) { id } }`, { input }, logger.as));
+    const logged = expectData(await t.gql(EVENTS, { actor: logger.id })).auditEvents.nodes.find((e: { entityType: string }) => e.entityType === 'Claim');
+    expect(claimEvent.changes.map((c) => c.field)).toEqual([...logged.changes.map((c: { field: string }) => c.field), 'externalId'].sort());
   });
 
   it('filters by type and time, pages, and is closed to reporters and researchers', async () => {

@@ -114,6 +114,11 @@ describe('import parsing', () => {
       [{ statement: 'S' }, { ...good, longitude: 200 }, undefined, []],
       [{ statement: 'S'.repeat(2001) }, undefined, { start: 'not a date' }, [figure]],
       [{ statement: 'S' }, good, time, Array.from({ length: 21 }, () => figure)],
+      // Own fields that plainly hold are built without class-validator: the same instance, trimmed.
+      [{ statement: ' Hedged ', hedge: ' may have ', tags: [' siege ', 'cash flight'] }, undefined, undefined, []],
+      [{ statement: 'S', hedge: null, tags: [] }, undefined, undefined, []],
+      [{ statement: 'S', hedge: 'h'.repeat(201), tags: Array.from({ length: 31 }, () => 'x') }, undefined, undefined, []],
+      [{ statement: '   ', hedge: '  ', tags: [' ', 7] }, undefined, undefined, []],
       // The same place, time and figure again: answered from the memo.
       [{ statement: 'S', tags: 'siege' }, { ...good, name: '', country: 'x', latitude: 100, precision: 'Q' }, time, [{ variable: 'Bad Name' }]],
     ];
@@ -124,6 +129,14 @@ describe('import parsing', () => {
       expect(parts.input).toBeInstanceOf(CreateClaimInput);
       expect(JSON.parse(JSON.stringify(parts.input))).toEqual(JSON.parse(JSON.stringify(whole)));
     }
+  });
+
+  it('refuses the NUL character in a cell, a CSV text or anywhere inside a JSON Lines value', () => {
+    const fields = (values: Record<string, unknown>, format: 'csv' | 'jsonl') => readImportRow({ line: 2, values: { claim_id: 'n', ...values } }, format).problems.map((p) => `${p.field}: ${p.message}`);
+    // The cell is left out, so the claim also lacks its statement.
+    expect(fields({ statement: 'a\u0000b' }, 'csv')).toContain('statement: must not contain the NUL character (U+0000)');
+    expect(fields({ statement: 'S', quantities_json: [{ variable: 'killed', unit: 'x\u0000' }] }, 'jsonl')).toEqual(['quantities_json: must not contain the NUL character (U+0000)']);
+    expect(fields({ statement: 'S' }, 'csv')).toEqual([]);
   });
 
   it('takes a quote without class-validator only where class-validator would accept it (a non-string is refused when typed)', () => {

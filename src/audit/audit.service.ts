@@ -5,7 +5,7 @@ import { declareOrder, readKeysetPage } from '../common/keyset';
 import { Page, PageArgs } from '../common/pagination';
 import { insertAtCommit } from '../database/deferred-inserts';
 import { AuditEvent, FieldChange } from './audit-event.entity';
-import { diffRecords } from './diff';
+import { createdFields, diffRecords } from './diff';
 
 /** A record as audited: its columns plus any related values worth keeping (aliases, quantities, chain). */
 export type AuditSnapshot = { id: string };
@@ -30,7 +30,7 @@ export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   recordCreate<T extends AuditSnapshot>(manager: EntityManager, actor: Actor, entityType: string, record: T): Promise<void> {
-    return this.record(manager, actor, 'CREATE', entityType, record.id, diffRecords(null, record));
+    return this.record(manager, actor, 'CREATE', entityType, record.id, createdFields(record));
   }
 
   async recordUpdate<B extends AuditSnapshot, A extends AuditSnapshot>(manager: EntityManager, actor: Actor, entityType: string, before: B, after: A): Promise<void> {
@@ -50,7 +50,7 @@ export class AuditService {
    * (claims/log-claim.service.ts writes a batch of claims and their events in one statement).
    */
   createEvent<T extends AuditSnapshot>(actor: Actor, entityType: string, record: T): AuditEvent {
-    return this.event(actor, 'CREATE', entityType, record.id, diffRecords(null, record));
+    return this.event(actor, 'CREATE', entityType, record.id, createdFields(record));
   }
 
   private event(actor: Actor, action: string, entityType: string, entityId: string, changes: FieldChange[]): AuditEvent {

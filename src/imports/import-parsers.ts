@@ -92,7 +92,20 @@ class LineCounter {
 
   lineAt(start: number): number {
     while (this.byteAt(start) === 0x0a || this.byteAt(start) === 0x0d) start += 1;
-    for (; this.offset < start; this.offset += 1) if (this.byteAt(this.offset) === 0x0a) this.line += 1;
+    // The newlines before `start`, found chunk by chunk with indexOf rather than byte by byte.
+    let at = this.offset - this.base;
+    for (const chunk of this.chunks) {
+      if (this.offset >= start) break;
+      if (at >= chunk.length) {
+        at -= chunk.length;
+        continue;
+      }
+      const end = Math.min(chunk.length, at + (start - this.offset));
+      for (let i = chunk.indexOf(0x0a, at); i !== -1 && i < end; i = chunk.indexOf(0x0a, i + 1)) this.line += 1;
+      this.offset += end - at;
+      at = 0;
+    }
+    this.offset = Math.max(this.offset, start);
     while (this.chunks.length && this.base + this.chunks[0].length <= this.offset) this.base += (this.chunks.shift() as Buffer).length;
     return this.line;
   }

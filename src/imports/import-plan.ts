@@ -62,7 +62,7 @@ export class ImportPlan {
       this.pending.set(row.claimKey, { key: row.claimKey, first: row, rows: [row] });
       return null;
     }
-    const differing = CLAIM_COLUMNS.find((c) => planned.first.claimColumns[c] !== row.claimColumns[c]);
+    const differing = differingColumn(planned.first, row);
     if (differing) return { line: row.line, field: differing, message: `differs from line ${planned.first.line}, another row of claim ${row.claimKey}` };
     planned.rows.push(row);
     return null;
@@ -83,7 +83,13 @@ export class ImportPlan {
 }
 
 function digestOf(row: ImportRow): string {
-  const hash = createHash('sha1');
-  for (const c of CLAIM_COLUMNS) hash.update(row.claimColumns[c]).update('\u0000');
-  return hash.digest('base64');
+  return createHash('sha1').update(row.claimCells).digest('base64');
+}
+
+/** The first claim column two rows give differently, if any: the cells are compared as text, and only told apart when they differ. */
+function differingColumn(a: ImportRow, b: ImportRow): string | undefined {
+  if (a.claimCells === b.claimCells) return undefined;
+  const x = JSON.parse(a.claimCells) as unknown[];
+  const y = JSON.parse(b.claimCells) as unknown[];
+  return CLAIM_COLUMNS.find((_, i) => JSON.stringify(x[i]) !== JSON.stringify(y[i]));
 }

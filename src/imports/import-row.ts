@@ -4,7 +4,7 @@ import { InvalidUrlError, canonicalizeUrl } from '../articles/canonical-url';
 import { CreateArticleInput } from '../articles/dto/article-fields.input';
 import { QUOTE_MAX } from '../attributions/dto/add-citation.input';
 import { ClaimStatus } from '../claims/claim-enum-values';
-import { CreateClaimInput, QUANTITIES_MAX } from '../claims/dto/claim-fields.input';
+import { CreateClaimInput, HEDGE_MAX, QUANTITIES_MAX, STATEMENT_MAX, TAGS_MAX, TAG_PATTERN } from '../claims/dto/claim-fields.input';
 import { EventTimeInput } from '../claims/dto/event-time.input';
 import { PlaceInput } from '../claims/dto/place.input';
 import { QuantityInput } from '../claims/dto/quantity.input';
@@ -29,8 +29,8 @@ export interface ImportRow {
   claimKey: string;
   status: ClaimStatus;
   claim: CreateClaimInput;
-  /** The claim columns as read, to check that rows of one claim agree. */
-  claimColumns: Record<string, string>;
+  /** The claim columns as read (CLAIM_COLUMNS' typed cells as a JSON array), to check that rows of one claim agree. */
+  claimCells: string;
   attribution: LogAttributionInput | null;
   /**
    * The file's source ids for the speaker and each relay (null where the file gives none): a
@@ -84,13 +84,15 @@ export function readImportRow(record: RawRecord, format: ImportFormat, memo?: Im
   const problems: ImportProblem[] = [];
   const at = (field: string, message: string) => problems.push({ line: record.line, field, message });
   const v: Record<string, any> = {};
-  for (const [name, raw] of Object.entries(record.values)) {
+  // Every cell of every row: no pair or list is made for a cell that needs none (a CSV's cells are all text).
+  for (const name of Object.keys(record.values)) {
+    const raw = record.values[name];
     const column = COLUMNS.get(name);
     if (!column) {
       at(name, 'unknown column (see the codebook)');
       continue;
     }
-    if (nulPaths(raw).length) {
+    if (typeof raw === 'string' ? raw.includes('\u0000') : nulPaths(raw).length) {
       at(name, NUL_MESSAGE);
       continue;
     }
@@ -104,7 +106,8 @@ export function readImportRow(record: RawRecord, format: ImportFormat, memo?: Im
   if (v.status != null && !Object.values(ClaimStatus).includes(v.status)) at('status', `must be one of ${Object.values(ClaimStatus).join(', ')}`);
 
   const seen = memo ?? newImportRowMemo();
-  const claimPart = remembered(seen.claims, CLAIM_COLUMNS.map((c) => v[c]), (note) => claimOf(v, note, seen));
+  const claimCells = JSON.stringify(CLAIM_COLUMNS.map((c) => v[c]));
+  const claimPart = rememberedBy(seen.claims, claimCells, (note) => claimOf(v, note, seen));
   for (const p of claimPart.problems) at(p.field, p.message);
   const claim: CreateClaimInput = claimPart.value;
 
@@ -118,8 +121,6 @@ export function readImportRow(record: RawRecord, format: ImportFormat, memo?: Im
   for (const p of articlePart.problems) at(p.field, p.message);
   const article: CreateArticleInput | null = articlePart.value;
   if (problems.length) return { problems };
-  const claimColumns: Record<string, string> = {};
-  for (const name of CLAIM_COLUMNS) claimColumns[name] = JSON.stringify(v[name] ?? null);
   return {
     problems,
     row: {
@@ -127,7 +128,7 @@ export function readImportRow(record: RawRecord, format: ImportFormat, memo?: Im
       claimKey: v.claim_id.trim(),
       status: v.status ?? ClaimStatus.UNVERIFIED,
       claim,
-      claimColumns,
+      claimCells,
       attribution,
       sourceIds: { speaker: v.source_id ?? null, hops: chain.slice(0, -1).map((l) => l.source_id) },
       createdAt: v.created_at ?? null,
@@ -186,7 +187,14 @@ function remembered<T>(
   cells: unknown[],
   read: (note: (field: string, message: string) => void) => T,
 ): { value: T; problems: Array<{ field: string; message: string }> } {
-  const key = JSON.stringify(cells);
+  return rememberedBy(memo, JSON.stringify(cells), read);
+}
+
+function rememberedBy<T>(
+  memo: Map<string, { value: T; problems: Array<{ field: string; message: string }> }>,
+  key: string,
+  read: (note: (field: string, message: string) => void) => T,
+): { value: T; problems: Array<{ field: string; message: string }> } {
   let found = memo.get(key);
   if (!found) {
     const problems: Array<{ field: string; message: string }> = [];
@@ -233,8 +241,12 @@ export function validatedClaim(
     const input = plainToInstance(CreateClaimInput, { ...fields, place, eventTime, quantities });
     return { input, errors: flattenValidationErrors(validateSync(input)) };
   }
-  const input = plainToInstance(CreateClaimInput, { ...fields, quantities: [] });
-  const own = flattenValidationErrors(validateSync(input));
+  let input = plainClaimFields(fields);
+  let own: FieldError[] = [];
+  if (!input) {
+    input = plainToInstance(CreateClaimInput, { ...fields, quantities: [] });
+    own = flattenValidationErrors(validateSync(input));
+  }
   const placePart = place ? nested(parts.places, PlaceInput, place, 'place') : null;
   const timePart = eventTime ? nested(parts.eventTimes, EventTimeInput, eventTime, 'eventTime') : null;
   const figureParts = quantities.map((q, i) => nested(parts.quantities, QuantityInput, q, `quantities.${i}`));
@@ -245,6 +257,41 @@ export function validatedClaim(
     input,
     errors: [...own, ...(placePart?.errors ?? []), ...(timePart?.errors ?? []), ...figureParts.flatMap((f) => f.errors)],
   };
+}
+
+/**
+ * The claim's own fields as class-transformer builds them (@Trim, @TrimEach), when CreateClaimInput's rules plainly
+ * hold for them: every claim of a file has its own statement, so class-validator ran once per claim. Null where any
+ * rule might not hold (a limit in UTF-16 units is at least @MaxLength's count): class-validator is asked then.
+ */
+function plainClaimFields(fields: { statement?: unknown; hedge?: unknown; tags?: unknown }): CreateClaimInput | null {
+  const { statement, hedge, tags } = fields;
+  if (typeof statement !== 'string') return null;
+  const text = statement.trim();
+  if (!text || text.length > STATEMENT_MAX) return null;
+  let words: string | null | undefined = hedge as null | undefined;
+  if (hedge !== null && hedge !== undefined) {
+    if (typeof hedge !== 'string') return null;
+    words = hedge.trim();
+    if (!words || words.length > HEDGE_MAX) return null;
+  }
+  let list: string[] | undefined = undefined;
+  if (tags !== undefined) {
+    if (!Array.isArray(tags) || tags.length > TAGS_MAX) return null;
+    list = [];
+    for (const tag of tags) {
+      if (typeof tag !== 'string') return null;
+      const trimmed = tag.trim();
+      if (!TAG_PATTERN.test(trimmed)) return null;
+      list.push(trimmed);
+    }
+  }
+  const input = new CreateClaimInput();
+  input.statement = text;
+  input.hedge = words;
+  input.tags = list;
+  input.quantities = [];
+  return input;
 }
 
 /** One nested input, validated once per distinct value; its errors under `path` (a figure's index differs claim by claim). */

@@ -78,8 +78,16 @@ const LOOKUP_CHUNK = 500;
 
 /** An import that creates this many claims tells the planner the tables' new sizes once it has committed. */
 const STATISTICS_AFTER_CLAIMS = 500;
-/** The tables an import writes, figure_span included: its rows are filed with each batch. */
-const IMPORTED_TABLES = ['claim', 'claim_quantity', 'figure_span', 'attribution', 'relay_hop', 'citation', 'article', 'source', 'source_alias', 'audit_event'] as const;
+/**
+ * The tables an import writes and its own later statements read (the figures' probes, the look-ups of each batch, the
+ * matching's candidates and claims): their statistics are refreshed inside its transaction as it grows.
+ */
+const READ_BACK_TABLES = ['claim', 'claim_quantity', 'figure_span', 'attribution', 'relay_hop', 'citation', 'article', 'source', 'source_alias'] as const;
+/**
+ * The tables it only writes (the audit events, a fifth of its rows, and the claims' source index): refreshed once,
+ * after the commit, for the reads that follow it (an export).
+ */
+const WRITTEN_ONLY_TABLES = ['audit_event', 'claim_source'] as const;
 
 /**
  * Imports files in the export's own layout. Every row is read and validated first; any problem
@@ -102,17 +110,19 @@ export class ImportService {
 
   async run(input: ImportInput, options: ImportOptions): Promise<ImportReport> {
     const report: ImportReport = { dryRun: !!options.dryRun, rows: 0, claims: 0, claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0, possibleDuplicates: [] };
+    let readBackCurrent = false;
     try {
       await this.tx.run(async (manager) => {
         // A transaction retried after losing a race to a concurrent import reads the file again and counts afresh.
         Object.assign(report, { rows: 0, claims: 0, claimsCreated: 0, claimsUnchanged: 0, attributionsCreated: 0, possibleDuplicates: [] });
-        await this.importWith(manager, input, report, options);
+        readBackCurrent = await this.importWith(manager, input, report, options);
         if (options.dryRun) throw new DryRunRollback();
       });
     } catch (error) {
       if (!(error instanceof DryRunRollback)) throw error;
     }
-    if (!report.dryRun && report.claimsCreated >= STATISTICS_AFTER_CLAIMS) await this.tx.refreshStatistics(IMPORTED_TABLES);
+    // Statistics taken inside the transaction after its last write are committed with it: those tables are not sampled again.
+    if (!report.dryRun && report.claimsCreated >= STATISTICS_AFTER_CLAIMS) await this.tx.refreshStatistics(readBackCurrent ? WRITTEN_ONLY_TABLES : [...READ_BACK_TABLES, ...WRITTEN_ONLY_TABLES]);
     return report;
   }
 
@@ -120,15 +130,17 @@ export class ImportService {
    * Reads, validates and writes the file batch by batch, so that memory follows the batch, not the
    * file. Every row is still validated before the import ends and every problem is reported at once,
    * so a newsroom fixes a file in one pass: after the first problem nothing more is written, and the
-   * transaction (which may already hold earlier batches) is rolled back by the refusal.
+   * transaction (which may already hold earlier batches) is rolled back by the refusal. Says whether the statistics of
+   * READ_BACK_TABLES were refreshed after the last write.
    */
-  private async importWith(manager: EntityManager, input: ImportInput, report: ImportReport, options: ImportOptions): Promise<void> {
+  private async importWith(manager: EntityManager, input: ImportInput, report: ImportReport, options: ImportOptions): Promise<boolean> {
     const problems: ImportProblem[] = [];
     const forbidden: ImportProblem[] = [];
     const plan = new ImportPlan();
     const memo = newImportRowMemo();
     const matched: Array<{ claim: Claim; item: PlannedClaim }> = [];
     let sinceStatistics = 0;
+    let writtenSinceStatistics = false;
     let atStatistics = 0;
     // Each batch's discrepancy probes and look-ups read what the earlier batches wrote, in this transaction: planned on
     // the tables' sizes of before a large import, PostgreSQL nests loops over "one" claim that are hundreds
@@ -136,9 +148,10 @@ export class ImportService {
     // few ANALYZEs, each sampling a bounded number of rows.
     const refreshStatistics = async (doubled: boolean) => {
       if (sinceStatistics < (doubled ? Math.max(STATISTICS_AFTER_CLAIMS, atStatistics) : STATISTICS_AFTER_CLAIMS)) return;
-      await refreshPlannerStatistics(manager, IMPORTED_TABLES);
+      await refreshPlannerStatistics(manager, READ_BACK_TABLES);
       atStatistics += sinceStatistics;
       sinceStatistics = 0;
+      writtenSinceStatistics = false;
     };
 
     const flush = async () => {
@@ -163,6 +176,7 @@ export class ImportService {
       });
       report.claimsCreated += fresh.length;
       sinceStatistics += fresh.length;
+      writtenSinceStatistics = true;
       report.attributionsCreated += written.attributions;
       await refreshStatistics(true);
       await yieldToEventLoop();
@@ -202,6 +216,7 @@ export class ImportService {
     await refreshStatistics(false);
     options.onMatching?.();
     report.possibleDuplicates = await this.duplicates(manager, matched);
+    return !writtenSinceStatistics;
   }
 
   /** The likely matches of each new claim, as similarClaims finds them, for all of them at once, inside the import's transaction. */

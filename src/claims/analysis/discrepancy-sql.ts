@@ -1,5 +1,6 @@
 import { APPROXIMATE_TOLERANCE_PERCENT, QuantityShape } from '../quantity';
 import { EventWindow, probeKeys, storedRange } from './figure-spans';
+import { arrayText } from '../../database/insert-statement';
 
 /**
  * The discrepancy rule of src/claims/quantity.ts (quantityRange + rangesConflict) written as SQL: pairwise over
@@ -172,23 +173,24 @@ export function newFigureProbesSql(figures: Array<{ q: QuantityShape & { variabl
 }
 
 type NewFigure = { q: QuantityShape & { variable: string }; window: EventWindow | null; claimId: string };
-/** One probe of a new figure: (figure, variable, kind, node, side, bound, inclusive, start, end, claim id). */
-type ProbeRow = [number, string, string, number, 'high' | 'low', number, boolean, Date | null, Date | null, string];
+/** Takes one probe of a new figure: (figure, variable, kind, node, side, bound, inclusive, start, end, claim id). */
+type ProbeSink<D, B> = (figure: number, variable: string, kind: string, node: number, side: 'high' | 'low', bound: number, inclusive: B, start: D | null, end: D | null, claimId: string) => void;
 
-/** The probes of newFigureProbesSql's members as rows: one per figure, row of the tree it would meet, and side. */
-function probeRows(figures: NewFigure[]): ProbeRow[] {
-  const rows: ProbeRow[] = [];
+/**
+ * The probe rows of each figure, handed to `sink` one by one (a batch has about 20 per figure, so no array is made
+ * for each), its window's times written by `date` and its flags by `bool` once per figure, not once per row.
+ */
+function probeRows<D, B>(figures: NewFigure[], date: (d: Date) => D, bool: (b: boolean) => B, sink: ProbeSink<D, B>): void {
   figures.forEach(({ q, window, claimId }, f) => {
     const range = storedRange(q);
     const timed = window?.start ? window : null;
-    const start = timed ? new Date(timed.start as Date) : null;
-    const end = timed ? new Date((timed.end ?? timed.start) as Date) : null;
-    const sides: Array<['high' | 'low', number, boolean]> = [];
-    if (range.low !== null) sides.push(['high', range.low, range.lowInclusive]);
-    if (range.high !== null) sides.push(['low', range.high, range.highInclusive]);
-    for (const key of probeKeys(timed)) for (const [side, bound, inclusive] of sides) rows.push([f, q.variable, key.kind, key.node, side, bound, inclusive, start, end, claimId]);
+    const start = timed ? date(new Date(timed.start as Date)) : null;
+    const end = timed ? date(new Date((timed.end ?? timed.start) as Date)) : null;
+    const sides: Array<['high' | 'low', number, B]> = [];
+    if (range.low !== null) sides.push(['high', range.low, bool(range.lowInclusive)]);
+    if (range.high !== null) sides.push(['low', range.high, bool(range.highInclusive)]);
+    for (const key of probeKeys(timed)) for (const [side, bound, inclusive] of sides) sink(f, q.variable, key.kind, key.node, side, bound, inclusive, start, end, claimId);
   });
-  return rows;
 }
 
 /** The contradiction test of a probe row `p` on figure_span `o`, on one side: one range of one index. */
@@ -212,7 +214,9 @@ const probeClaimSql = `co.id = o.claim_id AND co.deleted_at IS NULL
  */
 export function newFigureProbesUnnest(figures: NewFigure[]): { sql: string; values: unknown[] } {
   const columns: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
-  for (const row of probeRows(figures)) row.forEach((v, c) => columns[c].push(v instanceof Date ? v.toISOString() : v));
+  probeRows(figures, (d) => d.toISOString(), (b) => b, (...row) => {
+    for (let c = 0; c < 10; c++) columns[c].push(row[c]);
+  });
   const member = (side: 'high' | 'low', flagged: boolean) => {
     return `(SELECT o.claim_id, ${flagged} AS flagged FROM figure_span o JOIN claim co ON ${probeClaimSql}
       WHERE ${probeSideSql(side)} AND ${probeMeetsSql(String(flagged))}${flagged ? ' LIMIT 1' : ''})`;
@@ -221,7 +225,7 @@ export function newFigureProbesUnnest(figures: NewFigure[]): { sql: string; valu
     FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[], $6::float8[], $7::bool[], $8::timestamptz[], $9::timestamptz[], $10::text[])
       AS p(figure, variable, kind, node, side, bound, inclusive, start_at, end_at, claim_id)
     CROSS JOIN LATERAL (${member('high', false)} UNION ALL ${member('high', true)} UNION ALL ${member('low', false)} UNION ALL ${member('low', true)}) x`;
-  return { sql, values: columns };
+  return { sql, values: columns.map(arrayText) };
 }
 
 /**
@@ -232,7 +236,18 @@ export function newFigureProbesUnnest(figures: NewFigure[]): { sql: string; valu
  * (figure, claim_id, flagged), claim_id null for flagged ones. `datetime` writes a Date as the driver stores it.
  */
 export function newFigureProbesJson(figures: NewFigure[], datetime: (d: Date) => string): { sql: string; values: unknown[] } {
-  const rows = probeRows(figures).map((r) => r.map((v) => (v instanceof Date ? datetime(v) : typeof v === 'boolean' ? Number(v) : v)));
+  // Written as JSON text row by row: the strings of a figure are encoded once, with its times.
+  const rows: string[] = [];
+  const encoded = new Map<string, string>();
+  const json = (text: string | null) => {
+    if (text === null) return 'null';
+    let found = encoded.get(text);
+    if (found === undefined) encoded.set(text, (found = JSON.stringify(text)));
+    return found;
+  };
+  probeRows(figures, datetime, Number, (f, variable, kind, node, side, bound, inclusive, start, end, claimId) =>
+    rows.push(`[${f},${json(variable)},${json(kind)},${node},"${side}",${JSON.stringify(bound)},${inclusive},${json(start)},${json(end)},${json(claimId)}]`),
+  );
   const field = (n: number, name: string) => `json_extract(j.value, '$[${n}]') AS ${name}`;
   const names = ['figure', 'variable', 'kind', 'node', 'side', 'bound', 'inclusive', 'start_at', 'end_at', 'claim_id'];
   const exists = (side: 'high' | 'low') => `EXISTS (SELECT 1 FROM figure_span o JOIN claim co ON ${probeClaimSql} WHERE ${probeMeetsSql('1')} AND ${probeSideSql(side)})`;
@@ -242,5 +257,5 @@ export function newFigureProbesJson(figures: NewFigure[], datetime: (d: Date) =>
       .join(' UNION ALL ')}
     UNION ALL
     SELECT DISTINCT p.figure AS figure, NULL AS claim_id, 1 AS flagged FROM p WHERE (p.side = 'high' AND ${exists('high')}) OR (p.side = 'low' AND ${exists('low')})`;
-  return { sql, values: [JSON.stringify(rows)] };
+  return { sql, values: [`[${rows.join(',')}]`] };
 }

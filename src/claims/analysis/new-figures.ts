@@ -72,11 +72,30 @@ export async function planNewFigures(manager: EntityManager, claims: NewClaimFig
     flagged.add(a);
     flagged.add(b);
   }
-  const spans = claims.flatMap((c) => {
+  // Nineteen rows for a dated figure, so an import files about 20 per row of its file: built as the entity's own
+  // instances, every column given (what manager.create would make, without its per-row walk of the metadata).
+  const spans: FigureSpan[] = [];
+  for (const c of claims) {
     const keys = spanKeys(windowOf(c));
     const on = flagged.has(c.claimId);
-    return c.quantities.flatMap((q) => keys.map((key) => manager.create(FigureSpan, { quantityId: q.id, claimId: c.claimId, variable: q.variable, ...key, ...storedRange(q), flagged: on })));
-  });
+    for (const q of c.quantities) {
+      const { low, lowInclusive, high, highInclusive } = storedRange(q);
+      for (const { kind, node } of keys) {
+        const span = new FigureSpan();
+        span.claimId = c.claimId;
+        span.quantityId = q.id;
+        span.kind = kind;
+        span.node = node;
+        span.variable = q.variable;
+        span.low = low;
+        span.lowInclusive = lowInclusive;
+        span.high = high;
+        span.highInclusive = highInclusive;
+        span.flagged = on;
+        spans.push(span);
+      }
+    }
+  }
   return { flagged, spans, contradicted: [...contradicted] };
 }
 

@@ -7,6 +7,10 @@ import { PlaceInput } from './place.input';
 import { QuantityInput } from './quantity.input';
 
 export const STATEMENT_MAX = 2000;
+export const HEDGE_MAX = 200;
+export const TAGS_MAX = 30;
+/** A tag, once trimmed. */
+export const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,59}$/u;
 /** Figures per claim (imports/import-row.ts validates fewer part by part). */
 export const QUANTITIES_MAX = 20;
 
@@ -17,15 +21,15 @@ export class ClaimFieldsInput {
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(HEDGE_MAX)
   hedge?: string | null;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(30)
+  @ArrayMaxSize(TAGS_MAX)
   @TrimEach()
-  @Matches(/^[\p{L}\p{N}][\p{L}\p{N} _-]{0,59}$/u, { each: true, message: 'each tag must be 1 to 60 letters, digits, spaces, - or _' })
+  @Matches(TAG_PATTERN, { each: true, message: 'each tag must be 1 to 60 letters, digits, spaces, - or _' })
   tags?: string[];
 
   @Field(() => PlaceInput, { nullable: true })
