@@ -23,7 +23,7 @@ export interface ColumnDef {
   /**
    * A plain claim column: where the export reader reads it. Declaring `from` is all a claim column needs: the
    * reader selects it and the row carries it as read, in its type's export form (export-reader.ts). A column
-   * without `from` is worked out from the claim's bundle in export-rows.ts (`CELLS`), which must name it.
+   * without `from` is worked out from the claim's bundle in export-rows.ts (`writeWorkedOut`), which must write it.
    */
   from?: ClaimColumnSource;
 }

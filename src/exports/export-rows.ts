@@ -107,60 +107,68 @@ interface RowFacts {
 
 /**
  * The full profile's columns that are not plain claim columns, each worked out from its row's facts: the one place
- * their logic lives. A plain claim column (`from` in export-columns.ts) is copied from the claim as read and has no
- * entry here; every other full-profile column must have one (checked when this module loads).
+ * their logic lives. A plain claim column (`from` in export-columns.ts) is copied from the claim as read and is not
+ * written here; every other full-profile column must be (checked when this module loads). One function of plain
+ * property writes rather than a table of one closure per column, because this runs once per exported row: the
+ * writes compile to direct stores, where the table cost a call per cell.
  */
-const CELLS: Readonly<Record<string, (r: RowFacts) => unknown>> = {
-  quantity_variable: (r) => r.primary?.variable ?? null,
-  quantity_low: (r) => r.blh.low,
-  quantity_best: (r) => r.blh.best,
-  quantity_high: (r) => r.blh.high,
-  quantity_low_inclusive: (r) => r.lowInclusive,
-  quantity_high_inclusive: (r) => r.highInclusive,
-  quantity_approximate: (r) => (r.primary ? r.primary.approximate : null),
-  quantity_unit: (r) => r.primary?.unit ?? null,
-  quantity_currency: (r) => r.primary?.currency ?? null,
-  quantity_qualifier: (r) => r.primary?.qualifier ?? null,
-  quantities_json: (r) => r.quantitiesJson,
-  attribution_id: (r) => r.a?.id ?? null,
-  source_id: (r) => r.a?.sourceId ?? null,
-  source_name: (r) => r.a?.sourceName ?? null,
-  source_kind: (r) => r.a?.sourceKind ?? null,
-  source_reliability: (r) => r.a?.sourceReliability ?? null,
-  source_anonymous: (r) => (r.a ? r.a.sourceKind === SourceKind.ANONYMOUS : null),
-  stance: (r) => r.a?.stance ?? null,
-  cue: (r) => r.a?.cue ?? null,
-  mode: (r) => r.a?.mode ?? null,
-  said_at: (r) => iso(r.a?.saidAt ?? null),
-  credibility: (r) => r.a?.credibility ?? null,
-  relay_chain: ({ a }) => (a ? [...a.chain, { source_id: a.sourceId, name: a.sourceName, kind: a.sourceKind, cue: a.cue }] : null),
-  anonymity_reason: (r) => r.a?.anonymityReason ?? null,
-  relationship: (r) => r.a?.relationship ?? null,
-  conditions: (r) => (r.a ? r.a.conditions : null),
-  quote: (r) => r.a?.quote ?? null,
-  article_url: (r) => r.a?.articleUrl ?? null,
-  article_headline: (r) => r.a?.articleHeadline ?? null,
-  article_publisher: (r) => r.a?.articlePublisher ?? null,
-  article_published_at: (r) => iso(r.a?.articlePublishedAt ?? null),
-  row_id: (r) => (r.a ? r.a.id : r.claim.claim_id),
-  primary_row: (r) => r.index === 0,
-  anonymity_granted: (r) => (r.a ? r.a.anonymityGranted : null),
-  quantity_vague: (r) => (r.primary ? r.primary.vague : null),
-};
+function writeWorkedOut(row: ExportRow, r: RowFacts): void {
+  const { primary, a } = r;
+  row.quantity_variable = primary?.variable ?? null;
+  row.quantity_low = r.blh.low;
+  row.quantity_best = r.blh.best;
+  row.quantity_high = r.blh.high;
+  row.quantity_low_inclusive = r.lowInclusive;
+  row.quantity_high_inclusive = r.highInclusive;
+  row.quantity_approximate = primary ? primary.approximate : null;
+  row.quantity_unit = primary?.unit ?? null;
+  row.quantity_currency = primary?.currency ?? null;
+  row.quantity_qualifier = primary?.qualifier ?? null;
+  row.quantities_json = r.quantitiesJson;
+  row.attribution_id = a?.id ?? null;
+  row.source_id = a?.sourceId ?? null;
+  row.source_name = a?.sourceName ?? null;
+  row.source_kind = a?.sourceKind ?? null;
+  row.source_reliability = a?.sourceReliability ?? null;
+  row.source_anonymous = a ? a.sourceKind === SourceKind.ANONYMOUS : null;
+  row.stance = a?.stance ?? null;
+  row.cue = a?.cue ?? null;
+  row.mode = a?.mode ?? null;
+  row.said_at = iso(a?.saidAt ?? null);
+  row.credibility = a?.credibility ?? null;
+  row.relay_chain = a ? [...a.chain, { source_id: a.sourceId, name: a.sourceName, kind: a.sourceKind, cue: a.cue }] : null;
+  row.anonymity_reason = a?.anonymityReason ?? null;
+  row.relationship = a?.relationship ?? null;
+  row.conditions = a ? a.conditions : null;
+  row.quote = a?.quote ?? null;
+  row.article_url = a?.articleUrl ?? null;
+  row.article_headline = a?.articleHeadline ?? null;
+  row.article_publisher = a?.articlePublisher ?? null;
+  row.article_published_at = iso(a?.articlePublishedAt ?? null);
+  row.row_id = a ? a.id : r.claim.claim_id;
+  row.primary_row = r.index === 0;
+  row.anonymity_granted = a ? a.anonymityGranted : null;
+  row.quantity_vague = primary ? primary.vague : null;
+}
+
+/** The columns writeWorkedOut writes, found by letting it write into an empty object. */
+export const WORKED_OUT_COLUMNS: readonly string[] = (() => {
+  const probe: ExportRow = {};
+  writeWorkedOut(probe, { claim: { claim_id: '' }, primary: undefined, blh: { low: null, best: null, high: null }, lowInclusive: null, highInclusive: null, quantitiesJson: [], a: null, index: 0 });
+  return Object.keys(probe);
+})();
 
 for (const c of FULL_COLUMNS) {
-  if (c.from && CELLS[c.name]) throw new Error(`export column ${c.name} is both a plain claim column and worked out in export-rows.ts`);
-  if (!c.from && !CELLS[c.name]) throw new Error(`export column ${c.name} has neither \`from\` (export-columns.ts) nor a cell in export-rows.ts`);
+  const worked = WORKED_OUT_COLUMNS.includes(c.name);
+  if (c.from && worked) throw new Error(`export column ${c.name} is both a plain claim column and worked out in export-rows.ts`);
+  if (!c.from && !worked) throw new Error(`export column ${c.name} has neither \`from\` (export-columns.ts) nor a cell in export-rows.ts (writeWorkedOut)`);
 }
-for (const name of Object.keys(CELLS)) {
+for (const name of WORKED_OUT_COLUMNS) {
   if (!FULL_COLUMNS.some((c) => c.name === name)) throw new Error(`export-rows.ts works out ${name}, which is not a full-profile column`);
 }
 
 /** The plain claim columns' names, copied from the claim as read. */
 const PLAIN_NAMES: readonly string[] = PLAIN_CLAIM_COLUMNS.map((c) => c.name);
-
-/** The worked-out cells, in codebook order. */
-const WORKED_CELLS = Object.entries(CELLS);
 
 /**
  * Every row starts as a copy of this one: the full profile's columns, null, in codebook order. Copying an object of a
@@ -168,9 +176,6 @@ const WORKED_CELLS = Object.entries(CELLS);
  * becomes a hash table in V8, slower to fill and to write out.
  */
 const FULL_ROW_TEMPLATE: ExportRow = JSON.parse(JSON.stringify(Object.fromEntries(FULL_COLUMNS.map((c) => [c.name, null]))));
-
-/** The columns export-rows.ts works out (the rest are plain claim columns): for tests and the docs. */
-export const WORKED_OUT_COLUMNS: readonly string[] = Object.keys(CELLS);
 
 /**
  * One row per live attribution; a claim with none still gets one row with empty attribution columns.
@@ -200,7 +205,7 @@ export function fullRows(bundle: ClaimBundle): ExportRow[] {
     facts.a = attributions[i];
     facts.index = i;
     const row: ExportRow = { ...claimRow };
-    for (const [name, cell] of WORKED_CELLS) row[name] = cell(facts);
+    writeWorkedOut(row, facts);
     rows[i] = row;
   }
   return rows;
