@@ -1,5 +1,5 @@
-import { FULL_COLUMNS, UCDP_COLUMNS } from '../src/exports/export-columns';
-import { AttributionRecord, ClaimBundle, QuantityRecord, bestLowHigh, fullRows, ucdpDatePrec, ucdpRow } from '../src/exports/export-rows';
+import { PLAIN_CLAIM_COLUMNS, FULL_COLUMNS, UCDP_COLUMNS } from '../src/exports/export-columns';
+import { AttributionRecord, ClaimBundle, QuantityRecord, WORKED_OUT_COLUMNS, bestLowHigh, fullRows, ucdpDatePrec, ucdpRow } from '../src/exports/export-rows';
 
 const quantity = (q: Partial<QuantityRecord>): QuantityRecord => ({
   variable: 'killed', value: null, lower: null, lowerInclusive: true, upper: null, upperInclusive: true, approximate: false, qualifier: null, unit: null, currency: null, vague: false, ...q,
@@ -15,10 +15,10 @@ const attribution = (a: Partial<AttributionRecord>): AttributionRecord => ({
 
 const bundle = (over: Partial<ClaimBundle> = {}): ClaimBundle => ({
   claim: {
-    id: 'c1', statement: 'S', hedge: null, status: 'UNVERIFIED', tags: ['t'], placeName: 'Baghouz', placeAdminArea: null, placeCountry: 'SY', placePrecision: 'ADMIN2',
-    latitude: 34.5, longitude: -40.25, eventStart: new Date('2019-02-01T00:00:00Z'), eventEnd: new Date('2019-02-28T00:00:00Z'), eventPrecision: 'MONTH',
-    createdAt: new Date('2020-01-01T00:00:00Z'), updatedAt: new Date('2020-01-02T00:00:00Z'),
-    externalId: 'origin-7', sourcing: 'CONTESTED', independentSourceCount: 1, circular: true, hasDiscrepancy: false, articleCount: 2,
+    claim_id: 'c1', statement: 'S', hedge: null, status: 'UNVERIFIED', tags: ['t'], place_name: 'Baghouz', place_admin_area: null, place_country: 'SY', place_precision: 'ADMIN2',
+    latitude: 34.5, longitude: -40.25, event_start: '2019-02-01T00:00:00.000Z', event_end: '2019-02-28T00:00:00.000Z', event_precision: 'MONTH',
+    independent_source_count: 1, created_at: '2020-01-01T00:00:00.000Z', updated_at: '2020-01-02T00:00:00.000Z',
+    external_id: 'origin-7', sourcing: 'CONTESTED', circular: true, has_discrepancy: false, article_count: 2,
   },
   quantities: [quantity({ lower: 1000, qualifier: 'at least' }), quantity({ variable: 'cash', lower: 2e8, currency: 'USD' })],
   attributions: [attribution({}), attribution({ id: 'a2', chain: [link('AFP'), link('CNN')] }), attribution({ id: 'a3', sourceId: 's2', stance: 'DENIES' })],
@@ -32,6 +32,14 @@ describe('export row mapping', () => {
     expect(bestLowHigh(quantity({ upper: 50 }))).toEqual({ low: null, best: 50, high: 50 });
     expect(bestLowHigh(quantity({ lower: 40, upper: 60 }))).toEqual({ low: 40, best: 40, high: 60 });
     expect(bestLowHigh(quantity({ lower: 40, value: 50, upper: 60 }))).toEqual({ low: 40, best: 50, high: 60 });
+  });
+
+  it('fills every full-profile column once: a plain claim column as read, any other worked out in export-rows.ts', () => {
+    const plain = PLAIN_CLAIM_COLUMNS.map((c) => c.name);
+    expect(plain.filter((name) => WORKED_OUT_COLUMNS.includes(name))).toEqual([]);
+    expect([...plain, ...WORKED_OUT_COLUMNS].sort()).toEqual(FULL_COLUMNS.map((c) => c.name).sort());
+    const [row] = fullRows(bundle());
+    for (const name of plain) expect([name, row[name]]).toEqual([name, bundle().claim[name]]);
   });
 
   it('writes one row per attribution with every column in codebook order', () => {
@@ -60,7 +68,7 @@ describe('export row mapping', () => {
   });
 
   it('flags one primary row per claim, so summing best over primary rows counts each claim once', () => {
-    const rows = [bundle(), bundle({ claim: { ...bundle().claim, id: 'c2' } })].flatMap(fullRows).map((r) => ucdpRow(r, new Map()));
+    const rows = [bundle(), bundle({ claim: { ...bundle().claim, claim_id: 'c2' } })].flatMap(fullRows).map((r) => ucdpRow(r, new Map()));
     expect(rows.map((r) => r.primary_row)).toEqual([true, false, false, true, false, false]);
     expect(rows.filter((r) => r.primary_row).reduce((sum, r) => sum + (r.best as number), 0)).toBe(2000);
   });

@@ -1,8 +1,9 @@
 /**
  * The export's columns: names are a published contract (researchers' scripts depend on them),
- * so they only ever get added, never renamed. The codebook, the CSV header and the import
- * reader are all driven from these lists.
+ * so they only ever get added, never renamed. The codebook, the CSV header, the import reader,
+ * the export reader's claim query and the rows' shape are all driven from these lists.
  */
+import type { Claim, EventTimeColumns, PlaceColumns } from '../claims/claim.entity';
 import { Sourcing } from '../claims/claim-enum-values';
 import { AttributionMode, Stance } from '../attributions/attribution-enum-values';
 import { ClaimStatus, PlacePrecision, TimePrecision } from '../claims/claim-enum-values';
@@ -19,16 +20,36 @@ export interface ColumnDef {
   values?: readonly string[];
   /** Never empty in an export (the data package's `required` constraint). */
   required?: boolean;
+  /**
+   * A plain claim column: where the export reader reads it. Declaring `from` is all a claim column needs: the
+   * reader selects it and the row carries it as read, in its type's export form (export-reader.ts). A column
+   * without `from` is worked out from the claim's bundle in export-rows.ts (`writeWorkedOut`), which must write it.
+   */
+  from?: ClaimColumnSource;
 }
+
+/** A property of the Claim entity, embedded columns by their path ('place.name'). */
+export type ClaimProperty = Exclude<keyof Claim, 'quantities' | 'place' | 'eventTime'> | `place.${keyof PlaceColumns}` | `eventTime.${keyof EventTimeColumns}`;
+
+/**
+ * Where a plain claim column comes from: a property of the Claim entity (its column, looked up in TypeORM's metadata,
+ * so a property that does not exist fails the reader at start-up), or an SQL expression over the claim row `c`.
+ */
+export type ClaimColumnSource = { claim: ClaimProperty } | { sql: string };
+
+/** As UCDP counts sources: the reports the claim rests on. One correlated count per claim of a page. */
+const ARTICLE_COUNT_SQL =
+  '(SELECT COUNT(DISTINCT ci.article_id) FROM attribution a JOIN citation ci ON ci.attribution_id = a.id JOIN article ar ON ar.id = ci.article_id ' +
+  'WHERE a.claim_id = c.id AND a.deleted_at IS NULL AND ci.deleted_at IS NULL AND ar.deleted_at IS NULL)';
 
 export type ExportProfile = 'full' | 'ucdp';
 
 export const FULL_COLUMNS: readonly ColumnDef[] = [
-  { name: 'claim_id', type: 'text', required: true, doc: 'The claim\'s id (UUIDv7). The import\'s idempotency key.' },
-  { name: 'statement', type: 'text', required: true, doc: 'The claim in the reporter\'s words.' },
-  { name: 'hedge', type: 'text', doc: 'The hedge as written ("may have", "reportedly").' },
-  { name: 'status', type: 'enum', required: true, values: Object.values(ClaimStatus), doc: 'Editorial status: UNVERIFIED, CORROBORATED, CONTESTED, CONFIRMED, FALSE, RETRACTED.' },
-  { name: 'tags', type: 'list', required: true, doc: 'Tags: a JSON array of strings (`["siege","negotiations"]`), `[]` when there are none.' },
+  { name: 'claim_id', type: 'text', required: true, from: { claim: 'id' }, doc: 'The claim\'s id (UUIDv7). The import\'s idempotency key.' },
+  { name: 'statement', type: 'text', required: true, from: { claim: 'statement' }, doc: 'The claim in the reporter\'s words.' },
+  { name: 'hedge', type: 'text', from: { claim: 'hedge' }, doc: 'The hedge as written ("may have", "reportedly").' },
+  { name: 'status', type: 'enum', required: true, values: Object.values(ClaimStatus), from: { claim: 'status' }, doc: 'Editorial status: UNVERIFIED, CORROBORATED, CONTESTED, CONFIRMED, FALSE, RETRACTED.' },
+  { name: 'tags', type: 'list', required: true, from: { claim: 'tags' }, doc: 'Tags: a JSON array of strings (`["siege","negotiations"]`), `[]` when there are none.' },
   { name: 'quantity_variable', type: 'text', doc: 'Primary quantity (the first by position): what is counted, a snake_case key.' },
   { name: 'quantity_low', type: 'number', doc: 'Primary quantity: the lower bound, or the value when the figure is a single value. Empty: no lower bound.' },
   { name: 'quantity_best', type: 'number', doc: 'Primary quantity: the best estimate (see "Best, low and high").' },
@@ -40,15 +61,15 @@ export const FULL_COLUMNS: readonly ColumnDef[] = [
   { name: 'quantity_currency', type: 'text', doc: 'Primary quantity: ISO 4217 code when the figure is money.' },
   { name: 'quantity_qualifier', type: 'text', doc: 'Primary quantity: the qualifier as written ("more than", "at least").' },
   { name: 'quantities_json', type: 'list', required: true, doc: 'Every quantity, in position order, as stored: a JSON array of {variable, value, lower, lower_inclusive, upper, upper_inclusive, approximate, qualifier, unit, currency, vague}, `[]` when there are none. The quantities table (`/exports/quantities.csv`) has the same one row per quantity.' },
-  { name: 'place_name', type: 'text', doc: 'Place name as reported.' },
-  { name: 'place_admin_area', type: 'text', doc: 'First-level administrative area.' },
-  { name: 'place_country', type: 'text', doc: 'ISO 3166-1 alpha-2 country code.' },
-  { name: 'place_precision', type: 'enum', values: Object.values(PlacePrecision), doc: 'How precisely the place is known: EXACT, NEAR, ADMIN2, ADMIN1, COUNTRY, REGION (see "Precision codes").' },
-  { name: 'latitude', type: 'number', doc: 'WGS 84 latitude, decimal degrees.' },
-  { name: 'longitude', type: 'number', doc: 'WGS 84 longitude, decimal degrees.' },
-  { name: 'event_start', type: 'datetime', doc: 'Start of the event time (ISO 8601, UTC).' },
-  { name: 'event_end', type: 'datetime', doc: 'End of the event time; equal to event_start for an instant.' },
-  { name: 'event_precision', type: 'enum', values: Object.values(TimePrecision), doc: 'How precisely the time is known: EXACT, HOUR, DAY, WEEK, MONTH, YEAR.' },
+  { name: 'place_name', type: 'text', from: { claim: 'place.name' }, doc: 'Place name as reported.' },
+  { name: 'place_admin_area', type: 'text', from: { claim: 'place.adminArea' }, doc: 'First-level administrative area.' },
+  { name: 'place_country', type: 'text', from: { claim: 'place.country' }, doc: 'ISO 3166-1 alpha-2 country code.' },
+  { name: 'place_precision', type: 'enum', values: Object.values(PlacePrecision), from: { claim: 'place.precision' }, doc: 'How precisely the place is known: EXACT, NEAR, ADMIN2, ADMIN1, COUNTRY, REGION (see "Precision codes").' },
+  { name: 'latitude', type: 'number', from: { claim: 'place.latitude' }, doc: 'WGS 84 latitude, decimal degrees.' },
+  { name: 'longitude', type: 'number', from: { claim: 'place.longitude' }, doc: 'WGS 84 longitude, decimal degrees.' },
+  { name: 'event_start', type: 'datetime', from: { claim: 'eventTime.start' }, doc: 'Start of the event time (ISO 8601, UTC).' },
+  { name: 'event_end', type: 'datetime', from: { claim: 'eventTime.end' }, doc: 'End of the event time; equal to event_start for an instant.' },
+  { name: 'event_precision', type: 'enum', values: Object.values(TimePrecision), from: { claim: 'eventTime.precision' }, doc: 'How precisely the time is known: EXACT, HOUR, DAY, WEEK, MONTH, YEAR.' },
   { name: 'attribution_id', type: 'text', doc: 'The attribution\'s id. Empty when the claim has no attribution.' },
   { name: 'source_id', type: 'text', doc: 'The original speaker\'s id.' },
   { name: 'source_name', type: 'text', doc: 'The original speaker; for an anonymous source, its description ("a senior military official").' },
@@ -69,19 +90,22 @@ export const FULL_COLUMNS: readonly ColumnDef[] = [
   { name: 'article_headline', type: 'text', doc: 'Headline of that article.' },
   { name: 'article_publisher', type: 'text', doc: 'Publisher of that article.' },
   { name: 'article_published_at', type: 'datetime', doc: 'Publication time of that article.' },
-  { name: 'independent_source_count', type: 'integer', required: true, doc: 'Independent origins asserting the claim (live ASSERTS attributions; docs/sourcing-rules.md): two outlets relaying the same speaker count once, because the chain is not the speaker, and sources an editor linked as one origin count once. The same on every row of a claim, and the value the `minIndependentSources` filter reads.' },
-  { name: 'created_at', type: 'datetime', required: true, doc: 'When the claim was recorded.' },
-  { name: 'updated_at', type: 'datetime', required: true, doc: 'When anything in the claim\'s rows last changed: the claim itself, an attribution added, edited or removed, a citation or its article, or a source it names (renamed, regraded, merged). The same on every row of a claim. Incremental sync reads it (`updatedSince`).' },
+  { name: 'independent_source_count', type: 'integer', required: true, from: { claim: 'independentSourceCount' }, doc: 'Independent origins asserting the claim (live ASSERTS attributions; docs/sourcing-rules.md): two outlets relaying the same speaker count once, because the chain is not the speaker, and sources an editor linked as one origin count once. The same on every row of a claim, and the value the `minIndependentSources` filter reads.' },
+  { name: 'created_at', type: 'datetime', required: true, from: { claim: 'createdAt' }, doc: 'When the claim was recorded.' },
+  { name: 'updated_at', type: 'datetime', required: true, from: { claim: 'updatedAt' }, doc: 'When anything in the claim\'s rows last changed: the claim itself, an attribution added, edited or removed, a citation or its article, or a source it names (renamed, regraded, merged). The same on every row of a claim. Incremental sync reads it (`updatedSince`).' },
   { name: 'row_id', type: 'text', required: true, doc: 'The row\'s stable key: the attribution_id, or the claim_id for a claim without attribution. The same in every export while the row exists; `/exports/deletions` names the rows that left.' },
-  { name: 'external_id', type: 'text', doc: 'The claim\'s id in the system it was imported from (the file\'s claim_id), kept on import. Empty for a claim logged here.' },
-  { name: 'sourcing', type: 'enum', required: true, values: Object.values(Sourcing), doc: 'How the claim is sourced (docs/sourcing-rules.md): CONTESTED, UNSOURCED, ANONYMOUS_ONLY, CORROBORATED, SINGLE_SOURCE. The same on every row of a claim.' },
-  { name: 'circular', type: 'boolean', required: true, doc: 'True when several apparent sources all trace back to one origin (relays of one speaker). The same on every row of a claim.' },
-  { name: 'has_discrepancy', type: 'boolean', required: true, doc: 'True when a figure of this claim cannot be true together with a figure of another live claim on the same variable in an overlapping time window. The same on every row of a claim.' },
+  { name: 'external_id', type: 'text', from: { claim: 'externalId' }, doc: 'The claim\'s id in the system it was imported from (the file\'s claim_id), kept on import. Empty for a claim logged here.' },
+  { name: 'sourcing', type: 'enum', required: true, values: Object.values(Sourcing), from: { claim: 'sourcing' }, doc: 'How the claim is sourced (docs/sourcing-rules.md): CONTESTED, UNSOURCED, ANONYMOUS_ONLY, CORROBORATED, SINGLE_SOURCE. The same on every row of a claim.' },
+  { name: 'circular', type: 'boolean', required: true, from: { claim: 'circular' }, doc: 'True when several apparent sources all trace back to one origin (relays of one speaker). The same on every row of a claim.' },
+  { name: 'has_discrepancy', type: 'boolean', required: true, from: { claim: 'hasDiscrepancy' }, doc: 'True when a figure of this claim cannot be true together with a figure of another live claim on the same variable in an overlapping time window. The same on every row of a claim.' },
   { name: 'primary_row', type: 'boolean', required: true, doc: 'True on exactly one row of each claim (its first attribution, or its only row): keep these rows to count each claim, and each figure, once.' },
-  { name: 'article_count', type: 'integer', required: true, doc: 'Distinct live articles citing the claim (through any live citation of a live attribution). The UCDP profile\'s number_of_sources.' },
+  { name: 'article_count', type: 'integer', required: true, from: { sql: ARTICLE_COUNT_SQL }, doc: 'Distinct live articles citing the claim (through any live citation of a live attribution). The UCDP profile\'s number_of_sources.' },
   { name: 'anonymity_granted', type: 'boolean', doc: 'True when the copy grants the speaker anonymity ("said on condition of anonymity"), with or without anonymity_reason. Empty when the claim has no attribution.' },
   { name: 'quantity_vague', type: 'boolean', doc: 'Primary quantity: true for a vague figure ("dozens", "hundreds") kept as a conventional range; quantity_low and quantity_high are then the convention\'s bounds, not the source\'s numbers.' },
 ];
+
+/** The full profile's plain claim columns, in codebook order: the export reader's claim query selects these and nothing else. */
+export const PLAIN_CLAIM_COLUMNS = FULL_COLUMNS.filter((c): c is ColumnDef & { from: ClaimColumnSource } => c.from !== undefined);
 
 export const UCDP_COLUMNS: readonly ColumnDef[] = [
   { name: 'id', type: 'text', required: true, doc: 'Row id: the row_id (the attribution_id, or the claim_id for a claim without attribution).' },

@@ -7,6 +7,7 @@ import { Claim } from '../claims/claim.entity';
 import { ClaimFilterInput } from '../claims/dto/claim-filter.input';
 import { QuantityVariable } from '../claims/variables/quantity-variable.entity';
 import { TextSearch, textSearchFor } from '../database/text-search';
+import { PLAIN_CLAIM_COLUMNS, ColumnType } from './export-columns';
 import { AttributionRecord, ClaimBundle, ClaimRecord, QuantityRecord, RelayLink, UcdpCategories } from './export-rows';
 
 type Raw = Record<string, any>;
@@ -21,14 +22,17 @@ const EXPORT_ORDER = declareOrder('exports.claims', [{ column: 'c.id', direction
  * Reads the filtered claim set in keyset pages ordered by claim id, and everything a row
  * needs for a page in four queries (claims, quantities, attributions with source and first
  * citation, relay hops), whatever the page size: no per-row queries. Raw SQL rather than
- * entity hydration, because hydration dominates the cost at a million rows.
+ * entity hydration, because hydration dominates the cost at a million rows. The claim query's
+ * select list is the plain claim columns of export-columns.ts (`from`), built once.
  */
 @Injectable()
 export class ExportReader {
   private readonly textSearch: TextSearch;
+  private readonly claimSelects: readonly ClaimSelect[];
 
   constructor(private readonly dataSource: DataSource) {
     this.textSearch = textSearchFor(dataSource.options.type);
+    this.claimSelects = claimSelects(dataSource);
   }
 
   /** The vocabulary of figures' UCDP category for each variable name and alias (a small table, read once per export). */
@@ -59,7 +63,7 @@ export class ExportReader {
       // Read the next batch while this one is rendered and written, so the database and Node work at
       // the same time. If the reader stops early, the prefetch is dropped without an unhandled rejection.
       if (more) {
-        next = this.batch(filter, actor, claims[claims.length - 1].id, size);
+        next = this.batch(filter, actor, claims[claims.length - 1].claim_id, size);
         next.catch(() => undefined);
       }
       yield bundles;
@@ -72,66 +76,22 @@ export class ExportReader {
     return { claims, bundles: claims.length ? await this.bundles(claims) : [] };
   }
 
+  /** One page of claims: the plain claim columns exactly as export-columns.ts declares them, and nothing else of the claim. */
   private async claimPage(filter: ClaimFilterInput, actor: Actor | undefined, after: string | null, size: number): Promise<ClaimRecord[]> {
-    const qb = this.filtered(filter, actor)
-      .select('c.id', 'id')
-      .addSelect('c.statement', 'statement')
-      .addSelect('c.hedge', 'hedge')
-      .addSelect('c.status', 'status')
-      .addSelect('c.tags', 'tags')
-      .addSelect('c.place_name', 'place_name')
-      .addSelect('c.place_admin_area', 'place_admin_area')
-      .addSelect('c.place_country', 'place_country')
-      .addSelect('c.place_precision', 'place_precision')
-      .addSelect('c.place_latitude', 'latitude')
-      .addSelect('c.place_longitude', 'longitude')
-      .addSelect('c.event_time_start', 'event_start')
-      .addSelect('c.event_time_end', 'event_end')
-      .addSelect('c.event_time_precision', 'event_precision')
-      .addSelect('c.created_at', 'created_at')
-      .addSelect('c.updated_at', 'updated_at')
-      .addSelect('c.external_id', 'external_id')
-      .addSelect('c.sourcing', 'sourcing')
-      .addSelect('c.independent_source_count', 'independent_source_count')
-      .addSelect('c.circular', 'circular')
-      .addSelect('c.has_discrepancy', 'has_discrepancy')
-      // As UCDP counts sources: the reports the claim rests on. One correlated count per claim of the page.
-      .addSelect(
-        '(SELECT COUNT(DISTINCT ci.article_id) FROM attribution a JOIN citation ci ON ci.attribution_id = a.id JOIN article ar ON ar.id = ci.article_id ' +
-          'WHERE a.claim_id = c.id AND a.deleted_at IS NULL AND ci.deleted_at IS NULL AND ar.deleted_at IS NULL)',
-        'article_count',
-      );
+    const qb = this.filtered(filter, actor);
+    this.claimSelects.forEach(({ sql, name }, i) => (i === 0 ? qb.select(sql, name) : qb.addSelect(sql, name)));
     const rows: Raw[] = await applyKeyset(qb, EXPORT_ORDER.keys, { size, backward: false, cursor: after === null ? null : [after], order: EXPORT_ORDER.name })
       .limit(size)
       .getRawMany();
-    return rows.map((r) => ({
-      id: r.id,
-      statement: r.statement,
-      hedge: r.hedge,
-      status: r.status,
-      tags: parseJsonList(r.tags),
-      placeName: r.place_name,
-      placeAdminArea: r.place_admin_area,
-      placeCountry: r.place_country,
-      placePrecision: r.place_precision,
-      latitude: num(r.latitude),
-      longitude: num(r.longitude),
-      eventStart: date(r.event_start),
-      eventEnd: date(r.event_end),
-      eventPrecision: r.event_precision,
-      createdAt: date(r.created_at) as Date,
-      updatedAt: date(r.updated_at) as Date,
-      externalId: r.external_id ?? null,
-      sourcing: r.sourcing,
-      independentSourceCount: Number(r.independent_source_count),
-      circular: bool(r.circular),
-      hasDiscrepancy: bool(r.has_discrepancy),
-      articleCount: Number(r.article_count),
-    }));
+    return rows.map((r) => {
+      const claim: Raw = {};
+      for (const { name, decode } of this.claimSelects) claim[name] = decode(r[name]);
+      return claim as ClaimRecord;
+    });
   }
 
   private async bundles(claims: ClaimRecord[]): Promise<ClaimBundle[]> {
-    const ids = claims.map((c) => c.id);
+    const ids = claims.map((c) => c.claim_id);
     const [quantities, attributions, hops] = await Promise.all([this.quantities(ids), this.attributions(ids), this.hops(ids)]);
     const chains = new Map<string, RelayLink[]>();
     for (const h of hops) {
@@ -139,7 +99,7 @@ export class ExportReader {
       chain.push({ source_id: h.source_id, name: h.name, kind: h.kind, cue: h.cue ?? null });
       chains.set(h.attribution_id, chain);
     }
-    const byClaim = new Map<string, ClaimBundle>(claims.map((claim) => [claim.id, { claim, quantities: [], attributions: [] }]));
+    const byClaim = new Map<string, ClaimBundle>(claims.map((claim) => [claim.claim_id, { claim, quantities: [], attributions: [] }]));
     for (const q of quantities) byClaim.get(q.claim_id)?.quantities.push(toQuantity(q));
     for (const a of attributions) byClaim.get(a.claim_id)?.attributions.push(toAttribution(a, chains.get(a.id) ?? []));
     return [...byClaim.values()];
@@ -196,6 +156,39 @@ export class ExportReader {
       .getRawMany();
   }
 }
+
+/** A plain claim column as the claim query selects it: its SQL, its alias (the column's name) and its export form. */
+interface ClaimSelect {
+  sql: string;
+  name: string;
+  decode: (v: unknown) => unknown;
+}
+
+/**
+ * The claim query's select list, from the plain claim columns' `from`. An entity property is read from its column as
+ * TypeORM maps it; a property the entity does not have throws here, when the module starts, not at the first export.
+ */
+export function claimSelects(dataSource: DataSource, columns: typeof PLAIN_CLAIM_COLUMNS = PLAIN_CLAIM_COLUMNS): ClaimSelect[] {
+  const metadata = dataSource.getMetadata(Claim);
+  return columns.map((c) => {
+    if ('sql' in c.from) return { sql: c.from.sql, name: c.name, decode: DECODE[c.type] };
+    const column = metadata.findColumnWithPropertyPath(c.from.claim);
+    if (!column) throw new Error(`export column ${c.name}: the Claim entity has no property ${c.from.claim}`);
+    return { sql: `c.${dataSource.driver.escape(column.databaseName)}`, name: c.name, decode: DECODE[c.type] };
+  });
+}
+
+/** A claim value as either driver returns it, in the export form of its column's type: what JSONL writes and CSV renders. */
+const DECODE: Record<ColumnType, (v: unknown) => unknown> = {
+  text: (v) => v ?? null,
+  enum: (v) => v ?? null,
+  integer: (v) => (v === null || v === undefined ? null : Number(v)),
+  number: num,
+  boolean: (v) => (v === null || v === undefined ? null : bool(v)),
+  datetime: (v) => date(v)?.toISOString() ?? null,
+  date: (v) => date(v)?.toISOString().slice(0, 10) ?? null,
+  list: parseJsonList,
+};
 
 function toQuantity(q: Raw): QuantityRecord {
   return {

@@ -1,34 +1,12 @@
 import { PlacePrecision, TimePrecision } from '../claims/claim-enum-values';
 import { SourceKind } from '../sources/source-kind';
+import { PLAIN_CLAIM_COLUMNS, FULL_COLUMNS } from './export-columns';
 
-/** One claim as the export reads it: plain values, already normalised from either driver. */
-export interface ClaimRecord {
-  id: string;
-  statement: string;
-  hedge: string | null;
-  status: string;
-  tags: string[];
-  placeName: string | null;
-  placeAdminArea: string | null;
-  placeCountry: string | null;
-  placePrecision: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  eventStart: Date | null;
-  eventEnd: Date | null;
-  eventPrecision: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  /** The claim's id in the system it was imported from (null for a claim logged here). */
-  externalId: string | null;
-  /** Derived values as stored, the same the claims filter and GraphQL read (claims/analysis/sourcing.ts). */
-  sourcing: string;
-  independentSourceCount: number;
-  circular: boolean;
-  hasDiscrepancy: boolean;
-  /** Distinct live articles citing the claim. */
-  articleCount: number;
-}
+/**
+ * One claim as the export reads it: its plain columns (those with `from` in export-columns.ts), keyed by column name
+ * and already in their export form (dates as ISO text, numbers, booleans, lists), the same from either driver.
+ */
+export type ClaimRecord = { readonly claim_id: string } & Readonly<Record<string, unknown>>;
 
 /** One link of a relay chain as exported: who, what kind, and the cue ("quoting"). */
 export interface RelayLink {
@@ -113,85 +91,122 @@ export function bestLowHigh(q: QuantityRecord): { low: number | null; best: numb
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** What a row's worked-out cells read: the claim, its figures worked out once per claim, and the row's attribution and place. */
+interface RowFacts {
+  claim: ClaimRecord;
+  primary: QuantityRecord | undefined;
+  blh: { low: number | null; best: number | null; high: number | null };
+  lowInclusive: boolean | null;
+  highInclusive: boolean | null;
+  quantitiesJson: QuantityJson[];
+  /** The row's attribution; null on the one row of a claim without any. */
+  a: AttributionRecord | null;
+  /** The row's place among its claim's rows, from 0. */
+  index: number;
+}
+
+/**
+ * The full profile's columns that are not plain claim columns, each worked out from its row's facts: the one place
+ * their logic lives. A plain claim column (`from` in export-columns.ts) is copied from the claim as read and is not
+ * written here; every other full-profile column must be (checked when this module loads). One function of plain
+ * property writes rather than a table of one closure per column, because this runs once per exported row: the
+ * writes compile to direct stores, where the table cost a call per cell.
+ */
+function writeWorkedOut(row: ExportRow, r: RowFacts): void {
+  const { primary, a } = r;
+  row.quantity_variable = primary?.variable ?? null;
+  row.quantity_low = r.blh.low;
+  row.quantity_best = r.blh.best;
+  row.quantity_high = r.blh.high;
+  row.quantity_low_inclusive = r.lowInclusive;
+  row.quantity_high_inclusive = r.highInclusive;
+  row.quantity_approximate = primary ? primary.approximate : null;
+  row.quantity_unit = primary?.unit ?? null;
+  row.quantity_currency = primary?.currency ?? null;
+  row.quantity_qualifier = primary?.qualifier ?? null;
+  row.quantities_json = r.quantitiesJson;
+  row.attribution_id = a?.id ?? null;
+  row.source_id = a?.sourceId ?? null;
+  row.source_name = a?.sourceName ?? null;
+  row.source_kind = a?.sourceKind ?? null;
+  row.source_reliability = a?.sourceReliability ?? null;
+  row.source_anonymous = a ? a.sourceKind === SourceKind.ANONYMOUS : null;
+  row.stance = a?.stance ?? null;
+  row.cue = a?.cue ?? null;
+  row.mode = a?.mode ?? null;
+  row.said_at = iso(a?.saidAt ?? null);
+  row.credibility = a?.credibility ?? null;
+  row.relay_chain = a ? [...a.chain, { source_id: a.sourceId, name: a.sourceName, kind: a.sourceKind, cue: a.cue }] : null;
+  row.anonymity_reason = a?.anonymityReason ?? null;
+  row.relationship = a?.relationship ?? null;
+  row.conditions = a ? a.conditions : null;
+  row.quote = a?.quote ?? null;
+  row.article_url = a?.articleUrl ?? null;
+  row.article_headline = a?.articleHeadline ?? null;
+  row.article_publisher = a?.articlePublisher ?? null;
+  row.article_published_at = iso(a?.articlePublishedAt ?? null);
+  row.row_id = a ? a.id : r.claim.claim_id;
+  row.primary_row = r.index === 0;
+  row.anonymity_granted = a ? a.anonymityGranted : null;
+  row.quantity_vague = primary ? primary.vague : null;
+}
+
+/** The columns writeWorkedOut writes, found by letting it write into an empty object. */
+export const WORKED_OUT_COLUMNS: readonly string[] = (() => {
+  const probe: ExportRow = {};
+  writeWorkedOut(probe, { claim: { claim_id: '' }, primary: undefined, blh: { low: null, best: null, high: null }, lowInclusive: null, highInclusive: null, quantitiesJson: [], a: null, index: 0 });
+  return Object.keys(probe);
+})();
+
+for (const c of FULL_COLUMNS) {
+  const worked = WORKED_OUT_COLUMNS.includes(c.name);
+  if (c.from && worked) throw new Error(`export column ${c.name} is both a plain claim column and worked out in export-rows.ts`);
+  if (!c.from && !worked) throw new Error(`export column ${c.name} has neither \`from\` (export-columns.ts) nor a cell in export-rows.ts (writeWorkedOut)`);
+}
+for (const name of WORKED_OUT_COLUMNS) {
+  if (!FULL_COLUMNS.some((c) => c.name === name)) throw new Error(`export-rows.ts works out ${name}, which is not a full-profile column`);
+}
+
+/** The plain claim columns' names, copied from the claim as read. */
+const PLAIN_NAMES: readonly string[] = PLAIN_CLAIM_COLUMNS.map((c) => c.name);
+
+/**
+ * Every row starts as a copy of this one: the full profile's columns, null, in codebook order. Copying an object of a
+ * fixed shape is cheap, and writing its existing keys keeps it so; an object grown key by key past a few dozen keys
+ * becomes a hash table in V8, slower to fill and to write out.
+ */
+const FULL_ROW_TEMPLATE: ExportRow = JSON.parse(JSON.stringify(Object.fromEntries(FULL_COLUMNS.map((c) => [c.name, null]))));
+
 /**
  * One row per live attribution; a claim with none still gets one row with empty attribution columns.
- * The claim's own cells (dates as text, the quantities array) are computed once and shared by its
+ * The claim's figures (the quantities array, the primary quantity's bounds) are worked out once and shared by its
  * rows rather than rebuilt per row: at a million rows, per-row garbage is what the export costs.
  */
 export function fullRows(bundle: ClaimBundle): ExportRow[] {
-  const { claim: c, quantities } = bundle;
+  const { claim, quantities } = bundle;
   const primary = quantities[0];
   const blh = primary ? bestLowHigh(primary) : { low: null, best: null, high: null };
-  const lowInclusive = primary ? (blh.low === null ? null : primary.lower === null ? true : primary.lowerInclusive) : null;
-  const highInclusive = primary ? (blh.high === null ? null : primary.upper === null ? true : primary.upperInclusive) : null;
-  const quantitiesJson = quantities.map(toQuantityJson);
-  const eventStart = iso(c.eventStart);
-  const eventEnd = iso(c.eventEnd);
-  const createdAt = iso(c.createdAt);
-  const updatedAt = iso(c.updatedAt);
+  const facts: RowFacts = {
+    claim,
+    primary,
+    blh,
+    lowInclusive: primary ? (blh.low === null ? null : primary.lower === null ? true : primary.lowerInclusive) : null,
+    highInclusive: primary ? (blh.high === null ? null : primary.upper === null ? true : primary.upperInclusive) : null,
+    quantitiesJson: quantities.map(toQuantityJson),
+    a: null,
+    index: 0,
+  };
+  // The claim's own cells are filled once; each row is a copy with its worked-out cells written over.
+  const claimRow: ExportRow = { ...FULL_ROW_TEMPLATE };
+  for (const name of PLAIN_NAMES) claimRow[name] = claim[name];
   const attributions: (AttributionRecord | null)[] = bundle.attributions.length ? bundle.attributions : [null];
   const rows: ExportRow[] = new Array(attributions.length);
   for (let i = 0; i < attributions.length; i++) {
-    const a = attributions[i];
-    rows[i] = {
-      claim_id: c.id,
-      statement: c.statement,
-      hedge: c.hedge,
-      status: c.status,
-      tags: c.tags,
-      quantity_variable: primary?.variable ?? null,
-      quantity_low: blh.low,
-      quantity_best: blh.best,
-      quantity_high: blh.high,
-      quantity_low_inclusive: lowInclusive,
-      quantity_high_inclusive: highInclusive,
-      quantity_approximate: primary ? primary.approximate : null,
-      quantity_unit: primary?.unit ?? null,
-      quantity_currency: primary?.currency ?? null,
-      quantity_qualifier: primary?.qualifier ?? null,
-      quantities_json: quantitiesJson,
-      place_name: c.placeName,
-      place_admin_area: c.placeAdminArea,
-      place_country: c.placeCountry,
-      place_precision: c.placePrecision,
-      latitude: c.latitude,
-      longitude: c.longitude,
-      event_start: eventStart,
-      event_end: eventEnd,
-      event_precision: c.eventPrecision,
-      attribution_id: a?.id ?? null,
-      source_id: a?.sourceId ?? null,
-      source_name: a?.sourceName ?? null,
-      source_kind: a?.sourceKind ?? null,
-      source_reliability: a?.sourceReliability ?? null,
-      source_anonymous: a ? a.sourceKind === SourceKind.ANONYMOUS : null,
-      stance: a?.stance ?? null,
-      cue: a?.cue ?? null,
-      mode: a?.mode ?? null,
-      said_at: iso(a?.saidAt ?? null),
-      credibility: a?.credibility ?? null,
-      relay_chain: a ? [...a.chain, { source_id: a.sourceId, name: a.sourceName, kind: a.sourceKind, cue: a.cue }] : null,
-      anonymity_reason: a?.anonymityReason ?? null,
-      relationship: a?.relationship ?? null,
-      conditions: a ? a.conditions : null,
-      quote: a?.quote ?? null,
-      article_url: a?.articleUrl ?? null,
-      article_headline: a?.articleHeadline ?? null,
-      article_publisher: a?.articlePublisher ?? null,
-      article_published_at: iso(a?.articlePublishedAt ?? null),
-      independent_source_count: c.independentSourceCount,
-      created_at: createdAt,
-      updated_at: updatedAt,
-      row_id: a ? a.id : c.id,
-      external_id: c.externalId,
-      sourcing: c.sourcing,
-      circular: c.circular,
-      has_discrepancy: c.hasDiscrepancy,
-      primary_row: i === 0,
-      article_count: c.articleCount,
-      anonymity_granted: a ? a.anonymityGranted : null,
-      quantity_vague: primary ? primary.vague : null,
-    };
+    facts.a = attributions[i];
+    facts.index = i;
+    const row: ExportRow = { ...claimRow };
+    writeWorkedOut(row, facts);
+    rows[i] = row;
   }
   return rows;
 }
@@ -287,7 +302,7 @@ export function ucdpRow(row: ExportRow, categories: UcdpCategories): ExportRow {
 /** The quantities table's rows for one claim: every figure, with the codebook's best, low and high. */
 export function quantityRows(bundle: ClaimBundle): ExportRow[] {
   return bundle.quantities.map((q, i) => ({
-    claim_id: bundle.claim.id,
+    claim_id: bundle.claim.claim_id,
     position: i + 1,
     variable: q.variable,
     ...bestLowHigh(q),
