@@ -56,15 +56,14 @@ function placeOf(error: unknown): ValuePlace | null {
 /** From the nearest argument down: object field names and list positions. */
 function placeIn(chain: ReadonlyArray<ASTNode | ReadonlyArray<ASTNode>>): ValuePlace | null {
   const nodes = chain.filter((n): n is ASTNode => !Array.isArray(n));
-  let start = -1;
-  for (let i = nodes.length - 1; i >= 0 && start < 0; i--) if (nodes[i].kind === Kind.ARGUMENT) start = i;
-  if (start < 0) return null;
+  const start = nodes.findLastIndex((n) => n.kind === Kind.ARGUMENT);
   const argument = nodes[start];
+  if (argument?.kind !== Kind.ARGUMENT) return null;
   const path: string[] = [];
   for (let i = start + 1; i < nodes.length; i++) {
     const node = nodes[i];
     if (node.kind === Kind.OBJECT_FIELD) path.push(node.name.value);
     if (node.kind === Kind.LIST && i + 1 < nodes.length) path.push(String(node.values.indexOf(nodes[i + 1] as never)));
   }
-  return { argument: argument.kind === Kind.ARGUMENT ? argument.name.value : '', path };
+  return { argument: argument.name.value, path };
 }

@@ -353,28 +353,28 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
               // merging them would hide it, so the desk says so and asks before it merges.
               const contradicts = c.conflictsWith.some((o) => o.id === m.claim.id);
               return (
-              <li key={m.claim.id}>
-                <span class={`tier tier-${m.tier.toLowerCase()}`} title={m.reasons.map((r) => r.detail).join('; ')}>
-                  {m.tier === 'LIKELY' ? 'likely the same' : 'possibly the same'} ({Math.round(m.score * 100)}%)
-                </span>{' '}
-                <a href={`/claims/${m.claim.id}`}>
-                  <T>{m.claim.statement}</T>
-                </a>{' '}
-                <span class="muted">— {m.claim.attributionLine}</span>{' '}
-                {contradicts && <strong class="contradicts">its figures contradict this claim's (see Conflicting claims)</strong>}{' '}
-                <button
-                  type="button"
-                  class={contradicts ? 'secondary' : undefined}
-                  disabled={merged.fetching}
-                  onClick={async () => {
-                    if (contradicts && !window.confirm('These claims give contradicting figures. Merging them makes one claim of the two and hides the discrepancy. Merge anyway?')) return;
-                    const r = await mergeClaims({ input: { survivorId: c.id, duplicateId: m.claim.id } });
-                    if (!r.error) reload({ requestPolicy: 'network-only' });
-                  }}
-                >
-                  Merge into this claim
-                </button>
-              </li>
+                <li key={m.claim.id}>
+                  <span class={`tier tier-${m.tier.toLowerCase()}`} title={m.reasons.map((r) => r.detail).join('; ')}>
+                    {m.tier === 'LIKELY' ? 'likely the same' : 'possibly the same'} ({Math.round(m.score * 100)}%)
+                  </span>{' '}
+                  <a href={`/claims/${m.claim.id}`}>
+                    <T>{m.claim.statement}</T>
+                  </a>{' '}
+                  <span class="muted">— {m.claim.attributionLine}</span>{' '}
+                  {contradicts && <strong class="contradicts">its figures contradict this claim's (see Conflicting claims)</strong>}{' '}
+                  <button
+                    type="button"
+                    class={contradicts ? 'secondary' : undefined}
+                    disabled={merged.fetching}
+                    onClick={async () => {
+                      if (contradicts && !window.confirm('These claims give contradicting figures. Merging them makes one claim of the two and hides the discrepancy. Merge anyway?')) return;
+                      const r = await mergeClaims({ input: { survivorId: c.id, duplicateId: m.claim.id } });
+                      if (!r.error) reload({ requestPolicy: 'network-only' });
+                    }}
+                  >
+                    Merge into this claim
+                  </button>
+                </li>
               );
             })}
           </ul>
