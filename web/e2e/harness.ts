@@ -39,7 +39,7 @@ export async function startDesk(): Promise<Desk> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-web-'));
   const db = await createTestDatabase();
-  const env = { ...db.env, PORT: String(port), DEMO_DATA: 'true', NODE_ENV: 'production', NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...db.env, PORT: String(port), DEMO_DATA: 'true', NODE_ENV: 'production', NO_COLOR: '1' };
   if (!onPostgres) env.SQLITE_PATH = join(dir, 'desk.sqlite');
   const child: ChildProcess = spawn(process.execPath, ['dist/src/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
