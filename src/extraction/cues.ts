@@ -58,7 +58,24 @@ export const FOLLOW_ON_CUE = /^(?:adding|added|saying|noting|warning|claiming|co
 
 /*
  * What may sit between a cue and its content: the medium ("in a statement", "on Telegram"), the
- * audience ("to reporters") and a complementiser. Times are skipped separately so they can be kept.
+ * audience ("to reporters") and a complementiser. Times are skipped separately so they can be kept,
+ * and who carried the statement (CARRIED_AFTER_CUE) too, since that outlet is a relay.
  */
 export const CUE_ADJUNCT =
-  /^\s*,?\s*(?:(?:in|on|via|through|during|at)\s+(?:a|an|its|their|his|her|the|a\s+joint)?\s*(?:[\w-]+\s+){0,3}(?:statement|report|interview|post|posting|briefing|update|tweet|video|message|communique|communiqu\u00e9|press conference|news conference|address|speech|Telegram|X|Twitter|Facebook|social media|website|broadcast|bulletin|letter|sermon|assessment)s?(?:\s+(?:post|posting|message|video|statement|channel|account|page|update))?(?:\s+(?:released|published|issued|posted|carried|broadcast|aired)(?:\s+(?:by|on)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:(?:the|its|their|his|her)\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}?(?:\s+(?:on|via)\s+(?:Telegram|X|Twitter|Facebook|YouTube|social\s+media|(?:its|their)\s+website))?)?)?|to\s+(?:reporters|journalists|the\s+press|the\s+media|lawmakers)|by\s+(?:phone|telephone)|in\s+an?\s+(?:\w+\s+)?interview)(?=[\s,.:;]|$)/i;
+  /^\s*,?\s*(?:(?:in|on|via|through|during|at)\s+(?:a|an|its|their|his|her|the|a\s+joint)?\s*(?:[\w-]+\s+){0,3}(?:statement|report|interview|post|posting|briefing|update|tweet|video|message|communique|communiqu\u00e9|press conference|news conference|address|speech|Telegram|X|Twitter|Facebook|social media|website|broadcast|bulletin|letter|sermon|assessment)s?(?:\s+(?:post|posting|message|video|statement|channel|account|page|update))?|to\s+(?:reporters|journalists|the\s+press|the\s+media|lawmakers)|by\s+(?:phone|telephone)|in\s+an?\s+(?:\w+\s+)?interview)(?=[\s,.:;]|$)/i;
+
+const MONTH_OR_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\\b';
+// Case-sensitive, so that a carrier runs over capitalised names and media words ("state news agency SANA") and stops
+// before the content when a wire drops "that" ("carried by SANA the road had reopened").
+const CARRIER_WORD = String.raw`(?:[A-Z][\w'.&-]*|al-[\w'-]+|state|state-run|state-owned|official|local|national|public|pro-government|news|agency|television|TV|radio|broadcaster|channel|media|outlet|newspaper|daily|network|wire|service|website|of)`;
+
+// "a statement posted by the group on Telegram": the speaker itself, not a carrier.
+const SELF = '(?:group|movement|militia|ministry|army|military|organi[sz]ation|it|them|him|her)\\b';
+
+/**
+ * "in a statement carried by state television" after the medium ("released", alone, before a time): who carried it,
+ * as written (group 1, when named), with the platform it went out on, if any. A news outlet is a relay hop; a channel ("posted on Telegram") is only the medium.
+ */
+export const CARRIED_AFTER_CUE = new RegExp(
+  String.raw`^\s+(?:released|published|issued|posted|carried|broadcast|aired|circulated)(?:\s+(?:by|on)\s+(?!${MONTH_OR_DAY})((?:(?:the|its|their|his|her)\s+)?(?:${SELF}|${CARRIER_WORD}(?:\s+${CARRIER_WORD}){0,5}))(?:\s+(?:on|via)\s+(?:Telegram|X|Twitter|Facebook|YouTube|social\s+media|(?:its|their)\s+website))?)?(?=[\s,.:;]|$)`,
+);

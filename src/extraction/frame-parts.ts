@@ -1,6 +1,6 @@
-import { CUE_ADJUNCT, type CueMatch } from './cues';
+import { CARRIED_AFTER_CUE, CUE_ADJUNCT, type CueMatch } from './cues';
 import { countWords } from './normalize';
-import type { Chunk, RelayLink } from './relays';
+import { isMediaAddressee, type Chunk, type RelayLink } from './relays';
 import type { Sentence } from './sentences';
 import type { ModeValue, Span, SuggestedTime } from './suggestion';
 import { findTimes } from './times';
@@ -70,17 +70,28 @@ export function isPlausibleSpeaker(phrase: string): boolean {
 export interface SkipResult {
   position: number;
   saidAt: SuggestedTime | null;
+  /** "said in a statement carried by state television": the news outlet that carried the words, a relay hop. */
+  carrier: RelayLink | null;
 }
 
 /** Steps over what sits between a cue and its content ("Monday", "in a statement", "that"). */
 export function skipCueAdjuncts(sentence: Sentence, position: number, publishedAt: Date): SkipResult {
   const text = sentence.text;
   let saidAt: SuggestedTime | null = null;
+  let carrier: RelayLink | null = null;
   for (let guard = 0; guard < 6; guard++) {
     const rest = text.slice(position);
     const adjunct = CUE_ADJUNCT.exec(rest);
     if (adjunct && adjunct[0].trim() !== '') {
       position += adjunct[0].length;
+      continue;
+    }
+    const carried = CARRIED_AFTER_CUE.exec(rest);
+    if (carried) {
+      const by = carried[1] ?? '';
+      const at = position + carried[0].indexOf(by);
+      if (!carrier && by && isMediaAddressee(by)) carrier = { phrase: chunkAt(sentence, at, at + by.length), verb: 'carried by' };
+      position += carried[0].length;
       continue;
     }
     const lead = /^[\s,]*/.exec(rest)?.[0].length ?? 0;
@@ -95,7 +106,7 @@ export function skipCueAdjuncts(sentence: Sentence, position: number, publishedA
   // "Hamas denied that, calling it ...": a demonstrative "that" is the content, not a complementiser.
   const complementiser = /^\s*,?\s*(?:that\b(?!\s*[,.;]|\s*$)|:)\s*/i.exec(text.slice(position));
   if (complementiser) position += complementiser[0].length;
-  return { position, saidAt };
+  return { position, saidAt, carrier };
 }
 
 // "X said on condition of anonymity [because he was not authorised to speak] that ...": the reason runs to "that" or a comma.

@@ -16,7 +16,7 @@ import {
   type Frame,
 } from './frame-parts';
 import { countWords } from './normalize';
-import { isMediaAddressee, parseSourceRegion, splitTopLevelCommas, type Chunk, type RelayLink } from './relays';
+import { carriedStatementOutlet, isMediaAddressee, parseSourceRegion, splitTopLevelCommas, trailingMedium, type Chunk, type RelayLink } from './relays';
 import type { Sentence } from './sentences';
 import { isAnonymousPhrase } from './sources';
 import type { Span, SuggestedTime } from './suggestion';
@@ -45,6 +45,8 @@ interface TrailingReading {
   relay: Chunk | null;
   /** "..., a local medic told AFP.": the outlet the speaker talked to. */
   addressee: RelayLink | null;
+  /** "..., the army said in a statement carried by state television.": the outlet that carried it. */
+  carrier: RelayLink | null;
   anonymityClause?: Chunk;
   followOnStart: number | null;
   /** "..., a hospital official said, as fighting spread" / ", though the militia denied ...": a clause after the cue. */
@@ -79,8 +81,12 @@ function readTrailingRemainder(sentence: Sentence, cue: CueMatch, publishedAt: D
     position += anonymityTail[0].length;
   }
   const rest = text.slice(position);
-  const reading = { relay, addressee, anonymityClause, followOnStart: null, tailStart: null, saidAt: skipped.saidAt };
+  const reading = { relay, addressee, carrier: skipped.carrier, anonymityClause, followOnStart: null, tailStart: null, saidAt: skipped.saidAt };
   if (/^\s*[.!?"\u201d]*\s*$/.test(rest)) return reading;
+  // ", the army said, according to a statement carried by state television.": the outlet carried the army's words.
+  const closing = rest.replace(/[\s.!?"\u201d]+$/, '');
+  const medium = trailingMedium({ text: closing, start: sentence.start + position, end: sentence.start + position + closing.length });
+  if (medium && medium.end === sentence.start + position) return { ...reading, carrier: reading.carrier ?? medium.relay };
   const followOn = /^\s*,\s*(?:adding|saying|noting|warning|claiming)\b/i.exec(rest);
   if (followOn) return { ...reading, followOnStart: position };
   if (/^\s*,/.test(rest) && TRAILING_TAIL.test(rest)) return { ...reading, tailStart: position };
@@ -183,7 +189,7 @@ function readAccordingTo(sentence: Sentence, cue: CueMatch, publishedAt: Date): 
     // "According to the ministry, citing hospital records, 34 people were killed."
     const chunks = splitTopLevelCommas(text.slice(cue.end), sentence.start + cue.end);
     if (chunks.length < 2) return null;
-    let speaker = chunks[0];
+    let speaker = carriedStatementOutlet(chunks[0]) ?? chunks[0];
     const relays: RelayLink[] = [];
     let next = 1;
     for (; next < chunks.length - 1; next++) {
@@ -205,7 +211,7 @@ function readAccordingTo(sentence: Sentence, cue: CueMatch, publishedAt: Date): 
   const rest = text.slice(cue.end).replace(/[.!?]+\s*$/, '');
   const chunks = splitTopLevelCommas(rest, sentence.start + cue.end);
   if (!content || chunks.length === 0) return null;
-  const frame = baseFrame(absoluteCue(sentence, cue), content, chunks[0]);
+  const frame = baseFrame(absoluteCue(sentence, cue), content, carriedStatementOutlet(chunks[0]) ?? chunks[0]);
   // "..., according to the Civil Defense agency, which said many more remained under the rubble."
   const relative = chunks.slice(1).find((chunk) => /^(?:which|who)\s+(?:also\s+)?(?:said|added|told\s+\w+|warned|noted|reported)\b/i.test(chunk.text));
   if (relative) {
@@ -285,6 +291,8 @@ function readFramesInSentence(sentence: Sentence, publishedAt: Date): Frame[] {
               frame.speaker = trailing.relay;
             }
             if (trailing.addressee) frame.relays = [trailing.addressee, ...frame.relays];
+            // The outlet carried the speaker's own words, so it is the hop nearest the speaker.
+            if (trailing.carrier) frame.relays = [...frame.relays, trailing.carrier];
             return frame;
           });
           if (trailing.followOnStart !== null) frames.push(...followOnFrames(sentence, cues, trailing.followOnStart, publishedAt));
@@ -322,6 +330,7 @@ function readFramesInSentence(sentence: Sentence, publishedAt: Date): Frame[] {
       contentFrom += midRelay[0].length;
     }
     const skipped = skipCueAdjuncts(sentence, contentFrom, publishedAt);
+    if (skipped.carrier) relays.push(skipped.carrier);
     const grantAfterCue = readGrantAfterCue(sentence, skipped.position);
     if (grantAfterCue) skipped.position = grantAfterCue.position;
     const quote = quotedContent(sentence, skipped.position);

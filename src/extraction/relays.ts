@@ -146,3 +146,13 @@ export function trailingMedium(content: Chunk): { end: number; relay: RelayLink 
   return { end, relay: { phrase: subChunk(content, carrier), verb: 'carried by' } };
 }
 
+
+// "a statement carried by Sunrise TV" as the "according to" phrase: the words reach the desk through the outlet.
+const CARRIED_STATEMENT = /^(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:statement|report|post|video|tweet|communique|bulletin|message)s?\s+(?:carried|published|aired|broadcast|posted|circulated)\s+(?:by|on)\s+(.+)$/i;
+
+/** The news outlet in "according to a statement carried by Sunrise TV", which stands as the source; null for anything else. */
+export function carriedStatementOutlet(phrase: Chunk): Chunk | null {
+  const found = CARRIED_STATEMENT.exec(phrase.text);
+  const outlet = found?.[1].trim();
+  return outlet && isMediaAddressee(outlet) ? subChunk(phrase, outlet) : null;
+}

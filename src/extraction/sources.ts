@@ -33,7 +33,8 @@ export function anaphorFits(phrase: string, antecedent: { name: string; descript
 }
 
 const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
-const LEADING_MODIFIERS = /^(?:(?:[\w.]+-(?:based|led|backed|linked|run|allied|affiliated|aligned|controlled|funded|owned|sponsored)|self-(?:styled|proclaimed)|official|state-run|state|pro-[\w-]+)\s+)+/i;
+// "state television" keeps its "state": with the modifier gone, a bare medium ("television") names nobody.
+const LEADING_MODIFIERS = /^(?:(?:[\w.]+-(?:based|led|backed|linked|run|allied|affiliated|aligned|controlled|funded|owned|sponsored)|self-(?:styled|proclaimed)|official|state-run|state|pro-[\w-]+)\s+(?!(?:television|tv|media|radio|broadcaster)$))+/i;
 const PERSON_TITLES =
   /^(?:(?:Brig\.?|Gen\.?|Col\.?|Lt\.?|Maj\.?|Capt\.?|Sgt\.?|Adm\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Sheikh|President|Prime Minister|Foreign Minister|Defense Minister|Defence Minister|Interior Minister|Minister|Colonel|General|Major|Captain|Commander|Lieutenant|Spokesman|Spokeswoman|Gov\.?|Governor|Mayor|Sen\.?|Rep\.?)\s+)+/;
 

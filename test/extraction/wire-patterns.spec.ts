@@ -260,4 +260,36 @@ describe('anonymity grants after the cue (issue 19)', () => {
     expect(found.speaker.text).toBe('The monitor');
     expect(found.content.text).toBe('the militants freed 12 fighters on Sunday');
   });
+  it('reads "said, in a statement carried by state television, that ..." with the broadcaster as a relay', () => {
+    const [found] = read('The army said, in a statement carried by state television, that 40 fighters were killed near the river crossing.');
+    expect(summary(found)).toMatchObject({ source: 'army', cue: 'said', content: '40 fighters were killed near the river crossing' });
+    expect(found.chain.map((hop) => [hop.name, hop.cue])).toEqual([['state television', 'carrying a statement by']]);
+  });
+
+  it('runs a carrier over a whole name ("state news agency SANA"), and stops before content without "that"', () => {
+    const [named] = read('The ministry said in a statement carried by state news agency SANA that the coastal road had reopened.');
+    expect(named.content.text).toBe('the coastal road had reopened');
+    expect(named.chain.map((hop) => hop.name)).toEqual(['Syrian Arab News Agency']);
+    const [bare] = read('The ministry said in a statement carried by SANA the coastal road had reopened.');
+    expect(bare.content.text).toBe('the coastal road had reopened');
+    const [timed] = read('The movement said in a statement released on Monday that it had shelled the base.');
+    expect(timed.content.text).toBe('it had shelled the base');
+    expect(timed.chain).toEqual([]);
+  });
+
+  it('reads a trailing "said in a statement carried by X" and ", according to a statement carried by X" after a cue', () => {
+    const [carried] = read('The militia withdrew from three villages overnight, the army said in a statement carried by Sunrise TV.');
+    expect(summary(carried)).toMatchObject({ source: 'army', content: 'The militia withdrew from three villages overnight' });
+    expect(carried.chain.map((hop) => hop.name)).toEqual(['Sunrise TV']);
+    const [according] = read('Three soldiers were wounded at the checkpoint, the army said, according to a statement carried by state television.');
+    expect(summary(according)).toMatchObject({ source: 'army', cue: 'said', content: 'Three soldiers were wounded at the checkpoint' });
+    expect(according.chain.map((hop) => hop.name)).toEqual(['state television']);
+  });
+
+  it('takes the outlet as the source of "According to a statement carried by X, ..."', () => {
+    const [found] = read('According to a statement carried by Sunrise TV, the militia withdrew from three villages overnight.');
+    expect(summary(found)).toMatchObject({ source: 'Sunrise TV', cue: 'According to', content: 'the militia withdrew from three villages overnight' });
+    const [trailing] = read('The militia withdrew from three villages overnight, according to a statement carried by Sunrise TV.');
+    expect(trailing.source.name).toBe('Sunrise TV');
+  });
 });
