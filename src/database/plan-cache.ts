@@ -28,10 +28,11 @@ export interface PlanKind<T> {
  * statement around it), so nothing else in the read path caches per query.
  */
 export class PlanCache {
-  // A Map iterates in insertion order: a hit is moved to the end, so the first entry is the least recently used.
-  private readonly entries = new Map<string, unknown>();
-  private readonly kinds = new Map<string, PlanKindStats>();
+  private readonly kinds = new Map<string, { stats: PlanKindStats; plans: Map<string, Entry> }>();
+  private size = 0;
   private evictions = 0;
+  /** Counts lookups: each entry holds the count at its last use. */
+  private clock = 0;
 
   constructor(readonly capacity: number) {
     if (!(capacity >= 1)) throw new Error(`A plan cache needs room for at least one plan, not ${capacity}`);
@@ -40,32 +41,45 @@ export class PlanCache {
   /** The plans of kind `name` (a metrics label). Each kind is declared once, so no two callers share its keys. */
   kind<T>(name: string): PlanKind<T> {
     if (this.kinds.has(name)) throw new Error(`Plan kind ${name} declared twice`);
-    const stats: PlanKindStats = { kind: name, hits: 0, misses: 0 };
-    this.kinds.set(name, stats);
-    // A key no other kind can have: kind names hold no newline.
-    const prefix = `${name}\n`;
-    return { get: (key, build) => this.get(prefix + key, stats, build) as T };
+    const kind = { stats: { kind: name, hits: 0, misses: 0 }, plans: new Map<string, Entry>() };
+    this.kinds.set(name, kind);
+    return { get: (key, build) => this.get(kind.plans, kind.stats, key, build) as T };
   }
 
   stats(): PlanCacheStats {
-    return { size: this.entries.size, capacity: this.capacity, evictions: this.evictions, kinds: [...this.kinds.values()].map((k) => ({ ...k })) };
+    return { size: this.size, capacity: this.capacity, evictions: this.evictions, kinds: [...this.kinds.values()].map((k) => ({ ...k.stats })) };
   }
 
-  private get(key: string, stats: PlanKindStats, build: () => unknown): unknown {
-    const found = this.entries.get(key);
+  private get(plans: Map<string, Entry>, stats: PlanKindStats, key: string, build: () => unknown): unknown {
+    // A hit, the hot path, is one Map lookup and two additions: no entry moves.
+    const found = plans.get(key);
     if (found !== undefined) {
       stats.hits += 1;
-      this.entries.delete(key);
-      this.entries.set(key, found);
-      return found;
+      found.used = ++this.clock;
+      return found.plan;
     }
     stats.misses += 1;
     const plan = build();
-    this.entries.set(key, plan);
-    if (this.entries.size > this.capacity) {
-      this.entries.delete(this.entries.keys().next().value as string);
-      this.evictions += 1;
-    }
+    if (this.size >= this.capacity) this.evictLeastRecentlyUsed();
+    plans.set(key, { plan, used: ++this.clock });
+    this.size += 1;
     return plan;
   }
+
+  /** Only after a miss, which has just compiled a plan: a scan of the entries costs less than that compile. */
+  private evictLeastRecentlyUsed(): void {
+    let oldest: { plans: Map<string, Entry>; key: string; used: number } | null = null;
+    for (const { plans } of this.kinds.values()) {
+      for (const [key, entry] of plans) if (!oldest || entry.used < oldest.used) oldest = { plans, key, used: entry.used };
+    }
+    if (!oldest) return;
+    oldest.plans.delete(oldest.key);
+    this.size -= 1;
+    this.evictions += 1;
+  }
+}
+
+interface Entry {
+  plan: unknown;
+  used: number;
 }
