@@ -234,3 +234,45 @@ describe('/metrics with METRICS_TOKEN', () => {
     expect((await getText(`${base}/metrics`, {})).status).toBe(401);
   });
 });
+
+describe('the plan cache on /metrics', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ PLAN_CACHE_SIZE: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('holds at most PLAN_CACHE_SIZE plans of both paths, least recently used dropped first, and counts hits, misses and evictions', async () => {
+    const base = baseUrl(t.url);
+    const admin = { authorization: `Bearer ${t.adminKey}` };
+    expectData(await t.gql(LOG, { input: logClaimInput() }));
+    const scrape = async () => (await getText(`${base}/metrics`, admin)).text;
+    const send = async (query: string) => expect((await post(t.url, { query }, admin)).status).toBe(200);
+    const before = await scrape();
+
+    // Five documents the direct path answers, each compiled once; the last sent again is found.
+    for (let i = 1; i <= 5; i++) await send(`query Page${i} { claims(first: ${i}) { nodes { id } } }`);
+    await send(`query Page5 { claims(first: 5) { nodes { id } } }`);
+    // A document the direct path declines (its decline is a plan too), whose claim tree Apollo compiles and then finds.
+    const apollo = `query History { claims(first: 2) { nodes { id statusHistory { toStatus } } } }`;
+    await send(apollo);
+    await send(apollo);
+
+    const after = await scrape();
+    const grew = (name: string, labels: Record<string, string> = {}) => series(after, name, labels) - series(before, name, labels);
+    expect(series(after, 'claimdesk_plan_cache_entries', { of: 'capacity' })).toBe(3);
+    expect(series(after, 'claimdesk_plan_cache_entries', { of: 'size' })).toBe(3);
+    expect(grew('claimdesk_plan_cache_lookups_total', { kind: 'direct_document', result: 'miss' })).toBe(6);
+    expect(grew('claimdesk_plan_cache_lookups_total', { kind: 'direct_document', result: 'hit' })).toBe(2);
+    expect(grew('claimdesk_plan_cache_lookups_total', { kind: 'claims_page_tree', result: 'miss' })).toBe(1);
+    expect(grew('claimdesk_plan_cache_lookups_total', { kind: 'claims_page_tree', result: 'hit' })).toBe(1);
+    // 7 plans made (6 documents, 1 tree) besides those already kept (the mutation's): all but 3 pushed out.
+    const kept = series(before, 'claimdesk_plan_cache_entries', { of: 'size' });
+    expect(kept).toBeGreaterThanOrEqual(1);
+    expect(grew('claimdesk_plan_cache_evictions_total')).toBe(kept + 7 - 3);
+
+    // The first page's plan was dropped: it is compiled again.
+    await send(`query Page1 { claims(first: 1) { nodes { id } } }`);
+    expect(series(await scrape(), 'claimdesk_plan_cache_lookups_total', { kind: 'direct_document', result: 'miss' }) - series(after, 'claimdesk_plan_cache_lookups_total', { kind: 'direct_document', result: 'miss' })).toBe(1);
+  });
+});

@@ -2,7 +2,7 @@ import { GraphQLObjectType, GraphQLSchema, buildClientSchema, getIntrospectionQu
 import { CLAIM_TREE } from '../src/claims/claim-tree';
 import { ClaimDirectRoots } from '../src/claims/claim-direct-roots';
 import { QueryCounter } from '../src/database/query-counter';
-import { TreeNode } from '../src/database/json-tree';
+import { TreeNode } from '../src/database/tree-node';
 import { DirectReads } from '../src/direct-reads/direct-reads.service';
 import { Metrics } from '../src/observability/metrics';
 import { GraphQLResponse, TestApp, expectData, startTestApp } from './support/app';

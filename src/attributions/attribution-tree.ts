@@ -3,7 +3,10 @@ import { GraphQLResolveInfo } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Article } from '../articles/article.entity';
 import { RequestLoaders, groupByKey } from '../common/loaders';
-import { JsonTreeCompiler, TreeNode, TreePlan, TreePlans } from '../database/json-tree';
+import { PlanCache } from '../database/plan-cache';
+import { CompiledTree, TreeCompiler } from '../database/tree-compiler';
+import { TreeNode } from '../database/tree-node';
+import { TreePlans, objectTypeOf } from '../database/tree-plans';
 import { anonymousSql } from '../sources/source-kind';
 import { Source } from '../sources/source.entity';
 import { SourceAlias } from '../sources/source-alias.entity';
@@ -71,6 +74,11 @@ export const ATTRIBUTION_TREE: TreeNode = {
   },
 };
 
+/** A compiled attribution tree, numbered for per-request loader keys. */
+interface TreePlan extends CompiledTree {
+  id: number;
+}
+
 /**
  * A claim's live attributions, oldest first, read together with everything the query selects
  * beneath them in one SQL statement for all the claims a response shows. Used where claims were
@@ -79,10 +87,18 @@ export const ATTRIBUTION_TREE: TreeNode = {
  */
 @Injectable()
 export class AttributionTree {
-  private readonly plans: TreePlans;
+  private readonly plans: TreePlans<TreePlan>;
+  private count = 0;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.plans = new TreePlans(new JsonTreeCompiler(dataSource), ATTRIBUTION_TREE, 'a');
+  constructor(
+    private readonly dataSource: DataSource,
+    cache: PlanCache,
+  ) {
+    const compiler = new TreeCompiler(dataSource);
+    this.plans = new TreePlans(cache, 'attribution_tree', (info) => ({
+      id: this.count++,
+      ...compiler.prefetch(ATTRIBUTION_TREE, 'a', objectTypeOf(info.returnType), info.fieldNodes, info.fragments),
+    }));
   }
 
   byClaim(loaders: RequestLoaders, info: GraphQLResolveInfo, claimId: string): Promise<AttributionModel[]> {

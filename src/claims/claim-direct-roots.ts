@@ -1,11 +1,11 @@
 import { Injectable, Type, ValidationPipe } from '@nestjs/common';
-import { FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLObjectType, GraphQLSchema, getNamedType } from 'graphql';
-import { collectSubfields } from 'graphql/execution/collectFields';
+import { FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLObjectType, getNamedType } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Actor } from '../core/actor';
 import { Page, PageInfo } from '../common/pagination';
+import { subfieldsOf } from '../common/selection';
 import { createValidationPipe } from '../common/validation';
-import { ResponseTree, ResponseTreeCompiler } from '../database/response-tree';
+import { CompiledTree, TreeCompiler } from '../database/tree-compiler';
 import { Declined, DirectField, DirectRoot } from '../direct-reads/direct-root';
 import { CLAIM_TREE } from './claim-tree';
 import { ClaimsService } from './claims.service';
@@ -21,41 +21,43 @@ type Writer = (page: Page<string>, at: number) => string;
 @Injectable()
 export class ClaimDirectRoots {
   private readonly pipe: ValidationPipe = createValidationPipe();
+  private readonly compiler: TreeCompiler;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly service: ClaimsService,
-  ) {}
+  ) {
+    this.compiler = new TreeCompiler(dataSource);
+  }
 
   roots(): DirectRoot[] {
     return [
-      { field: 'claim', prepare: (schema, field, nodes, fragments) => this.prepareOne(schema, field, nodes, fragments) },
-      { field: 'claims', prepare: (schema, field, nodes, fragments) => this.preparePage(schema, field, nodes, fragments) },
+      { field: 'claim', prepare: (field, nodes, fragments) => this.prepareOne(field, nodes, fragments) },
+      { field: 'claims', prepare: (field, nodes, fragments) => this.preparePage(field, nodes, fragments) },
     ];
   }
 
-  private prepareOne(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Fragments): DirectField | Declined {
+  private prepareOne(field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Fragments): DirectField | Declined {
     const type = getNamedType(field.type);
     if (!(type instanceof GraphQLObjectType)) return { declined: 'root_type:Query.claim' };
-    const tree = new ResponseTreeCompiler(this.dataSource, schema).compile(CLAIM_TREE, 'c', type, nodes, fragments);
+    const tree = this.compiler.response(CLAIM_TREE, 'c', type, nodes, fragments);
     if ('declined' in tree) return tree;
+    const statement = this.service.singleTreeStatement(tree.sql);
     return {
       // No validation pipe here (it was a tenth of the CPU of a single-claim read): an id that finds a live claim is
       // one IdArgs accepts, and any other id finds nothing, answers null, and the ordinary path words its error.
       answer: async (args) => {
-        const text = await this.service.getTreeText(String(args.id), tree.sql);
+        const text = await this.service.getTreeText(String(args.id), statement);
         return text === null ? null : tree.finish(text);
       },
     };
   }
 
   /** A page: the claims' trees come from the database, the connection around them is written here. */
-  private preparePage(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Fragments): DirectField | Declined {
+  private preparePage(field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Fragments): DirectField | Declined {
     const connection = getNamedType(field.type);
     if (!(connection instanceof GraphQLObjectType)) return { declined: 'root_type:Query.claims' };
-    const compiler = new ResponseTreeCompiler(this.dataSource, schema);
-    const subfields = (type: GraphQLObjectType, of: readonly FieldNode[]) => collectSubfields(schema, fragments, {}, type, of);
-    let tree: ResponseTree | null = null;
+    let tree: CompiledTree | null = null;
     let reason: string | undefined;
     let count = false;
     // Each claim's tree is read once per page, so only one selection of the claims can be served.
@@ -64,7 +66,7 @@ export class ClaimDirectRoots {
         reason ??= `two_selections:${connection.name}.nodes`;
         return false;
       }
-      const compiled = compiler.compile(CLAIM_TREE, 'c', type, of, fragments);
+      const compiled = this.compiler.response(CLAIM_TREE, 'c', type, of, fragments);
       if ('declined' in compiled) {
         reason ??= compiled.declined;
         return false;
@@ -74,7 +76,7 @@ export class ClaimDirectRoots {
     };
     const object = (type: GraphQLObjectType, of: readonly FieldNode[], part: (name: string, type: GraphQLObjectType | null, of: readonly FieldNode[]) => Writer | null): Writer | null => {
       const writers: [string, Writer][] = [];
-      for (const [key, fields] of subfields(type, of)) {
+      for (const [key, fields] of subfieldsOf(of, fragments)) {
         const name = fields[0].name.value;
         if (fields.some((f) => f.arguments?.length)) {
           reason ??= `arguments:${type.name}.${name}`;
@@ -110,7 +112,7 @@ export class ClaimDirectRoots {
       return info && ((page) => info(page, 0));
     });
     // Assigned inside `claims` above, which the compiler does not follow.
-    const compiled = tree as ResponseTree | null;
+    const compiled = tree as CompiledTree | null;
     if (!write || compiled === null) return { declined: reason ?? `unmapped:${connection.name}` };
     const { sql, finish } = compiled;
     return {

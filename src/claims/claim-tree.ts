@@ -2,14 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { GraphQLResolveInfo } from 'graphql';
 import { DataSource } from 'typeorm';
 import { ATTRIBUTION_TREE } from '../attributions/attribution-tree';
-import { childSelection, mergeSelections } from '../common/selection';
+import { subfieldsOf } from '../common/selection';
 import { attributionFactsSql } from './analysis/attribution-facts-sql';
 import { attributionLine } from './analysis/attribution-line';
 import { conflictingClaimIdsSql } from './analysis/discrepancy-sql';
 import { AttributionFacts } from './analysis/sourcing';
-import { CompiledTree, JsonTreeCompiler, TreeEdge, TreeNode, TreePlans } from '../database/json-tree';
+import { PlanCache } from '../database/plan-cache';
+import { CompiledTree, TreeCompiler } from '../database/tree-compiler';
+import { TreeEdge, TreeNode } from '../database/tree-node';
+import { TreePlans, objectTypeOf } from '../database/tree-plans';
 import { ClaimQuantity } from './claim-quantity.entity';
 import { Claim } from './claim.entity';
+import { ClaimsService, SingleClaimTree } from './claims.service';
 
 /** A claim with its quantities and live attributions (and all beneath them), as the Claim type shows it. */
 export const CLAIM_TREE: TreeNode = {
@@ -52,22 +56,28 @@ export const CLAIM_TREE: TreeNode = {
   orderBy: (c) => `${c}.id`,
 };
 
-/** The compiled claim trees for `claim(id)` and for pages of `claims`, cached per parsed query. */
+/** Apollo's compiled claim trees (the prefetch output) for `claim(id)` and for pages of `claims`, cached per parsed query. */
 @Injectable()
 export class ClaimTreePlans {
-  private readonly single: TreePlans;
-  private readonly pages: TreePlans;
+  private readonly single: TreePlans<SingleClaimTree>;
+  private readonly pages: TreePlans<CompiledTree>;
 
-  constructor(dataSource: DataSource) {
-    const compiler = new JsonTreeCompiler(dataSource);
-    this.single = new TreePlans(compiler, CLAIM_TREE, 'c');
-    // A page's claims are selected under `nodes`, under `edges { node }`, or both.
-    this.pages = new TreePlans(compiler, CLAIM_TREE, 'c', (selection, fragments) =>
-      mergeSelections(childSelection(selection, 'nodes', fragments), childSelection(childSelection(selection, 'edges', fragments), 'node', fragments)),
-    );
+  constructor(dataSource: DataSource, cache: PlanCache, service: ClaimsService) {
+    const compiler = new TreeCompiler(dataSource);
+    this.single = new TreePlans(cache, 'claim_tree', (info) => {
+      const tree = compiler.prefetch(CLAIM_TREE, 'c', objectTypeOf(info.returnType), info.fieldNodes, info.fragments);
+      return { ...tree, statement: service.singleTreeStatement(tree.sql) };
+    });
+    // A page's claims are selected under `nodes`, under `edges { node }`, or both: one tree for all of them.
+    this.pages = new TreePlans(cache, 'claims_page_tree', (info) => {
+      const connection = objectTypeOf(info.returnType);
+      const parts = subfieldsOf(info.fieldNodes, info.fragments, 'name');
+      const nodes = [...(parts.get('nodes') ?? []), ...(subfieldsOf(parts.get('edges') ?? [], info.fragments, 'name').get('node') ?? [])];
+      return compiler.prefetch(CLAIM_TREE, 'c', objectTypeOf(connection.getFields().nodes.type), nodes, info.fragments);
+    });
   }
 
-  one(info: GraphQLResolveInfo): CompiledTree {
+  one(info: GraphQLResolveInfo): SingleClaimTree {
     return this.single.for(info);
   }
 

@@ -9,7 +9,7 @@ import { RecordType } from '../common/record-type';
 import { KeysetOrder, applyKeyset, declareOrder, keysetOrderSql, keysetPage, pageWindow } from '../common/keyset';
 import { Page, PageArgs } from '../common/pagination';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
-import { CompiledTree } from '../database/json-tree';
+import { CompiledTree } from '../database/tree-compiler';
 import { JsonSql, jsonSqlFor } from '../database/json-sql';
 import { PreparedReads, preparedReadsFor } from '../database/prepared-reads';
 import { TextSearch, textSearchFor } from '../database/text-search';
@@ -51,6 +51,11 @@ declare module '../database/domain-events' {
   }
 }
 
+/** A compiled claim tree with the statement that reads one live claim through it (singleTreeStatement). */
+export interface SingleClaimTree extends CompiledTree {
+  statement: string;
+}
+
 /** The claims list's two orders: newest first (ids are time-ordered), or by event time with undated claims last. */
 const CLAIM_ORDERS: Record<ClaimSort, KeysetOrder> = {
   [ClaimSort.NEWEST]: declareOrder('claims.newest', [{ column: 'c.id', direction: 'DESC', part: 'id' }]),
@@ -69,8 +74,6 @@ export class ClaimsService {
   private readonly idSet: IdSetSql;
   private readonly json: JsonSql;
   private readonly reads: PreparedReads;
-  /** The single-claim statement around each compiled tree; cleared when a flood of one-off queries fills it. */
-  private readonly singleTreeStatements = new Map<string, string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -135,7 +138,7 @@ export class ClaimsService {
     return { ...page, edges, nodes: edges.map((e) => e.node) };
   }
 
-  /** A page of claims, each as the JSON text `tree` builds (claim-tree.ts, database/response-tree.ts). */
+  /** A page of claims, each as the JSON text `tree` builds (claim-tree.ts, database/tree-compiler.ts). */
   async listTreeTexts(
     args: PageArgs,
     filter: ClaimFilterInput,
@@ -164,22 +167,23 @@ export class ClaimsService {
   }
 
   /** One live claim as a JSON tree (claim-tree.ts). */
-  async getTree(id: string, tree: CompiledTree, actor?: Actor): Promise<ClaimModel> {
-    const text = await this.getTreeText(id, tree.sql);
+  async getTree(id: string, tree: SingleClaimTree, actor?: Actor): Promise<ClaimModel> {
+    const text = await this.getTreeText(id, tree.statement);
     if (text === null) throw await this.notFound(id, actor);
     return JSON.parse(tree.finish(text)) as ClaimModel;
   }
 
-  /** One live claim as the JSON text `tree` builds, or null when there is none. */
-  async getTreeText(id: string, tree: string): Promise<string | null> {
-    // Kept per tree (a string compiled once per query), so that each read does not build and hash a new text.
-    let text = this.singleTreeStatements.get(tree);
-    if (text === undefined) {
-      text = `SELECT ${tree} AS tree FROM claim c WHERE c.id = ${this.reads.placeholder(1)} AND c.deleted_at IS NULL`;
-      if (this.singleTreeStatements.size >= 500) this.singleTreeStatements.clear();
-      this.singleTreeStatements.set(tree, text);
-    }
-    const [row] = await this.reads.run<{ tree: string }>(text, [id]);
+  /**
+   * The statement that reads one live claim as the JSON text `tree` (a compiled tree's SQL) builds: made once per
+   * plan and kept in it (database/plan-cache.ts), so that each read does not build and hash a new text.
+   */
+  singleTreeStatement(tree: string): string {
+    return `SELECT ${tree} AS tree FROM claim c WHERE c.id = ${this.reads.placeholder(1)} AND c.deleted_at IS NULL`;
+  }
+
+  /** One live claim as the JSON text of `statement` (singleTreeStatement), or null when there is none. */
+  async getTreeText(id: string, statement: string): Promise<string | null> {
+    const [row] = await this.reads.run<{ tree: string }>(statement, [id]);
     return row ? row.tree : null;
   }
 

@@ -5,7 +5,7 @@ import { parseDateTime } from './date-time';
  * The DateTime scalar, as Nest's own (same name and description, so schema.gql does not change),
  * except that it also serializes an ISO string as it is, and reads input by the one rule in date-time.ts
  * (no rolled-over dates, no zone-less times, years it can store).
- * Trees read as JSON (database/json-tree.ts) carry timestamps already written by SQL in
+ * Trees read as JSON (database/tree-compiler.ts) carry timestamps already written by SQL in
  * Date#toISOString's format; turning each into a Date only to print it again would be wasted work.
  */
 export const DateTimeScalar = new GraphQLScalarType({

@@ -2,7 +2,7 @@ import { GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql';
 
 /**
  * Prefix of the keys under which a parent object carries a field's value already read, for
- * example `$source` on an attribution read as part of a JSON tree (database/json-tree.ts).
+ * example `$source` on an attribution read as part of a compiled tree (database/tree-compiler.ts, its prefetch output).
  * GraphQL names cannot start with `$`, so the keys never clash with real fields.
  */
 export const PREFETCHED = '$';

@@ -41,6 +41,8 @@ export class EnvironmentVariables {
   @Max(100 * 1024 * 1024)
   GRAPHQL_MAX_BODY_BYTES?: number;
 
+  @IsOptional() @IsInt() @Min(1) @Max(1_000_000) PLAN_CACHE_SIZE?: number;
+
   // Query limits (settings.ts QUERY_LIMIT_VARIABLES).
   @IsOptional() @IsInt() @Min(1) QUERY_MAX_TOKENS?: number;
   @IsOptional() @IsInt() @Min(1) QUERY_MAX_DEPTH?: number;

@@ -58,6 +58,13 @@ export function directReadsEnabled(env: NodeJS.ProcessEnv = process.env): boolea
   return env.GRAPHQL_DIRECT_READS !== 'false';
 }
 
+export const DEFAULT_PLAN_CACHE_SIZE = 1000;
+
+/** Compiled read plans kept (database/plan-cache.ts): query documents of the direct path and claim trees of Apollo's. */
+export function planCacheSize(env: NodeJS.ProcessEnv = process.env): number {
+  return Number(env.PLAN_CACHE_SIZE || DEFAULT_PLAN_CACHE_SIZE);
+}
+
 /** The largest JSON body POST /graphql accepts: room for an article text of 1,000,000 characters, escaped. */
 export const DEFAULT_GRAPHQL_MAX_BODY_BYTES = 4 * 1024 * 1024;
 

@@ -1,8 +1,9 @@
 import { DynamicModule, Global, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { processEnvironment } from '../config/settings';
+import { planCacheSize, processEnvironment } from '../config/settings';
 import { DomainEvents } from './domain-events';
+import { PlanCache } from './plan-cache';
 import { QueryCounter } from './query-counter';
 import { sqliteFile, sqliteFileIsReadOnly } from './sqlite-file';
 import { separateSqliteReads } from './sqlite-reads';
@@ -36,8 +37,8 @@ export class DatabaseModule implements OnApplicationBootstrap, OnApplicationShut
           },
         }),
       ],
-      providers: [TransactionRunner, DomainEvents],
-      exports: [TransactionRunner, DomainEvents],
+      providers: [TransactionRunner, DomainEvents, { provide: PlanCache, useFactory: () => new PlanCache(planCacheSize(processEnvironment())) }],
+      exports: [TransactionRunner, DomainEvents, PlanCache],
     };
   }
 

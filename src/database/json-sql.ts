@@ -1,6 +1,6 @@
 /**
- * The few JSON-building SQL functions that differ between the databases. The tree reader
- * (json-tree.ts) writes its queries against this interface, never against a driver.
+ * The few JSON-building SQL functions that differ between the databases. The tree compiler
+ * (tree-compiler.ts) writes its queries against this interface, never against a driver.
  */
 export interface JsonSql {
   /** An object from `[key, sqlExpression]` pairs. */

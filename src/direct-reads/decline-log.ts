@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Declined } from '../database/response-tree';
+import { Declined } from '../database/tree-compiler';
 import { AppLog } from '../observability/app-log';
 
 /** Distinct (document, reason) pairs remembered as logged; past this the memory starts afresh (a flood of one-off texts). */

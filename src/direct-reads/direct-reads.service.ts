@@ -25,6 +25,7 @@ import { QueryLimits } from '../limits/query-limits';
 import { Client } from '../limits/rate-limits';
 import { describeError } from '../common/error-log';
 import { DomainError } from '../common/errors';
+import { PlanCache, PlanKind } from '../database/plan-cache';
 import { AppLog } from '../observability/app-log';
 import { DIRECT_ROOTS, Declined, DirectField, DirectRoot } from './direct-root';
 import { DeclineLog } from './decline-log';
@@ -54,13 +55,10 @@ interface DocumentPlan {
   limitsPerRequest: boolean;
 }
 
-/** Parsed documents kept: a desk sends a handful of queries all day, and a flood of one-off texts must not grow memory. */
-const MAX_PLANS = 500;
-
 /**
  * Answers the read queries whose every field is a column or an edge of a claim tree straight from
  * SQL, without graphql-js, Apollo or Nest's resolver machinery: the database writes the response's
- * JSON (database/response-tree.ts) and this sends it as it comes. That is the whole cost of a
+ * JSON (database/tree-compiler.ts, its response output) and this sends it as it comes. That is the whole cost of a
  * GraphQL server that the SQL floor in BENCHMARKS.md does not pay.
  *
  * It only ever answers: anything it is not sure of (a parse or validation error, a mutation, a
@@ -74,8 +72,8 @@ export class DirectReads {
   enabled = directReadsEnabled();
   /** Requests answered here since start. */
   answered = 0;
-  /** Each document's plan, or why it is left to Apollo. */
-  private readonly plans = new Map<string, DocumentPlan | Declined>();
+  /** Each document's plan, or why it is left to Apollo, in the process's one plan cache. */
+  private readonly plans: PlanKind<DocumentPlan | Declined>;
   private readonly declines: DeclineLog;
   private builtSchema?: GraphQLSchema;
   private readonly roots: Map<string, DirectRoot>;
@@ -86,8 +84,10 @@ export class DirectReads {
     private readonly limits: QueryLimits,
     @Inject(DIRECT_ROOTS) roots: DirectRoot[],
     log: AppLog,
+    cache: PlanCache,
   ) {
     this.roots = new Map(roots.map((r) => [r.field, r]));
+    this.plans = cache.kind('direct_document');
     this.declines = new DeclineLog(log);
   }
 
@@ -153,14 +153,11 @@ export class DirectReads {
   private planFor(key: string, query: string, operationName: string | undefined): DocumentPlan | Declined {
     // Apollo refuses an empty name ("Unknown operation"); declining it keeps the key unambiguous (planKey).
     if (operationName === '') return { declined: 'empty_operation_name' };
-    let plan = this.plans.get(key);
-    if (plan === undefined) {
-      plan = this.compile(query, operationName);
+    return this.plans.get(key, () => {
+      const plan = this.compile(query, operationName);
       if ('declined' in plan) this.declines.declined(key, operationName, plan);
-      if (this.plans.size >= MAX_PLANS) this.plans.delete(this.plans.keys().next().value as string);
-      this.plans.set(key, plan);
-    }
-    return plan;
+      return plan;
+    });
   }
 
   private compile(query: string, operationName: string | undefined): DocumentPlan | Declined {
@@ -195,7 +192,7 @@ export class DirectReads {
       const root = this.roots.get(name);
       const field = queryType.getFields()[name];
       if (!root || !field) return { declined: `root:Query.${name}` };
-      const direct = this.prepare(root, schema, field, nodes, fragments);
+      const direct = this.prepare(root, field, nodes, fragments);
       if ('declined' in direct) return direct;
       parts.push({ key, name, field, node: nodes[0], direct });
     }

@@ -1,6 +1,6 @@
-import { FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLSchema } from 'graphql';
+import { FieldNode, FragmentDefinitionNode, GraphQLField } from 'graphql';
 import { Actor } from '../core/actor';
-import { Declined } from '../database/response-tree';
+import { Declined } from '../database/tree-compiler';
 
 export type { Declined };
 
@@ -18,7 +18,7 @@ export interface DirectField {
 export interface DirectRoot {
   readonly field: string;
   /** How to answer this selection, or why some part of it needs the field resolvers. */
-  prepare(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): DirectField | Declined;
+  prepare(field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): DirectField | Declined;
 }
 
 export const DIRECT_ROOTS = Symbol('DIRECT_ROOTS');

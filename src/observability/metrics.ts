@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { PlanCache } from '../database/plan-cache';
 
 /** Operation names are chosen by clients: past this many distinct ones, new names are counted as `other`. */
 const MAX_OPERATION_LABELS = 200;
@@ -79,8 +80,9 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(dataSource: DataSource) {
+  constructor(dataSource: DataSource, plans: PlanCache) {
     collectDefaultMetrics({ register: this.registry, prefix: 'claimdesk_' });
+    this.countPlans(plans);
     new Gauge({
       name: 'claimdesk_db_pool_connections',
       help: 'Database connections by state (total, idle, waiting clients, max); SQLite has one connection',
@@ -97,6 +99,46 @@ export class Metrics {
         this.set({ state: 'idle' }, pool.idleCount);
         this.set({ state: 'waiting' }, pool.waitingCount);
         this.set({ state: 'max' }, pool.options?.max ?? 10);
+      },
+    });
+  }
+
+  /**
+   * The plan cache's figures, read from the cache when scraped (its lookups are counted there, one addition each, on
+   * the hot path): entries and capacity, lookups by kind of plan and result, evictions.
+   */
+  private countPlans(plans: PlanCache): void {
+    new Gauge({
+      name: 'claimdesk_plan_cache_entries',
+      help: 'Compiled read plans kept (database/plan-cache.ts), and the most it keeps (PLAN_CACHE_SIZE)',
+      labelNames: ['of'],
+      registers: [this.registry],
+      collect() {
+        const stats = plans.stats();
+        this.set({ of: 'size' }, stats.size);
+        this.set({ of: 'capacity' }, stats.capacity);
+      },
+    });
+    new Counter({
+      name: 'claimdesk_plan_cache_lookups_total',
+      help: 'Lookups in the plan cache, by kind of plan (direct_document, claim_tree, claims_page_tree, attribution_tree) and result (hit, miss: compiled)',
+      labelNames: ['kind', 'result'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const kind of plans.stats().kinds) {
+          this.inc({ kind: kind.kind, result: 'hit' }, kind.hits);
+          this.inc({ kind: kind.kind, result: 'miss' }, kind.misses);
+        }
+      },
+    });
+    new Counter({
+      name: 'claimdesk_plan_cache_evictions_total',
+      help: 'Plans dropped from the plan cache, least recently used first, to stay within PLAN_CACHE_SIZE',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(plans.stats().evictions);
       },
     });
   }
