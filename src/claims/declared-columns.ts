@@ -21,6 +21,13 @@ export const DECLARED_COLUMNS = {
     description: 'The hedge as written ("may have", "reportedly").',
     exportAs: 'hedge',
   },
+  summary: {
+    kind: 'text',
+    max: 280,
+    description: 'The reporter\'s one-line summary of the claim, in their own words.',
+    exportAs: 'summary',
+    filter: { match: 'contains', description: 'Words in the summary (case-insensitive).' },
+  },
 } as const satisfies Record<string, DeclaredColumn>;
 
 interface DeclaredBase {
