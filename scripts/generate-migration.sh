@@ -15,3 +15,8 @@ psql -q "$pg/test" -c 'DROP DATABASE IF EXISTS claimdesk_migration_gen' -c 'CREA
 psql -q "$pg/test" -c 'DROP DATABASE claimdesk_migration_gen'
 
 python3 scripts/fix-sqlite-down.py "$(ls src/database/migrations/sqlite/*-"$name".ts)"
+sqlite_file=$(ls src/database/migrations/sqlite/*-"$name".ts)
+if grep -q 'DROP TABLE "claim"' "$sqlite_file"; then
+  echo "warning: $sqlite_file rebuilds the claim table, which drops its triggers (the statement mirrors, seeds/statement-mirror.ts)" \
+    "and writes the lower(place_...) indexes as (\"null\"). For a nullable column, write ALTER TABLE \"claim\" ADD COLUMN instead (see ClaimSummary)." >&2
+fi
