@@ -4,6 +4,6 @@ import { dataSourceOptions } from './src/data-source-options';
 
 /**
  * The DataSource the TypeORM CLI uses. SQLite by default; set DATABASE_URL for PostgreSQL.
- * Generated migrations go to src/database/migrations/{sqlite,postgres}/ and must be added to that folder's index.ts.
+ * Generated migrations go to src/database/migrations/{sqlite,postgres}/, where that folder's index.ts finds them.
  */
 export default new DataSource(dataSourceOptions());

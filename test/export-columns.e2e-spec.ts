@@ -4,7 +4,7 @@ import { ClaimFilterInput } from '../src/claims/dto/claim-filter.input';
 import { PLAIN_CLAIM_COLUMNS, ColumnDef } from '../src/exports/export-columns';
 import { ClaimRecord } from '../src/exports/export-rows';
 import { ExportReader, claimSelects } from '../src/exports/export-reader';
-import { logClaimInput } from './factories';
+import { declaredSamples, logClaimInput } from './factories';
 import { TestApp, expectData, startTestApp } from './support/app';
 
 /** A plain claim column is declared once, in export-columns.ts (`from`); the export reader's claim query is built from it. */
@@ -19,6 +19,7 @@ describe('plain claim columns of the export', () => {
     claimId = logged.logClaim.id;
     // Every nullable plain column given a value, so a column read from the wrong place cannot pass as null = null.
     await t.app.get(DataSource).manager.update(Claim, claimId, {
+      ...declaredSamples(),
       hedge: 'reportedly',
       externalId: 'origin-41',
       place: { name: 'Tell Hamra', adminArea: 'Raqqa', country: 'SY', precision: 'NEAR' as never, latitude: 35.95, longitude: 39.0125 },

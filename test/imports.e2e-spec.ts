@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { Claim } from '../src/claims/claim.entity';
+import { DECLARED_ENTRIES } from '../src/claims/declared-columns';
 import { quantityRange, rangesConflict } from '../src/claims/quantity';
 import { FULL_COLUMNS } from '../src/exports/export-columns';
-import { articleInput, logClaimInput } from './factories';
+import { articleInput, declaredSamples, logClaimInput } from './factories';
 import { TestApp, authHeaders, expectData, startTestApp } from './support/app';
 import { onPostgres } from './support/database';
 import { baseUrl, csvRecords, getText, jsonLines, postImport, withoutIdsAndTimes } from './support/http';
@@ -28,7 +29,7 @@ describe('imports over HTTP', () => {
     [src, dst] = [baseUrl(source.url), baseUrl(target.url)];
     const article = articleInput();
     const rich = logClaimInput({
-      hedge: 'may have',
+      ...declaredSamples(),
       tags: ['siege', 'cash flight'],
       place: { name: 'Tell Hamra', adminArea: 'Deir ez-Zor', country: 'SY', latitude: 34.456789, longitude: -40.5, precision: 'ADMIN2' },
       eventTime: { start: '2018-08-18T00:00:00.000Z', end: '2019-02-18T00:00:00.000Z', precision: 'MONTH' },
@@ -59,6 +60,8 @@ describe('imports over HTTP', () => {
     expect(imported).toMatchObject({ status: 200, body: { dryRun: false, rows: 6, claims: 3, claimsCreated: 3, claimsUnchanged: 0, attributionsCreated: 6 } });
     const after = await rowsOf(dst);
     expect(withoutIdsAndTimes(after)).toEqual(withoutIdsAndTimes(csvRecords(before)));
+    // Every declared plain column (src/claims/declared-columns.ts) made the trip with a value.
+    for (const [, column] of DECLARED_ENTRIES) if (column.exportAs) expect([column.exportAs, after.some((r) => r[column.exportAs as string] !== '')]).toEqual([column.exportAs, true]);
     // Joinable back to the original: each claim's origin id, and the same source ids and creation times.
     expect(after.map((r) => r.external_id)).toEqual(csvRecords(before).map((r) => r.claim_id));
     // Named sources and articles were matched, not duplicated: the shared article and the third claim's.

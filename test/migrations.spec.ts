@@ -1,4 +1,8 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { POSTGRES_MIGRATIONS } from '../src/database/migrations/postgres';
+import { SQLITE_MIGRATIONS } from '../src/database/migrations/sqlite';
 import { dataSourceOptions } from '../src/data-source-options';
 import { createTestDatabase, onPostgres } from './support/database';
 
@@ -12,6 +16,15 @@ async function tableNames(ds: DataSource): Promise<string[]> {
 }
 
 describe('migrations', () => {
+  it('are read from their folders: every migration file once, in timestamp order', () => {
+    for (const [kind, loaded] of [['sqlite', SQLITE_MIGRATIONS], ['postgres', POSTGRES_MIGRATIONS]] as const) {
+      const files = readdirSync(join(__dirname, '..', 'src', 'database', 'migrations', kind)).filter((f) => /^\d{13}-\w+\.ts$/.test(f)).sort();
+      expect(files.length).toBeGreaterThan(15);
+      const stamp = (name: string) => /(\d{13})/.exec(name)?.[1];
+      expect(loaded.map((m) => `${stamp(m.name)}-${m.name.replace(/\d{13}$/, '')}.ts`)).toEqual(files);
+    }
+  });
+
   it('run from empty, leave nothing pending, and revert cleanly', async () => {
     const db = await createTestDatabase();
     const ds = new DataSource(dataSourceOptions(db.env));

@@ -6,7 +6,7 @@ import { TreeNode } from '../src/database/tree-node';
 import { DirectReads } from '../src/direct-reads/direct-reads.service';
 import { Metrics } from '../src/observability/metrics';
 import { GraphQLResponse, TestApp, expectData, startTestApp } from './support/app';
-import { articleInput, logClaimInput, sourceInput } from './factories';
+import { articleInput, declaredSamples, logClaimInput, sourceInput } from './factories';
 import { createArticle, createSource } from './factories/operations';
 
 /**
@@ -84,7 +84,7 @@ describe('read parity, generated from the schema', () => {
     const full = logClaimInput({
       statement: `${awkward} remained (${monitor.id.slice(-6)}).`,
       tags: ['siege', 'عشرات 1'],
-      hedge: 'may have',
+      ...declaredSamples(awkward),
       article: article(),
       place: { name: awkward, adminArea: 'River Province', country: 'SY', latitude: -35.1234, longitude: 40.5, precision: 'NEAR' },
       eventTime: { start: '2019-02-17T00:00:00.000Z', end: '2019-02-18T00:00:00.000Z', precision: 'DAY' },

@@ -9,6 +9,7 @@ import { ForbiddenError } from '../common/errors';
 import { DeletedFilter } from './claim.enums';
 import { ClaimFilterInput } from './dto/claim-filter.input';
 import { Claim } from './claim.entity';
+import { declaredFilterConditions } from './declared-columns';
 
 const LIVE_ATTRIBUTION = 'a.claim_id = c.id AND a.deleted_at IS NULL';
 const SOURCES_NAMED = (param: string) =>
@@ -207,6 +208,8 @@ export function applyClaimFilter(
   }
   if (filter.circular != null) qb.andWhere('c.circular = :circular', { circular: filter.circular });
   if (filter.hasDiscrepancy != null) qb.andWhere('c.has_discrepancy = :hasDiscrepancy', { hasDiscrepancy: filter.hasDiscrepancy });
+  const metadata = qb.connection.getMetadata(Claim);
+  for (const [condition, parameters] of declaredFilterConditions(filter, (p) => metadata.findColumnWithPropertyName(p)!.databaseName)) qb.andWhere(condition, parameters);
   return qb;
 }
 

@@ -9,7 +9,8 @@ const SHAPED = new Set(['tags', 'place', 'eventTime', 'quantities']);
 /**
  * The claim's columns an input sets as they are written (statement, hedge): each property CreateClaimInput
  * validates that is also a column of Claim under the same name, but the shaped ones. A new plain field declared on
- * the input and the entity is written by create and update with no line in the services.
+ * the input and the entity (as every entry of declared-columns.ts is) is written by create and update with no line
+ * in the services.
  */
 export function plainInputColumns(manager: EntityManager): string[] {
   const known = worked.get(manager.connection);

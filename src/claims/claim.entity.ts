@@ -5,6 +5,7 @@ import { COORDINATE_DECIMAL } from '../common/validators';
 import { decimalColumn, timestampColumn } from '../database/columns';
 import { ClaimQuantity } from './claim-quantity.entity';
 import { ClaimStatus, PlacePrecision, TimePrecision } from './claim-enum-values';
+import { DeclaredValues, declareEntityColumns } from './declared-columns';
 
 // The place filter's expression indexes (migration FilterColumns, lower(...)) are declared so schema checks leave them alone.
 export class PlaceColumns {
@@ -82,10 +83,6 @@ export class Claim extends BaseRecord {
   @Index('IDX_claim_statement_trgm_gin', { synchronize: false })
   statement: string;
 
-  /** The hedge as written: "may have", "reportedly". */
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  hedge: string | null;
-
   /** PostgreSQL's trigram index serves the tag filter's LIKE (migration FilterColumns); declared so schema checks leave it alone. */
   @Column({ type: 'simple-json' })
   @Index('IDX_claim_tags_trgm', { synchronize: false })
@@ -133,3 +130,7 @@ export class Claim extends BaseRecord {
   @OneToMany(() => ClaimQuantity, (q) => q.claim, { cascade: true })
   quantities: Relation<ClaimQuantity[]>;
 }
+
+/** The typed-in plain columns (hedge…), declared once in declared-columns.ts. */
+export interface Claim extends DeclaredValues {}
+declareEntityColumns(Claim);

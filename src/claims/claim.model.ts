@@ -3,6 +3,8 @@ import { NodeInterface } from '../common/node';
 import { RecordModel } from '../common/record.model';
 import { Sourcing } from './sourcing.enum';
 import { ClaimStatus, PlacePrecision, TimePrecision } from './claim.enums';
+import type { DeclaredValues } from './declared-columns';
+import { declareModelFields } from './declared-fields';
 
 @ObjectType('Quantity', { description: 'A reported figure: a value, or bounds, as the source put it.' })
 export class QuantityModel {
@@ -78,9 +80,6 @@ export class ClaimModel extends RecordModel {
   @Field()
   statement: string;
 
-  @Field(() => String, { nullable: true, description: 'The hedge as written: "may have".' })
-  hedge: string | null;
-
   @Field(() => [String])
   tags: string[];
 
@@ -111,10 +110,13 @@ export class ClaimModel extends RecordModel {
   @Field({ description: 'True when another claim\'s figures for a shared variable cannot be true together with this one\'s.' })
   hasDiscrepancy: boolean;
 
-
   @Field(() => Date, { nullable: true })
   deletedAt: Date | null;
 }
+
+/** The typed-in plain columns (hedge…), declared once in declared-columns.ts. */
+export interface ClaimModel extends DeclaredValues {}
+declareModelFields(ClaimModel);
 
 @ObjectType('ClaimStatusChange')
 export class ClaimStatusChangeModel {

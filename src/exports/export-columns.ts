@@ -5,6 +5,7 @@
  */
 import type { Claim, EventTimeColumns, PlaceColumns } from '../claims/claim.entity';
 import { Sourcing } from '../claims/claim-enum-values';
+import { DECLARED_COLUMNS, DECLARED_ENTRIES, DeclaredColumn, DeclaredColumnName } from '../claims/declared-columns';
 import { AttributionMode, Stance } from '../attributions/attribution-enum-values';
 import { ClaimStatus, PlacePrecision, TimePrecision } from '../claims/claim-enum-values';
 import { Reliability, SourceKind } from '../sources/source-kind';
@@ -44,10 +45,25 @@ const ARTICLE_COUNT_SQL =
 
 export type ExportProfile = 'full' | 'ucdp';
 
-export const FULL_COLUMNS: readonly ColumnDef[] = [
+/**
+ * A typed-in plain column of Claim, declared once in claims/declared-columns.ts, as an export column. One already
+ * published keeps its place through `published(property)` in the list below; any other declared with `exportAs` is
+ * appended after the list, in declaration order, so adding a column there adds it to the export with no line here.
+ */
+function declaredColumn(property: DeclaredColumnName, column: DeclaredColumn): ColumnDef {
+  if (!column.exportAs) throw new Error(`${property} is not exported (claims/declared-columns.ts)`);
+  return { name: column.exportAs, type: column.kind, doc: column.description, from: { claim: property } };
+}
+const PLACED = new Set<string>();
+function published(property: DeclaredColumnName): ColumnDef {
+  PLACED.add(property);
+  return declaredColumn(property, DECLARED_COLUMNS[property]);
+}
+
+const PUBLISHED_COLUMNS: readonly ColumnDef[] = [
   { name: 'claim_id', type: 'text', required: true, from: { claim: 'id' }, doc: 'The claim\'s id (UUIDv7). The import\'s idempotency key.' },
   { name: 'statement', type: 'text', required: true, from: { claim: 'statement' }, doc: 'The claim in the reporter\'s words.' },
-  { name: 'hedge', type: 'text', from: { claim: 'hedge' }, doc: 'The hedge as written ("may have", "reportedly").' },
+  published('hedge'),
   { name: 'status', type: 'enum', required: true, values: Object.values(ClaimStatus), from: { claim: 'status' }, doc: 'Editorial status: UNVERIFIED, CORROBORATED, CONTESTED, CONFIRMED, FALSE, RETRACTED.' },
   { name: 'tags', type: 'list', required: true, from: { claim: 'tags' }, doc: 'Tags: a JSON array of strings (`["siege","negotiations"]`), `[]` when there are none.' },
   { name: 'quantity_variable', type: 'text', doc: 'Primary quantity (the first by position): what is counted, a snake_case key.' },
@@ -102,6 +118,11 @@ export const FULL_COLUMNS: readonly ColumnDef[] = [
   { name: 'article_count', type: 'integer', required: true, from: { sql: ARTICLE_COUNT_SQL }, doc: 'Distinct live articles citing the claim (through any live citation of a live attribution). The UCDP profile\'s number_of_sources.' },
   { name: 'anonymity_granted', type: 'boolean', doc: 'True when the copy grants the speaker anonymity ("said on condition of anonymity"), with or without anonymity_reason. Empty when the claim has no attribution.' },
   { name: 'quantity_vague', type: 'boolean', doc: 'Primary quantity: true for a vague figure ("dozens", "hundreds") kept as a conventional range; quantity_low and quantity_high are then the convention\'s bounds, not the source\'s numbers.' },
+];
+
+export const FULL_COLUMNS: readonly ColumnDef[] = [
+  ...PUBLISHED_COLUMNS,
+  ...DECLARED_ENTRIES.filter(([property, column]) => column.exportAs && !PLACED.has(property)).map(([property, column]) => declaredColumn(property, column)),
 ];
 
 /** The full profile's plain claim columns, in codebook order: the export reader's claim query selects these and nothing else. */

@@ -4,12 +4,13 @@ import { InvalidUrlError, canonicalizeUrl } from '../articles/canonical-url';
 import { CreateArticleInput } from '../articles/dto/article-fields.input';
 import { QUOTE_MAX } from '../attributions/dto/add-citation.input';
 import { ClaimStatus } from '../claims/claim-enum-values';
-import { CreateClaimInput, HEDGE_MAX, QUANTITIES_MAX, STATEMENT_MAX, TAGS_MAX, TAG_PATTERN } from '../claims/dto/claim-fields.input';
+import { CreateClaimInput, QUANTITIES_MAX, STATEMENT_MAX, TAGS_MAX, TAG_PATTERN } from '../claims/dto/claim-fields.input';
 import { EventTimeInput } from '../claims/dto/event-time.input';
 import { PlaceInput } from '../claims/dto/place.input';
 import { QuantityInput } from '../claims/dto/quantity.input';
 import { LogAttributionInput, LogQuoteInput } from '../claims/dto/log-claim.input';
 import { quantityProblems } from '../claims/quantity';
+import { DECLARED_ENTRIES, DeclaredColumn } from '../claims/declared-columns';
 import { FieldError } from '../common/errors';
 import { flattenValidationErrors } from '../common/validation';
 import { NUL_MESSAGE, nulPaths } from '../common/validators';
@@ -52,9 +53,13 @@ interface ChainLink {
 
 const COLUMNS = new Map(FULL_COLUMNS.map((c) => [c.name, c]));
 
+/** The claim's declared plain columns (claims/declared-columns.ts) the file carries: each property and its column. */
+const DECLARED = DECLARED_ENTRIES.flatMap(([property, column]) => (column.exportAs ? [{ property, name: column.exportAs, column }] : []));
+const DECLARED_PROPERTIES = new Set<string>(DECLARED_ENTRIES.map(([property]) => property));
+
 /** Columns describing the claim itself; every row of one claim must repeat them unchanged. */
 export const CLAIM_COLUMNS = [
-  'statement', 'hedge', 'status', 'tags', 'quantity_variable', 'quantity_low', 'quantity_best', 'quantity_high', 'quantity_low_inclusive',
+  'statement', ...DECLARED.map((d) => d.name), 'status', 'tags', 'quantity_variable', 'quantity_low', 'quantity_best', 'quantity_high', 'quantity_low_inclusive',
   'quantity_high_inclusive', 'quantity_approximate', 'quantity_unit', 'quantity_currency', 'quantity_qualifier', 'quantity_vague', 'quantities_json',
   'place_name', 'place_admin_area', 'place_country', 'place_precision', 'latitude', 'longitude', 'event_start', 'event_end', 'event_precision',
 ];
@@ -71,7 +76,7 @@ const IGNORED = new Set([
 const CLAIM_FIELD: Record<string, string> = {
   'place.name': 'place_name', 'place.adminArea': 'place_admin_area', 'place.country': 'place_country', 'place.latitude': 'latitude',
   'place.longitude': 'longitude', 'place.precision': 'place_precision', 'eventTime.start': 'event_start', 'eventTime.end': 'event_end',
-  'eventTime.precision': 'event_precision',
+  'eventTime.precision': 'event_precision', ...Object.fromEntries(DECLARED.map((d) => [d.property, d.name])),
 };
 const ATTRIBUTION_FIELD: Record<string, string> = {
   'source.name': 'source_name', 'source.kind': 'source_kind', 'source.reliability': 'source_reliability', saidAt: 'said_at',
@@ -212,7 +217,8 @@ function claimOf(v: Record<string, any>, at: (field: string, message: string) =>
     ? { name: v.place_name, adminArea: v.place_admin_area, country: v.place_country, latitude: v.latitude, longitude: v.longitude, precision: v.place_precision }
     : undefined;
   const eventTime = anyValue(v.event_start, v.event_end, v.event_precision) ? { start: v.event_start, end: v.event_end, precision: v.event_precision } : undefined;
-  const fields = { statement: v.statement ?? undefined, hedge: v.hedge ?? undefined, tags: v.tags ?? [] };
+  const fields: ClaimFields = { statement: v.statement ?? undefined, tags: v.tags ?? [] };
+  for (const d of DECLARED) fields[d.property] = v[d.name] ?? undefined;
   const claim = validatedClaim(fields, place, eventTime, quantities.list, parts);
   for (const e of claim.errors) at(claimField(e.field, quantities.fromJson), e.message);
   claim.input.quantities?.forEach((q, i) => {
@@ -226,12 +232,15 @@ function claimOf(v: Record<string, any>, at: (field: string, message: string) =>
  * same errors in the same order. Every claim of a file is validated, and its place, event time and figures are
  * mostly ones other claims have too: those nested inputs are validated once per distinct value (in `parts`) and
  * set on the claim, whose own fields are validated alone. Nested validation is the nested class's validation under
- * the property's path, and class-validator reports a claim's properties in declaration order: statement, hedge,
- * tags, place, eventTime, quantities (test/import-parsers.spec.ts compares the two on bad values of each).
+ * the property's path, and class-validator reports a claim's properties in declaration order: statement, tags, place,
+ * eventTime, quantities, then the declared columns (hedge…; test/import-parsers.spec.ts compares the two on bad values of each).
  * More figures than @ArrayMaxSize allows go through the whole validation, for its message.
  */
+/** A claim's own fields as read: the statement, the tags and the declared plain columns by property. */
+type ClaimFields = { statement?: unknown; tags?: unknown } & Record<string, unknown>;
+
 export function validatedClaim(
-  fields: { statement?: unknown; hedge?: unknown; tags?: unknown },
+  fields: ClaimFields,
   place: object | undefined,
   eventTime: object | undefined,
   quantities: unknown[],
@@ -255,7 +264,13 @@ export function validatedClaim(
   input.quantities = figureParts.map((f) => f.value);
   return {
     input,
-    errors: [...own, ...(placePart?.errors ?? []), ...(timePart?.errors ?? []), ...figureParts.flatMap((f) => f.errors)],
+    errors: [
+      ...own.filter((e) => !DECLARED_PROPERTIES.has(e.field)),
+      ...(placePart?.errors ?? []),
+      ...(timePart?.errors ?? []),
+      ...figureParts.flatMap((f) => f.errors),
+      ...own.filter((e) => DECLARED_PROPERTIES.has(e.field)),
+    ],
   };
 }
 
@@ -264,16 +279,16 @@ export function validatedClaim(
  * hold for them: every claim of a file has its own statement, so class-validator ran once per claim. Null where any
  * rule might not hold (a limit in UTF-16 units is at least @MaxLength's count): class-validator is asked then.
  */
-function plainClaimFields(fields: { statement?: unknown; hedge?: unknown; tags?: unknown }): CreateClaimInput | null {
-  const { statement, hedge, tags } = fields;
+function plainClaimFields(fields: ClaimFields): CreateClaimInput | null {
+  const { statement, tags } = fields;
   if (typeof statement !== 'string') return null;
   const text = statement.trim();
   if (!text || text.length > STATEMENT_MAX) return null;
-  let words: string | null | undefined = hedge as null | undefined;
-  if (hedge !== null && hedge !== undefined) {
-    if (typeof hedge !== 'string') return null;
-    words = hedge.trim();
-    if (!words || words.length > HEDGE_MAX) return null;
+  const declared: Record<string, unknown> = {};
+  for (const { property, column } of DECLARED) {
+    const value = plainDeclaredValue(column, fields[property]);
+    if (value === INVALID) return null;
+    declared[property] = value;
   }
   let list: string[] | undefined = undefined;
   if (tags !== undefined) {
@@ -286,12 +301,29 @@ function plainClaimFields(fields: { statement?: unknown; hedge?: unknown; tags?:
       list.push(trimmed);
     }
   }
-  const input = new CreateClaimInput();
+  const input = Object.assign(new CreateClaimInput(), declared);
   input.statement = text;
-  input.hedge = words;
   input.tags = list;
   input.quantities = [];
   return input;
+}
+
+const INVALID = Symbol('invalid');
+
+/** A declared column's value as @Trim makes it when its rules plainly hold (null and absent as given), else INVALID. */
+function plainDeclaredValue(column: DeclaredColumn, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  switch (column.kind) {
+    case 'text': {
+      if (typeof value !== 'string') return INVALID;
+      const words = value.trim();
+      return words && words.length <= column.max ? words : INVALID;
+    }
+    case 'integer':
+      return Number.isInteger(value) ? value : INVALID;
+    case 'boolean':
+      return typeof value === 'boolean' ? value : INVALID;
+  }
 }
 
 /** One nested input, validated once per distinct value; its errors under `path` (a figure's index differs claim by claim). */

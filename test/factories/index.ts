@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DECLARED_ENTRIES } from '../../src/claims/declared-columns';
 
 /** Small builders for test inputs; each call gives unique names and URLs so tests never collide. */
 const tag = () => randomBytes(3).toString('hex');
@@ -43,4 +44,14 @@ export function logClaimInput(overrides: Record<string, unknown> = {}) {
     ],
     ...overrides,
   };
+}
+
+/**
+ * A value for every typed-in column declared in src/claims/declared-columns.ts, from its kind (text: `text`, cut to
+ * the column's limit): seeds spread it into their claims, so no declared column is empty everywhere.
+ */
+export function declaredSamples(text = 'may have'): Record<string, string | number | boolean> {
+  return Object.fromEntries(
+    DECLARED_ENTRIES.map(([name, column]) => [name, column.kind === 'text' ? text.slice(0, column.max) : column.kind === 'integer' ? 7 : true]),
+  );
 }

@@ -1,5 +1,6 @@
 import { plainInputColumns } from '../../src/claims/claim-input-columns';
 import { Claim } from '../../src/claims/claim.entity';
+import { DECLARED_ENTRIES } from '../../src/claims/declared-columns';
 import { ClaimsService } from '../../src/claims/claims.service';
 import { CreateClaimInput } from '../../src/claims/dto/claim-fields.input';
 import { UpdateClaimInput } from '../../src/claims/dto/update-claim.input';
@@ -17,7 +18,9 @@ describe('claim input columns (services)', () => {
   afterAll(() => s.close());
 
   it('are the input properties stored as they are: not the shaped ones, not the derived or server-set columns', () => {
-    expect(plainInputColumns(s.db.manager).sort()).toEqual(['hedge', 'statement']);
+    // The statement, and every typed-in column declared in declared-columns.ts (hedge…).
+    expect(plainInputColumns(s.db.manager).sort()).toEqual(['statement', ...DECLARED_ENTRIES.map(([name]) => name)].sort());
+    expect(plainInputColumns(s.db.manager)).toContain('hedge');
   });
 
   it('are written on create, null when left out, and left alone on update unless given', async () => {

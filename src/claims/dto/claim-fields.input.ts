@@ -2,12 +2,13 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Trim, TrimEach } from '../../common/validators';
+import type { DeclaredInputs } from '../declared-columns';
+import { declareInputFields } from '../declared-fields';
 import { EventTimeInput } from './event-time.input';
 import { PlaceInput } from './place.input';
 import { QuantityInput } from './quantity.input';
 
 export const STATEMENT_MAX = 2000;
-export const HEDGE_MAX = 200;
 export const TAGS_MAX = 30;
 /** A tag, once trimmed. */
 export const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,59}$/u;
@@ -16,14 +17,6 @@ export const QUANTITIES_MAX = 20;
 
 @InputType({ isAbstract: true })
 export class ClaimFieldsInput {
-  @Field(() => String, { nullable: true, description: 'The hedge as written: "may have", "reportedly".' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(HEDGE_MAX)
-  hedge?: string | null;
-
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
@@ -52,6 +45,10 @@ export class ClaimFieldsInput {
   @Type(() => QuantityInput)
   quantities?: QuantityInput[];
 }
+
+/** The typed-in plain columns (hedge…), declared once in declared-columns.ts. */
+export interface ClaimFieldsInput extends DeclaredInputs {}
+declareInputFields(ClaimFieldsInput);
 
 @InputType()
 export class CreateClaimInput extends ClaimFieldsInput {

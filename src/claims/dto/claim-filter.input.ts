@@ -6,6 +6,8 @@ import { Stance } from '../../attributions/attribution.enums';
 import { NotBefore, Trim } from '../../common/validators';
 import { SourceKind } from '../../sources/source.enums';
 import { AnonymityFilter, ClaimStatus, DeletedFilter } from '../claim.enums';
+import type { DeclaredFilters } from '../declared-columns';
+import { declareFilterFields } from '../declared-fields';
 
 @InputType({ description: 'Every field narrows the list; omitted fields do not.' })
 export class ClaimFilterInput {
@@ -142,3 +144,7 @@ export class ClaimFilterInput {
   @IsEnum(DeletedFilter)
   deleted?: DeletedFilter;
 }
+
+/** The declared columns' filters (declared-columns.ts `filter`). */
+export interface ClaimFilterInput extends DeclaredFilters {}
+declareFilterFields(ClaimFilterInput);
