@@ -293,6 +293,27 @@ describe('a reporter edits what they logged', () => {
     await page.close();
   });
 
+  it("writes a claim's one-line summary, shows it under the statement and finds the claim by its words", async () => {
+    const claim = await reportersClaim('summary');
+    const page = await newPage('REPORTER');
+    await page.goto(`${suite.desk.base}/claims/${claim.id}`);
+    await page.getByRole('button', { name: 'Edit the claim' }).click();
+    const form = page.getByRole('form', { name: 'Edit the claim' });
+    await form.getByLabel(/^Summary/).fill('Council says the only water station in Kafr Nasr is out of service');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect(page.getByTestId('summary').textContent()).resolves.toBe('Council says the only water station in Kafr Nasr is out of service');
+    const { claim: after } = await gql(suite.desk, 'EDITOR', 'query($id: ID!) { claim(id: $id) { summary } }', { id: claim.id });
+    expect(after.summary).toBe('Council says the only water station in Kafr Nasr is out of service');
+
+    await page.goto(`${suite.desk.base}/claims?summary=${encodeURIComponent('WATER STATION in kafr')}`);
+    const rows = page.getByTestId('claims-table').locator('tbody tr');
+    await rows.filter({ hasText: 'Kafr Nasr (summary)' }).waitFor();
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(page.getByLabel('Words in summary').inputValue()).resolves.toBe('WATER STATION in kafr');
+    await page.close();
+  });
+
   it("edits the article's details and the speaker's aliases, affiliation and Wikidata id, with errors beside the fields", async () => {
     const claim = await reportersClaim('source');
     const page = await newPage('REPORTER');

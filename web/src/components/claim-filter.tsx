@@ -20,6 +20,7 @@ export const FILTER_FIELDS: Array<{ name: keyof Filter & string; label: string; 
   { more: true, name: 'stance', label: 'Stance', type: 'select', options: ['ASSERTS', 'DENIES', 'QUESTIONS'] },
   { more: true, name: 'variable', label: 'Variable', type: 'text' },
   { more: true, name: 'tag', label: 'Tag', type: 'text' },
+  { more: true, name: 'summary', label: 'Words in summary', type: 'text' },
   { more: true, name: 'place', label: 'Place', type: 'text' },
   { more: true, name: 'eventFrom', label: 'Event from', type: 'date' },
   { more: true, name: 'eventTo', label: 'Event to', type: 'date' },
@@ -76,7 +77,7 @@ export function FilterForm({ query, onApply, idPrefix = 'f' }: { query: Record<s
     <form class="filters" onSubmit={submit} aria-label="Filters" key={JSON.stringify(query)}>
       {FILTER_FIELDS.filter((f) => !f.more).map(control)}
       <details open={FILTER_FIELDS.some((f) => f.more && query[f.name])}>
-        <summary>More filters: relays, kind, stance, variable, tag, place, dates</summary>
+        <summary>More filters: relays, kind, stance, variable, tag, summary, place, dates</summary>
         {FILTER_FIELDS.filter((f) => f.more).map(control)}
       </details>
       <div class="actions">

@@ -9,7 +9,7 @@ import { graphql } from '../graphql';
 export const UpdateClaim = graphql(`
   mutation UpdateClaim($input: UpdateClaimInput!) {
     updateClaim(input: $input) {
-      id version statement hedge tags hasDiscrepancy
+      id version statement summary hedge tags hasDiscrepancy
       eventTime { start end precision }
       place { name adminArea country latitude longitude precision }
       quantities { variable lower lowerInclusive upper upperInclusive value approximate qualifier unit currency }
@@ -27,6 +27,7 @@ export interface EditableClaim {
   id: string;
   version: number;
   statement: string;
+  summary?: string | null;
   hedge?: string | null;
   tags: readonly string[];
   eventTime?: { start?: string | null; end?: string | null; precision?: string | null } | null;
@@ -110,7 +111,7 @@ function figureFrom(f: FormData, i: number): Quantity {
 }
 
 /**
- * The claim's own fields: statement, hedge, tags, event time, place and figures. Only what was changed
+ * The claim's own fields: statement, summary, hedge, tags, event time, place and figures. Only what was changed
  * is sent (figures are replaced as a whole, as updateClaim does), and each BAD_USER_INPUT message
  * appears beside its field.
  */
@@ -123,6 +124,7 @@ export function ClaimEditForm({ claim, errors, busy, onSubmit, onCancel, childre
     const f = new FormData(e.currentTarget as HTMLFormElement);
     const before = {
       statement: claim.statement,
+      summary: claim.summary ?? null,
       hedge: claim.hedge ?? null,
       tags: [...claim.tags],
       eventTime: eventTimeOf(claim.eventTime),
@@ -131,6 +133,7 @@ export function ClaimEditForm({ claim, errors, busy, onSubmit, onCancel, childre
     };
     const next = {
       statement: textOf(f, 'statement') ?? '',
+      summary: textOf(f, 'summary'),
       hedge: textOf(f, 'hedge'),
       tags: String(f.get('tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean),
       eventTime: eventTimeOf({ start: textOf(f, 'eventTime.start'), end: textOf(f, 'eventTime.end'), precision: textOf(f, 'eventTime.precision') }),
@@ -152,6 +155,9 @@ export function ClaimEditForm({ claim, errors, busy, onSubmit, onCancel, childre
     <form onSubmit={submit} aria-label="Edit the claim" class="edit-form">
       <Field label="Statement" wide error={errors.statement}>
         <textarea name="statement" rows={2} defaultValue={claim.statement} dir="auto" required />
+      </Field>
+      <Field label="Summary (one line, your own words)" wide error={errors.summary}>
+        <input name="summary" defaultValue={claim.summary ?? ''} maxLength={280} dir="auto" />
       </Field>
       <Field label="Hedge" error={errors.hedge}>
         <input name="hedge" defaultValue={claim.hedge ?? ''} dir="auto" />

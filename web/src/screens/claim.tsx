@@ -16,7 +16,7 @@ import { ReportedBy } from './wire-copies';
 const ClaimQuery = graphql(`
   query Claim($id: ID!, $withHistory: Boolean!) {
     claim(id: $id) {
-      id version statement hedge status sourcing independentSourceCount denyingSourceCount questioningSourceCount
+      id version statement summary hedge status sourcing independentSourceCount denyingSourceCount questioningSourceCount
       circular hasDiscrepancy attributionLine tags createdAt updatedAt viewerCanEdit
       eventTime { start end precision }
       place { name adminArea country latitude longitude precision }
@@ -153,6 +153,11 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
       <h1 id="claim-h">
         <T>{c.statement}</T>
       </h1>
+      {c.summary && (
+        <p class="summary" data-testid="summary">
+          <T>{c.summary}</T>
+        </p>
+      )}
       <p class="badges">
         <Badge kind={c.status}>status: {label(c.status)}</Badge>
         <Badge kind={c.sourcing}>{label(c.sourcing)}</Badge>

@@ -204,6 +204,9 @@ export function CardEditor({ card, onChange }: { card: Card; onChange: (c: Card)
       <Field label="Statement" error={e.statement} wide>
         <textarea rows={2} value={card.statement} onInput={(ev) => set({ statement: ev.currentTarget.value })} dir="auto" data-first />
       </Field>
+      <Field label="Summary (one line, your own words)" error={e.summary} wide>
+        <input value={card.summary} maxLength={280} onInput={(ev) => set({ summary: ev.currentTarget.value })} dir="auto" />
+      </Field>
       <Field label="Hedge" error={e.hedge}>
         <input value={card.hedge} onInput={(ev) => set({ hedge: ev.currentTarget.value })} dir="auto" />
       </Field>

@@ -114,6 +114,8 @@ export type Mark = { start: number; end: number; kind: 'source' | 'cue' | 'conte
 export interface Card {
   key: number;
   statement: string;
+  /** The reporter's one-line summary, in their own words (never suggested). */
+  summary: string;
   hedge: string;
   eventStart: string;
   eventEnd: string;
@@ -157,7 +159,7 @@ export const emptyAttr = (): Attr => ({
 export const emptyQty = (): Qty => ({ variable: '', lower: '', upper: '', value: '', lowerInclusive: true, upperInclusive: true, approximate: false, qualifier: '', unit: '', currency: '', vague: false });
 
 export function blankCard(): Card {
-  return { key: nextKey++, statement: '', hedge: '', eventStart: '', eventEnd: '', precision: '', place: '', placeCountry: '', placeAdminArea: '', latitude: '', longitude: '', tags: '', quantities: [], attributions: [emptyAttr()], state: 'pending', marks: [], errors: {} };
+  return { key: nextKey++, statement: '', summary: '', hedge: '', eventStart: '', eventEnd: '', precision: '', place: '', placeCountry: '', placeAdminArea: '', latitude: '', longitude: '', tags: '', quantities: [], attributions: [emptyAttr()], state: 'pending', marks: [], errors: {} };
 }
 
 /** "Monday" comes as [Monday 00:00, Tuesday 00:00) at DAY precision: the start and the precision already say that. */
@@ -192,6 +194,7 @@ export function cardFromSuggestion(s: Suggestion, text: string): Card {
   return {
     key: nextKey++,
     statement: s.content.text,
+    summary: '',
     hedge: s.hedge?.text ?? '',
     // The event time only: the time it was said is never reused as the time of the event.
     eventStart: ev?.from ?? '',
@@ -294,6 +297,7 @@ function placeInput(card: Card): LogInput['place'] {
 export function logInput(card: Card, article: Article): LogInput {
   return {
     statement: card.statement,
+    summary: opt(card.summary),
     hedge: opt(card.hedge),
     tags: card.tags.split(',').map((t) => t.trim()).filter(Boolean),
     place: placeInput(card),
