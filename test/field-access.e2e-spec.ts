@@ -60,6 +60,9 @@ describe('field access, declared on the field', () => {
     expect(readersOf(field('Claim', 'hedge'))).toEqual(EDITORIAL_ROLES);
     expect(readersOf(field('Source', 'confidentialNote'))).toEqual(EDITORIAL_ROLES);
     expect(readersOf(field('Source', 'name'))).toBeUndefined();
+    // The schema tells clients the rule, from the same declaration.
+    expect(field('Source', 'basedIn').description).toBe('Restricted to ADMIN: null for every other role.');
+    expect(field('Source', 'confidentialNote').description).toBe('Who an anonymous source is, if known. Restricted to EDITOR, ADMIN: null for every other role.');
     // Nest's resolver map, not a function's name, says which fields have a resolver of their own.
     const source = schema.getType('Source') as GraphQLObjectType;
     expect(['basedIn', 'confidentialNote', 'name'].filter((name) => hasOwnResolver(source, name))).toEqual([]);

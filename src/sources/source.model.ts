@@ -25,7 +25,7 @@ export class SourceModel extends RecordModel {
   @Field(() => Reliability, { nullable: true })
   reliability: Reliability | null;
 
-  @Field(() => String, { nullable: true, description: 'Who an anonymous source is, if known. Editors and admins only: null for every other role.' })
+  @Field(() => String, { nullable: true, description: 'Who an anonymous source is, if known.' })
   @Restricted(EDITORIAL_ROLES)
   confidentialNote: string | null;
 
