@@ -1,6 +1,9 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLObjectType, GraphQLSchema, buildClientSchema, getIntrospectionQuery, getNamedType, isEnumType, isLeafType, isObjectType, isRequiredArgument } from 'graphql';
 import { CLAIM_TREE } from '../src/claims/claim-tree';
 import { ClaimDirectRoots } from '../src/claims/claim-direct-roots';
+import { hasOwnResolver } from '../src/common/own-resolvers';
+import { readersOf } from '../src/core/field-access';
 import { QueryCounter } from '../src/database/query-counter';
 import { TreeNode } from '../src/database/tree-node';
 import { DirectReads } from '../src/direct-reads/direct-reads.service';
@@ -11,11 +14,14 @@ import { createArticle, createSource } from './factories/operations';
 
 /**
  * Read parity, generated from the schema. Every field of every type the claim trees reach (claim-tree.ts,
- * attribution-tree.ts) is either written by SQL (a column, an embedded object, an edge or a computed field) or
- * declared resolver-only on its tree node, with the reason (TreeNode.resolverOnly): no field list is kept here.
+ * attribution-tree.ts) is either written by SQL (a column, an embedded object, an edge or a computed field),
+ * declared resolver-only on its tree node, with the reason (TreeNode.resolverOnly), or declared restricted to some
+ * roles on the model (`@Restricted`, core/field-access.ts): no field list is kept here.
  *
  * - Each field is probed alone through the direct path: one that is neither answered there nor declared fails,
- *   with the reason the path gave for declining it (claimdesk_direct_declines_total).
+ *   with the reason the path gave for declining it (claimdesk_direct_declines_total). A restricted field is declined
+ *   for being restricted. Every field with a resolver of its own (as Nest's resolver map says) is declared on its
+ *   tree node.
  * - Queries selecting every field the trees serve, and every field at all, are built from the introspected schema
  *   and run as an editor, a reporter and a researcher, through the direct path (which must answer them, in one
  *   statement per page and one for its count), through Apollo's JSON trees, and through the plain per-field
@@ -29,6 +35,8 @@ describe('read parity, generated from the schema', () => {
   let reads: DirectReads;
   let metrics: Metrics;
   let schema: GraphQLSchema;
+  /** The server's own schema, which carries what introspection does not: each field's declarations (its extensions). */
+  let built: GraphQLSchema;
   let roles: Record<'EDITOR' | 'REPORTER' | 'RESEARCHER', Record<string, string>>;
   /** The arguments of `claim(id:)`: a claim with figures, a place, a time and every kind of attribution, and a merge's survivor. */
   let fullId: string;
@@ -58,6 +66,7 @@ describe('read parity, generated from the schema', () => {
     reads = t.app.get(DirectReads);
     metrics = t.app.get(Metrics);
     schema = buildClientSchema(expectData(await t.gql(getIntrospectionQuery())));
+    built = t.app.get(GraphQLSchemaHost).schema;
     const [editor, reporter, researcher] = [await t.userWithRole('EDITOR'), await t.userWithRole('REPORTER'), await t.userWithRole('RESEARCHER')];
     roles = { EDITOR: editor.as, REPORTER: reporter.as, RESEARCHER: researcher.as };
     // Each key is looked up once here, and not again within a counted read.
@@ -147,12 +156,20 @@ describe('read parity, generated from the schema', () => {
     mergedId = merged.id;
   }
 
-  /** Every field of `type`, nested to a bound, with arguments left to their defaults; `served` leaves out what the trees declare resolver-only. */
+  /** The server's type of this name. */
+  const builtType = (name: string) => built.getType(name) as GraphQLObjectType;
+  /** Whether a field is declared restricted to some roles: the direct path leaves it to Apollo, which withholds it. */
+  const restricted = (type: GraphQLObjectType, name: string) => readersOf(builtType(type.name).getFields()[name]) !== undefined;
+
+  /**
+   * Every field of `type`, nested to a bound, with arguments left to their defaults; `served` leaves out what the trees
+   * declare resolver-only and what is restricted.
+   */
   function selectionOf(type: GraphQLObjectType, node: TreeNode | undefined, served: boolean, ancestors: readonly string[] = []): string {
     const scalarsOnly = ancestors.includes(type.name) || ancestors.length >= MAX_LEVELS;
     const parts = ['__typename'];
     for (const field of Object.values(type.getFields())) {
-      if (served && node?.resolverOnly?.[field.name] !== undefined) continue;
+      if (served && (node?.resolverOnly?.[field.name] !== undefined || restricted(type, field.name))) continue;
       if (field.args.some(isRequiredArgument)) throw new Error(`${type.name}.${field.name} needs an argument: give the generator a value for it`);
       const inner = getNamedType(field.type);
       if (isLeafType(inner)) parts.push(field.name);
@@ -261,6 +278,12 @@ describe('read parity, generated from the schema', () => {
     declared?: string;
     /** Its tree node also makes it an edge or a computed field. */
     alsoWritten?: boolean;
+    /** It is declared restricted to some roles. */
+    restricted?: boolean;
+    /** It has a resolver of its own, as Nest's resolver map says... */
+    ownResolver?: boolean;
+    /** ...and is a field of a tree node's type. */
+    inTree?: boolean;
   }
 
   /** The fields the trees reach, shallowest first, from each root the direct path answers; each type is walked once per tree node. */
@@ -288,9 +311,12 @@ describe('read parity, generated from the schema', () => {
           object: isObjectType(inner) ? inner : undefined,
           declared: at?.resolverOnly?.[field.name],
           alsoWritten: !!(at?.edges?.[field.name] || at?.computed?.[field.name]),
+          restricted: restricted(type, field.name),
+          ownResolver: hasOwnResolver(builtType(type.name), field.name),
+          inTree: at !== undefined,
         };
         found.push(entry);
-        if (entry.declared === undefined && entry.object) queue.push({ type: entry.object, node: at?.edges?.[field.name]?.node, path: entry.path, parents: entry.parents });
+        if (entry.declared === undefined && !entry.restricted && entry.object) queue.push({ type: entry.object, node: at?.edges?.[field.name]?.node, path: entry.path, parents: entry.parents });
       }
     }
     return found;
@@ -341,15 +367,25 @@ describe('read parity, generated from the schema', () => {
 
   let served: string[] = [];
 
-  it('serves every field the claim trees reach by SQL, or declares it resolver-only with its reason', async () => {
+  it('serves every field the claim trees reach by SQL, or declares it resolver-only with its reason, or restricted', async () => {
     const reached = reach();
     const failed: string[] = [];
     const neither: string[] = [];
     const notDeclined: string[] = [];
+    // A field with a resolver of its own is declared on its tree node, whatever else is true of it: read from the row
+    // instead, its resolver's rule (a computed value, a withheld one) would be skipped.
+    const undeclared = reached
+      .filter((f) => f.ownResolver && f.inTree && f.declared === undefined && !f.alsoWritten)
+      .map((f) => `${f.coordinate}: has a resolver of its own, but its tree node declares it neither resolver-only, an edge nor computed`);
+    expect(undeclared).toEqual([]);
     for (const field of reached) {
       // Beneath a field that is not served, everything is left to the resolvers: its own failure says enough.
       if (failed.some((path) => field.path.join('.').startsWith(`${path}.`))) continue;
       const result = await probe(field);
+      if (field.restricted) {
+        if (result.served || result.reason !== `restricted:${field.coordinate}`) notDeclined.push(`${field.coordinate}: declared restricted, but the direct path ${result.served ? 'answered it' : `declined it for ${result.reason}`}`);
+        continue;
+      }
       if (field.declared !== undefined) {
         if (!field.declared.trim()) notDeclined.push(`${field.coordinate}: declared resolver-only without a reason`);
         if (field.alsoWritten) notDeclined.push(`${field.coordinate}: declared resolver-only and also an edge or computed field of the same tree node`);
@@ -362,7 +398,7 @@ describe('read parity, generated from the schema', () => {
     }
     expect(neither).toEqual([]);
     expect(notDeclined).toEqual([]);
-    served = [...new Set(reached.filter((f) => f.declared === undefined && !f.coordinate.startsWith(`${schema.getQueryType()?.name}.`)).map((f) => f.coordinate))];
+    served = [...new Set(reached.filter((f) => f.declared === undefined && !f.restricted && !f.coordinate.startsWith(`${schema.getQueryType()?.name}.`)).map((f) => f.coordinate))];
     // The walk went all the way down: the page around the claims, a claim's figures, place and time, attributions, their sources, relays, citations and articles.
     expect([...new Set(reached.map((f) => f.coordinate.split('.')[0]))]).toEqual(
       expect.arrayContaining(['ClaimConnection', 'ClaimEdge', 'PageInfo', 'Claim', 'Quantity', 'Place', 'EventTime', 'Attribution', 'Source', 'RelayHop', 'Citation', 'Article']),

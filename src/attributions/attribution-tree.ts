@@ -25,7 +25,6 @@ const SOURCE: TreeNode = {
   },
   computed: { anonymous: { sql: (at) => anonymousSql(at) } },
   resolverOnly: {
-    confidentialNote: 'editors and admins only: null for every other role',
     attributions: 'a page of its own, with arguments',
     linkedSources: 'an origin group, read by a loader',
     reliabilityHistory: 'audit rows, read by a loader',

@@ -1,20 +1,17 @@
 import { Args, ArgsType, Field, ID, Info, InputType, Query, Resolver } from '@nestjs/graphql';
-import { GraphQLResolveInfo } from 'graphql';
+import { GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { selectsField } from '../common/selection';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Actor } from '../core/actor';
 import { CurrentActor } from '../core/current-actor.decorator';
-import { isEditorial } from '../core/role';
+import { mayRead } from '../core/field-access';
 import { PageArgs } from '../common/pagination';
 import { RecordType } from '../common/record-type';
 import { RangeFrom, RangeTo } from '../common/input-fields';
 import { AuditEvent } from './audit-event.entity';
 import { AuditEventConnection, AuditEventModel } from './audit.model';
 import { AuditService } from './audit.service';
-
-/** Fields no one but editors and admins may read, even as history. */
-const CONFIDENTIAL_FIELDS = new Set(['confidentialNote']);
 
 @ArgsType()
 class HistoryArgs extends PageArgs {
@@ -61,20 +58,28 @@ export class AuditResolver {
 
   @Query(() => AuditEventConnection, { description: 'Every change to one record, oldest first (editors and admins).' })
   async history(@Args() { entityType, id, ...page }: HistoryArgs, @CurrentActor() actor: Actor, @Info() info: GraphQLResolveInfo): Promise<AuditEventConnection> {
-    return this.shape(await this.audit.list({ entityType, entityId: id }, page, { count: selectsField(info, 'totalCount') }), actor);
+    return this.shape(await this.audit.list({ entityType, entityId: id }, page, { count: selectsField(info, 'totalCount') }), actor, info.schema);
   }
 
   @Query(() => AuditEventConnection, { description: 'Changes by actor, record type and time, oldest first (editors and admins).' })
   async auditEvents(@Args() { filter, ...page }: AuditEventsArgs, @CurrentActor() actor: Actor, @Info() info: GraphQLResolveInfo): Promise<AuditEventConnection> {
-    return this.shape(await this.audit.list(filter ?? {}, page, { count: selectsField(info, 'totalCount') }), actor);
+    return this.shape(await this.audit.list(filter ?? {}, page, { count: selectsField(info, 'totalCount') }), actor, info.schema);
   }
 
-  private shape(page: Awaited<ReturnType<AuditService['list']>>, actor: Actor): AuditEventConnection {
+  /**
+   * The events as the actor may see them: a change of a field restricted to other roles (core/field-access.ts) is left
+   * out, as the field itself reads null for them. A record type is its GraphQL type's name, and a change names the
+   * entity property, which the field of the same name shows.
+   */
+  private shape(page: Awaited<ReturnType<AuditService['list']>>, actor: Actor, schema: GraphQLSchema): AuditEventConnection {
+    const readable = (entityType: string, field: string): boolean => {
+      const type = schema.getType(entityType);
+      const shown = type instanceof GraphQLObjectType ? type.getFields()[field] : undefined;
+      return !shown || mayRead(shown, actor.role);
+    };
     const toModel = (e: AuditEvent): AuditEventModel => ({
       ...e,
-      changes: e.changes
-        .filter((c) => isEditorial(actor.role) || !CONFIDENTIAL_FIELDS.has(c.field))
-        .map((c) => ({ field: c.field, before: encode(c.before), after: encode(c.after) })),
+      changes: e.changes.filter((c) => readable(e.entityType, c.field)).map((c) => ({ field: c.field, before: encode(c.before), after: encode(c.after) })),
     });
     const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: toModel(edge.node) }));
     return { ...page, edges, nodes: edges.map((edge) => edge.node) };

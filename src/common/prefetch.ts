@@ -1,4 +1,5 @@
-import { GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { hasOwnResolver } from './own-resolvers';
 
 /**
  * Prefix of the keys under which a parent object carries a field's value already read, for
@@ -8,10 +9,9 @@ import { GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql';
 export const PREFETCHED = '$';
 
 /**
- * Lets every field resolver be skipped when its parent already holds the value. Installed as the
- * GraphQL module's transformSchema: the check is a property read, while Nest's resolver wrapper
- * (pipes, parameter factories, a promise) around each of hundreds of nested fields is most of
- * a list page's CPU time.
+ * Lets every field resolver of its own (own-resolvers.ts) be skipped when its parent already holds the value.
+ * Installed in the GraphQL module's transformSchema: the check is a property read, while Nest's resolver wrapper
+ * (pipes, parameter factories, a promise) around each of hundreds of nested fields is most of a list page's CPU time.
  */
 export function servePrefetched(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -19,7 +19,7 @@ export function servePrefetched(schema: GraphQLSchema): GraphQLSchema {
     if (type === schema.getQueryType() || type === schema.getMutationType()) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve;
-      if (!resolve || readsOwnProperty(field)) continue;
+      if (!resolve || !hasOwnResolver(type, field.name)) continue;
       const key = PREFETCHED + field.name;
       field.resolve = (parent, args, context, info) => {
         const value = (parent as Record<string, unknown> | null)?.[key];
@@ -28,13 +28,4 @@ export function servePrefetched(schema: GraphQLSchema): GraphQLSchema {
     }
   }
   return schema;
-}
-
-/**
- * Whether a field only shows its parent's property of the same name. Nest gives every plain
- * @Field such a resolver (named `rootFieldResolver`); a @ResolveField method, which may compute
- * or withhold the value, replaces it. Anything else counts as a resolver of its own.
- */
-export function readsOwnProperty(field: GraphQLField<unknown, unknown>): boolean {
-  return !field.resolve || field.resolve.name === 'rootFieldResolver';
 }

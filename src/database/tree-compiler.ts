@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { EmbeddedMetadata } from 'typeorm/metadata/EmbeddedMetadata';
 import { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
-import { PREFETCHED, readsOwnProperty } from '../common/prefetch';
+import { hasOwnResolver } from '../common/own-resolvers';
+import { PREFETCHED } from '../common/prefetch';
+import { readersOf } from '../core/field-access';
 import { subfieldsOf } from '../common/selection';
 import { FactsMarkers } from './facts-markers';
 import { JsonSql, jsonSqlFor } from './json-sql';
@@ -55,7 +57,7 @@ type Read =
   | { kind: 'edge'; edge: TreeEdge; field: GraphQLField<unknown, unknown> }
   | { kind: 'column'; column: ColumnMetadata; field: GraphQLField<unknown, unknown> }
   | { kind: 'embedded'; embedded: EmbeddedMetadata; field: GraphQLField<unknown, unknown> }
-  | { kind: 'declined'; why: 'unknown' | 'resolver' | 'arguments' | 'unmapped' };
+  | { kind: 'declined'; why: 'unknown' | 'restricted' | 'resolver' | 'arguments' | 'unmapped' };
 
 /**
  * The one compiler of the read model (TreeNode, tree-node.ts): a field's selection over a tree compiles into one SQL
@@ -64,10 +66,13 @@ type Read =
  * (TreeOutput); each field is classified the same way for both (`read`), and written as its output needs.
  *
  * A field the tree declares as computed is written by its SQL expression, or from facts the SQL reads and Node turns
- * into the value with the resolver's own rule (facts-markers.ts). The response output declines a field the tree
- * declares resolver-only, any other field with a resolver of its own, a field with arguments, and a scalar whose
- * column does not hold it in output form; the reason names the first such field by schema coordinate
- * (`resolver:Claim.statusHistory`), never a value.
+ * into the value with the resolver's own rule (facts-markers.ts). The response output declines a field declared
+ * restricted to some roles (core/field-access.ts: the plan serves every role, so Apollo's resolvers, which withhold
+ * it, answer), a field the tree declares resolver-only, any other field with a resolver of its own (as Nest's resolver
+ * map says, common/own-resolvers.ts: a safety net, since test/read-parity.e2e-spec.ts requires every such field of a
+ * tree to be declared), a field with arguments, and a scalar whose column does not hold it in output form; the reason
+ * names the first such field by schema coordinate (`restricted:Source.confidentialNote`,
+ * `resolver:Claim.statusHistory`), never a value.
  */
 export class TreeCompiler {
   private readonly sql: JsonSql;
@@ -146,14 +151,16 @@ class Walk {
     if (name === '__typename') return { kind: 'typename' };
     const field = parent.getFields()[name];
     if (!field) return { kind: 'declined', why: 'unknown' };
-    // Declared on the tree, so that the declaration, not how the field happens to be written, keeps it out of the SQL.
+    // Declared on the field and on the tree, so that the declarations, not how the field happens to be written, keep it
+    // out of the response. The prefetch output still carries a restricted column: the resolver wrapping it withholds it.
+    if (readersOf(field)) return { kind: 'declined', why: 'restricted' };
     if (n.resolverOnly?.[name] !== undefined) return { kind: 'declined', why: 'resolver' };
     if (fields.some((f) => f.arguments?.length)) return { kind: 'declined', why: 'arguments' };
     const computed = n.computed?.[name];
     if (computed) return { kind: 'computed', computed, field };
     const edge = n.edges?.[name];
     if (edge) return { kind: 'edge', edge, field };
-    if (!readsOwnProperty(field)) return { kind: 'declined', why: 'resolver' };
+    if (hasOwnResolver(parent, name)) return { kind: 'declined', why: 'resolver' };
     const column = metadata.ownColumns.find((c) => c.propertyName === name);
     if (column) return { kind: 'column', column, field };
     const embedded = metadata.embeddeds.find((e) => e.propertyName === name);
@@ -215,8 +222,12 @@ class Walk {
       if (!(inner instanceof GraphQLObjectType)) return null;
       for (const [key, innerFields] of subfieldsOf(fields, this.fragments)) {
         const name = innerFields[0].name.value;
+        const field = inner.getFields()[name];
+        // An embedded object's fields are declared like any other: restricted, or with a resolver of their own.
+        if (field && readersOf(field)) return this.no('restricted', inner, name);
+        if (field && hasOwnResolver(inner, name)) return this.no('resolver', inner, name);
         const column = embedded.columns.find((c) => c.propertyName === name);
-        const value = name === '__typename' ? typeName(inner) : column && this.leaf(column, `${at}.${column.databaseName}`, inner.getFields()[name]?.type);
+        const value = name === '__typename' ? typeName(inner) : column && this.leaf(column, `${at}.${column.databaseName}`, field?.type);
         if (!value) return this.no('column_type', inner, name);
         pairs.push([key, value]);
       }

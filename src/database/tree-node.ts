@@ -28,7 +28,9 @@ export interface TreeNode {
   /**
    * Fields of the type that no compiled tree writes, each with the reason: their resolvers serve them, and the direct
    * path leaves a query that selects one to Apollo. Every other field of the type must be a column, an embedded
-   * object, an edge or computed (test/read-parity.e2e-spec.ts fails for a field that is none of these).
+   * object, an edge or computed (test/read-parity.e2e-spec.ts fails for a field that is none of these, and for a field
+   * with a resolver of its own that is not declared here, as an edge or computed). A field restricted to some roles
+   * (`@Restricted`, core/field-access.ts) needs no entry: its own declaration keeps it out of the response output.
    */
   resolverOnly?: Record<string, string>;
 }

@@ -1,5 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { NodeInterface } from '../common/node';
+import { Restricted } from '../core/field-access';
+import { EDITORIAL_ROLES } from '../core/role';
 import { RecordModel } from '../common/record.model';
 import { Reliability, SourceKind } from './source.enums';
 
@@ -23,6 +25,9 @@ export class SourceModel extends RecordModel {
   @Field(() => Reliability, { nullable: true })
   reliability: Reliability | null;
 
+  @Field(() => String, { nullable: true, description: 'Who an anonymous source is, if known.' })
+  @Restricted(EDITORIAL_ROLES)
+  confidentialNote: string | null;
 
   @Field(() => Date, { nullable: true })
   deletedAt: Date | null;

@@ -3,7 +3,6 @@ import { CurrentActor } from '../core/current-actor.decorator';
 import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { selectsField } from '../common/selection';
-import { isEditorial } from '../core/role';
 import { IdArgs } from '../common/args';
 import { RequestContext } from '../common/context';
 import { groupByKey } from '../common/loaders';
@@ -85,11 +84,6 @@ export class SourcesResolver {
       groupByKey(ids, await this.service.aliasesBySourceIds(ids), (a) => a.sourceId),
     );
     return (await loader.load(source.id)).map((a) => a.alias);
-  }
-
-  @ResolveField(() => String, { nullable: true, description: 'Who an anonymous source is, if known. Editors and admins only: null for every other role.' })
-  confidentialNote(@Parent() source: SourceModel & { confidentialNote?: string | null }, @Context() ctx: RequestContext): string | null {
-    return isEditorial(ctx.actor.role) ? (source.confidentialNote ?? null) : null;
   }
 
   @ResolveField(() => Boolean, { description: 'True when the speaker is known only by a description.' })
