@@ -1,4 +1,4 @@
-import { arrayText } from './insert-statement';
+import { arrayParameter, arrayText } from './insert-statement';
 
 // pg's own conversion of a parameter (untyped module): what arrayText must write.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -22,5 +22,17 @@ describe('arrayText', () => {
   it('leaves columns of other values to pg', () => {
     const dates = [new Date(0), null];
     expect(arrayText(dates)).toBe(dates);
+  });
+});
+
+describe('arrayParameter', () => {
+  it('joins strings that array text would escape, for string_to_array to split', () => {
+    expect(arrayParameter(['{"a":"b"}', 'plain', 'back\\slash'], 'text', 3)).toEqual({ sql: 'string_to_array($3::text, chr(30))::text[]', value: '{"a":"b"}\u001eplain\u001eback\\slash' });
+  });
+
+  it('leaves to array text what a split would not give back: nulls, empty strings, the separator, other values', () => {
+    for (const values of [['"q"', null], ['"q"', ''], ['"q"', 'a\u001eb'], ['"q"', 1], ['plain', 'words']]) {
+      expect(arrayParameter(values, 'text', 1)).toEqual({ sql: '$1::text[]', value: arrayText(values) });
+    }
   });
 });
