@@ -35,4 +35,12 @@ describe('arrayParameter', () => {
       expect(arrayParameter(values, 'text', 1)).toEqual({ sql: '$1::text[]', value: arrayText(values) });
     }
   });
+
+  it('writes the valid Dates of a timestamptz column as ISO text, and leaves the Dates of other columns to pg', () => {
+    const dates = [new Date(Date.UTC(1969, 6, 20, 20, 17, 40, 123)), null, new Date(Date.UTC(2019, 1, 18))];
+    expect(arrayParameter(dates, 'timestamp with time zone', 2)).toEqual({ sql: '$2::timestamp with time zone[]', value: '{"1969-07-20T20:17:40.123Z",NULL,"2019-02-18T00:00:00.000Z"}' });
+    expect(arrayParameter(dates, 'timestamp without time zone', 2)).toEqual({ sql: '$2::timestamp without time zone[]', value: dates });
+    const invalid = [new Date(NaN)];
+    expect(arrayParameter(invalid, 'timestamp with time zone', 1).value).toEqual(invalid);
+  });
 });

@@ -162,9 +162,11 @@ const SEPARATOR = '\u001e';
  * escape (JSON, quoted words: an import's audit events alone are 18 MB of JSON for 10,000 rows) are joined with
  * SEPARATOR and split by string_to_array instead: no escaping in Node, and a split rather than array parsing in
  * PostgreSQL. Only when every value is a non-empty string without the separator (string_to_array reads '' as no
- * element); anything else is array text (arrayText).
+ * element); anything else is array text (arrayText). A timestamptz column's Dates are written as ISO text first.
  */
 export function arrayParameter(values: unknown[], type: string, n: number): { sql: string; value: unknown } {
+  // pg writes each Date of an array in local time with its offset, one by one; the same instant as ISO text is one join.
+  if (type === 'timestamp with time zone') values = values.map((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString() : v));
   let escaped = false;
   for (const value of values) {
     if (typeof value !== 'string' || value === '' || value.includes(SEPARATOR)) return { sql: `$${n}::${type}[]`, value: arrayText(values) };

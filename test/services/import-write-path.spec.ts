@@ -16,11 +16,13 @@ describe('the import write path stores what the row-by-row rule gives (services)
   beforeAll(async () => (s = await startServices()));
   afterAll(() => s.close());
 
-  it('stores texts that need escaping, or hold the separator, unchanged', async () => {
+  it('stores texts that need escaping, or hold the separator, and instants unchanged', async () => {
     const texts = ['with "quotes"', 'back\\slash', '{brace, comma}', 'NULL', 'ünïcode ☃', 'line\nbreak', 'tab\there', 'record\u001eseparator', ' spaced '];
     const events = Array.from({ length: 30 }, (_, i) =>
       Object.assign(new AuditEvent(), {
         actorId: null,
+        // Instants before 1970, with milliseconds, and far ahead: written as ISO text on PostgreSQL.
+        at: new Date(Date.UTC(1969 + i * 4, i % 12, 1 + i, i % 24, i, i, i * 7)),
         // Quotes in every name, and in one of them the separator itself: the column falls back to array text.
         actorName: `"${texts[i % texts.length]}"`,
         action: 'CREATE',
@@ -33,7 +35,10 @@ describe('the import write path stores what the row-by-row rule gives (services)
     const stored = await s.db.getRepository(AuditEvent).find({ where: { entityType: 'TEST' } });
     const byId = new Map(stored.map((e) => [e.id, e]));
     expect(stored).toHaveLength(events.length);
-    for (const e of events) expect(byId.get(e.id)).toMatchObject({ actorName: e.actorName, entityId: e.entityId, changes: e.changes });
+    for (const e of events) {
+      expect(byId.get(e.id)).toMatchObject({ actorName: e.actorName, entityId: e.entityId, changes: e.changes });
+      expect(byId.get(e.id)?.at.toISOString()).toBe(e.at.toISOString());
+    }
   });
 
   it('files every imported figure under the rows figure-spans.ts gives, flagged as its claim', async () => {
