@@ -159,7 +159,7 @@ const SEPARATOR = '\u001e';
 
 /**
  * A column's values as parameter `$n` and the SQL that reads it as an array of `type`. Strings that array text would
- * escape (JSON, quoted words: an import's audit events alone are 18 MB of JSON for 10,000 rows) are joined with
+ * escape (JSON, quoted words: an import's audit events alone are about 17 MB of JSON for 10,000 rows) are joined with
  * SEPARATOR and split by string_to_array instead: no escaping in Node, and a split rather than array parsing in
  * PostgreSQL. Only when every value is a non-empty string without the separator (string_to_array reads '' as no
  * element); anything else is array text (arrayText). A timestamptz column's Dates are written as ISO text first.
