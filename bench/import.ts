@@ -10,8 +10,8 @@
  *   declarations (postgres-ddl.ts), run by psql; on SQLite, better-sqlite3 multi-row INSERTs of the
  *   parsed rows into a table of the same columns, in one transaction.
  *
- * It prints rows/s for both, their ratio, and claimdesk's peak RSS (sampled every 20 ms and the
- * kernel's VmHWM). SQLite by default (a temporary file); DATABASE_URL=postgres://... for PostgreSQL.
+ * It prints rows/s for both, their ratio, claimdesk's CPU seconds (Node's; on PostgreSQL also the
+ * benchmark database's backends', from /proc) and peak RSS (sampled every 20 ms and the kernel's VmHWM). SQLite by default (a temporary file); DATABASE_URL=postgres://... for PostgreSQL.
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
