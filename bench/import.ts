@@ -10,8 +10,8 @@
  *   declarations (postgres-ddl.ts), run by psql; on SQLite, better-sqlite3 multi-row INSERTs of the
  *   parsed rows into a table of the same columns, in one transaction.
  *
- * It prints rows/s for both, their ratio, and claimdesk's peak RSS (sampled every 20 ms and the
- * kernel's VmHWM). SQLite by default (a temporary file); DATABASE_URL=postgres://... for PostgreSQL.
+ * It prints rows/s for both, their ratio, claimdesk's CPU seconds (Node's; on PostgreSQL also the
+ * benchmark database's backends', from /proc) and peak RSS (sampled every 20 ms and the kernel's VmHWM). SQLite by default (a temporary file); DATABASE_URL=postgres://... for PostgreSQL.
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
@@ -75,6 +75,16 @@ function rowsOfFile(from: number, to: number): ExportRow[] {
   return rows;
 }
 
+/** CPU seconds (user + system) the kernel has counted for a process: PostgreSQL's backends run on this machine. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 function rssMb(field: 'VmRSS' | 'VmHWM'): number {
   const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith(field)) ?? '0';
   return Number(line.replace(/\D+/g, '')) / 1024;
@@ -111,6 +121,17 @@ async function main(): Promise<void> {
   try {
     const { AppModule } = await import('../src/app.module');
     const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
+    // PostgreSQL's share of the work, which wall time on a loaded machine does not separate from the neighbours': the CPU
+    // time of the benchmark database's backends (the app's pool, opened by now), read from /proc.
+    const backends = async (): Promise<number[]> => {
+      if (!postgresUrl) return [];
+      const client = new Client({ connectionString: postgresUrl });
+      await client.connect();
+      const rows = (await client.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name]).finally(() => client.end())).rows as Array<{ pid: number }>;
+      return rows.map((r) => r.pid);
+    };
+    const backendCpu = (pids: Map<number, number>) => [...pids.keys()].reduce((sum, pid) => sum + cpuSecondsOf(pid) - (pids.get(pid) ?? 0), 0);
+    const backendsAtStart = new Map((await backends()).map((pid) => [pid, cpuSecondsOf(pid)]));
     let peak = rssMb('VmRSS');
     const base = peak;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb('VmRSS'))), 20);
@@ -129,6 +150,9 @@ async function main(): Promise<void> {
     const seconds = (Date.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuAtStart);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    // Backends opened during the import started from nothing.
+    for (const pid of await backends()) if (!backendsAtStart.has(pid)) backendsAtStart.set(pid, 0);
+    const postgresCpu = backendCpu(backendsAtStart);
     const phase = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
     console.log(`phases: reading, validating and writing (discrepancy flags included, batch by batch) ${phase(started, written)} s, statistics ${phase(written, derived)} s, possibleDuplicates ${phase(derived, Date.now())} s`);
     clearInterval(sampler);
@@ -136,6 +160,7 @@ async function main(): Promise<void> {
     await app.close();
     const ours = ROWS / seconds;
     console.log(`claimdesk import: ${report.claimsCreated} claims, ${report.attributionsCreated} attributions in ${seconds.toFixed(1)} s = ${Math.round(ours)} rows/s; CPU ${cpuSeconds.toFixed(1)} s = ${Math.round(ROWS / cpuSeconds)} rows per CPU second; RSS ${base.toFixed(0)} -> peak ${peak.toFixed(0)} MB`);
+    if (postgresUrl) console.log(`PostgreSQL backends' CPU during the import: ${postgresCpu.toFixed(1)} s; Node + PostgreSQL ${(cpuSeconds + postgresCpu).toFixed(1)} CPU s = ${Math.round(ROWS / (cpuSeconds + postgresCpu))} rows per CPU second`);
 
     let floorSeconds: number;
     let floorName: string;

@@ -320,12 +320,17 @@ describe('imports over HTTP', () => {
     it('imports in one go, matching 40 sources and 100 articles across the rows and batches', async () => {
       const lines: string[] = [];
       const strays: string[] = [];
+      // Claim 10's second row comes just after the first batch is cut (250 claims). On PostgreSQL that batch is still
+      // being written as the next one is read (import.service.ts): the row is added to the claim once it has its id.
+      // (SQLite's statements run in-process: the batch is written before the next row is read.)
+      const inFlight: string[] = [];
       for (let i = 0; i < CLAIMS; i++) {
+        if (i === 252) lines.push(...inFlight);
         const claim = { claim_id: `big-${i}`, statement: `Claim number ${i} about the siege`, status: 'UNVERIFIED', tags: ['bulk'], quantities_json: [{ variable: 'killed', value: i % 97 }] };
         const article = { article_url: `https://bulk.example.org/story/${i % 100}`, article_publisher: 'Bulk Wire', quote: `words of claim ${i}` };
         lines.push(JSON.stringify({ ...claim, ...article, source_name: `Monitor ${i % 40}`, source_kind: 'MONITORING_GROUP', stance: 'ASSERTS' }));
         // Claims 1-5 get their second row at the end of the file, after their batch was written: it is added to them.
-        (i >= 1 && i <= 5 ? strays : lines).push(JSON.stringify({ ...claim, ...article, source_name: 'an official', source_kind: 'ANONYMOUS', relay_chain: [`Outlet ${i % 7}`, 'an official'] }));
+        (i >= 1 && i <= 5 ? strays : i === 10 ? inFlight : lines).push(JSON.stringify({ ...claim, ...article, source_name: 'an official', source_kind: 'ANONYMOUS', relay_chain: [`Outlet ${i % 7}`, 'an official'] }));
       }
       const res = await postImport(baseUrl(big.url), [...lines, ...strays].join('\n'), JSONL);
       expect(res).toMatchObject({ status: 200, body: { rows: ROWS, claims: CLAIMS, claimsCreated: CLAIMS, attributionsCreated: ROWS } });
@@ -334,6 +339,9 @@ describe('imports over HTTP', () => {
       const stray = exported.filter((r) => r.external_id === 'big-3');
       expect(stray.map((r) => r.source_name).sort()).toEqual(['Monitor 3', 'an official']);
       expect(stray.map((r) => r.independent_source_count)).toEqual([2, 2]);
+      const held = exported.filter((r) => r.external_id === 'big-10');
+      expect(held.map((r) => r.source_name).sort()).toEqual(['Monitor 10', 'an official']);
+      expect(new Set(held.map((r) => r.claim_id)).size).toBe(1);
       expect(new Set(exported.map((r) => r.source_name)).size).toBe(41);
       expect(new Set(exported.map((r) => r.article_url)).size).toBe(100);
       // Every claim's figure differs from most others on the same variable (one statement per 500 claims flags them).

@@ -5,7 +5,7 @@ import { assertCanAddTo } from '../access/edit-policy';
 import { ClaimSource } from './analysis/claim-source.entity';
 import { flagClaims } from './analysis/figure-span-index';
 import { FigureSpan } from './analysis/figure-span.entity';
-import { FiledFigures, planNewFigures } from './analysis/new-figures';
+import { FiledFigures, figureSpanInsertUnnest, figureSpanRows, planNewFigures } from './analysis/new-figures';
 import { SourceFacts, claimSourcesOf, summarizeSourcing } from './analysis/sourcing';
 import { Article } from '../articles/article.entity';
 import { ArticlesService } from '../articles/articles.service';
@@ -20,7 +20,7 @@ import { anonymityProblems } from '../attributions/anonymity-grant';
 import { chainProblems, selfRelayProblems } from '../attributions/relay-chain';
 import { BadInputError, DomainError, FieldError } from '../common/errors';
 import { RecordType } from '../common/record-type';
-import { BulkInserter, InsertSet, bulkInserterFor } from '../database/bulk-insert';
+import { BulkInserter, InsertSet, InsertStatementSet, bulkInserterFor } from '../database/bulk-insert';
 import { lockedForUpdate } from '../database/row-lock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SourceAlias } from '../sources/source-alias.entity';
@@ -34,6 +34,9 @@ import { AttributionToWrite, ClaimToWrite, logClaimFields } from './claim-batch'
 import { Claim } from './claim.entity';
 import { ClaimsService, assertQuantities, auditedNewClaim, newClaim, newQuantities } from './claims.service';
 import { LogClaimInput, SourceRefInput } from './dto/log-claim.input';
+
+/** New figures from which PostgreSQL expands their figure_span rows in SQL (figureSpans): an import's batch, not a logClaim. */
+const SPANS_IN_SQL_FROM_FIGURES = 10;
 
 /** Says which claim (and attribution) of a batch an error belongs to; an import turns it into a line number. */
 export type BatchFail = (claim: number, attribution: number | null, error: DomainError) => Error;
@@ -60,6 +63,7 @@ export type BatchFail = (claim: number, attribution: number | null, error: Domai
 @Injectable()
 export class LogClaimService {
   private readonly bulk: BulkInserter;
+  private readonly postgres: boolean;
 
   constructor(
     dataSource: DataSource,
@@ -71,6 +75,7 @@ export class LogClaimService {
     private readonly audit: AuditService,
   ) {
     this.bulk = bulkInserterFor(dataSource.options.type);
+    this.postgres = dataSource.options.type === 'postgres';
   }
 
   log(input: LogClaimInput, actor: Actor): Promise<Claim> {
@@ -206,17 +211,26 @@ export class LogClaimService {
       { target: SourceAlias, rows: sources.aliases },
       { target: Claim, rows: created },
       { target: ClaimQuantity, rows: quantities },
-      { target: FigureSpan, rows: filed?.spans ?? [] },
+      this.figureSpans(filed),
       { target: Attribution, rows: attributions },
       { target: RelayHop, rows: hops },
       { target: Citation, rows: citations },
       { target: ClaimSource, rows: claimSources },
       { target: AuditEvent, rows: events },
-    ] as InsertSet[]);
+    ] as Array<InsertSet | InsertStatementSet>);
     // Recorded claims gained attributions: their sourcing is worked out again from all of them, and their updated_at moves.
     if (targets.size) await this.attributions.claimsChanged(manager, [...targets.keys()]);
     if (filed) await flagClaims(manager, filed.contradicted);
     return { claims, attributions: attributions.length };
+  }
+
+  /**
+   * The figure_span rows of the new figures: an import's batch on PostgreSQL expands them in SQL, from one entry per
+   * figure and one per key of each window (about 20 rows a figure); logClaim's few keep their rows, and its statement.
+   */
+  private figureSpans(filed: FiledFigures | null): InsertSet | InsertStatementSet {
+    if (this.postgres && filed && filed.figures.length >= SPANS_IN_SQL_FROM_FIGURES) return { statement: figureSpanInsertUnnest(filed.figures) };
+    return { target: FigureSpan, rows: filed ? figureSpanRows(filed.figures) : [] };
   }
 
   /** The new claims' discrepancy flags, set on them in memory, and their figure_span rows (analysis/new-figures.ts). */

@@ -10,6 +10,14 @@ export interface InsertSet<T extends ObjectLiteral = ObjectLiteral> {
 }
 
 /**
+ * Rows the caller inserts with a statement of its own (an INSERT ... SELECT that expands compact values in SQL), in the
+ * database's dialect: sent in its place among the sets, in the same statement as they are on PostgreSQL.
+ */
+export interface InsertStatementSet {
+  statement: [string, unknown[]];
+}
+
+/**
  * Bound parameters per statement: well under PostgreSQL's 65,535 and SQLite's 32,766, and small
  * enough that a statement's text and parameters stay a few megabytes.
  */
@@ -39,7 +47,7 @@ const NAMED_UP_TO_PARAMETERS = 1_000;
  * whole work again (find-or-create races, as before).
  */
 export interface BulkInserter {
-  insert(manager: EntityManager, sets: InsertSet[]): Promise<void>;
+  insert(manager: EntityManager, sets: Array<InsertSet | InsertStatementSet>): Promise<void>;
 }
 
 export function bulkInserterFor(type: string): BulkInserter {
@@ -64,10 +72,16 @@ function pieces(manager: EntityManager, sets: InsertSet[]): Array<{ target: Enti
 }
 
 class SqliteBulkInserter implements BulkInserter {
-  async insert(manager: EntityManager, sets: InsertSet[]): Promise<void> {
-    for (const piece of pieces(manager, sets)) {
-      const [sql, values] = positionalInsertStatement(manager, piece.target, piece.rows) ?? insertStatement(manager, piece.target, piece.rows);
-      await manager.query(sql, values);
+  async insert(manager: EntityManager, sets: Array<InsertSet | InsertStatementSet>): Promise<void> {
+    for (const set of sets) {
+      if ('statement' in set) {
+        await manager.query(...set.statement);
+        continue;
+      }
+      for (const piece of pieces(manager, [set])) {
+        const [sql, values] = positionalInsertStatement(manager, piece.target, piece.rows) ?? insertStatement(manager, piece.target, piece.rows);
+        await manager.query(sql, values);
+      }
     }
   }
 }
@@ -76,7 +90,7 @@ class SqliteBulkInserter implements BulkInserter {
 const UNNEST_FROM_ROWS = 20;
 
 class PostgresBulkInserter implements BulkInserter {
-  async insert(manager: EntityManager, sets: InsertSet[]): Promise<void> {
+  async insert(manager: EntityManager, sets: Array<InsertSet | InsertStatementSet>): Promise<void> {
     let batch: Array<[string, unknown[]]> = [];
     let budget = 0;
     const send = async () => {
@@ -96,6 +110,12 @@ class PostgresBulkInserter implements BulkInserter {
       budget = 0;
     };
     for (const set of sets) {
+      if ('statement' in set) {
+        if (budget + set.statement[1].length > PARAMETERS_PER_STATEMENT) await send();
+        batch.push(set.statement);
+        budget += set.statement[1].length;
+        continue;
+      }
       // An import's batch: one statement per table, its columns as arrays. Its text is the table's whatever the
       // rows, so it is parsed and planned as cheaply as a logClaim's, and the values are not expanded into the text.
       // It still shares the statement with the other tables' INSERTs, so a logClaim stays one statement.

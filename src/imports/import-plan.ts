@@ -11,11 +11,14 @@ export interface PlannedClaim {
   attachTo?: string;
 }
 
-/** A claim handed out in an earlier batch: where it started, a digest of its own columns, and its id if this import created it. */
+/**
+ * A claim handed out in an earlier batch: where it started, a digest of its own columns, and its id if this import
+ * created it (undefined while its batch is still being written: the import writes one batch while it reads the next).
+ */
 interface Settled {
   line: number;
   digest: string;
-  claimId: string | null;
+  claimId: string | null | undefined;
 }
 
 /**
@@ -23,8 +26,9 @@ interface Settled {
  * claim's own columns; otherwise the file says two different things about one claim and we refuse
  * it. Within a batch the rows are compared column by column. A row whose claim went out in an
  * earlier batch (the file does not keep a claim's rows together) is compared by a digest of those
- * columns and added to the claim already written. So the plan holds one batch of rows, plus about a
- * hundred bytes per claim of the file (its key, first line, digest and id), never the file.
+ * columns and added to the claim already written. So the plan holds one batch of rows (two while a batch
+ * is written and the next read), plus about a hundred bytes per claim of the file (its key, first line,
+ * digest and id), never the file.
  */
 export class ImportPlan {
   private pending = new Map<string, PlannedClaim>();
@@ -51,7 +55,8 @@ export class ImportPlan {
       if (digestOf(row) !== done.digest) {
         return { line: row.line, field: '', message: `the claim's own columns differ from line ${done.line}, another row of claim ${row.claimKey}` };
       }
-      if (!done.claimId) return null; // the claim was already here before the import: left as it is
+      if (done.claimId === null) return null; // the claim was already here before the import: left as it is
+      // A claim still being written gets its id when its batch is settled, before the next batch is taken.
       const planned = this.late.get(row.claimKey);
       if (planned) planned.rows.push(row);
       else this.late.set(row.claimKey, { key: row.claimKey, first: row, rows: [row], attachTo: done.claimId });
@@ -68,9 +73,19 @@ export class ImportPlan {
     return null;
   }
 
-  /** The batch's new claims and the rows to add to claims of earlier batches; `settle` must then say what became of each new claim. */
+  /**
+   * The batch's new claims and the rows to add to claims of earlier batches; `settle` must then say what became of
+   * each new claim before the next batch is taken. Late rows of a claim that was left as it was are dropped here.
+   */
   take(): { claims: PlannedClaim[]; late: PlannedClaim[] } {
-    const batch = { claims: [...this.pending.values()], late: [...this.late.values()] };
+    const late: PlannedClaim[] = [];
+    for (const item of this.late.values()) {
+      const claimId = this.settled.get(item.key)?.claimId;
+      if (claimId === undefined) throw new Error(`claim ${item.key} was taken before its earlier batch was settled`);
+      if (claimId !== null) late.push({ ...item, attachTo: claimId });
+    }
+    const batch = { claims: [...this.pending.values()], late };
+    for (const item of batch.claims) this.settled.set(item.key, { line: item.first.line, digest: digestOf(item.first), claimId: undefined });
     this.pending = new Map();
     this.late = new Map();
     return batch;
@@ -78,7 +93,7 @@ export class ImportPlan {
 
   /** The claim's id if this import created it, null if it was left as it was. */
   settle(item: PlannedClaim, claimId: string | null): void {
-    this.settled.set(item.key, { line: item.first.line, digest: digestOf(item.first), claimId });
+    (this.settled.get(item.key) as Settled).claimId = claimId;
   }
 }
 

@@ -154,9 +154,10 @@ export class ImportService {
       writtenSinceStatistics = false;
     };
 
-    const flush = async () => {
-      const { claims, late } = plan.take();
-      if (!claims.length && !late.length) return;
+    // One batch is written while the next is read and validated: the database's work and Node's overlap. A batch
+    // is taken only once the one before it is settled, so its look-ups see what that one wrote.
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (claims: PlannedClaim[], late: PlannedClaim[]) => {
       const existing = await this.existingKeys(manager, claims.map((c) => c.key));
       const fresh = claims.filter((item) => !existing.has(item.key));
       forbidden.push(...statusProblems(options.actor, fresh));
@@ -179,6 +180,17 @@ export class ImportService {
       writtenSinceStatistics = true;
       report.attributionsCreated += written.attributions;
       await refreshStatistics(true);
+    };
+    /** Starts writing the rows planned so far; `rowsRead` is told to onProgress once they are written. */
+    const flush = async (rowsRead?: number) => {
+      await writing;
+      const { claims, late } = plan.take();
+      if (!claims.length && !late.length) return;
+      writing = write(claims, late).then(() => {
+        if (rowsRead !== undefined) options.onProgress?.(rowsRead);
+      });
+      // Its failure is met by the next flush, which awaits it; until then it must not count as unhandled.
+      writing.catch(() => undefined);
       await yieldToEventLoop();
     };
 
@@ -193,18 +205,18 @@ export class ImportService {
         const { row, problems: rowProblems } = readImportRow(item.record, options.format, memo);
         problems.push(...rowProblems);
         if (!row) continue;
-        if (plan.size >= CLAIMS_PER_BATCH && plan.startsNewClaim(row)) {
-          await flush();
-          options.onProgress?.(report.rows - 1);
-        }
+        if (plan.size >= CLAIMS_PER_BATCH && plan.startsNewClaim(row)) await flush(report.rows - 1);
         const problem = plan.add(row);
         if (problem) problems.push(problem);
       }
     } catch (error) {
+      // The batch being written ends before the transaction is rolled back; a refusal of the file wins over its error.
+      await writing.catch(() => undefined);
       if (error instanceof UnreadableFileError) throw new ImportRejectedError([error.problem]);
       throw error;
     }
     await flush();
+    await writing;
     options.onProgress?.(report.rows);
     report.claims = plan.claims;
     if (!problems.length && !report.rows) problems.push({ line: 1, field: '', message: 'the file has no rows' });
