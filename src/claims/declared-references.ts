@@ -3,7 +3,7 @@ import { PersonModel } from '../access/access.model';
 import { User } from '../access/user.entity';
 import { BadInputError, FieldError, ForbiddenError } from '../common/errors';
 import { Actor } from '../core/actor';
-import { Role } from '../core/role';
+import { EDITORIAL_ROLES, Role } from '../core/role';
 import { TreeEdge, TreeNode } from '../database/tree-node';
 
 /**
@@ -22,7 +22,15 @@ import { TreeEdge, TreeNode } from '../database/tree-node';
  * - the tests: test/declared-references.e2e-spec.ts and the read-parity seed exercise every entry.
  * A new entry needs its migration (scripts/generate-migration.sh; on SQLite an ADD COLUMN and the index, by hand).
  */
-export const DECLARED_REFERENCES = {} as const satisfies Record<string, DeclaredReference>;
+export const DECLARED_REFERENCES = {
+  assignedTo: {
+    to: 'user',
+    description: 'The reporter (or editor) an editor assigned the claim to for checking.',
+    setBy: EDITORIAL_ROLES,
+    accepts: (user) => (user.role === Role.RESEARCHER ? 'is a researcher, who cannot check claims: assign a reporter, editor or admin' : null),
+    filter: 'Claims assigned to this user (their id).',
+  },
+} as const satisfies Record<string, DeclaredReference>;
 
 /** What a reference may point at: the entity, the API type it is shown as, and how a row becomes that type. */
 interface ReferenceTarget<Row> {
