@@ -9,7 +9,7 @@ import { TreeNode } from '../src/database/tree-node';
 import { DirectReads } from '../src/direct-reads/direct-reads.service';
 import { Metrics } from '../src/observability/metrics';
 import { GraphQLResponse, TestApp, expectData, startTestApp } from './support/app';
-import { articleInput, declaredSamples, logClaimInput, sourceInput } from './factories';
+import { articleInput, declaredReferenceSamples, declaredSamples, logClaimInput, sourceInput } from './factories';
 import { createArticle, createSource } from './factories/operations';
 
 /**
@@ -71,12 +71,12 @@ describe('read parity, generated from the schema', () => {
     roles = { EDITOR: editor.as, REPORTER: reporter.as, RESEARCHER: researcher.as };
     // Each key is looked up once here, and not again within a counted read.
     for (const headers of Object.values(roles)) expectData(await t.gql(`{ me { name } }`, {}, headers));
-    await seed(reporter.as);
+    await seed(reporter.as, reporter.id);
   });
   afterAll(() => t.close());
 
   /** Rows that give every field a value: anonymous and deleted sources, relays, bounds, discrepancies, deleted and merged claims, citations. */
-  async function seed(reporter: Record<string, string>): Promise<void> {
+  async function seed(reporter: Record<string, string>, reporterId: string): Promise<void> {
     const run = async (query: string, variables: Record<string, unknown>, headers?: Record<string, string>) => expectData(await t.gql(query, variables, headers));
     const log = `mutation($i: LogClaimInput!) { logClaim(input: $i) { id attributions { id } } }`;
     const monitor = await createSource(t, sourceInput({ aliases: ['RM', 'The Riverside Monitor', 'مرصد "النهر"'], affiliation: 'independent', wikidataId: 'Q4', reliability: 'C' }));
@@ -94,6 +94,8 @@ describe('read parity, generated from the schema', () => {
       statement: `${awkward} remained (${monitor.id.slice(-6)}).`,
       tags: ['siege', 'عشرات 1'],
       ...declaredSamples(awkward),
+      // Logged by an admin, who may set the references (assigned to the reporter).
+      ...declaredReferenceSamples(reporterId),
       article: article(),
       place: { name: awkward, adminArea: 'River Province', country: 'SY', latitude: -35.1234, longitude: 40.5, precision: 'NEAR' },
       eventTime: { start: '2019-02-17T00:00:00.000Z', end: '2019-02-18T00:00:00.000Z', precision: 'DAY' },

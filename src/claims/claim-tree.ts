@@ -14,6 +14,7 @@ import { TreePlans, objectTypeOf } from '../database/tree-plans';
 import { ClaimQuantity } from './claim-quantity.entity';
 import { Claim } from './claim.entity';
 import { ClaimsService, SingleClaimTree } from './claims.service';
+import { referenceEdges } from './declared-references';
 
 /** A claim with its quantities and live attributions (and all beneath them), as the Claim type shows it. */
 export const CLAIM_TREE: TreeNode = {
@@ -29,6 +30,8 @@ export const CLAIM_TREE: TreeNode = {
       orderBy: (c) => `${c}.position`,
     },
     attributions: { many: true, node: ATTRIBUTION_TREE, on: (p, c) => `${c}.claim_id = ${p}.id AND ${c}.deleted_at IS NULL`, orderBy: (c) => `${c}.id` },
+    // The declared references (assigned to…): one record each, declared in declared-references.ts.
+    ...referenceEdges(),
   },
   resolverOnly: {
     viewerCanEdit: 'depends on who asks (access/edit-policy.ts)',

@@ -6,6 +6,7 @@ import { AttributionClaimResolver, ClaimsResolver } from './claims.resolver';
 import { ClaimDirectRoots } from './claim-direct-roots';
 import { ClaimTreePlans } from './claim-tree';
 import { ClaimsService } from './claims.service';
+import { DeclaredReferencesResolver } from './declared-references.resolver';
 import { LogClaimService } from './log-claim.service';
 import { ClaimMergeResolver } from './merging/claim-merge.resolver';
 import { ClaimMergeService } from './merging/claim-merge.service';
@@ -19,7 +20,7 @@ import { ClaimMatchingService } from './matching/matching.service';
 
 @Module({
   imports: [SourcesModule, ArticlesModule, AttributionsModule],
-  providers: [ClaimsService, LogClaimService, ClaimTreePlans, ClaimDirectRoots, ClaimsResolver, AttributionClaimResolver, ClaimMatchingService, ClaimMatchingResolver, ClaimMergeService, ClaimMergeResolver, VariableRegistry, VariablesResolver, QuantityRegistrationResolver, ReportedByResolver, WireLinksService, WireLinksResolver],
+  providers: [ClaimsService, LogClaimService, ClaimTreePlans, ClaimDirectRoots, ClaimsResolver, AttributionClaimResolver, DeclaredReferencesResolver, ClaimMatchingService, ClaimMatchingResolver, ClaimMergeService, ClaimMergeResolver, VariableRegistry, VariablesResolver, QuantityRegistrationResolver, ReportedByResolver, WireLinksService, WireLinksResolver],
   exports: [ClaimsService, LogClaimService, ClaimDirectRoots, ClaimMatchingService, ClaimMergeService, VariableRegistry],
 })
 export class ClaimsModule {}

@@ -29,6 +29,7 @@ import { ClaimFilterInput } from './dto/claim-filter.input';
 import { QuantityInput } from './dto/quantity.input';
 import { UpdateClaimInput } from './dto/update-claim.input';
 import { plainInputValues } from './claim-input-columns';
+import { checkReferences } from './declared-references';
 import { QuantityShape, quantityProblems } from './quantity';
 import { completeRow, insertNew } from '../database/insert-new';
 import { VariableRegistry } from './variables/variable-registry.service';
@@ -250,6 +251,7 @@ export class ClaimsService {
     imported: ImportedClaim | null = null,
   ): Promise<Claim> {
     assertQuantities(input.quantities ?? [], field);
+    await checkReferences(manager, actor, [{ input, prefix: field ? `${field}.` : '' }]);
     const claim = newClaim(manager, input, actor, imported);
     await insertNew(manager, claim);
     const quantities = await this.insertQuantities(manager, claim.id, input.quantities ?? []);
@@ -269,6 +271,7 @@ export class ClaimsService {
       if (input.quantities) assertQuantities(input.quantities, '');
       const current = await this.get(input.id, manager, actor);
       assertCanEdit(actor, current, current.status);
+      await checkReferences(manager, actor, [{ input }]);
       const quantitiesBefore = await this.quantityRows(manager, input.id);
       const patch: Partial<Claim> = pickDefined({
         ...plainInputValues(manager, input, 'patch'),

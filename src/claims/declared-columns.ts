@@ -1,4 +1,5 @@
 import { Column } from 'typeorm';
+import { REFERENCE_ENTRIES, ReferenceFilters, ReferenceIdInputs, ReferenceIds, declareReferenceColumns, idPropertyOf } from './declared-references';
 
 /**
  * The typed-in plain columns of Claim, each declared once, here. Everything else follows from an entry:
@@ -50,12 +51,12 @@ type Table = typeof DECLARED_COLUMNS;
 export type DeclaredColumnName = keyof Table;
 type ValueOf<D> = D extends { kind: 'text' } ? string : D extends { kind: 'integer' } ? number : D extends { kind: 'boolean' } ? boolean : never;
 
-/** The declared columns as properties of the entity and of the API's Claim (merged into both classes). */
-export type DeclaredValues = { [K in DeclaredColumnName]: ValueOf<Table[K]> | null };
+/** The declared columns and references' ids as properties of the entity and of the API's Claim (merged into both classes). */
+export type DeclaredValues = { [K in DeclaredColumnName]: ValueOf<Table[K]> | null } & ReferenceIds;
 /** As input properties: absent leaves a column as it is on update. */
-export type DeclaredInputs = { [K in DeclaredColumnName]?: ValueOf<Table[K]> | null };
-/** The claims filter's declared fields, under the columns' names. */
-export type DeclaredFilters = { [K in DeclaredColumnName as Table[K] extends { filter: object } ? K : never]?: ValueOf<Table[K]> };
+export type DeclaredInputs = { [K in DeclaredColumnName]?: ValueOf<Table[K]> | null } & ReferenceIdInputs;
+/** The claims filter's declared fields, under the columns' names (a reference's under its id's). */
+export type DeclaredFilters = { [K in DeclaredColumnName as Table[K] extends { filter: object } ? K : never]?: ValueOf<Table[K]> } & ReferenceFilters;
 
 /** The table's entries, in declaration order. */
 export const DECLARED_ENTRIES = Object.entries(DECLARED_COLUMNS) as Array<[DeclaredColumnName, DeclaredColumn]>;
@@ -65,8 +66,9 @@ export function designTypeOf(column: DeclaredColumn): Function {
   return column.kind === 'text' ? String : column.kind === 'integer' ? Number : Boolean;
 }
 
-/** Each declared column as a TypeORM column of `target` (Claim). */
+/** Each declared column, and each declared reference's id (declared-references.ts), as a TypeORM column of `target` (Claim). */
 export function declareEntityColumns(target: Function): void {
+  declareReferenceColumns(target);
   for (const [name, column] of DECLARED_ENTRIES) {
     Reflect.defineMetadata('design:type', designTypeOf(column), target.prototype, name);
     const type = column.kind === 'text' ? { type: 'varchar' as const, length: column.max } : { type: column.kind === 'integer' ? ('int' as const) : ('boolean' as const) };
@@ -91,6 +93,13 @@ export function declaredFilterConditions(filter: DeclaredFilters, columnOf: (pro
     } else {
       conditions.push([`c.${columnOf(name)} = :${param}`, { [param]: value }]);
     }
+  }
+  // A reference's filter: the claims that refer to that record.
+  for (const [name, reference] of REFERENCE_ENTRIES) {
+    const property = idPropertyOf(name);
+    const value = (filter as Record<string, unknown>)[property];
+    if (value === undefined || value === null || !reference.filter) continue;
+    conditions.push([`c.${columnOf(property)} = :declared_${property}`, { [`declared_${property}`]: value }]);
   }
   return conditions;
 }

@@ -1,8 +1,9 @@
-import { Field, Int } from '@nestjs/graphql';
-import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Field, ID, Int } from '@nestjs/graphql';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { stack } from '../common/input-fields';
 import { Trim } from '../common/validators';
 import { DECLARED_ENTRIES, DeclaredColumn, designTypeOf } from './declared-columns';
+import { REFERENCE_ENTRIES, REFERENCE_TARGETS, idPropertyOf, rolesText } from './declared-references';
 
 /** The GraphQL and validation side of the declared columns (declared-columns.ts), applied to the classes that show them. */
 
@@ -30,10 +31,20 @@ export function declareModelFields(target: Function): void {
   for (const [name, column] of DECLARED_ENTRIES) declare(target, name, column, Field(() => graphqlTypeOf(column), { nullable: true, description: column.description }));
 }
 
-/** Each declared column as an optional input field with its rules (null clears it on update). */
+/** An id field of a declared reference (declared-references.ts), optional. */
+function declareId(target: Function, property: string, description: string): void {
+  Reflect.defineMetadata('design:type', String, target.prototype, property);
+  stack(Field(() => ID, { nullable: true, description }), IsOptional(), IsUUID('all', { message: 'must be an id (a UUID)' }))(target.prototype, property);
+}
+
+/** Each declared column, and each declared reference's id, as an optional input field with its rules (null clears it on update). */
 export function declareInputFields(target: Function): void {
   for (const [name, column] of DECLARED_ENTRIES) {
     declare(target, name, column, stack(Field(() => graphqlTypeOf(column), { nullable: true, description: column.description }), IsOptional(), ...rulesOf(column)));
+  }
+  for (const [name, reference] of REFERENCE_ENTRIES) {
+    const noun = REFERENCE_TARGETS[reference.to].noun;
+    declareId(target, idPropertyOf(name), `${reference.description} The ${noun}'s id; null clears it. Only ${rolesText(reference.setBy)} may send it.`);
   }
 }
 
@@ -43,4 +54,5 @@ export function declareFilterFields(target: Function): void {
     if (!column.filter) continue;
     declare(target, name, column, stack(Field(() => graphqlTypeOf(column), { nullable: true, description: column.filter.description }), IsOptional(), ...rulesOf(column)));
   }
+  for (const [name, reference] of REFERENCE_ENTRIES) if (reference.filter) declareId(target, idPropertyOf(name), reference.filter);
 }

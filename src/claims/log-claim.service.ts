@@ -32,6 +32,7 @@ import { SourcesService } from '../sources/sources.service';
 import { ClaimQuantity } from './claim-quantity.entity';
 import { AttributionToWrite, ClaimToWrite, logClaimFields } from './claim-batch';
 import { Claim } from './claim.entity';
+import { checkReferences } from './declared-references';
 import { ClaimsService, assertQuantities, auditedNewClaim, newClaim, newQuantities } from './claims.service';
 import { LogClaimInput, SourceRefInput } from './dto/log-claim.input';
 
@@ -119,6 +120,8 @@ export class LogClaimService {
       ),
     );
     items.forEach((item, i) => item.create && guard(i, null, () => assertQuantities(item.create?.input.quantities ?? [], '')));
+    const newInputs = items.flatMap((item, i) => (item.create ? [{ i, input: item.create.input }] : []));
+    await checkReferences(manager, actor, newInputs, (k, error) => (error instanceof DomainError ? fail(newInputs[k].i, null, error) : error));
     const targets = await this.attachTargets(manager, items, actor, fail);
 
     // New claims first, so that their audit events come before those of what they cite.

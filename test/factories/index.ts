@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DECLARED_ENTRIES } from '../../src/claims/declared-columns';
+import { REFERENCE_ENTRIES, idPropertyOf } from '../../src/claims/declared-references';
 
 /** Small builders for test inputs; each call gives unique names and URLs so tests never collide. */
 const tag = () => randomBytes(3).toString('hex');
@@ -54,4 +55,12 @@ export function declaredSamples(text = 'may have'): Record<string, string | numb
   return Object.fromEntries(
     DECLARED_ENTRIES.map(([name, column]) => [name, column.kind === 'text' ? text.slice(0, column.max) : column.kind === 'integer' ? 7 : true]),
   );
+}
+
+/**
+ * Every reference declared in src/claims/declared-references.ts set to `userId` (the one target so far is a user, and
+ * the seeds' reporters are accepted): spread into a claim logged by an editor, so no reference is empty everywhere.
+ */
+export function declaredReferenceSamples(userId: string): Record<string, string> {
+  return Object.fromEntries(REFERENCE_ENTRIES.map(([name]) => [idPropertyOf(name), userId]));
 }

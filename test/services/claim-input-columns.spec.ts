@@ -1,6 +1,7 @@
 import { plainInputColumns } from '../../src/claims/claim-input-columns';
 import { Claim } from '../../src/claims/claim.entity';
 import { DECLARED_ENTRIES } from '../../src/claims/declared-columns';
+import { REFERENCE_ENTRIES, idPropertyOf } from '../../src/claims/declared-references';
 import { ClaimsService } from '../../src/claims/claims.service';
 import { CreateClaimInput } from '../../src/claims/dto/claim-fields.input';
 import { UpdateClaimInput } from '../../src/claims/dto/update-claim.input';
@@ -18,8 +19,9 @@ describe('claim input columns (services)', () => {
   afterAll(() => s.close());
 
   it('are the input properties stored as they are: not the shaped ones, not the derived or server-set columns', () => {
-    // The statement, and every typed-in column declared in declared-columns.ts (hedge…).
-    expect(plainInputColumns(s.db.manager).sort()).toEqual(['statement', ...DECLARED_ENTRIES.map(([name]) => name)].sort());
+    // The statement, every typed-in column declared in declared-columns.ts (hedge…) and every declared reference's id.
+    const references = REFERENCE_ENTRIES.map(([name]) => idPropertyOf(name));
+    expect(plainInputColumns(s.db.manager).sort()).toEqual(['statement', ...DECLARED_ENTRIES.map(([name]) => name), ...references].sort());
     expect(plainInputColumns(s.db.manager)).toContain('hedge');
   });
 
