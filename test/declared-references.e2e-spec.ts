@@ -66,6 +66,17 @@ describe('declared references of Claim', () => {
         expect(page.find((c: { id: string }) => c.id === other)[name]).toBeNull();
       });
 
+      it('reads null for the roles outside readBy, on every path', async () => {
+        const readers = reference.readBy ?? Object.values(Role);
+        for (const role of Object.values(Role)) {
+          const as = users[role]!.as;
+          const direct = expectData(await t.gql(`query($id: ID!) { claim(id: $id) { ${name} { id } } }`, { id: claimId }, as)).claim;
+          const node = expectData(await t.gql(`query($id: ID!) { node(id: $id) { ... on Claim { ${name} { id } } } }`, { id: claimId }, as)).node;
+          const expected = readers.includes(role) ? { id: target.id } : null;
+          expect([role, direct[name], node[name]]).toEqual([role, expected, expected]);
+        }
+      });
+
       it('is set and cleared by updateClaim and createClaim, and each change is in the history', async () => {
         const update = `mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version ${name} { id name } } }`;
         const set = expectData(await t.gql(update, { input: { id: other, [property]: target.id } }, setter())).updateClaim;

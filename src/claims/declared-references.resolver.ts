@@ -1,6 +1,7 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { RequestContext } from '../common/context';
+import { Restricted } from '../core/field-access';
 import { byKey } from '../common/loaders';
 import { ClaimModel } from './claim.model';
 import { DeclaredReference, REFERENCE_ENTRIES, REFERENCE_TARGETS, findTargets, idPropertyOf } from './declared-references';
@@ -33,6 +34,7 @@ for (const [name, reference] of REFERENCE_ENTRIES) {
   };
   const descriptor = Object.getOwnPropertyDescriptor(prototype, name) as PropertyDescriptor;
   ResolveField(name, () => REFERENCE_TARGETS[reference.to].model, { nullable: true, description: reference.description })(prototype, name, descriptor);
+  if (reference.readBy) Restricted(reference.readBy)(prototype, name, descriptor);
   Parent()(prototype, name, 0);
   Context()(prototype, name, 1);
 }

@@ -10,7 +10,7 @@ import { TreeEdge, TreeNode } from '../database/tree-node';
  * Claim's references to one other record (many claims to one), each declared once, here. An entry `x` gives:
  * - the entity's nullable column `xId` (`x_id`, the record's id; no foreign key, as createdBy has none: the records
  *   referred to are never removed, only marked deleted), indexed with the claim's id when it can be filtered on;
- * - the API's field `Claim.x`, the record as its target's type shows it, read on both paths by an edge of the claim
+ * - the API's field `Claim.x`, the record as its target's type shows it (null for roles outside `readBy`), read on both paths by an edge of the claim
  *   tree (claim-tree.ts) and otherwise by a batched loader (declared-references.resolver.ts);
  * - the input field `xId` (an id; null clears it) on logClaim, createClaim, updateClaim and acceptSuggestion,
  *   written as any plain input column (claim-input-columns.ts), and checked before it is written (checkReferences):
@@ -27,6 +27,8 @@ export const DECLARED_REFERENCES = {
     to: 'user',
     description: 'The reporter (or editor) an editor assigned the claim to for checking.',
     setBy: EDITORIAL_ROLES,
+    // Who works on what is the newsroom's business: a researcher reads null (names of staff stay in the building).
+    readBy: [Role.REPORTER, ...EDITORIAL_ROLES],
     accepts: (user) => (user.role === Role.RESEARCHER ? 'is a researcher, who cannot check claims: assign a reporter, editor or admin' : null),
     filter: 'Claims assigned to this user (their id).',
   },
@@ -65,6 +67,8 @@ export type DeclaredReference = {
     description: string;
     /** The roles that may set or clear it; anyone who may edit the claim otherwise. */
     setBy: readonly Role[];
+    /** The roles that may read `Claim.x` (declared on the field with @Restricted, core/field-access.ts); every role when absent. */
+    readBy?: readonly Role[];
     /** Why a live record cannot be referred to (a message naming the field follows), or null when it can. */
     accepts?: (row: TargetRows[T]) => string | null;
     /** The claims filter's field `xId`, described. */
