@@ -15,6 +15,7 @@ import { ImportProblem, ImportRejectedError } from './import-errors';
 import { ImportFormat, ImportInput, UnreadableFileError, parseImportFile } from './import-parsers';
 import { ImportPlan, PlannedClaim } from './import-plan';
 import { newImportRowMemo, readImportRow } from './import-row';
+import { ImportDuplicate, ImportReport } from './import-report';
 
 export interface ImportOptions {
   format: ImportFormat;
@@ -27,28 +28,6 @@ export interface ImportOptions {
   onDeriving?: (claims: number) => void;
   /** Told when the statistics are refreshed and the new claims are being matched for possibleDuplicates. */
   onMatching?: () => void;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  rows: number;
-  claims: number;
-  claimsCreated: number;
-  /** Claims whose claim_id was imported before (or is a claim of this database): left as they are. */
-  claimsUnchanged: number;
-  attributionsCreated: number;
-  /**
-   * New claims that likely record a claim already there (or another of the file's): LIKELY tier,
-   * best first. Checked for the first MATCHED_IMPORT_CLAIMS new claims of a file.
-   */
-  possibleDuplicates: ImportDuplicate[];
-}
-
-export interface ImportDuplicate {
-  line: number;
-  claimId: string;
-  externalId: string;
-  matches: Array<{ claimId: string; score: number; tier: string }>;
 }
 
 /** How many of a file's new claims are matched against the database (claims/matching/batch-matching.ts: a few statements per hundred). */

@@ -6,7 +6,8 @@ import { CurrentActor } from '../core/current-actor.decorator';
 import { Role } from '../core/role';
 import { Metrics } from '../observability/metrics';
 import { ImportQueryDto } from './dto/import-query.dto';
-import { ImportReport, ImportService } from './import.service';
+import { ImportReport } from './import-report';
+import { ImportService } from './import.service';
 import { importFormatOf, readBody } from './request-body';
 
 /** Newsroom imports over plain HTTP, for roles that may write. */

@@ -623,6 +623,22 @@ describe('import', () => {
     expect(claims.totalCount).toBe(3);
     await page.close();
   });
+
+  it('lists the new claims that may already be recorded, with the claim each is like', async () => {
+    const exported = await fetch(`${suite.desk.base}/exports/claims.jsonl?source=Valley+24`, { headers: { authorization: `Bearer ${suite.desk.keys.EDITOR}` } });
+    const first = JSON.parse((await exported.text()).split('\n')[0]);
+    const page = await newPage('REPORTER');
+    await page.goto(`${suite.desk.base}/import`);
+    // The same report under another claim_id: a second record of a claim already there.
+    await page.getByLabel('Or paste the file').fill(JSON.stringify({ ...first, claim_id: 'dup-of-first' }));
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const duplicates = page.getByTestId('import-duplicates');
+    await expect(duplicates.textContent()).resolves.toMatch(/One new claim may already be recorded \(nothing is written yet\)/);
+    await expect(duplicates.locator('li').textContent()).resolves.toContain('Line 1 (dup-of-first)');
+    await expect(duplicates.locator(`a[href="/claims/${first.claim_id}"]`).count()).resolves.toBe(1);
+    await expectAccessible(page, 'import with possible duplicates');
+    await page.close();
+  });
 });
 
 describe('admin', () => {

@@ -1,14 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { ImportReport as Report } from '../../../src/imports/import-report';
 import { authHeader, type RestError } from '../api';
-
-interface Report {
-  dryRun: boolean;
-  rows: number;
-  claims: number;
-  claimsCreated: number;
-  claimsUnchanged: number;
-  attributionsCreated: number;
-}
+import { shortId } from '../components/format';
 
 type Outcome = { report: Report } | { error: RestError };
 
@@ -83,6 +76,7 @@ export function ImportScreen() {
           {outcome.report.rows} rows, {outcome.report.claims} claims ({outcome.report.claimsCreated} new, {outcome.report.claimsUnchanged} already recorded), {outcome.report.attributionsCreated} attributions.
         </p>
       )}
+      {outcome && 'report' in outcome && outcome.report.possibleDuplicates.length > 0 && <PossibleDuplicates report={outcome.report} />}
       {outcome && 'error' in outcome && (
         <div role="alert" class="error" data-testid="import-errors">
           <p>{outcome.error.message}</p>
@@ -103,5 +97,37 @@ export function ImportScreen() {
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * New claims of the file that likely record a claim already there, or another of the file's: the reader decides
+ * before committing, and merges afterwards on the claim's page. A claim of the file is named by its line, since a
+ * dry run writes nothing to link to.
+ */
+function PossibleDuplicates({ report }: { report: Report }) {
+  const lineOf = new Map(report.possibleDuplicates.map((d) => [d.claimId, d.line]));
+  return (
+    <div class="duplicates" data-testid="import-duplicates">
+      <p>
+        {report.possibleDuplicates.length === 1 ? 'One new claim may' : `${report.possibleDuplicates.length} new claims may`} already be recorded
+        {report.dryRun ? ' (nothing is written yet)' : ' (merge them from the claim’s page)'}:
+      </p>
+      <ul>
+        {report.possibleDuplicates.map((d) => (
+          <li key={d.claimId}>
+            Line {d.line} (<code dir="auto">{d.externalId}</code>
+            {report.dryRun ? '' : <>, <a href={`/claims/${d.claimId}`}>claim {shortId(d.claimId)}</a></>}) is like{' '}
+            {d.matches.map((m, i) => (
+              <span key={m.claimId}>
+                {i > 0 && ', '}
+                {lineOf.has(m.claimId) && report.dryRun ? `line ${lineOf.get(m.claimId)} of this file` : <a href={`/claims/${m.claimId}`}>claim {shortId(m.claimId)}</a>}{' '}
+                <span class="muted">({Math.round(m.score * 100)}%)</span>
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
