@@ -162,6 +162,25 @@ describe('audit history', () => {
       expect(errorOf(await t.gql(`{ people { id } }`, {}, (await t.userWithRole(role)).as)).code).toBe('FORBIDDEN');
     }
   });
+
+  it('lists only the live reporters, editors and admins to assign a claim to, and such a pick is accepted', async () => {
+    const gone = await t.userWithRole('REPORTER');
+    expectData(await t.gql(`mutation($i: DeleteRecordInput!) { deleteRecord(input: $i) { deletedAt } }`, { i: { type: 'USER', id: gone.id } }));
+    const researcher = await t.userWithRole('RESEARCHER');
+    const reporter = await t.userWithRole('REPORTER');
+    const ids = (list: Array<{ id: string }>) => list.map((p) => p.id);
+    const every = ids(expectData(await t.gql(`{ people { id } }`, {}, editor.as)).people);
+    const assignable = ids(expectData(await t.gql(`{ people(assignable: true) { id name } }`, {}, editor.as)).people);
+    expect(every).toEqual(expect.arrayContaining([gone.id, researcher.id, reporter.id, editor.id]));
+    expect(assignable).toEqual(expect.arrayContaining([reporter.id, editor.id]));
+    expect(assignable).not.toContain(researcher.id);
+    expect(assignable).not.toContain(gone.id);
+    const claim = await createClaim(t);
+    const assigned = expectData(
+      await t.gql(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { assignedTo { id } } }`, { input: { id: claim.id, version: claim.version, assignedToId: reporter.id } }, editor.as),
+    ).updateClaim;
+    expect(assigned.assignedTo).toEqual({ id: reporter.id });
+  });
 });
 
 describe('optimistic concurrency', () => {

@@ -23,8 +23,10 @@ export class AccessResolver {
 
   /** Who did what: names for the user ids in history (createdBy, actorId) and the audit log's actor filter. */
   @Query(() => [PersonModel], { description: 'Every user\'s id and name, A to Z, to show and pick who changed what (editors and admins).' })
-  people(): Promise<PersonModel[]> {
-    return this.service.listPeople();
+  people(
+    @Args('assignable', { nullable: true, description: 'true: only the live users a claim can be assigned to (reporters, editors and admins), to pick one.' }) assignable?: boolean,
+  ): Promise<PersonModel[]> {
+    return this.service.listPeople(assignable === true);
   }
 
   @Mutation(() => UserModel)

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../common/errors';
 import { pickDefined, versionedUpdate } from '../common/versioned-update';
@@ -8,6 +8,7 @@ import { storageFault } from '../database/storage-faults';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AccessChanges } from './access-changes';
 import { Actor } from '../core/actor';
+import { CHECKING_ROLES } from '../core/role';
 import { Client, RateLimits } from '../limits/rate-limits';
 import { ActorCache } from './actor-cache';
 import { ApiKey } from './api-key.entity';
@@ -131,9 +132,13 @@ export class AccessService {
     return this.dataSource.manager.find(User, { order: { name: 'ASC' }, take: 1000 });
   }
 
-  /** Deleted users too: their ids stay in history and the audit log, which still need their names. */
-  listPeople(): Promise<Array<Pick<User, 'id' | 'name'>>> {
-    return this.dataSource.manager.find(User, { select: { id: true, name: true }, withDeleted: true, order: { name: 'ASC', id: 'ASC' }, take: 1000 });
+  /**
+   * Deleted users too: their ids stay in history and the audit log, which still need their names. `assignable`:
+   * only those a claim may be assigned to, as Claim.assignedToId accepts them (live, a checking role).
+   */
+  listPeople(assignable = false): Promise<Array<Pick<User, 'id' | 'name'>>> {
+    const where = assignable ? { role: In(CHECKING_ROLES) } : {};
+    return this.dataSource.manager.find(User, { select: { id: true, name: true }, where, withDeleted: !assignable, order: { name: 'ASC', id: 'ASC' }, take: 1000 });
   }
 
   keysOf(userIds: readonly string[]): Promise<ApiKey[]> {

@@ -3,7 +3,7 @@ import { PersonModel } from '../access/access.model';
 import { User } from '../access/user.entity';
 import { BadInputError, FieldError, ForbiddenError } from '../common/errors';
 import { Actor } from '../core/actor';
-import { EDITORIAL_ROLES, Role } from '../core/role';
+import { CHECKING_ROLES, EDITORIAL_ROLES, Role } from '../core/role';
 import { TreeEdge, TreeNode } from '../database/tree-node';
 
 /**
@@ -28,8 +28,8 @@ export const DECLARED_REFERENCES = {
     description: 'The reporter (or editor) an editor assigned the claim to for checking.',
     setBy: EDITORIAL_ROLES,
     // Who works on what is the newsroom's business: a researcher reads null (names of staff stay in the building).
-    readBy: [Role.REPORTER, ...EDITORIAL_ROLES],
-    accepts: (user) => (user.role === Role.RESEARCHER ? 'is a researcher, who cannot check claims: assign a reporter, editor or admin' : null),
+    readBy: CHECKING_ROLES,
+    accepts: (user) => (!CHECKING_ROLES.includes(user.role) ? 'is a researcher, who cannot check claims: assign a reporter, editor or admin' : null),
     filter: 'Claims assigned to this user (their id).',
   },
 } as const satisfies Record<string, DeclaredReference>;

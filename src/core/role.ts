@@ -16,6 +16,9 @@ registerEnumType(Role, {
 /** Roles that see everything, including deleted rows, history and confidential notes. */
 export const EDITORIAL_ROLES = [Role.EDITOR, Role.ADMIN];
 
+/** Roles that check claims: whom an editor may assign a claim to (Claim.assignedTo), and who reads the assignments. */
+export const CHECKING_ROLES = [Role.REPORTER, ...EDITORIAL_ROLES];
+
 export function isEditorial(role: Role): boolean {
   return EDITORIAL_ROLES.includes(role);
 }

@@ -25,6 +25,8 @@ export const MeQuery = graphql(`query Me { me { id name role } }`);
 export const can = {
   log: (r: Role) => r !== 'RESEARCHER',
   edit: (r: Role) => r === 'EDITOR' || r === 'ADMIN',
+  /** Who works on which claim (Claim.assignedTo) stays in the newsroom: the API gives researchers null. */
+  seeAssignments: (r: Role) => r !== 'RESEARCHER',
   history: (r: Role) => r === 'EDITOR' || r === 'ADMIN',
   import: (r: Role) => r !== 'RESEARCHER',
   admin: (r: Role) => r === 'ADMIN',

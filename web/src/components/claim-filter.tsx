@@ -1,16 +1,18 @@
 import type { VariablesOf } from '../graphql';
+import { PersonOptions } from './people';
 import { Select } from './ui';
 import type { ClaimsQuery } from '../screens/claims';
 
 type Filter = NonNullable<VariablesOf<typeof ClaimsQuery>['filter']>;
 
 /** Every filter of the claims API, as URL parameters (shareable) and as form controls. */
-export const FILTER_FIELDS: Array<{ name: keyof Filter & string; label: string; type: 'text' | 'date' | 'number' | 'select' | 'bool'; options?: string[]; more?: true }> = [
+export const FILTER_FIELDS: Array<{ name: keyof Filter & string; label: string; type: 'text' | 'date' | 'number' | 'select' | 'bool' | 'person'; options?: string[]; more?: true }> = [
   { name: 'search', label: 'Text in statement', type: 'text' },
   { name: 'sourcing', label: 'Sourcing', type: 'select', options: ['ANONYMOUS_ONLY', 'CONTESTED', 'CORROBORATED', 'SINGLE_SOURCE', 'UNSOURCED'] },
   { name: 'anonymity', label: 'Anonymity', type: 'select', options: ['ANONYMOUS_ONLY', 'NAMED_ONLY'] },
   { name: 'status', label: 'Status', type: 'select', options: ['UNVERIFIED', 'CORROBORATED', 'CONFIRMED', 'CONTESTED', 'FALSE', 'RETRACTED'] },
   { name: 'hasDiscrepancy', label: 'Discrepancy', type: 'bool' },
+  { name: 'assignedToId', label: 'Assigned to', type: 'person' },
   { more: true, name: 'circular', label: 'Circular sourcing', type: 'bool' },
   { more: true, name: 'minIndependentSources', label: 'Min. independent sources', type: 'number' },
   { name: 'source', label: 'Source (speaker or relay)', type: 'text' },
@@ -46,7 +48,16 @@ export function filterFromQuery(query: Record<string, string>): Filter {
   return filter as Filter;
 }
 
-export function FilterForm({ query, onApply, idPrefix = 'f' }: { query: Record<string, string>; onApply: (q: Record<string, string>) => void; idPrefix?: string }) {
+interface Person {
+  id: string;
+  name: string;
+}
+
+/**
+ * `people`: whom the "Assigned to" filter offers (an editor's pick); without them an applied one is kept as it is
+ * and shown as "me" or the id (a reporter's "Assigned to me").
+ */
+export function FilterForm({ query, onApply, idPrefix = 'f', people = [], viewerId }: { query: Record<string, string>; onApply: (q: Record<string, string>) => void; idPrefix?: string; people?: readonly Person[]; viewerId?: string | null }) {
   const submit = (e: Event) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget as HTMLFormElement);
@@ -54,7 +65,7 @@ export function FilterForm({ query, onApply, idPrefix = 'f' }: { query: Record<s
     for (const [k, v] of data.entries()) if (typeof v === 'string' && v !== '') next[k] = v;
     onApply(next);
   };
-  const control = (f: (typeof FILTER_FIELDS)[number]) => (
+  const control = (f: (typeof FILTER_FIELDS)[number]) => f.type === 'person' ? personControl(f) : (
 
         <label class="field" key={f.name}>
           <span class="label">{f.label}</span>
@@ -73,6 +84,28 @@ export function FilterForm({ query, onApply, idPrefix = 'f' }: { query: Record<s
         </label>
       
   );
+  const personControl = (f: (typeof FILTER_FIELDS)[number]) => {
+    const value = query[f.name] ?? '';
+    if (!people.length) {
+      if (!value) return null;
+      return (
+        <span class="field" key={f.name}>
+          <span class="label">{f.label}</span>
+          <span>{value === viewerId ? 'me' : <code>{value}</code>}</span>
+          <input type="hidden" name={f.name} value={value} />
+        </span>
+      );
+    }
+    return (
+      <label class="field" key={f.name}>
+        <span class="label">{f.label}</span>
+        <Select name={f.name} id={`${idPrefix}-${f.name}`} initial={value}>
+          <option value="">anyone</option>
+          <PersonOptions people={people} kept={value ? { id: value, name: value === viewerId ? 'me' : value } : null} />
+        </Select>
+      </label>
+    );
+  };
   return (
     <form class="filters" onSubmit={submit} aria-label="Filters" key={JSON.stringify(query)}>
       {FILTER_FIELDS.filter((f) => !f.more).map(control)}

@@ -10,6 +10,7 @@ import { graphql } from '../graphql';
 import { can, type Viewer } from '../session';
 import { ArticleEditForm } from './article-edit';
 import { AttributionEditForm } from './attribution-edit';
+import { AssignForm } from './claim-assign';
 import { ClaimEditForm, UpdateClaim } from './claim-edit';
 import { ReportedBy } from './wire-copies';
 
@@ -18,6 +19,7 @@ const ClaimQuery = graphql(`
     claim(id: $id) {
       id version statement summary hedge status sourcing independentSourceCount denyingSourceCount questioningSourceCount
       circular hasDiscrepancy attributionLine tags createdAt updatedAt viewerCanEdit
+      assignedTo { id name }
       eventTime { start end precision }
       place { name adminArea country latitude longitude precision }
       quantities { variable lower lowerInclusive upper upperInclusive value approximate qualifier unit currency }
@@ -205,9 +207,16 @@ export function ClaimScreen({ id, viewer }: { id: string; viewer: Viewer }) {
         </dd>
         <dt>Tags</dt>
         <dd>{c.tags.join(', ') || '—'}</dd>
+        {can.seeAssignments(viewer.role) && (
+          <>
+            <dt>Assigned to</dt>
+            <dd data-testid="assigned-to">{c.assignedTo ? <span dir="auto">{c.assignedTo.name}</span> : <span class="muted">nobody</span>}</dd>
+          </>
+        )}
         <dt>Version</dt>
         <dd data-testid="claim-version">{c.version}</dd>
       </dl>
+      {can.edit(viewer.role) && <AssignForm key={`${c.version}:${c.assignedTo?.id ?? ''}`} claim={c} onConflict={explainConflict} conflictNote={conflictNote} />}
 
       {c.viewerCanEdit && (
         <div class="edit-claim">

@@ -14,6 +14,7 @@ export const ClaimsQuery = graphql(`
         id statement status sourcing independentSourceCount hasDiscrepancy circular attributionLine createdAt deletedAt
         eventTime { start end }
         place { name }
+        assignedTo { id name }
       }
     }
   }

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@urql/preact';
 import { useLocation } from 'preact-iso';
 import { FilterForm, filterFromQuery, toSearch } from '../components/claim-filter';
 import { Pager, pageVariables } from '../components/pager';
+import { useAssignable } from '../components/people';
 import { Badge, ErrorNote, Loading, T, Time } from '../components/ui';
 import { graphql, type ResultOf } from '../graphql';
 import { ClaimsQuery } from './claims-query';
@@ -50,6 +51,12 @@ export function ClaimTable({ rows, onRestore }: { rows: readonly ClaimRow[]; onR
             </td>
             <td>
               <Badge kind={c.status}>{c.status.toLowerCase()}</Badge>
+              {c.assignedTo && (
+                <span class="assignee muted" data-testid="assignee">
+                  {' '}
+                  assigned to <span dir="auto">{c.assignedTo.name}</span>
+                </span>
+              )}
             </td>
             <td>
               <Time iso={c.eventTime?.start} dateOnly />
@@ -71,6 +78,8 @@ export function ClaimsScreen({ viewer }: { viewer: Viewer }) {
   const editor = can.edit(viewer.role);
   const deleted = editor && (query.deleted === 'ONLY' || query.deleted === 'INCLUDE') ? query.deleted : undefined;
   const [restored, restore] = useMutation(Restore);
+  const assignable = useAssignable(editor);
+  const mine = viewer.id && can.seeAssignments(viewer.role) ? viewer.id : null;
   const [{ data, error, fetching }, refetch] = useQuery({
     query: ClaimsQuery,
     variables: { filter: { ...filterFromQuery(query), deleted }, ...pageVariables(query, first), sort: query.sort === 'EVENT_TIME' ? 'EVENT_TIME' : 'NEWEST' },
@@ -79,7 +88,7 @@ export function ClaimsScreen({ viewer }: { viewer: Viewer }) {
   return (
     <section aria-labelledby="claims-h">
       <h1 id="claims-h">Claims</h1>
-      <FilterForm query={query} onApply={(q) => go({ ...q, sort: query.sort, first: query.first, deleted: query.deleted })} />
+      <FilterForm query={query} people={assignable} viewerId={viewer.id} onApply={(q) => go({ ...q, sort: query.sort, first: query.first, deleted: query.deleted })} />
       <div class="toolbar">
         <label class="field inline">
           <span class="label">Sort</span>
@@ -97,6 +106,11 @@ export function ClaimsScreen({ viewer }: { viewer: Viewer }) {
               <option value="ONLY">only</option>
             </select>
           </label>
+        )}
+        {mine && (
+          <a href={`${path}${toSearch({ ...query, assignedToId: mine, after: undefined, before: undefined })}`} aria-current={query.assignedToId === mine ? 'true' : undefined}>
+            Assigned to me
+          </a>
         )}
         <a href={`/export${toSearch({ ...query, after: undefined, before: undefined, first: undefined, sort: undefined })}`}>Export these claims</a>
       </div>
