@@ -15,12 +15,12 @@ import { createArticle, createSource } from './factories/operations';
 /**
  * Read parity, generated from the schema. Every field of every type the claim trees reach (claim-tree.ts,
  * attribution-tree.ts) is either written by SQL (a column, an embedded object, an edge or a computed field),
- * declared resolver-only on its tree node, with the reason (TreeNode.resolverOnly), or declared restricted to some
- * roles on the model (`@Restricted`, core/field-access.ts): no field list is kept here.
+ * or declared resolver-only on its tree node, with the reason (TreeNode.resolverOnly): no field list is kept here. A
+ * field declared restricted to some roles on the model (`@Restricted`, core/field-access.ts) is written like any
+ * other, for its readers, and as null for every other role, which the runs as three roles compare.
  *
  * - Each field is probed alone through the direct path: one that is neither answered there nor declared fails,
- *   with the reason the path gave for declining it (claimdesk_direct_declines_total). A restricted field is declined
- *   for being restricted. Every field with a resolver of its own (as Nest's resolver map says) is declared on its
+ *   with the reason the path gave for declining it (claimdesk_direct_declines_total). Every field with a resolver of its own (as Nest's resolver map says) is declared on its
  *   tree node.
  * - Queries selecting every field the trees serve, and every field at all, are built from the introspected schema
  *   and run as an editor, a reporter and a researcher, through the direct path (which must answer them, in one
@@ -160,18 +160,18 @@ describe('read parity, generated from the schema', () => {
 
   /** The server's type of this name. */
   const builtType = (name: string) => built.getType(name) as GraphQLObjectType;
-  /** Whether a field is declared restricted to some roles: the direct path leaves it to Apollo, which withholds it. */
+  /** Whether a field is declared restricted to some roles: written for its readers, null for the others. */
   const restricted = (type: GraphQLObjectType, name: string) => readersOf(builtType(type.name).getFields()[name]) !== undefined;
 
   /**
    * Every field of `type`, nested to a bound, with arguments left to their defaults; `served` leaves out what the trees
-   * declare resolver-only and what is restricted.
+   * declare resolver-only.
    */
   function selectionOf(type: GraphQLObjectType, node: TreeNode | undefined, served: boolean, ancestors: readonly string[] = []): string {
     const scalarsOnly = ancestors.includes(type.name) || ancestors.length >= MAX_LEVELS;
     const parts = ['__typename'];
     for (const field of Object.values(type.getFields())) {
-      if (served && (node?.resolverOnly?.[field.name] !== undefined || restricted(type, field.name))) continue;
+      if (served && node?.resolverOnly?.[field.name] !== undefined) continue;
       if (field.args.some(isRequiredArgument)) throw new Error(`${type.name}.${field.name} needs an argument: give the generator a value for it`);
       const inner = getNamedType(field.type);
       if (isLeafType(inner)) parts.push(field.name);
@@ -318,7 +318,7 @@ describe('read parity, generated from the schema', () => {
           inTree: at !== undefined,
         };
         found.push(entry);
-        if (entry.declared === undefined && !entry.restricted && entry.object) queue.push({ type: entry.object, node: at?.edges?.[field.name]?.node, path: entry.path, parents: entry.parents });
+        if (entry.declared === undefined && entry.object) queue.push({ type: entry.object, node: at?.edges?.[field.name]?.node, path: entry.path, parents: entry.parents });
       }
     }
     return found;
@@ -369,7 +369,7 @@ describe('read parity, generated from the schema', () => {
 
   let served: string[] = [];
 
-  it('serves every field the claim trees reach by SQL, or declares it resolver-only with its reason, or restricted', async () => {
+  it('serves every field the claim trees reach by SQL, or declares it resolver-only with its reason', async () => {
     const reached = reach();
     const failed: string[] = [];
     const neither: string[] = [];
@@ -384,10 +384,6 @@ describe('read parity, generated from the schema', () => {
       // Beneath a field that is not served, everything is left to the resolvers: its own failure says enough.
       if (failed.some((path) => field.path.join('.').startsWith(`${path}.`))) continue;
       const result = await probe(field);
-      if (field.restricted) {
-        if (result.served || result.reason !== `restricted:${field.coordinate}`) notDeclined.push(`${field.coordinate}: declared restricted, but the direct path ${result.served ? 'answered it' : `declined it for ${result.reason}`}`);
-        continue;
-      }
       if (field.declared !== undefined) {
         if (!field.declared.trim()) notDeclined.push(`${field.coordinate}: declared resolver-only without a reason`);
         if (field.alsoWritten) notDeclined.push(`${field.coordinate}: declared resolver-only and also an edge or computed field of the same tree node`);
@@ -400,7 +396,7 @@ describe('read parity, generated from the schema', () => {
     }
     expect(neither).toEqual([]);
     expect(notDeclined).toEqual([]);
-    served = [...new Set(reached.filter((f) => f.declared === undefined && !f.restricted && !f.coordinate.startsWith(`${schema.getQueryType()?.name}.`)).map((f) => f.coordinate))];
+    served = [...new Set(reached.filter((f) => f.declared === undefined && !f.coordinate.startsWith(`${schema.getQueryType()?.name}.`)).map((f) => f.coordinate))];
     // The walk went all the way down: the page around the claims, a claim's figures, place and time, attributions, their sources, relays, citations and articles.
     expect([...new Set(reached.map((f) => f.coordinate.split('.')[0]))]).toEqual(
       expect.arrayContaining(['ClaimConnection', 'ClaimEdge', 'PageInfo', 'Claim', 'Quantity', 'Place', 'EventTime', 'Attribution', 'Source', 'RelayHop', 'Citation', 'Article']),

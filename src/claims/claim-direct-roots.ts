@@ -2,6 +2,7 @@ import { Injectable, Type, ValidationPipe } from '@nestjs/common';
 import { FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLObjectType, getNamedType } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Actor } from '../core/actor';
+import { Role } from '../core/role';
 import { Page, PageInfo } from '../common/pagination';
 import { subfieldsOf } from '../common/selection';
 import { createValidationPipe } from '../common/validation';
@@ -32,15 +33,15 @@ export class ClaimDirectRoots {
 
   roots(): DirectRoot[] {
     return [
-      { field: 'claim', prepare: (field, nodes, fragments) => this.prepareOne(field, nodes, fragments) },
-      { field: 'claims', prepare: (field, nodes, fragments) => this.preparePage(field, nodes, fragments) },
+      { field: 'claim', prepare: (field, nodes, fragments, viewer) => this.prepareOne(field, nodes, fragments, viewer) },
+      { field: 'claims', prepare: (field, nodes, fragments, viewer) => this.preparePage(field, nodes, fragments, viewer) },
     ];
   }
 
-  private prepareOne(field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Fragments): DirectField | Declined {
+  private prepareOne(field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Fragments, viewer: Role): DirectField | Declined {
     const type = getNamedType(field.type);
     if (!(type instanceof GraphQLObjectType)) return { declined: 'root_type:Query.claim' };
-    const tree = this.compiler.response(CLAIM_TREE, 'c', type, nodes, fragments);
+    const tree = this.compiler.response(CLAIM_TREE, 'c', type, nodes, fragments, viewer);
     if ('declined' in tree) return tree;
     const statement = this.service.singleTreeStatement(tree.sql);
     return {
@@ -54,7 +55,7 @@ export class ClaimDirectRoots {
   }
 
   /** A page: the claims' trees come from the database, the connection around them is written here. */
-  private preparePage(field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Fragments): DirectField | Declined {
+  private preparePage(field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Fragments, viewer: Role): DirectField | Declined {
     const connection = getNamedType(field.type);
     if (!(connection instanceof GraphQLObjectType)) return { declined: 'root_type:Query.claims' };
     let tree: CompiledTree | null = null;
@@ -66,7 +67,7 @@ export class ClaimDirectRoots {
         reason ??= `two_selections:${connection.name}.nodes`;
         return false;
       }
-      const compiled = this.compiler.response(CLAIM_TREE, 'c', type, of, fragments);
+      const compiled = this.compiler.response(CLAIM_TREE, 'c', type, of, fragments, viewer);
       if ('declined' in compiled) {
         reason ??= compiled.declined;
         return false;

@@ -6,6 +6,7 @@ import { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { hasOwnResolver } from '../common/own-resolvers';
 import { PREFETCHED } from '../common/prefetch';
 import { readersOf } from '../core/field-access';
+import { Role } from '../core/role';
 import { subfieldsOf } from '../common/selection';
 import { FactsMarkers } from './facts-markers';
 import { JsonSql, jsonSqlFor } from './json-sql';
@@ -57,6 +58,7 @@ type Read =
   | { kind: 'edge'; edge: TreeEdge; field: GraphQLField<unknown, unknown> }
   | { kind: 'column'; column: ColumnMetadata; field: GraphQLField<unknown, unknown> }
   | { kind: 'embedded'; embedded: EmbeddedMetadata; field: GraphQLField<unknown, unknown> }
+  | { kind: 'withheld' }
   | { kind: 'declined'; why: 'unknown' | 'restricted' | 'resolver' | 'arguments' | 'unmapped' };
 
 /**
@@ -66,9 +68,10 @@ type Read =
  * (TreeOutput); each field is classified the same way for both (`read`), and written as its output needs.
  *
  * A field the tree declares as computed is written by its SQL expression, or from facts the SQL reads and Node turns
- * into the value with the resolver's own rule (facts-markers.ts). The response output declines a field declared
- * restricted to some roles (core/field-access.ts: the plan serves every role, so Apollo's resolvers, which withhold
- * it, answer), a field the tree declares resolver-only, any other field with a resolver of its own (as Nest's resolver
+ * into the value with the resolver's own rule (facts-markers.ts). A field declared restricted to some roles
+ * (core/field-access.ts) is written for the role the response is compiled for (`viewer`): as any field for its readers,
+ * as null for every other role; compiled for no role, the response output declines it. It declines a field the tree
+ * declares resolver-only, any other field with a resolver of its own (as Nest's resolver
  * map says, common/own-resolvers.ts: a safety net, since test/read-parity.e2e-spec.ts requires every such field of a
  * tree to be declared), a field with arguments, and a scalar whose column does not hold it in output form; the reason
  * names the first such field by schema coordinate (`restricted:Source.confidentialNote`,
@@ -81,9 +84,12 @@ export class TreeCompiler {
     this.sql = jsonSqlFor(dataSource.options.type);
   }
 
-  /** `fieldNodes`' selection on `type` for the row aliased `alias`, as the response carries it, or why not. */
-  response(node: TreeNode, alias: string, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], fragments: Fragments): CompiledTree | Declined {
-    return new Walk(this.dataSource, this.sql, 'response', fragments).compile(node, alias, type, fieldNodes);
+  /**
+   * `fieldNodes`' selection on `type` for the row aliased `alias`, as the response carries it for `viewer`'s role (its
+   * restricted fields written or null), or why not.
+   */
+  response(node: TreeNode, alias: string, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], fragments: Fragments, viewer?: Role): CompiledTree | Declined {
+    return new Walk(this.dataSource, this.sql, 'response', fragments, viewer).compile(node, alias, type, fieldNodes);
   }
 
   /** `fieldNodes`' selection on `type` for the row aliased `alias`, as objects for the resolvers. */
@@ -107,8 +113,22 @@ class Walk {
     private readonly sql: JsonSql,
     private readonly output: TreeOutput,
     private readonly fragments: Fragments,
+    /** The role a response is written for; a prefetch tree serves every role, and its resolvers withhold. */
+    private readonly viewer?: Role,
   ) {
     this.markers = new FactsMarkers(sql);
+  }
+
+  /**
+   * How a restricted field is written (null: as any field): in a response, for its readers as any field and as null for
+   * other roles, and not at all without a role; in a prefetch tree as any field, since the resolver wrapping it
+   * (access/field-access.ts) withholds what it carries.
+   */
+  private restricted(field: { extensions?: Readonly<Record<string, unknown>> | null }): Read | null {
+    const readers = readersOf(field);
+    if (!readers || this.output === 'prefetch') return null;
+    if (this.viewer === undefined) return { kind: 'declined', why: 'restricted' };
+    return readers.includes(this.viewer) ? null : { kind: 'withheld' };
   }
 
   compile(node: TreeNode, alias: string, type: GraphQLObjectType, fieldNodes: readonly FieldNode[]): CompiledTree | Declined {
@@ -151,9 +171,9 @@ class Walk {
     if (name === '__typename') return { kind: 'typename' };
     const field = parent.getFields()[name];
     if (!field) return { kind: 'declined', why: 'unknown' };
-    // Declared on the field and on the tree, so that the declarations, not how the field happens to be written, keep it
-    // out of the response. The prefetch output still carries a restricted column: the resolver wrapping it withholds it.
-    if (readersOf(field)) return { kind: 'declined', why: 'restricted' };
+    // Declared on the field, so that the declaration, not how the field happens to be written, keeps it from other roles.
+    const restricted = this.restricted(field);
+    if (restricted) return restricted;
     if (n.resolverOnly?.[name] !== undefined) return { kind: 'declined', why: 'resolver' };
     if (fields.some((f) => f.arguments?.length)) return { kind: 'declined', why: 'arguments' };
     const computed = n.computed?.[name];
@@ -173,6 +193,8 @@ class Walk {
     switch (read.kind) {
       case 'typename':
         return typeName(parent);
+      case 'withheld':
+        return 'NULL';
       case 'computed':
         return this.computed(read.computed, at, read.field.type);
       case 'edge':
@@ -224,10 +246,12 @@ class Walk {
         const name = innerFields[0].name.value;
         const field = inner.getFields()[name];
         // An embedded object's fields are declared like any other: restricted, or with a resolver of their own.
-        if (field && readersOf(field)) return this.no('restricted', inner, name);
+        const restricted = field && this.restricted(field);
+        if (restricted?.kind === 'declined') return this.no('restricted', inner, name);
         if (field && hasOwnResolver(inner, name)) return this.no('resolver', inner, name);
         const column = embedded.columns.find((c) => c.propertyName === name);
-        const value = name === '__typename' ? typeName(inner) : column && this.leaf(column, `${at}.${column.databaseName}`, field?.type);
+        const value =
+          name === '__typename' ? typeName(inner) : restricted?.kind === 'withheld' ? 'NULL' : column && this.leaf(column, `${at}.${column.databaseName}`, field?.type);
         if (!value) return this.no('column_type', inner, name);
         pairs.push([key, value]);
       }

@@ -19,6 +19,7 @@ import { collectFields } from 'graphql/execution/collectFields';
 import { AccessService } from '../access/access.service';
 import { bearerToken } from '../access/api-keys';
 import { rolesForQuery } from '../access/query-rules';
+import { Role } from '../core/role';
 import { RequestRecord } from '../common/request-record';
 import { directReadsEnabled } from '../config/settings';
 import { QueryLimits } from '../limits/query-limits';
@@ -100,14 +101,17 @@ export class DirectReads {
     if (!this.enabled) return null;
     if (!token) return decline(record, 'no_key');
     if (!isGraphQLBody(body)) return decline(record, 'not_graphql_body');
+    let role: Role | undefined;
     try {
       // The key first, so that only a valid key's queries take room among the kept plans.
       const actor = await this.access.authenticate(token, client);
       if (!actor) return decline(record, 'unknown_key');
       record.keyId = actor.keyId;
       const operationName = body.operationName ?? undefined;
-      const key = planKey(body.query, operationName);
-      const plan = this.planFor(key, body.query, operationName);
+      // Per role: a field restricted to other roles is compiled as null, so one document has a plan for each role.
+      role = actor.role;
+      const key = planKey(body.query, operationName, role);
+      const plan = this.planFor(key, body.query, operationName, role);
       if ('declined' in plan) return decline(record, plan.declined);
       record.operation = body.operationName ?? plan.operation.name?.value;
       // A planned document declined for this request's sake: logged, like a document's decline, once per reason.
@@ -134,7 +138,7 @@ export class DirectReads {
       // A refusal (a bad cursor, say) is the ordinary path's to word. Anything else is a failure, logged at warn (once
       // per document), and Apollo answers instead.
       const operationName = body.operationName ?? undefined;
-      const key = planKey(body.query, operationName);
+      const key = planKey(body.query, operationName, role);
       if (error instanceof DomainError) {
         this.declines.declined(key, operationName, { declined: 'refused' });
         return decline(record, 'refused');
@@ -150,17 +154,17 @@ export class DirectReads {
     return this.builtSchema;
   }
 
-  private planFor(key: string, query: string, operationName: string | undefined): DocumentPlan | Declined {
+  private planFor(key: string, query: string, operationName: string | undefined, viewer: Role): DocumentPlan | Declined {
     // Apollo refuses an empty name ("Unknown operation"); declining it keeps the key unambiguous (planKey).
     if (operationName === '') return { declined: 'empty_operation_name' };
     return this.plans.get(key, () => {
-      const plan = this.compile(query, operationName);
+      const plan = this.compile(query, operationName, viewer);
       if ('declined' in plan) this.declines.declined(key, operationName, plan);
       return plan;
     });
   }
 
-  private compile(query: string, operationName: string | undefined): DocumentPlan | Declined {
+  private compile(query: string, operationName: string | undefined, viewer: Role): DocumentPlan | Declined {
     const schema = this.schema;
     // The same query limits as Apollo's path; a document over one is left to Apollo, which refuses it.
     if (this.limits.checkText(query)) return { declined: 'over_limit' };
@@ -192,7 +196,7 @@ export class DirectReads {
       const root = this.roots.get(name);
       const field = queryType.getFields()[name];
       if (!root || !field) return { declined: `root:Query.${name}` };
-      const direct = this.prepare(root, field, nodes, fragments);
+      const direct = this.prepare(root, field, nodes, fragments, viewer);
       if ('declined' in direct) return direct;
       parts.push({ key, name, field, node: nodes[0], direct });
     }
@@ -213,9 +217,9 @@ export class DirectReads {
 }
 
 
-/** A document's key among the plans: a real operation name never contains a newline. */
-function planKey(query: string, operationName: string | undefined): string {
-  return `${operationName ?? ''}\n${query}`;
+/** A document's key among the plans, for one role: neither a role nor a real operation name contains a newline. */
+function planKey(query: string, operationName: string | undefined, role: Role | undefined): string {
+  return `${role ?? ''}\n${operationName ?? ''}\n${query}`;
 }
 
 function decline(record: Partial<RequestRecord>, reason: string): null {

@@ -1,5 +1,6 @@
 import { FieldNode, FragmentDefinitionNode, GraphQLField } from 'graphql';
 import { Actor } from '../core/actor';
+import { Role } from '../core/role';
 import { Declined } from '../database/tree-compiler';
 
 export type { Declined };
@@ -17,8 +18,11 @@ export interface DirectField {
 /** A Query field a domain module can answer without graphql-js, for the selections its SQL covers. */
 export interface DirectRoot {
   readonly field: string;
-  /** How to answer this selection, or why some part of it needs the field resolvers. */
-  prepare(field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): DirectField | Declined;
+  /**
+   * How to answer this selection for `viewer`'s role (a field restricted to other roles is answered as null), or why
+   * some part of it needs the field resolvers.
+   */
+  prepare(field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>, viewer: Role): DirectField | Declined;
 }
 
 export const DIRECT_ROOTS = Symbol('DIRECT_ROOTS');
