@@ -76,8 +76,11 @@ describe('declared plain columns of Claim', () => {
     expect(res.status).toBe(200);
     expect([...new Set(jsonLines(res.text).filter((r) => !r._summary).map((r) => r.claim_id))]).toEqual([withValues]);
     if (column.filter?.match === 'contains') {
+      // Every word, in any order, each anywhere in the value; one word it lacks and the claim is out.
+      const reordered = expectData(await t.gql(`query($f: ClaimFilterInput) { claims(first: 100, filter: $f) { totalCount nodes { id } } }`, { f: { [name]: ' MOST  officials said ' } }));
+      expect(reordered.claims.nodes.map((n: { id: string }) => n.id)).toEqual([withValues]);
       // LIKE's wildcards are the characters themselves: "%" and "_" match only a "%" or "_".
-      for (const literal of ['%', 'said_most']) {
+      for (const literal of ['%', 'said_most', 'said most nobody']) {
         const none = expectData(await t.gql(`query($f: ClaimFilterInput) { claims(first: 100, filter: $f) { nodes { id } } }`, { f: { [name]: literal } }));
         expect([literal, none.claims.nodes]).toEqual([literal, []]);
       }
