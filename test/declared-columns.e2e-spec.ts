@@ -1,7 +1,7 @@
 import { DECLARED_ENTRIES, DeclaredColumn } from '../src/claims/declared-columns';
 import { declaredSamples, logClaimInput } from './factories';
 import { TestApp, errorOf, expectData, startTestApp } from './support/app';
-import { baseUrl, getText, jsonLines } from './support/http';
+import { baseUrl, getText, jsonLines, postImport } from './support/http';
 
 const LOG = `mutation($input: LogClaimInput!) { logClaim(input: $input) { id } }`;
 const SAMPLE = 'Officials Said Most Fighters Left';
@@ -57,6 +57,25 @@ describe('declared plain columns of Claim', () => {
       const error = errorOf(await t.gql(LOG, { input: logClaimInput({ [name]: 'x'.repeat(column.max + 1) }) }));
       expect([name, error.code, error.fields?.map((f) => f.field)]).toEqual([name, 'BAD_USER_INPUT', [name]]);
     }
+  });
+
+  it('refuses a line break in a one-line text, naming the field, on logClaim, updateClaim and an import, and writes nothing', async () => {
+    const before = await read(without);
+    for (const [name, column] of DECLARED_ENTRIES) {
+      if (column.kind !== 'text' || !column.oneLine) continue;
+      for (const broken of ['first line\nsecond line', 'first line\r\nsecond', 'first\u2028second']) {
+        const logged = errorOf(await t.gql(LOG, { input: logClaimInput({ [name]: broken }) }));
+        expect([name, logged.code, logged.fields]).toEqual([name, 'BAD_USER_INPUT', [{ field: name, message: 'must be one line (no line breaks)' }]]);
+        const updated = errorOf(await t.gql(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { id } }`, { input: { id: without, [name]: broken } }));
+        expect([name, updated.code, updated.fields?.map((f) => f.field)]).toEqual([name, 'BAD_USER_INPUT', [name]]);
+        const row = { claim_id: `one-line-${name}`, statement: 'A claim with a broken one-line text.', [column.exportAs ?? name]: broken };
+        const imported = await postImport(baseUrl(t.url), JSON.stringify(row), 'application/x-ndjson');
+        expect([name, imported.status, imported.body.errors]).toEqual([name, 400, [{ line: 1, field: column.exportAs ?? name, message: 'must be one line (no line breaks)' }]]);
+      }
+    }
+    expect(await read(without)).toEqual(before);
+    const imported = expectData(await t.gql(`{ claims(filter: { search: "broken one-line" }) { totalCount } }`));
+    expect(imported.claims.totalCount).toBe(0);
   });
 
   const filtered = DECLARED_ENTRIES.filter(([, column]) => column.filter);

@@ -25,6 +25,7 @@ export const DECLARED_COLUMNS = {
   summary: {
     kind: 'text',
     max: 280,
+    oneLine: true,
     description: 'The reporter\'s one-line summary of the claim, in their own words.',
     exportAs: 'summary',
     filter: { match: 'contains', description: 'Words in the summary, each anywhere in it, in any order (case-insensitive).' },
@@ -38,11 +39,14 @@ interface DeclaredBase {
   exportAs?: string;
 }
 
+/** What a `oneLine` text may hold: no line or paragraph break (the input's rule and the import's fast path share it). */
+export const ONE_LINE = /^[^\r\n\u2028\u2029]*$/;
+
 /** A filter on a text column: `contains`, every word given, anywhere in it and in any order (case-insensitive); `equals`, the whole value. */
 export type TextMatch = 'contains' | 'equals';
 
 export type DeclaredColumn =
-  | (DeclaredBase & { kind: 'text'; max: number; filter?: { match: TextMatch; description: string } })
+  | (DeclaredBase & { kind: 'text'; max: number; /** Refuse line breaks (a one-line summary). */ oneLine?: boolean; filter?: { match: TextMatch; description: string } })
   | (DeclaredBase & { kind: 'integer' | 'boolean'; filter?: { match: 'equals'; description: string } });
 
 export type DeclaredKind = DeclaredColumn['kind'];
