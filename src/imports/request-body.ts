@@ -1,7 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import { IncomingMessage } from 'node:http';
 import { Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { BadInputError, UnsupportedMediaTypeError } from '../common/errors';
+import { ImportRejectedError } from './import-errors';
 import { ImportFormat } from './import-parsers';
 
 /** Larger files should go through the CLI, which reads from disk. */
@@ -63,9 +65,25 @@ export async function readBody(req: IncomingMessage, maxBytes = IMPORT_MAX_BYTES
       if (size > maxBytes) throw tooLarge(maxBytes, false);
       chunks.push(chunk as Buffer);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return utf8Text(Buffer.concat(chunks));
   }
   return readDecoded(req, DECODERS[coding](), coding, maxBytes);
+}
+
+/**
+ * The body's text, when it is UTF-8. A file saved in another encoding (Latin-1 or Windows-1252 from a spreadsheet)
+ * would otherwise be read with U+FFFD in place of each accented letter and written so: "Alépo" stored as "Al�po".
+ * It is refused instead, naming the first line that is not UTF-8; nothing is written.
+ */
+function utf8Text(body: Buffer): string {
+  if (isUtf8(body)) return body.toString('utf8');
+  let line = 1;
+  for (let start = 0; ; line += 1) {
+    const end = body.indexOf(0x0a, start);
+    if (end === -1 || !isUtf8(body.subarray(start, end))) break;
+    start = end + 1;
+  }
+  throw new ImportRejectedError([{ line, field: '', message: 'is not UTF-8 text: save the file as UTF-8 (in a spreadsheet, "CSV UTF-8") and send it again' }]);
 }
 
 /** Set on the error the decoder is destroyed with when the request itself fails: not the data's fault. */
@@ -104,5 +122,5 @@ async function readDecoded(req: IncomingMessage, decoder: Transform, coding: str
     // zlib's own error: the body is not what its Content-Encoding says (corrupt, cut short, another coding).
     throw BadInputError.field('content-encoding', `the body does not decompress as ${coding}`);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return utf8Text(Buffer.concat(chunks));
 }
