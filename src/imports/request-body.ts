@@ -1,10 +1,9 @@
-import { isUtf8 } from 'node:buffer';
 import { IncomingMessage } from 'node:http';
 import { Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { BadInputError, UnsupportedMediaTypeError } from '../common/errors';
-import { ImportRejectedError } from './import-errors';
 import { ImportFormat } from './import-parsers';
+import { utf8Text } from './utf8';
 
 /** Larger files should go through the CLI, which reads from disk. */
 export const IMPORT_MAX_BYTES = 100 * 1024 * 1024;
@@ -68,22 +67,6 @@ export async function readBody(req: IncomingMessage, maxBytes = IMPORT_MAX_BYTES
     return utf8Text(Buffer.concat(chunks));
   }
   return readDecoded(req, DECODERS[coding](), coding, maxBytes);
-}
-
-/**
- * The body's text, when it is UTF-8. A file saved in another encoding (Latin-1 or Windows-1252 from a spreadsheet)
- * would otherwise be read with U+FFFD in place of each accented letter and written so: "Alépo" stored as "Al�po".
- * It is refused instead, naming the first line that is not UTF-8; nothing is written.
- */
-function utf8Text(body: Buffer): string {
-  if (isUtf8(body)) return body.toString('utf8');
-  let line = 1;
-  for (let start = 0; ; line += 1) {
-    const end = body.indexOf(0x0a, start);
-    if (end === -1 || !isUtf8(body.subarray(start, end))) break;
-    start = end + 1;
-  }
-  throw new ImportRejectedError([{ line, field: '', message: 'is not UTF-8 text: save the file as UTF-8 (in a spreadsheet, "CSV UTF-8") and send it again' }]);
 }
 
 /** Set on the error the decoder is destroyed with when the request itself fails: not the data's fault. */
