@@ -47,6 +47,20 @@ describe('command line', () => {
     expect(claims.map((c) => c.statement).sort()).toEqual(['Claim a.', 'Claim b.']);
   }, 60_000);
 
+  it('refuses a file that is not UTF-8, naming its first such line, exits 1 and writes nothing', async () => {
+    const file = join(dir, 'latin1.csv');
+    // "Alépo" saved as Latin-1 by a spreadsheet, on the third line.
+    writeFileSync(file, Buffer.from('claim_id,statement\nl-1,Shelling reported\nl-2,Shelling in Alépo\n', 'latin1'));
+    const refused = await cli('import', file).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused?.code).toBe(1);
+    expect(refused?.stderr).toContain(`${file}:3: is not UTF-8 text`);
+    const exported = await cli('export', '--format', 'jsonl');
+    expect(exported.stdout).not.toContain('Shelling');
+  }, 60_000);
+
   it('takes every filter of the HTTP export, typed: --sourcing, --minIndependentSources, --hasDiscrepancy', async () => {
     // The two claims imported above have no attribution: UNSOURCED, 0 independent sources; their figures (10 and 90 killed) disagree.
     const ids = async (...filter: string[]) => {

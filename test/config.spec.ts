@@ -24,4 +24,19 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(ConfigValidationError);
     expect(() => validateEnvironment({ [name]: value })).toThrow(message);
   });
+
+  it.each([
+    ['PORT', 'eighty', 'PORT="eighty": PORT must be an integer number'],
+    ['PLAN_CACHE_SIZE', 'abc', 'PLAN_CACHE_SIZE="abc": PLAN_CACHE_SIZE must be an integer number'],
+    ['PORT', '70000', 'PORT="70000": PORT must not be greater than 65535'],
+    ['PLAN_CACHE_SIZE', '0', 'PLAN_CACHE_SIZE="0": PLAN_CACHE_SIZE must not be less than 1'],
+  ])('says of a bad %s=%s only what is wrong with it, as the README shows', (name, value, line) => {
+    let message = '';
+    try {
+      validateEnvironment({ [name]: value });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe(`Invalid configuration:\n  ${line}`);
+  });
 });

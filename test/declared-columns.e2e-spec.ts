@@ -1,7 +1,7 @@
 import { DECLARED_ENTRIES, DeclaredColumn } from '../src/claims/declared-columns';
 import { declaredSamples, logClaimInput } from './factories';
 import { TestApp, errorOf, expectData, startTestApp } from './support/app';
-import { baseUrl, getText, jsonLines } from './support/http';
+import { baseUrl, getText, jsonLines, postImport } from './support/http';
 
 const LOG = `mutation($input: LogClaimInput!) { logClaim(input: $input) { id } }`;
 const SAMPLE = 'Officials Said Most Fighters Left';
@@ -59,6 +59,25 @@ describe('declared plain columns of Claim', () => {
     }
   });
 
+  it('refuses a line break in a one-line text, naming the field, on logClaim, updateClaim and an import, and writes nothing', async () => {
+    const before = await read(without);
+    for (const [name, column] of DECLARED_ENTRIES) {
+      if (column.kind !== 'text' || !column.oneLine) continue;
+      for (const broken of ['first line\nsecond line', 'first line\r\nsecond', 'first\u2028second']) {
+        const logged = errorOf(await t.gql(LOG, { input: logClaimInput({ [name]: broken }) }));
+        expect([name, logged.code, logged.fields]).toEqual([name, 'BAD_USER_INPUT', [{ field: name, message: 'must be one line (no line breaks)' }]]);
+        const updated = errorOf(await t.gql(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { id } }`, { input: { id: without, [name]: broken } }));
+        expect([name, updated.code, updated.fields?.map((f) => f.field)]).toEqual([name, 'BAD_USER_INPUT', [name]]);
+        const row = { claim_id: `one-line-${name}`, statement: 'A claim with a broken one-line text.', [column.exportAs ?? name]: broken };
+        const imported = await postImport(baseUrl(t.url), JSON.stringify(row), 'application/x-ndjson');
+        expect([name, imported.status, imported.body.errors]).toEqual([name, 400, [{ line: 1, field: column.exportAs ?? name, message: 'must be one line (no line breaks)' }]]);
+      }
+    }
+    expect(await read(without)).toEqual(before);
+    const imported = expectData(await t.gql(`{ claims(filter: { search: "broken one-line" }) { totalCount } }`));
+    expect(imported.claims.totalCount).toBe(0);
+  });
+
   const filtered = DECLARED_ENTRIES.filter(([, column]) => column.filter);
   /** What each filter is given: a middle part, in other letter case, for `contains`; the value itself for `equals`. */
   const probe = (name: string, column: DeclaredColumn) =>
@@ -76,8 +95,11 @@ describe('declared plain columns of Claim', () => {
     expect(res.status).toBe(200);
     expect([...new Set(jsonLines(res.text).filter((r) => !r._summary).map((r) => r.claim_id))]).toEqual([withValues]);
     if (column.filter?.match === 'contains') {
+      // Every word, in any order, each anywhere in the value; one word it lacks and the claim is out.
+      const reordered = expectData(await t.gql(`query($f: ClaimFilterInput) { claims(first: 100, filter: $f) { totalCount nodes { id } } }`, { f: { [name]: ' MOST  officials said ' } }));
+      expect(reordered.claims.nodes.map((n: { id: string }) => n.id)).toEqual([withValues]);
       // LIKE's wildcards are the characters themselves: "%" and "_" match only a "%" or "_".
-      for (const literal of ['%', 'said_most']) {
+      for (const literal of ['%', 'said_most', 'said most nobody']) {
         const none = expectData(await t.gql(`query($f: ClaimFilterInput) { claims(first: 100, filter: $f) { nodes { id } } }`, { f: { [name]: literal } }));
         expect([literal, none.claims.nodes]).toEqual([literal, []]);
       }

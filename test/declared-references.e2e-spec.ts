@@ -127,6 +127,23 @@ describe('declared references of Claim', () => {
           const exported = new Set(jsonLines(res.text).filter((r) => !r._summary).map((r) => r.claim_id));
           expect([...exported].sort()).toEqual(listed.claims.nodes.map((n: { id: string }) => n.id).sort());
         });
+
+        it('is refused, naming the filter, to a role that reads the field as null, in GraphQL and in the export', async () => {
+          const outside = Object.values(Role).filter((r) => reference.readBy && !reference.readBy.includes(r));
+          for (const role of outside) {
+            // A page of claims, with and without the total, and the same filter on the export's query string.
+            for (const fields of ['nodes { id }', 'totalCount']) {
+              const error = errorOf(await t.gql(`query($f: ClaimFilterInput) { claims(first: 5, filter: $f) { ${fields} } }`, { f: { [property]: target.id } }, users[role]!.as));
+              expect([role, fields, error.code, error.message]).toEqual([role, fields, 'FORBIDDEN', expect.stringContaining(`filter ${property}`)]);
+            }
+            const res = await getText(`${baseUrl(t.url)}/exports/claims.csv?${new URLSearchParams({ [property]: target.id })}`, users[role]!.as);
+            expect([role, res.status, JSON.parse(res.text).code]).toEqual([role, 403, 'FORBIDDEN']);
+          }
+          for (const role of reference.readBy ?? []) {
+            const listed = expectData(await t.gql(`query($f: ClaimFilterInput) { claims(first: 100, filter: $f) { nodes { id } } }`, { f: { [property]: target.id } }, users[role]!.as));
+            expect([role, listed.claims.nodes.map((n: { id: string }) => n.id)]).toEqual([role, expect.arrayContaining([claimId])]);
+          }
+        });
       }
     });
   }

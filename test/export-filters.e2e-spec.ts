@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CLAIM_FILTER_FIELDS } from '../src/claims/claim-filter-fields';
 import { EXPORT_QUERY_FIELDS } from '../src/exports/dto/export-query.dto';
 import { logClaimInput } from './factories';
@@ -51,6 +53,12 @@ describe('export filters: the same as the claims filter', () => {
     expect(CLAIM_FILTER_FIELDS.get('minIndependentSources')).toBe('integer');
     expect(CLAIM_FILTER_FIELDS.get('circular')).toBe('boolean');
     expect(CLAIM_FILTER_FIELDS.get('eventFrom')).toBe('datetime');
+  });
+
+  it('is listed whole in docs/exports.md, where a researcher looks for the query string\'s names', () => {
+    const doc = readFileSync(join(__dirname, '..', 'docs', 'exports.md'), 'utf8');
+    const listed = /### Filters\n[\s\S]*?`(search,[^`]+)`/.exec(doc)?.[1].split(',').map((name) => name.trim()).sort();
+    expect(listed).toEqual([...CLAIM_FILTER_FIELDS.keys()].sort());
   });
 
   it('converts query-string integers and booleans, answering what GraphQL answers', async () => {

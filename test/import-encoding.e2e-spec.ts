@@ -53,6 +53,24 @@ describe('compressed import bodies', () => {
     expect(await claims()).toBe(before);
   });
 
+  it('refuses a file that is not UTF-8 (a spreadsheet\'s Latin-1), naming its first such line, plain or compressed, and writes nothing', async () => {
+    const before = await claims();
+    // "Alépo" in Latin-1: é is the single byte 0xE9, which no UTF-8 text has alone. Read as UTF-8 it became U+FFFD.
+    const latin1 = Buffer.from('claim_id,statement,source_name\r\nl-1,Shelling reported,Monitor\r\nl-2,Shelling in Alépo,Monitor\r\n', 'latin1');
+    const expected = {
+      status: 400,
+      body: expect.objectContaining({ code: 'BAD_USER_INPUT', errors: [{ line: 3, field: '', message: expect.stringContaining('is not UTF-8 text') }] }),
+    };
+    expect(await postImport(base, latin1, CSV, '')).toEqual(expected);
+    expect(await postImport(base, gzipSync(latin1), CSV, '', { ...authOf(t), 'content-encoding': 'gzip' })).toEqual(expected);
+    const jsonl = Buffer.concat([Buffer.from('{"claim_id":"l-3","statement":"Shelling in '), Buffer.from([0xe9]), Buffer.from('"}\n')]);
+    expect(await postImport(base, jsonl, 'application/x-ndjson', '?dryRun=true')).toEqual({ ...expected, body: expect.objectContaining({ errors: [expect.objectContaining({ line: 1 })] }) });
+    expect(await claims()).toBe(before);
+    // The same file saved as UTF-8 is read.
+    const utf8 = await postImport(base, Buffer.from(latin1.toString('latin1'), 'utf8'), CSV, '?dryRun=true');
+    expect(utf8).toMatchObject({ status: 200, body: { claimsCreated: 2 } });
+  });
+
   it('refuses a body that does not decompress as its coding says, naming content-encoding', async () => {
     const zipped = gzipSync(file);
     const cases: Array<[string, Buffer]> = [

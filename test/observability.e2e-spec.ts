@@ -274,6 +274,12 @@ describe('the plan cache on /metrics', () => {
     expect(kept).toBeGreaterThanOrEqual(1);
     expect(grew('claimdesk_plan_cache_evictions_total')).toBe(kept + 7 + pageQueries - 3);
 
+    // The help a Prometheus user reads names every kind the counter reports.
+    const help = after.split('\n').find((l) => l.startsWith('# HELP claimdesk_plan_cache_lookups_total')) ?? '';
+    const kinds = [...new Set([...after.matchAll(/^claimdesk_plan_cache_lookups_total\{kind="([^"]+)"/gm)].map((m) => m[1]))];
+    expect(kinds.length).toBeGreaterThanOrEqual(5);
+    for (const kind of kinds) expect([kind, help]).toEqual([kind, expect.stringContaining(kind)]);
+
     // The first page's plan was dropped: it is compiled again.
     await send(`query Page1 { claims(first: 1) { nodes { id } } }`);
     expect(series(await scrape(), 'claimdesk_plan_cache_lookups_total', { kind: 'direct_document', result: 'miss' }) - series(after, 'claimdesk_plan_cache_lookups_total', { kind: 'direct_document', result: 'miss' })).toBe(1);

@@ -10,6 +10,7 @@ import { DeletedFilter } from './claim.enums';
 import { ClaimFilterInput } from './dto/claim-filter.input';
 import { Claim } from './claim.entity';
 import { declaredFilterConditions } from './declared-columns';
+import { assertMayFilterReferences } from './declared-references';
 
 const LIVE_ATTRIBUTION = 'a.claim_id = c.id AND a.deleted_at IS NULL';
 const SOURCES_NAMED = (param: string) =>
@@ -230,8 +231,12 @@ export function applyDeletedFilter(qb: SelectQueryBuilder<Claim>, filter: ClaimF
   return qb;
 }
 
-/** Whether the filter asks for deleted claims; throws FORBIDDEN when it does and the actor may not see them. */
+/**
+ * Whether the filter asks for deleted claims; throws FORBIDDEN when it does and the actor may not see them, or when
+ * it filters on a reference the actor may not read (every list and export of claims passes here).
+ */
 export function assertMaySeeDeleted(filter: ClaimFilterInput, actor: Actor | undefined): boolean {
+  assertMayFilterReferences(filter, actor);
   if (!filter.deleted || filter.deleted === DeletedFilter.EXCLUDE) return false;
   if (actor && !isEditorial(actor.role)) throw new ForbiddenError('Only editors and admins can list deleted claims (filter deleted)');
   return true;

@@ -25,9 +25,10 @@ export const DECLARED_COLUMNS = {
   summary: {
     kind: 'text',
     max: 280,
+    oneLine: true,
     description: 'The reporter\'s one-line summary of the claim, in their own words.',
     exportAs: 'summary',
-    filter: { match: 'contains', description: 'Words in the summary (case-insensitive).' },
+    filter: { match: 'contains', description: 'Words in the summary, each anywhere in it, in any order (case-insensitive).' },
   },
 } as const satisfies Record<string, DeclaredColumn>;
 
@@ -38,11 +39,14 @@ interface DeclaredBase {
   exportAs?: string;
 }
 
-/** A filter on a text column: `contains`, the words anywhere in it (case-insensitive); `equals`, the whole value. */
+/** What a `oneLine` text may hold: no line or paragraph break (the input's rule and the import's fast path share it). */
+export const ONE_LINE = /^[^\r\n\u2028\u2029]*$/;
+
+/** A filter on a text column: `contains`, every word given, anywhere in it and in any order (case-insensitive); `equals`, the whole value. */
 export type TextMatch = 'contains' | 'equals';
 
 export type DeclaredColumn =
-  | (DeclaredBase & { kind: 'text'; max: number; filter?: { match: TextMatch; description: string } })
+  | (DeclaredBase & { kind: 'text'; max: number; /** Refuse line breaks (a one-line summary). */ oneLine?: boolean; filter?: { match: TextMatch; description: string } })
   | (DeclaredBase & { kind: 'integer' | 'boolean'; filter?: { match: 'equals'; description: string } });
 
 export type DeclaredKind = DeclaredColumn['kind'];
@@ -88,8 +92,11 @@ export function declaredFilterConditions(filter: DeclaredFilters, columnOf: (pro
     if (value === undefined || value === null || !column.filter) continue;
     const param = `declared_${name}`;
     if (column.filter.match === 'contains') {
-      const pattern = `%${String(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      conditions.push([`lower(c.${columnOf(name)}) LIKE lower(:${param}) ESCAPE '\\'`, { [param]: pattern }]);
+      // Every word, in any order, as the desk's "Words in summary" and the `search` filter read what is typed.
+      String(value).trim().split(/\s+/).forEach((word, i) => {
+        const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        conditions.push([`lower(c.${columnOf(name)}) LIKE lower(:${param}_${i}) ESCAPE '\\'`, { [`${param}_${i}`]: pattern }]);
+      });
     } else {
       conditions.push([`c.${columnOf(name)} = :${param}`, { [param]: value }]);
     }

@@ -1,8 +1,8 @@
 import { Field, ID, Int } from '@nestjs/graphql';
-import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { stack } from '../common/input-fields';
 import { Trim } from '../common/validators';
-import { DECLARED_ENTRIES, DeclaredColumn, designTypeOf } from './declared-columns';
+import { DECLARED_ENTRIES, DeclaredColumn, ONE_LINE, designTypeOf } from './declared-columns';
 import { REFERENCE_ENTRIES, REFERENCE_TARGETS, idPropertyOf, rolesText } from './declared-references';
 
 /** The GraphQL and validation side of the declared columns (declared-columns.ts), applied to the classes that show them. */
@@ -13,7 +13,7 @@ const graphqlTypeOf = (column: DeclaredColumn) => (column.kind === 'text' ? Stri
 function rulesOf(column: DeclaredColumn): Array<(target: object, property: string) => void> {
   switch (column.kind) {
     case 'text':
-      return [Trim(), IsString(), IsNotEmpty(), MaxLength(column.max)];
+      return [Trim(), IsString(), IsNotEmpty(), MaxLength(column.max), ...(column.oneLine ? [Matches(ONE_LINE, { message: 'must be one line (no line breaks)' })] : [])];
     case 'integer':
       return [IsInt()];
     case 'boolean':

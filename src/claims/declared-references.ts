@@ -17,7 +17,7 @@ import { TreeEdge, TreeNode } from '../database/tree-node';
  *   only the roles in `setBy` may send it (FORBIDDEN otherwise), and the id must name a live record the entry
  *   `accepts` (BAD_USER_INPUT on the field otherwise);
  * - with `filter`, the claims filter's field `xId`, the claims that refer to that record (and so the export's query
- *   string and the CLI's option, claim-filter-fields.ts);
+ *   string and the CLI's option, claim-filter-fields.ts), refused to the roles outside `readBy` (assertMayFilterReferences);
  * - the audit: the column is one of the claim's, so each change is in the claim's history;
  * - the tests: test/declared-references.e2e-spec.ts and the read-parity seed exercise every entry.
  * A new entry needs its migration (scripts/generate-migration.sh; on SQLite an ADD COLUMN and the index, by hand).
@@ -144,6 +144,20 @@ export async function checkReferences(manager: EntityManager, actor: Actor, inpu
       const problem = refusal(reference, rows.get(id as string));
       if (problem) throw fail(i, new BadInputError([{ field: `${inputs[i].prefix ?? ''}${property}`, message: problem } satisfies FieldError]));
     }
+  }
+}
+
+/**
+ * A reference's filter tells what its field would (the claims assigned to a given editor), so the roles outside
+ * `readBy`, who read the field as null, are refused it: FORBIDDEN naming the filter, on the claims query and the
+ * export alike. The system (the CLI, no actor) may use it.
+ */
+export function assertMayFilterReferences(filter: object, actor: Actor | undefined): void {
+  if (!actor) return;
+  for (const [name, reference] of REFERENCE_ENTRIES) {
+    const property = idPropertyOf(name);
+    if (!reference.filter || !reference.readBy || (filter as Record<string, unknown>)[property] == null) continue;
+    if (!reference.readBy.includes(actor.role)) throw new ForbiddenError(`Only ${rolesText(reference.readBy)} can list claims by ${property} (filter ${property})`);
   }
 }
 

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { ImportRejectedError } from '../imports/import-errors';
 import { ImportService } from '../imports/import.service';
+import { utf8Chunks } from '../imports/utf8';
 import { Progress } from './progress';
 
 /** `import claims.jsonl [--dry-run]`: the format follows the file's extension. */
@@ -21,7 +22,7 @@ export async function importCommand(app: INestApplicationContext, args: string[]
   let bytesRead = 0;
   const input = async function* () {
     bytesRead = 0;
-    for await (const chunk of createReadStream(file)) {
+    for await (const chunk of utf8Chunks(createReadStream(file))) {
       bytesRead += (chunk as Buffer).length;
       yield chunk as Buffer;
     }

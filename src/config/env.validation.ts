@@ -85,7 +85,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Record<string
   if (errors.length > 0) {
     const lines = errors.map((e) => {
       const value = JSON.stringify(raw[e.property]);
-      return `  ${e.property}=${value}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+      // A value that is not a number at all fails its range checks too ("eighty" is not below 65535): say only what it is not.
+      const { isInt, ...others } = e.constraints ?? {};
+      return `  ${e.property}=${value}: ${isInt ?? Object.values(others).join('; ')}`;
     });
     throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
   }

@@ -10,7 +10,7 @@ import { PlaceInput } from '../claims/dto/place.input';
 import { QuantityInput } from '../claims/dto/quantity.input';
 import { LogAttributionInput, LogQuoteInput } from '../claims/dto/log-claim.input';
 import { quantityProblems } from '../claims/quantity';
-import { DECLARED_ENTRIES, DeclaredColumn } from '../claims/declared-columns';
+import { DECLARED_ENTRIES, DeclaredColumn, ONE_LINE } from '../claims/declared-columns';
 import { FieldError } from '../common/errors';
 import { flattenValidationErrors } from '../common/validation';
 import { NUL_MESSAGE, nulPaths } from '../common/validators';
@@ -317,7 +317,7 @@ function plainDeclaredValue(column: DeclaredColumn, value: unknown): unknown {
     case 'text': {
       if (typeof value !== 'string') return INVALID;
       const words = value.trim();
-      return words && words.length <= column.max ? words : INVALID;
+      return words && words.length <= column.max && (!column.oneLine || ONE_LINE.test(words)) ? words : INVALID;
     }
     case 'integer':
       return Number.isInteger(value) ? value : INVALID;

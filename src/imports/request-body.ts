@@ -3,6 +3,7 @@ import { Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { BadInputError, UnsupportedMediaTypeError } from '../common/errors';
 import { ImportFormat } from './import-parsers';
+import { utf8Text } from './utf8';
 
 /** Larger files should go through the CLI, which reads from disk. */
 export const IMPORT_MAX_BYTES = 100 * 1024 * 1024;
@@ -63,7 +64,7 @@ export async function readBody(req: IncomingMessage, maxBytes = IMPORT_MAX_BYTES
       if (size > maxBytes) throw tooLarge(maxBytes, false);
       chunks.push(chunk as Buffer);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return utf8Text(Buffer.concat(chunks));
   }
   return readDecoded(req, DECODERS[coding](), coding, maxBytes);
 }
@@ -104,5 +105,5 @@ async function readDecoded(req: IncomingMessage, decoder: Transform, coding: str
     // zlib's own error: the body is not what its Content-Encoding says (corrupt, cut short, another coding).
     throw BadInputError.field('content-encoding', `the body does not decompress as ${coding}`);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return utf8Text(Buffer.concat(chunks));
 }

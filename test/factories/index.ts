@@ -49,12 +49,17 @@ export function logClaimInput(overrides: Record<string, unknown> = {}) {
 
 /**
  * A value for every typed-in column declared in src/claims/declared-columns.ts, from its kind (text: `text`, cut to
- * the column's limit): seeds spread it into their claims, so no declared column is empty everywhere.
+ * the column's limit, on one line for a `oneLine` column): seeds spread it into their claims, so no declared column is empty everywhere.
  */
 export function declaredSamples(text = 'may have'): Record<string, string | number | boolean> {
   return Object.fromEntries(
-    DECLARED_ENTRIES.map(([name, column]) => [name, column.kind === 'text' ? text.slice(0, column.max) : column.kind === 'integer' ? 7 : true]),
+    DECLARED_ENTRIES.map(([name, column]) => [name, column.kind === 'text' ? oneLineIf(column.oneLine, text).slice(0, column.max) : column.kind === 'integer' ? 7 : true]),
   );
+}
+
+/** A one-line column's sample keeps the text's other awkward characters (tabs, quotes, backslashes), not its line breaks. */
+function oneLineIf(oneLine: boolean | undefined, text: string): string {
+  return oneLine ? text.replace(/[\r\n\u2028\u2029]+/g, ' ') : text;
 }
 
 /**
