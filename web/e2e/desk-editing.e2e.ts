@@ -366,4 +366,17 @@ describe('filters', () => {
     expect(page.url()).toContain('anonymity=ANONYMOUS_ONLY');
     await page.close();
   });
+
+  it('offers the counts, the article and the time of change among its filters, as the API has them', async () => {
+    const page = await newPage('EDITOR');
+    const { claims } = await gql(suite.desk, 'EDITOR', '{ claims(filter: { maxIndependentSources: 1, updatedSince: "2000-01-01T00:00:00Z" }) { totalCount } }');
+    const { claims: all } = await gql(suite.desk, 'EDITOR', '{ claims { totalCount } }');
+    expect(claims.totalCount).toBeLessThan(all.totalCount);
+    await page.goto(`${suite.desk.base}/claims?maxIndependentSources=1&updatedSince=2000-01-01`);
+    await page.getByTestId('claims-count').filter({ hasText: new RegExp(`^\s*${claims.totalCount} claims?\s*$`) }).waitFor();
+    await expect(page.getByLabel('Max. independent sources').inputValue()).resolves.toBe('1');
+    await expect(page.getByLabel('Changed since').inputValue()).resolves.toBe('2000-01-01');
+    await expect(page.getByLabel('Article id (the claims it carries)').count()).resolves.toBe(1);
+    await page.close();
+  });
 });

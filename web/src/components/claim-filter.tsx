@@ -5,30 +5,42 @@ import type { ClaimsQuery } from '../screens/claims';
 
 type Filter = NonNullable<VariablesOf<typeof ClaimsQuery>['filter']>;
 
-/** Every filter of the claims API, as URL parameters (shareable) and as form controls. */
-export const FILTER_FIELDS: Array<{ name: keyof Filter & string; label: string; type: 'text' | 'date' | 'number' | 'select' | 'bool' | 'person'; options?: string[]; more?: true }> = [
-  { name: 'search', label: 'Text in statement', type: 'text' },
-  { name: 'sourcing', label: 'Sourcing', type: 'select', options: ['ANONYMOUS_ONLY', 'CONTESTED', 'CORROBORATED', 'SINGLE_SOURCE', 'UNSOURCED'] },
-  { name: 'anonymity', label: 'Anonymity', type: 'select', options: ['ANONYMOUS_ONLY', 'NAMED_ONLY'] },
-  { name: 'status', label: 'Status', type: 'select', options: ['UNVERIFIED', 'CORROBORATED', 'CONFIRMED', 'CONTESTED', 'FALSE', 'RETRACTED'] },
-  { name: 'hasDiscrepancy', label: 'Discrepancy', type: 'bool' },
-  { name: 'assignedToId', label: 'Assigned to', type: 'person' },
-  { more: true, name: 'circular', label: 'Circular sourcing', type: 'bool' },
-  { more: true, name: 'minIndependentSources', label: 'Min. independent sources', type: 'number' },
-  { name: 'source', label: 'Source (speaker or relay)', type: 'text' },
-  { more: true, name: 'relayedBy', label: 'Relayed by', type: 'text' },
-  { more: true, name: 'sourceId', label: 'Source id (speaker or relay; the source page links here)', type: 'text' },
-  { more: true, name: 'sourceKind', label: 'Speaker kind', type: 'select', options: ['ACTIVIST_COLLECTIVE', 'ANONYMOUS', 'ARMED_GROUP', 'GOVERNMENT', 'INDIVIDUAL', 'MEDIA_OUTLET', 'MILITARY', 'MONITORING_GROUP', 'NEWS_AGENCY', 'NGO'] },
-  { more: true, name: 'stance', label: 'Stance', type: 'select', options: ['ASSERTS', 'DENIES', 'QUESTIONS'] },
-  { more: true, name: 'variable', label: 'Variable', type: 'text' },
-  { more: true, name: 'tag', label: 'Tag', type: 'text' },
-  { more: true, name: 'summary', label: 'Words in summary', type: 'text' },
-  { more: true, name: 'place', label: 'Place', type: 'text' },
-  { more: true, name: 'eventFrom', label: 'Event from', type: 'date' },
-  { more: true, name: 'eventTo', label: 'Event to', type: 'date' },
-  { more: true, name: 'publishedFrom', label: 'Published from', type: 'date' },
-  { more: true, name: 'publishedTo', label: 'Published to', type: 'date' },
-];
+type FilterName = keyof Filter & string;
+type FilterSpec = { label: string; type: 'text' | 'date' | 'number' | 'select' | 'bool' | 'person'; options?: string[]; more?: true };
+
+/**
+ * Every filter of the claims API, as URL parameters (shareable) and as form controls, in the form's order. Keyed by
+ * the API's filter fields, so that a filter added to the API and not here fails the desk's type check (`deleted` is
+ * the editors' own toggle on the list).
+ */
+const FILTER_SPECS: Record<Exclude<FilterName, 'deleted'>, FilterSpec> = {
+  search: { label: 'Text in statement', type: 'text' },
+  sourcing: { label: 'Sourcing', type: 'select', options: ['ANONYMOUS_ONLY', 'CONTESTED', 'CORROBORATED', 'SINGLE_SOURCE', 'UNSOURCED'] },
+  anonymity: { label: 'Anonymity', type: 'select', options: ['ANONYMOUS_ONLY', 'NAMED_ONLY'] },
+  status: { label: 'Status', type: 'select', options: ['UNVERIFIED', 'CORROBORATED', 'CONFIRMED', 'CONTESTED', 'FALSE', 'RETRACTED'] },
+  hasDiscrepancy: { label: 'Discrepancy', type: 'bool' },
+  assignedToId: { label: 'Assigned to', type: 'person' },
+  circular: { more: true, label: 'Circular sourcing', type: 'bool' },
+  minIndependentSources: { more: true, label: 'Min. independent sources', type: 'number' },
+  maxIndependentSources: { more: true, label: 'Max. independent sources', type: 'number' },
+  source: { label: 'Source (speaker or relay)', type: 'text' },
+  relayedBy: { more: true, label: 'Relayed by', type: 'text' },
+  sourceId: { more: true, label: 'Source id (speaker or relay; the source page links here)', type: 'text' },
+  articleId: { more: true, label: 'Article id (the claims it carries)', type: 'text' },
+  sourceKind: { more: true, label: 'Speaker kind', type: 'select', options: ['ACTIVIST_COLLECTIVE', 'ANONYMOUS', 'ARMED_GROUP', 'GOVERNMENT', 'INDIVIDUAL', 'MEDIA_OUTLET', 'MILITARY', 'MONITORING_GROUP', 'NEWS_AGENCY', 'NGO'] },
+  stance: { more: true, label: 'Stance', type: 'select', options: ['ASSERTS', 'DENIES', 'QUESTIONS'] },
+  variable: { more: true, label: 'Variable', type: 'text' },
+  tag: { more: true, label: 'Tag', type: 'text' },
+  summary: { more: true, label: 'Words in summary', type: 'text' },
+  place: { more: true, label: 'Place', type: 'text' },
+  eventFrom: { more: true, label: 'Event from', type: 'date' },
+  eventTo: { more: true, label: 'Event to', type: 'date' },
+  publishedFrom: { more: true, label: 'Published from', type: 'date' },
+  publishedTo: { more: true, label: 'Published to', type: 'date' },
+  updatedSince: { more: true, label: 'Changed since', type: 'date' },
+};
+
+export const FILTER_FIELDS: Array<FilterSpec & { name: FilterName }> = Object.entries(FILTER_SPECS).map(([name, spec]) => ({ name: name as FilterName, ...spec }));
 
 /** URL parameters to the API filter: dates as UTC midnight (end dates inclusive of the whole day). */
 export function filterFromQuery(query: Record<string, string>): Filter {
@@ -110,7 +122,7 @@ export function FilterForm({ query, onApply, idPrefix = 'f', people = [], viewer
     <form class="filters" onSubmit={submit} aria-label="Filters" key={JSON.stringify(query)}>
       {FILTER_FIELDS.filter((f) => !f.more).map(control)}
       <details open={FILTER_FIELDS.some((f) => f.more && query[f.name])}>
-        <summary>More filters: relays, kind, stance, variable, tag, summary, place, dates</summary>
+        <summary>More filters: relays, kind, stance, counts, variable, tag, summary, place, article, dates</summary>
         {FILTER_FIELDS.filter((f) => f.more).map(control)}
       </details>
       <div class="actions">
