@@ -373,7 +373,7 @@ describe('filters', () => {
     const { claims: all } = await gql(suite.desk, 'EDITOR', '{ claims { totalCount } }');
     expect(claims.totalCount).toBeLessThan(all.totalCount);
     await page.goto(`${suite.desk.base}/claims?maxIndependentSources=1&updatedSince=2000-01-01`);
-    await page.getByTestId('claims-count').filter({ hasText: new RegExp(`^\s*${claims.totalCount} claims?\s*$`) }).waitFor();
+    await page.getByTestId('claims-count').filter({ hasText: new RegExp(`^\\s*${claims.totalCount} claims?\\s*$`) }).waitFor();
     await expect(page.getByLabel('Max. independent sources').inputValue()).resolves.toBe('1');
     await expect(page.getByLabel('Changed since').inputValue()).resolves.toBe('2000-01-01');
     await expect(page.getByLabel('Article id (the claims it carries)').count()).resolves.toBe(1);
