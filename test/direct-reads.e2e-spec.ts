@@ -108,6 +108,9 @@ describe('direct reads', () => {
     ['edges with cursors', `{ claims(first: 1) { __typename edges { __typename cursor node { id statement } } pageInfo { __typename hasNextPage endCursor } } }`, () => ({})],
     ['by event time', `{ claims(first: 5, sort: EVENT_TIME) { nodes { id eventTime { start } } pageInfo { endCursor } } }`, () => ({})],
     ['filtered by source, anonymous only', `query($s: String!) { claims(filter: { source: $s, anonymity: ANONYMOUS_ONLY }) { nodes { id } } }`, () => ({ s: 'a senior security official' })],
+    // The same filter again, now validated from the plan cache; and another filter, which is not the first one's answer.
+    ['the same filter again', `query($s: String!) { claims(filter: { source: $s, anonymity: ANONYMOUS_ONLY }) { nodes { id } } }`, () => ({ s: 'a senior security official' })],
+    ['another source, anonymous only', `query($s: String!) { claims(filter: { source: $s, anonymity: ANONYMOUS_ONLY }) { nodes { id } } }`, () => ({ s: 'nobody of this name' })],
     ['deleted claims, as an editor', `{ claims(filter: { deleted: ONLY }) { nodes { id deletedAt } totalCount } }`, () => ({}), () => editor],
     ['as a reporter', `query($id: ID!) { claim(id: $id) { id attributions { source { name } } } }`, () => ({ id: claimIds[0] }), () => reporter],
     ['the desk\'s claims list, as an editor', DESK_LIST, () => DESK_VARIABLES, () => editor],
@@ -166,6 +169,9 @@ describe('direct reads', () => {
     ['a deleted claim (NOT_FOUND)', `query($id: ID!) { claim(id: $id) { id } }`, () => ({ id: claimIds[2] })],
     ['a malformed id (BAD_USER_INPUT)', `query($id: ID!) { claim(id: $id) { id } }`, () => ({ id: 'nope' })],
     ['a page too large (BAD_USER_INPUT)', `{ claims(first: 1000) { nodes { id } } }`, () => ({})],
+    // Sent twice: the second time the refused filter comes from the plan cache, and is refused the same.
+    ['a filter out of range (BAD_USER_INPUT)', `{ claims(filter: { minIndependentSources: -1 }) { nodes { id } } }`, () => ({})],
+    ['the same filter again (BAD_USER_INPUT)', `{ claims(filter: { minIndependentSources: -1 }) { nodes { id } } }`, () => ({})],
     ['a bad cursor (BAD_USER_INPUT)', `{ claims(after: "garbage") { nodes { id } } }`, () => ({})],
     ['a variable of the wrong type', `query($first: Int) { claims(first: $first) { nodes { id } } }`, () => ({ first: 'ten' })],
     ['an unknown field', `{ claims { nodes { id colour } } }`, () => ({})],

@@ -121,7 +121,7 @@ export class Metrics {
     });
     new Counter({
       name: 'claimdesk_plan_cache_lookups_total',
-      help: 'Lookups in the plan cache, by kind of plan (direct_document, claim_tree, claims_page_tree, claims_page_query, attribution_tree) and result (hit, miss: compiled)',
+      help: 'Lookups in the plan cache, by kind of plan (direct_document, claim_tree, claims_page_tree, claims_page_query, claims_filter, attribution_tree) and result (hit, miss: compiled)',
       labelNames: ['kind', 'result'],
       registers: [this.registry],
       collect() {
